@@ -1,0 +1,184 @@
+#pragma once
+// Storage: the bytes under every view of one array, and the record of who wrote where.
+//
+// Data flow of a write:
+//     Array / View<T> write -> Storage::mark(footprint) -> every Tracker's DirtySet
+// and of an upload (gloo):
+//     GPU object (a Tracker) -> take() its ranges -> planner -> GL calls
+//
+// A Tracker is one consumer of the storage: the array's own pending_data(), a vertex
+// buffer in one GL context, the same bytes as a texture in another. Each tracker sees
+// every write made since *its own* last clear, so several GPU copies of one array stay
+// right without knowing about each other. A tracker starts fully dirty: whoever just
+// started watching has nothing uploaded yet.
+//
+// Typed views (View<T>) do not mark every element write: they keep the run of elements
+// they handed out (detail::WriteCache) and pass it on when the run breaks, when they die,
+// or when anyone asks a tracker for its ranges (flush_views). That keeps a tracked store
+// a compare and an increment away from a raw one.
+//
+// Threads: the storage's bookkeeping (marks, trackers, caches) is guarded by a mutex, so
+// views written from different threads on disjoint elements are fine. Asking for dirty
+// ranges while another thread is still writing through a view is a race, as with any data.
+
+#include <glumpp/array/ByteRange.hpp>
+#include <glumpp/array/DirtySet.hpp>
+#include <glumpp/array/Footprint.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace glumpp {
+
+class Tracker;
+namespace detail {
+class WriteCache;
+}
+
+class Storage {
+public:
+    /// `nbytes` zero bytes, aligned to 64 bytes (so typed views of any scalar are aligned).
+    static std::shared_ptr<Storage> allocate(std::size_t nbytes);
+
+    enum class MapMode {
+        ReadOnly,    ///< writes throw ReadOnlyError
+        CopyOnWrite, ///< writes stay in memory, the file is untouched (NumPy's mode 'c')
+        ReadWrite,   ///< writes go to the file (NumPy's mode 'r+')
+    };
+    /// Bytes owned by the caller, who keeps them alive as long as the storage (used for
+    /// short-lived views of C++ values inside glumpp).
+    static std::shared_ptr<Storage> borrow(std::byte* data, std::size_t nbytes);
+
+    /// Maps `nbytes` of a file starting at `offset` (any offset; the mapping is page-aligned
+    /// underneath). Throws IoError naming the path and the system's reason.
+    static std::shared_ptr<Storage> map_file(const std::filesystem::path& path, std::size_t offset, std::size_t nbytes,
+                                             MapMode mode);
+
+    ~Storage();
+    Storage(const Storage&) = delete;
+    Storage& operator=(const Storage&) = delete;
+
+    std::byte* data() noexcept { return data_; }
+    const std::byte* data() const noexcept { return data_; }
+    std::size_t size() const noexcept { return size_; }
+    bool writable() const noexcept { return writable_; }
+    /// Throws ReadOnlyError naming `caller` unless the storage may be written.
+    void require_writable(const char* caller) const;
+
+    /// Records a write in every tracker.
+    void mark(const Footprint& footprint);
+    void mark(ByteRange range);
+    /// Hands the runs cached by live typed views over to the trackers.
+    void flush_views();
+
+    std::size_t tracker_count() const;
+
+private:
+    friend class Tracker;
+    friend class detail::WriteCache;
+    enum class Ownership { Owned, Mapped, Borrowed };
+
+    Storage(std::byte* data, std::size_t size, bool writable, Ownership ownership, void* mapping = nullptr,
+            std::size_t mapping_size = 0);
+    void flush_views_locked();
+    void mark_locked(const Footprint& footprint);
+
+    std::byte* data_;
+    std::size_t size_;
+    bool writable_;
+    Ownership ownership_;
+    void* mapping_;            // the page-aligned mapping, for Mapped
+    std::size_t mapping_size_;
+
+    mutable std::mutex mutex_;
+    std::vector<Tracker*> trackers_;
+    detail::WriteCache* caches_ = nullptr;
+};
+
+/// One consumer of a storage's writes. GPU objects derive from it.
+class Tracker {
+public:
+    explicit Tracker(std::shared_ptr<Storage> storage, std::size_t cap = DirtySet::default_cap);
+    virtual ~Tracker();
+    Tracker(const Tracker&) = delete;
+    Tracker& operator=(const Tracker&) = delete;
+
+    const std::shared_ptr<Storage>& storage() const noexcept { return storage_; }
+
+    /// Sorted, disjoint ranges covering every byte written since the last clear.
+    std::vector<ByteRange> dirty_ranges();
+    /// glumpy's pending_data: one range covering them all, or nothing.
+    std::optional<ByteRange> pending_data();
+    /// The ranges, cleared in the same step (what an uploader does).
+    std::vector<ByteRange> take();
+    void clear();
+    /// Everything dirty again (after a GPU object lost its contents).
+    void mark_all();
+
+    std::size_t cap() const;
+    /// How many exact ranges to keep before merging (at least 1; default 64).
+    void set_cap(std::size_t cap);
+
+private:
+    friend class Storage;
+    std::shared_ptr<Storage> storage_;
+    DirtySet set_; // guarded by storage_->mutex_
+};
+
+namespace detail {
+
+/// The run of elements a typed view has handed out since it last reported to its storage.
+/// Geometry is stored type-erased so that the storage can turn the run into a footprint.
+class WriteCache {
+public:
+    WriteCache() = default;
+    /// `origin`: byte offset of the element with all indices 0.
+    WriteCache(Storage* storage, std::size_t origin, std::size_t itemsize, std::vector<std::size_t> shape,
+               std::vector<std::ptrdiff_t> strides);
+    WriteCache(const WriteCache& other);
+    WriteCache(WriteCache&& other) noexcept;
+    WriteCache& operator=(const WriteCache& other);
+    WriteCache& operator=(WriteCache&& other) noexcept;
+    ~WriteCache();
+
+    /// Notes that the element with row-major number `i` was handed out for writing.
+    void note(std::size_t i) {
+        if (i == hi) {
+            ++hi;
+        } else if (i + 1 == lo) {
+            --lo;
+        } else if (i < lo || i > hi) {
+            restart(i);
+        }
+    }
+    /// Everything (a whole-view operation through the typed view).
+    void note_all();
+    /// Reports the run to the storage now.
+    void flush();
+
+    std::size_t lo = 0, hi = 0; // run [lo, hi) of row-major element numbers; empty when lo == hi
+
+private:
+    friend class glumpp::Storage;
+    void restart(std::size_t i);
+    void flush_locked();
+    void link();
+    void unlink();
+
+    Storage* storage_ = nullptr;
+    WriteCache* prev_ = nullptr;
+    WriteCache* next_ = nullptr;
+    std::size_t origin_ = 0;
+    std::size_t itemsize_ = 0;
+    std::size_t count_ = 0;
+    std::vector<std::size_t> shape_;
+    std::vector<std::ptrdiff_t> strides_;
+};
+
+} // namespace detail
+
+} // namespace glumpp

@@ -1,0 +1,253 @@
+#pragma once
+// View<T>: a typed, strided, N-d view for hot loops, with tracked writes.
+//
+//   auto pos = V["position"].as<glm::vec2>();     // V: records with a (2,) float32 field
+//   for (std::size_t i = 0; i < pos.size(); ++i) pos[i] = {x(i), y(i)};
+//
+// Mutable access (`operator[]`, `operator()`, iteration of a non-const view) hands out a
+// `T&` and marks that element as written. Marking costs a compare and an increment while
+// accesses come in order (the view keeps the run [lo, hi) of elements it handed out and
+// reports the run to the storage when it breaks, when the view dies, or when anyone asks
+// for dirty ranges). Random access costs one report per jump.
+//
+// Rules that follow from "mark on access":
+//  - read through a const view (`std::as_const(v)[i]`, `v.get(i)`, or `as<const T>()`):
+//    reading through a mutable one marks the element as if written;
+//  - write through the reference right away; a reference kept across a sync() writes
+//    bytes the tracker has already reported.
+//
+// Bounds are checked on every access (IndexError names the index and extent); negative
+// indices count from the end. `T` must be trivially copyable and its dtype (DType::of<T>)
+// must equal the array's, in native byte order, at an address aligned for T.
+
+#include <glumpp/Error.hpp>
+#include <glumpp/array/Array.hpp>
+#include <glumpp/array/Storage.hpp>
+
+#include <concepts>
+#include <cstddef>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace glumpp {
+
+namespace detail {
+/// Cold path of every typed-view access: too few/many indices, or an index out of bounds.
+[[noreturn]] void throw_view_index(const char* caller, std::size_t ndim, std::size_t given, const std::string& index,
+                                   std::size_t axis, std::size_t extent);
+struct NoCache {
+    void note(std::size_t) noexcept {}
+    void note_all() noexcept {}
+    void flush() noexcept {}
+};
+} // namespace detail
+
+template <class T>
+class View {
+    static_assert(std::is_trivially_copyable_v<std::remove_const_t<T>>, "View<T>: T must be trivially copyable");
+    static constexpr bool writable = !std::is_const_v<T>;
+
+public:
+    using value_type = std::remove_const_t<T>;
+    using reference = T&;
+
+    View() = default;
+
+    std::size_t ndim() const noexcept { return shape_.size(); }
+    std::size_t size() const noexcept { return count_; }
+    bool empty() const noexcept { return count_ == 0; }
+    const std::vector<std::size_t>& shape() const noexcept { return shape_; }
+    const std::vector<std::ptrdiff_t>& strides() const noexcept { return strides_; }
+
+    /// Element i of a 1-d view (marks it when T is mutable).
+    template <std::integral I>
+    T& operator[](I i) {
+        const std::size_t k = index0(i);
+        cache_.note(k);
+        return *ptr(k);
+    }
+    template <std::integral I>
+    const value_type& operator[](I i) const {
+        return *ptr(index0(i));
+    }
+    /// The element at an N-d index (as many indices as axes).
+    template <std::integral... I>
+    T& operator()(I... i) {
+        const auto [k, offset] = locate(i...);
+        cache_.note(k);
+        return *reinterpret_cast<T*>(origin_ + offset);
+    }
+    template <std::integral... I>
+    const value_type& operator()(I... i) const {
+        return *reinterpret_cast<const value_type*>(origin_ + locate(i...).second);
+    }
+    /// Reads without marking.
+    template <std::integral... I>
+    value_type get(I... i) const {
+        return (*this)(i...);
+    }
+
+    /// Every element = v.
+    void fill(const value_type& v)
+        requires writable
+    {
+        for (auto& x : *this) x = v;
+    }
+
+    /// Reports the pending run to the storage now (done anyway by queries and on destruction).
+    void flush() { cache_.flush(); }
+
+    template <class Ref, class Ptr>
+    class Iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = View::value_type;
+        using difference_type = std::ptrdiff_t;
+        using reference = Ref;
+        using pointer = Ptr;
+        Iterator() = default;
+        Iterator(const View* v, std::size_t k) : v_(v), k_(k) {}
+        Ref operator*() const { return *reinterpret_cast<Ptr>(v_->origin_ + v_->offset_flat(k_)); }
+        Ptr operator->() const { return &**this; }
+        Iterator& operator++() {
+            ++k_;
+            return *this;
+        }
+        Iterator operator++(int) {
+            Iterator t = *this;
+            ++k_;
+            return t;
+        }
+        friend bool operator==(const Iterator& a, const Iterator& b) { return a.k_ == b.k_; }
+
+    private:
+        const View* v_ = nullptr;
+        std::size_t k_ = 0;
+    };
+    using iterator = Iterator<T&, T*>;
+    using const_iterator = Iterator<const value_type&, const value_type*>;
+
+    /// Iterating a mutable view marks every element (it hands out references to all).
+    iterator begin() {
+        cache_.note_all();
+        return iterator(this, 0);
+    }
+    iterator end() { return iterator(this, count_); }
+    const_iterator begin() const { return const_iterator(this, 0); }
+    const_iterator end() const { return const_iterator(this, count_); }
+
+private:
+    friend class Array;
+
+    View(std::shared_ptr<Storage> storage, std::byte* origin, std::size_t origin_offset, std::vector<std::size_t> shape,
+         std::vector<std::ptrdiff_t> strides)
+        : storage_(std::move(storage)), origin_(origin), shape_(std::move(shape)), strides_(std::move(strides)) {
+        count_ = 1;
+        for (auto s : shape_) count_ *= s;
+        if (shape_.size() == 1) {
+            n0_ = shape_[0];
+            s0_ = strides_[0];
+        } else if (shape_.empty()) {
+            n0_ = 0;
+        }
+        if constexpr (writable) {
+            cache_ = detail::WriteCache(storage_.get(), origin_offset, sizeof(T), shape_, strides_);
+        }
+        (void)origin_offset;
+    }
+
+    template <std::integral I>
+    std::size_t index0(I i) const {
+        std::size_t k;
+        if constexpr (std::is_signed_v<I>) {
+            const auto n = static_cast<long long>(n0_);
+            long long j = static_cast<long long>(i);
+            if (j < 0) j += n;
+            if (j < 0 || j >= n) [[unlikely]]
+                detail::throw_view_index("View::operator[]", ndim(), 1, std::to_string(i), 0, n0_);
+            k = static_cast<std::size_t>(j);
+        } else {
+            if (static_cast<unsigned long long>(i) >= n0_) [[unlikely]]
+                detail::throw_view_index("View::operator[]", ndim(), 1, std::to_string(i), 0, n0_);
+            k = static_cast<std::size_t>(i);
+        }
+        return k;
+    }
+
+    T* ptr(std::size_t k) const { return reinterpret_cast<T*>(origin_ + static_cast<std::ptrdiff_t>(k) * s0_); }
+
+    // Row-major element number and byte offset of an N-d index, bounds-checked.
+    template <std::integral... I>
+    std::pair<std::size_t, std::ptrdiff_t> locate(I... i) const {
+        if (sizeof...(I) != shape_.size()) [[unlikely]]
+            detail::throw_view_index("View::operator()", ndim(), sizeof...(I), "", 0, 0);
+        std::size_t k = 0, axis = 0;
+        std::ptrdiff_t offset = 0;
+        auto step = [&](auto index) {
+            const std::size_t j = checked(axis, index);
+            k = k * shape_[axis] + j;
+            offset += static_cast<std::ptrdiff_t>(j) * strides_[axis];
+            ++axis;
+        };
+        (step(i), ...);
+        return {k, offset};
+    }
+
+    template <std::integral I>
+    std::size_t checked(std::size_t axis, I i) const {
+        const std::size_t n = shape_[axis];
+        if constexpr (std::is_signed_v<I>) {
+            const long long j = i < 0 ? static_cast<long long>(i) + static_cast<long long>(n) : static_cast<long long>(i);
+            if (j < 0 || static_cast<unsigned long long>(j) >= n) [[unlikely]]
+                detail::throw_view_index("View::operator()", ndim(), ndim(), std::to_string(i), axis, n);
+            return static_cast<std::size_t>(j);
+        } else {
+            if (static_cast<unsigned long long>(i) >= n) [[unlikely]]
+                detail::throw_view_index("View::operator()", ndim(), ndim(), std::to_string(i), axis, n);
+            return static_cast<std::size_t>(i);
+        }
+    }
+
+    std::ptrdiff_t offset_flat(std::size_t k) const {
+        if (shape_.size() == 1) return static_cast<std::ptrdiff_t>(k) * s0_;
+        std::ptrdiff_t off = 0;
+        for (std::size_t axis = shape_.size(); axis-- > 0;) {
+            off += static_cast<std::ptrdiff_t>(k % shape_[axis]) * strides_[axis];
+            k /= shape_[axis];
+        }
+        return off;
+    }
+
+    std::shared_ptr<Storage> storage_; // declared first: outlives the cache that reports to it
+    std::byte* origin_ = nullptr;      // element with all indices 0
+    std::size_t n0_ = 0;               // extent when 1-d; 0 sends other ranks to the error path
+    std::ptrdiff_t s0_ = 0;
+    std::size_t count_ = 0;
+    std::vector<std::size_t> shape_;
+    std::vector<std::ptrdiff_t> strides_;
+    [[no_unique_address]] std::conditional_t<writable, detail::WriteCache, detail::NoCache> cache_;
+};
+
+// --- Array::as, defined here because it needs View complete ---------------------------
+
+template <class T>
+View<T> Array::as() {
+    const std::size_t outer = typed_axes(DType::of<T>(), alignof(T), true, "Array::as");
+    return View<T>(storage_, storage_->data() + offset_, offset_,
+                   std::vector<std::size_t>(shape_.begin(), shape_.begin() + static_cast<std::ptrdiff_t>(outer)),
+                   std::vector<std::ptrdiff_t>(strides_.begin(), strides_.begin() + static_cast<std::ptrdiff_t>(outer)));
+}
+
+template <class T>
+View<const T> Array::as() const {
+    const std::size_t outer = typed_axes(DType::of<T>(), alignof(T), false, "Array::as");
+    return View<const T>(storage_, storage_->data() + offset_, offset_,
+                         std::vector<std::size_t>(shape_.begin(), shape_.begin() + static_cast<std::ptrdiff_t>(outer)),
+                         std::vector<std::ptrdiff_t>(strides_.begin(), strides_.begin() + static_cast<std::ptrdiff_t>(outer)));
+}
+
+} // namespace glumpp
