@@ -637,7 +637,10 @@ std::size_t Array::typed_axes(const DType& cxx, std::size_t alignment, bool writ
     }
     const auto address = reinterpret_cast<std::uintptr_t>(storage_->data() + offset_);
     bool aligned = address % alignment == 0;
-    for (std::size_t k = 0; k < outer; ++k) aligned = aligned && strides_[k] % static_cast<std::ptrdiff_t>(alignment) == 0;
+    for (std::size_t k = 0; k < outer; ++k) { // the stride of a length-1 axis is never used
+        aligned = aligned && (shape_[k] <= 1 || strides_[k] % static_cast<std::ptrdiff_t>(alignment) == 0);
+    }
+    aligned = aligned || size() == 0; // an empty view is never dereferenced
     if (!aligned) {
         throw TypeError(std::string(caller) + ": elements at offset " + std::to_string(offset_) + " with strides " +
                         strides_str(strides_) + " are not aligned to " + std::to_string(alignment) +

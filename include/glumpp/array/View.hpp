@@ -194,6 +194,7 @@ private:
             ++axis;
         };
         (step(i), ...);
+        (void)step; // a 0-d view takes no index
         return {k, offset};
     }
 
