@@ -66,4 +66,24 @@ public:
     using Error::Error;
 };
 
+/// No GL context: none current, none creatable (no EGL, no display), or a GL object
+/// used in a context other than its own.
+class ContextError : public Error {
+public:
+    using Error::Error;
+};
+
+/// A shader that does not compile or a program that does not link; the message quotes
+/// the offending source lines with their numbers.
+class ShaderError : public Error {
+public:
+    using Error::Error;
+};
+
+/// The GL reported an error (glGetError / KHR_debug) where glumpp checks for one.
+class GLError : public Error {
+public:
+    using Error::Error;
+};
+
 } // namespace glumpp

@@ -522,9 +522,9 @@ void Array::mark_written() const {
         storage_->mark(footprint());
         return;
     }
-    for (const Leaf& l : ls) {
-        storage_->mark(Footprint::of_view(offset_ + l.offset, l.count * l.scalar.itemsize(), shape_, strides_));
-    }
+    std::vector<Footprint> parts;
+    for (const Leaf& l : ls) parts.push_back(Footprint::of_view(offset_ + l.offset, l.count * l.scalar.itemsize(), shape_, strides_));
+    storage_->mark(parts);
 }
 
 void Array::fill_number(const Number& value) {

@@ -189,6 +189,14 @@ void DirtySet::add(ByteRange r) {
     merge_smallest_gaps(ranges_, cap_);
 }
 
+void DirtySet::add(std::span<const Footprint> fs) {
+    const std::size_t cap = cap_;
+    cap_ = cap * (fs.size() + 1);
+    for (const Footprint& f : fs) add(f);
+    cap_ = cap;
+    merge_smallest_gaps(ranges_, cap_);
+}
+
 void DirtySet::add(const Footprint& f) {
     if (f.empty()) return;
     if (f.naxes == 0) {

@@ -84,6 +84,11 @@ void Storage::mark_locked(const Footprint& footprint) {
     for (Tracker* t : trackers_) t->set_.add(footprint);
 }
 
+void Storage::mark(std::span<const Footprint> footprints) {
+    std::lock_guard lock(mutex_);
+    for (Tracker* t : trackers_) t->set_.add(footprints);
+}
+
 void Storage::mark(ByteRange range) {
     std::lock_guard lock(mutex_);
     for (Tracker* t : trackers_) t->set_.add(range);
@@ -147,6 +152,21 @@ void Tracker::clear() {
 void Tracker::mark_all() {
     std::lock_guard lock(storage_->mutex_);
     set_.add(ByteRange{0, storage_->size()});
+}
+
+void Tracker::rebind(std::shared_ptr<Storage> storage) {
+    if (!storage) throw ValueError("Tracker::rebind: no storage");
+    if (storage == storage_) return;
+    {
+        std::lock_guard lock(storage_->mutex_);
+        auto& v = storage_->trackers_;
+        v.erase(std::remove(v.begin(), v.end(), this), v.end());
+    }
+    storage_ = std::move(storage);
+    std::lock_guard lock(storage_->mutex_);
+    set_.clear();
+    set_.add(ByteRange{0, storage_->size()});
+    storage_->trackers_.push_back(this);
 }
 
 std::size_t Tracker::cap() const {

@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace glumpp {
@@ -30,6 +31,9 @@ public:
 
     void add(ByteRange r);
     void add(const Footprint& f);
+    /// Several footprints of one operation (the fields of a record with gaps): the cap
+    /// applies to the result, not in between.
+    void add(std::span<const Footprint> fs);
     void clear() noexcept { ranges_.clear(); }
 
     /// Sorted, disjoint, non-adjacent.

@@ -30,6 +30,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace glumpp {
@@ -72,6 +73,8 @@ public:
     /// Records a write in every tracker.
     void mark(const Footprint& footprint);
     void mark(ByteRange range);
+    /// Several footprints written by one operation, capped as one write.
+    void mark(std::span<const Footprint> footprints);
     /// Hands the runs cached by live typed views over to the trackers.
     void flush_views();
 
@@ -118,6 +121,9 @@ public:
     void clear();
     /// Everything dirty again (after a GPU object lost its contents).
     void mark_all();
+    /// Moves this tracker to another storage (a buffer that grew into new memory); all of
+    /// the new storage is dirty.
+    void rebind(std::shared_ptr<Storage> storage);
 
     std::size_t cap() const;
     /// How many exact ranges to keep before merging (at least 1; default 64).

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages glumpp needs to build, test and run its demos.
+# Idempotent and quiet when everything is there already. Debian 12 (bookworm).
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build pkg-config git ca-certificates
+  # tests, benchmarks, fuzzing (libFuzzer comes with clang's runtime)
+  googletest libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
+  # GL through libepoxy; headless EGL on Mesa's llvmpipe
+  libepoxy-dev libegl-dev libgl-dev libegl1 libegl-mesa0 libgl1-mesa-dri libgbm1
+  # windows, maths, images, command lines, SVG, fonts, tessellation
+  libglfw3-dev libglm-dev libstb-dev libcli11-dev libpugixml-dev libfreetype-dev libglu1-mesa-dev
+  # real windows under Xvfb in tests; video; the reference SVG rasterizer; NumPy interop
+  xvfb xauth ffmpeg librsvg2-bin python3-numpy
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "deps.sh: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "deps.sh: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

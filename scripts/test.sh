@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh Debian machine: installs what it needs, builds,
+# and runs
+#   1. the tests (GL tests on Mesa llvmpipe through EGL, window tests under Xvfb) and a
+#      consumer built against the installed package;
+#   2. the same tests built with AddressSanitizer + UndefinedBehaviorSanitizer;
+#   3. short libFuzzer runs of the .npy and dtype parsers (clang).
+# Build trees go to build/ci-*. Set GLUMPP_TEST_STAGES to a subset ("main asan fuzz").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+stages=${GLUMPP_TEST_STAGES:-main asan fuzz}
+jobs=${GLUMPP_JOBS:-2}
+
+bash scripts/deps.sh
+
+step() { printf '\n=== %s ===\n' "$*"; }
+configure() { cmake -S "$root" -B "$1" -G Ninja -Wno-dev "${@:2}" >/dev/null; }
+
+for stage in $stages; do
+  case $stage in
+    main)
+      step "build and test (RelWithDebInfo)"
+      configure build/ci-main -DCMAKE_BUILD_TYPE=RelWithDebInfo
+      ninja -C build/ci-main -j "$jobs"
+      ctest --test-dir build/ci-main -j "$jobs" --output-on-failure
+      ;;
+    asan)
+      step "build and test with ASan + UBSan"
+      configure build/ci-asan -DCMAKE_BUILD_TYPE=Debug -DGLUMPP_SANITIZE=ON -DGLUMPP_BUILD_BENCHMARKS=OFF -DGLUMPP_BUILD_EXAMPLES=OFF
+      ninja -C build/ci-asan -j "$jobs"
+      ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --test-dir build/ci-asan -j "$jobs" --output-on-failure -E install_consumer
+      ;;
+    fuzz)
+      step "fuzz the .npy and dtype parsers (libFuzzer)"
+      configure build/ci-fuzz -DCMAKE_CXX_COMPILER=clang++ -DGLUMPP_BUILD_FUZZERS=ON -DGLUMPP_ONLY_ARRAY=ON \
+        -DGLUMPP_BUILD_TESTS=OFF -DGLUMPP_BUILD_BENCHMARKS=OFF -DGLUMPP_BUILD_EXAMPLES=OFF
+      ninja -C build/ci-fuzz -j "$jobs"
+      ctest --test-dir build/ci-fuzz --output-on-failure
+      ;;
+    *) echo "test.sh: unknown stage '$stage'" >&2; exit 2 ;;
+  esac
+done
+step "all stages passed: $stages"
