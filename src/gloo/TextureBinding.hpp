@@ -1,0 +1,24 @@
+#pragma once
+// What a Program needs from a texture to feed a sampler uniform. The texture objects
+// (Texture.cpp) implement it; Program.cpp finds it behind an Array's tracker.
+
+#include "ContextState.hpp"
+
+namespace glumpp::gloo::detail {
+
+/// What a sampler reads: GLSL sampler2D wants Float (normalized or float formats),
+/// isampler2D Int, usampler2D UInt, sampler2DShadow Depth.
+enum class SampledKind { Float, Int, UInt, Depth };
+
+class TextureBinding {
+public:
+    virtual ~TextureBinding() = default;
+    /// Uploads pending writes (creating the texture in the current context on first use),
+    /// then binds it to texture unit `unit`.
+    virtual void bind_to_unit(unsigned unit, const char* caller) = 0;
+    /// GL_TEXTURE_1D, GL_TEXTURE_2D, GL_TEXTURE_3D or GL_TEXTURE_CUBE_MAP.
+    virtual GLenum gl_target() const = 0;
+    virtual SampledKind sampled_kind() const = 0;
+};
+
+} // namespace glumpp::gloo::detail
