@@ -132,28 +132,32 @@ void Buffer::append(const Array& items) {
     view({slice(static_cast<std::ptrdiff_t>(old))}).assign(items);
 }
 
-VertexBuffer::VertexBuffer(const Array& array, BufferUsage usage) : Buffer(on_gpu(array, usage, "VertexBuffer")) {}
+VertexBuffer VertexBuffer::over(const Array& array, BufferUsage usage) {
+    return VertexBuffer(on_gpu(array, usage, "VertexBuffer::over"));
+}
 
 VertexBuffer VertexBuffer::zeros(std::vector<std::size_t> shape, const DType& dtype, BufferUsage usage) {
-    return VertexBuffer(Array::zeros(std::move(shape), dtype), usage);
+    return over(Array::zeros(std::move(shape), dtype), usage);
 }
 
 namespace {
 Array checked_indices(const Array& array) {
-    if (!array) throw ValueError("IndexBuffer: the array is a null handle");
+    if (!array) throw ValueError("IndexBuffer::over: the array is a null handle");
     const DType& d = array.dtype();
     if (!d.is_scalar() || d.scalar_kind() != ScalarKind::UInt || d.itemsize() > 4 || !d.is_native()) {
-        throw TypeError("IndexBuffer: indices must be native uint8, uint16 or uint32, not " + d.name());
+        throw TypeError("IndexBuffer::over: indices must be native uint8, uint16 or uint32, not " + d.name());
     }
-    if (!array.is_contiguous()) throw ShapeError("IndexBuffer: indices must be C-contiguous");
+    if (!array.is_contiguous()) throw ShapeError("IndexBuffer::over: indices must be C-contiguous");
     return array;
 }
 } // namespace
 
-IndexBuffer::IndexBuffer(const Array& array, BufferUsage usage) : Buffer(on_gpu(checked_indices(array), usage, "IndexBuffer")) {}
+IndexBuffer IndexBuffer::over(const Array& array, BufferUsage usage) {
+    return IndexBuffer(on_gpu(checked_indices(array), usage, "IndexBuffer::over"));
+}
 
 IndexBuffer IndexBuffer::zeros(std::size_t n, const DType& dtype, BufferUsage usage) {
-    return IndexBuffer(Array::zeros({n}, dtype), usage);
+    return over(Array::zeros({n}, dtype), usage);
 }
 
 unsigned IndexBuffer::gl_type() const {

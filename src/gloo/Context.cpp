@@ -98,7 +98,7 @@ void GLName::require_owner_current(const char* caller) const {
     if (current != owner_raw_ || owner_.expired()) {
         throw ContextError(std::string(caller) +
                            ": this GL object belongs to another context; make one object per context over the "
-                           "same array (e.g. gloo::VertexBuffer(array)) to draw it there");
+                           "same array (gloo::VertexBuffer::over(array)) to draw it there");
     }
 }
 

@@ -386,7 +386,7 @@ void ProgramState::bind(Attribute& a, const AttributeSource& src) {
             if (src.normalized || src.divisor) bind(a, AttributeSource{a.block, src.normalized, src.divisor});
             return;
         }
-        view = VertexBuffer(view); // a GPU buffer over the array's own storage
+        view = VertexBuffer::over(view); // a GPU buffer over the array's own storage
     }
     const DType& d = view.dtype();
     if (!d.is_scalar() || !d.is_native() || d.scalar_kind() == ScalarKind::Void || d.scalar_kind() == ScalarKind::Bool) {

@@ -15,8 +15,8 @@
 // The GL buffer mirrors the whole storage, so a view's byte offset in the storage is its
 // offset in the GL buffer. The GL buffer is created in the context current at the first
 // sync and belongs to it; to draw the same data in a second context, make a second buffer
-// over the same array (`VertexBuffer other(V)`): each uploads everything written since
-// its own last upload.
+// over the same array (`VertexBuffer::over(V)`): each uploads everything written since
+// its own last upload. (Copying a VertexBuffer copies the handle: the same GPU buffer.)
 //
 // resize() and append() grow the first axis. Growth within the capacity uploads only the
 // new elements; past it the storage doubles and everything is sent again. Views taken
@@ -78,10 +78,15 @@ public:
     /// A buffer holding a copy of `values`.
     template <class T>
     static VertexBuffer from(const std::vector<T>& values, std::vector<std::size_t> shape = {}) {
-        return VertexBuffer(Array::from(values, std::move(shape)));
+        return over(Array::from(values, std::move(shape)));
     }
-    /// A GPU buffer over `array`'s storage (no copy): writes through either are uploaded.
-    explicit VertexBuffer(const Array& array, BufferUsage usage = BufferUsage::Dynamic);
+    /// A new GPU buffer over `array`'s storage (no copy), viewing the same elements: writes
+    /// through either are uploaded. Over another buffer's view it makes a second, independent
+    /// GPU buffer (for another context).
+    static VertexBuffer over(const Array& array, BufferUsage usage = BufferUsage::Dynamic);
+
+private:
+    explicit VertexBuffer(Array view) : Buffer(std::move(view)) {}
 };
 
 class IndexBuffer : public Buffer {
@@ -92,14 +97,17 @@ public:
                              BufferUsage usage = BufferUsage::Dynamic);
     template <class T>
     static IndexBuffer from(const std::vector<T>& indices) {
-        return IndexBuffer(Array::from(indices));
+        return over(Array::from(indices));
     }
-    /// A GPU index buffer over `array`'s storage; TypeError unless it is a C-contiguous
+    /// A new GPU index buffer over `array`'s storage; TypeError unless it is a C-contiguous
     /// array of native uint8/16/32.
-    explicit IndexBuffer(const Array& array, BufferUsage usage = BufferUsage::Dynamic);
+    static IndexBuffer over(const Array& array, BufferUsage usage = BufferUsage::Dynamic);
 
     /// GL_UNSIGNED_BYTE/SHORT/INT.
     unsigned gl_type() const;
+
+private:
+    explicit IndexBuffer(Array view) : Buffer(std::move(view)) {}
 };
 
 } // namespace glumpp::gloo

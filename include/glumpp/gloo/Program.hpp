@@ -112,7 +112,8 @@ public:
         Variable& operator=(const T& value)
             requires(!std::is_base_of_v<Array, T> && !std::is_same_v<T, AttributeSource>)
         {
-            set_values(Array::from(std::vector<T>{value}));
+            const T one[1] = {value}; // not std::vector: vector<bool> has no contiguous storage
+            set_values(Array::from(std::span<const T>(one)));
             return *this;
         }
 
