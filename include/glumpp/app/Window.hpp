@@ -1,0 +1,149 @@
+#pragma once
+// Window: a GL context with a framebuffer to draw into, and events.
+//
+//   app::Window window(options, 800, 800, "galaxy");
+//   window.on_draw([&](double dt) { window.clear(); program.draw(gloo::Primitive::Points); });
+//   window.on_key_press([&](app::Key k, unsigned) { if (k == app::Key::Space) reset(); });
+//   return app::run(window, options);
+//
+// Two backends:
+//  - Glfw: a real X11 window (GLFW). Needs a display.
+//  - Offscreen: a headless EGL context (gloo::Context::headless) drawing into a
+//    framebuffer object of the window's size, with depth/stencil/multisampling as asked.
+//    No display needed; events only come from dispatch_*() calls.
+// Auto (the default) takes Glfw when a display is there and Offscreen otherwise, so the
+// same demo runs on a desktop and on a build machine. Asking for Glfw without a display
+// is a ContextError that says so.
+//
+// Events carry glumpy's names and arguments. Handlers are plain callables; several may
+// be registered for one event and run in registration order. Mouse positions are window
+// pixels with the origin at the top left (y grows downwards); a motion with buttons held
+// is also a drag. Default key handling: Escape and Ctrl+Q close the window, F10 saves a
+// screenshot (PNG named after the window title), as in glumpy.
+//
+// Before on_draw the window's framebuffer is bound and the viewport covers it.
+// read_pixels() returns the current image with row 0 at the top.
+
+#include <glumpp/app/Event.hpp>
+#include <glumpp/array/Array.hpp>
+#include <glumpp/gloo/Context.hpp>
+
+#include <glm/vec4.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace glumpp::app {
+
+struct Options;
+
+enum class Backend { Auto, Glfw, Offscreen };
+const char* to_string(Backend b);
+
+struct WindowConfig {
+    int width = 512;
+    int height = 512;
+    std::string title = "glumpp";
+    Backend backend = Backend::Auto;
+    int gl_major = 3, gl_minor = 3; ///< core profile
+    int depth_bits = 24;
+    int stencil_bits = 8;
+    int samples = 0;      ///< multisampling (0: off)
+    bool vsync = false;   ///< Glfw: wait for the screen's refresh at swap
+    bool visible = true;  ///< Glfw: show the window
+    glm::vec4 clear_color{0, 0, 0, 1};
+};
+
+namespace detail {
+class WindowBackend;
+}
+
+class Window {
+public:
+    explicit Window(const WindowConfig& config = {});
+    /// `--backend`, `--size` and `--samples` from the options override the defaults given here.
+    Window(const Options& options, int width, int height, std::string title);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    int width() const noexcept { return width_; }
+    int height() const noexcept { return height_; }
+    const std::string& title() const noexcept { return config_.title; }
+    Backend backend() const noexcept { return backend_kind_; }
+    const gloo::Context& context() const;
+
+    /// Makes the context current and binds this window's framebuffer and viewport.
+    void activate();
+    void set_clear_color(const glm::vec4& c) { config_.clear_color = c; }
+    /// Clears color, depth and stencil (those the window has).
+    void clear();
+    /// Shows the frame (Glfw: swaps buffers; Offscreen: resolves multisampling).
+    void swap();
+    /// Lets the backend deliver pending events (Glfw).
+    void poll_events();
+    /// Runs the on_close handlers (once) and ends this window's part in the run loop.
+    void close();
+    bool should_close() const noexcept { return should_close_; }
+    /// Offscreen: new framebuffer size (Glfw windows are resized by the user).
+    void resize(int width, int height);
+
+    /// The image being drawn (before swap), (height, width, 4) uint8, row 0 at the top.
+    Array read_pixels();
+    void save_screenshot(const std::filesystem::path& png);
+
+    // --- handlers ----------------------------------------------------------------------
+    void on_init(std::function<void()> f) { init_.push_back(std::move(f)); }
+    void on_draw(std::function<void(double dt)> f) { draw_.push_back(std::move(f)); }
+    void on_resize(std::function<void(int width, int height)> f) { resize_.push_back(std::move(f)); }
+    void on_key_press(std::function<void(Key, unsigned modifiers)> f) { key_press_.push_back(std::move(f)); }
+    void on_key_release(std::function<void(Key, unsigned modifiers)> f) { key_release_.push_back(std::move(f)); }
+    void on_character(std::function<void(char32_t)> f) { character_.push_back(std::move(f)); }
+    void on_mouse_press(std::function<void(double x, double y, MouseButton)> f) { mouse_press_.push_back(std::move(f)); }
+    void on_mouse_release(std::function<void(double x, double y, MouseButton)> f) { mouse_release_.push_back(std::move(f)); }
+    void on_mouse_motion(std::function<void(double x, double y, double dx, double dy)> f) { mouse_motion_.push_back(std::move(f)); }
+    void on_mouse_drag(std::function<void(double x, double y, double dx, double dy, unsigned buttons)> f) {
+        mouse_drag_.push_back(std::move(f));
+    }
+    void on_mouse_scroll(std::function<void(double x, double y, double dx, double dy)> f) { mouse_scroll_.push_back(std::move(f)); }
+    void on_close(std::function<void()> f) { close_.push_back(std::move(f)); }
+
+    // --- dispatch: backends call these; tests call them to simulate input ---------------
+    void dispatch_init();
+    void dispatch_draw(double dt);
+    void dispatch_resize(int width, int height);
+    void dispatch_key_press(Key key, unsigned modifiers = NoModifier);
+    void dispatch_key_release(Key key, unsigned modifiers = NoModifier);
+    void dispatch_character(char32_t c);
+    void dispatch_mouse_press(double x, double y, MouseButton button);
+    void dispatch_mouse_release(double x, double y, MouseButton button);
+    /// Also dispatches a drag when buttons are held.
+    void dispatch_mouse_motion(double x, double y);
+    void dispatch_mouse_scroll(double x, double y, double dx, double dy);
+    void dispatch_close();
+
+private:
+    void create(const WindowConfig& config);
+
+    WindowConfig config_;
+    Backend backend_kind_ = Backend::Offscreen;
+    std::unique_ptr<detail::WindowBackend> backend_;
+    int width_ = 0, height_ = 0;
+    bool should_close_ = false;
+    double mouse_x_ = 0, mouse_y_ = 0;
+    unsigned buttons_ = 0;
+
+    std::vector<std::function<void()>> init_, close_;
+    std::vector<std::function<void(double)>> draw_;
+    std::vector<std::function<void(int, int)>> resize_;
+    std::vector<std::function<void(Key, unsigned)>> key_press_, key_release_;
+    std::vector<std::function<void(char32_t)>> character_;
+    std::vector<std::function<void(double, double, MouseButton)>> mouse_press_, mouse_release_;
+    std::vector<std::function<void(double, double, double, double)>> mouse_motion_, mouse_scroll_;
+    std::vector<std::function<void(double, double, double, double, unsigned)>> mouse_drag_;
+};
+
+} // namespace glumpp::app

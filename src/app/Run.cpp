@@ -1,0 +1,96 @@
+#include <glumpp/app/Run.hpp>
+
+#include <glumpp/app/Image.hpp>
+#include <glumpp/app/VideoRecorder.hpp>
+#include <glumpp/app/Window.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include <unistd.h>
+
+namespace glumpp::app {
+
+Clock& clock() {
+    static Clock c;
+    return c;
+}
+
+int run(Window& window, const Options& options) { return run(std::vector<Window*>{&window}, options); }
+
+int run(const std::vector<Window*>& windows_in, const Options& options) {
+    std::vector<Window*> windows = windows_in;
+    if (windows.empty()) return 0;
+    Clock& c = clock();
+    c.set_fixed_step(options.fixed_dt);
+    const bool all_offscreen = std::all_of(windows.begin(), windows.end(), [](Window* w) { return w->backend() == Backend::Offscreen; });
+    const double framerate = options.framerate.value_or(all_offscreen ? 0.0 : 60.0);
+    const bool progress = !options.quiet && ::isatty(STDERR_FILENO);
+    Window& first = *windows.front();
+
+    std::unique_ptr<VideoRecorder> recorder;
+    if (options.record) recorder = std::make_unique<VideoRecorder>(*options.record, first.width(), first.height(), framerate > 0 ? framerate : 60.0);
+
+    for (Window* w : windows) {
+        w->activate();
+        w->dispatch_init();
+        w->dispatch_resize(w->width(), w->height());
+    }
+    bool screenshot_saved = false;
+    std::size_t frame = 0;
+    double last_report = 0;
+    const auto start = std::chrono::steady_clock::now();
+    for (;;) {
+        const double dt = c.tick();
+        for (Window* w : windows) w->poll_events();
+        windows.erase(std::remove_if(windows.begin(), windows.end(), [](Window* w) { return w->should_close(); }), windows.end());
+        if (windows.empty()) break;
+        const bool last = (options.frames && frame + 1 >= *options.frames) ||
+                          (options.duration && c.time() >= *options.duration);
+        for (Window* w : windows) {
+            w->activate();
+            w->context().reset_frame_stats();
+            w->dispatch_draw(dt);
+            if (options.stats) std::cout << "frame " << frame << ": " << w->context().frame_stats().str() << "\n";
+            if (w == &first) {
+                if (recorder) recorder->add(w->read_pixels());
+                if (last && options.screenshot) {
+                    w->save_screenshot(*options.screenshot);
+                    screenshot_saved = true;
+                }
+            }
+            w->swap();
+        }
+        ++frame;
+        if (progress && c.time() - last_report >= 0.5) {
+            std::fprintf(stderr, "\r%s: frame %zu%s, %.1f fps   ", first.title().c_str(), frame,
+                         options.frames ? ("/" + std::to_string(*options.frames)).c_str() : "", c.fps());
+            last_report = c.time();
+        }
+        if (options.display_fps && c.fps() > 0 && c.ticks() % std::max<std::size_t>(1, static_cast<std::size_t>(c.fps())) == 0) {
+            std::cout << "fps: " << c.fps() << "\n";
+        }
+        if (last) break;
+        if (framerate > 0) std::this_thread::sleep_until(start + std::chrono::duration<double>(double(frame) / framerate));
+    }
+    if (progress) std::fprintf(stderr, "\n");
+    if (options.screenshot && !screenshot_saved && !first.should_close()) {
+        // The loop ended otherwise than by --frames/--duration: draw once more to capture.
+        first.activate();
+        first.dispatch_draw(0);
+        first.save_screenshot(*options.screenshot);
+        screenshot_saved = true;
+    }
+    if (screenshot_saved) std::cout << first.title() << ": wrote " << options.screenshot->string() << "\n";
+    if (recorder) {
+        recorder->finish();
+        std::cout << first.title() << ": wrote " << options.record->string() << " (" << recorder->frames() << " frames)\n";
+    }
+    return 0;
+}
+
+} // namespace glumpp::app

@@ -1,0 +1,199 @@
+#include <glumpp/app/Window.hpp>
+
+#include "WindowBackend.hpp"
+
+#include <glumpp/app/Image.hpp>
+#include <glumpp/app/Options.hpp>
+
+#include <epoxy/gl.h>
+
+#include <cstring>
+
+namespace glumpp::app {
+
+const char* to_string(Backend b) {
+    switch (b) {
+    case Backend::Auto: return "auto";
+    case Backend::Glfw: return "glfw";
+    case Backend::Offscreen: return "offscreen";
+    }
+    return "?";
+}
+
+std::string key_name(Key k) {
+    const int v = static_cast<int>(k);
+    if (v >= 33 && v < 127) return std::string(1, static_cast<char>(v));
+    if (k >= Key::F1 && k <= Key::F12) return "F" + std::to_string(v - static_cast<int>(Key::F1) + 1);
+    switch (k) {
+    case Key::Space: return "Space";
+    case Key::Escape: return "Escape";
+    case Key::Enter: return "Enter";
+    case Key::Tab: return "Tab";
+    case Key::Backspace: return "Backspace";
+    case Key::Insert: return "Insert";
+    case Key::Delete: return "Delete";
+    case Key::Right: return "Right";
+    case Key::Left: return "Left";
+    case Key::Down: return "Down";
+    case Key::Up: return "Up";
+    case Key::PageUp: return "PageUp";
+    case Key::PageDown: return "PageDown";
+    case Key::Home: return "Home";
+    case Key::End: return "End";
+    default: return "Unknown";
+    }
+}
+
+namespace {
+
+WindowConfig with_options(const Options& o, int width, int height, std::string title) {
+    WindowConfig c;
+    c.width = o.width > 0 ? o.width : width;
+    c.height = o.height > 0 ? o.height : height;
+    c.title = std::move(title);
+    c.samples = o.samples;
+    if (o.backend == "glfw") {
+        c.backend = Backend::Glfw;
+    } else if (o.backend == "offscreen") {
+        c.backend = Backend::Offscreen;
+    } else if (o.backend == "auto") {
+        c.backend = Backend::Auto;
+    } else {
+        throw ValueError("Window: unknown backend '" + o.backend + "' (glfw, offscreen or auto)");
+    }
+    return c;
+}
+
+} // namespace
+
+Window::Window(const WindowConfig& config) { create(config); }
+
+Window::Window(const Options& options, int width, int height, std::string title) {
+    create(with_options(options, width, height, std::move(title)));
+}
+
+Window::~Window() = default;
+
+void Window::create(const WindowConfig& config) {
+    if (config.width <= 0 || config.height <= 0) {
+        throw ValueError("Window: size " + std::to_string(config.width) + "x" + std::to_string(config.height) + " is not positive");
+    }
+    config_ = config;
+    Backend kind = config.backend;
+    if (kind == Backend::Auto) kind = detail::glfw_available(nullptr) ? Backend::Glfw : Backend::Offscreen;
+    backend_ = kind == Backend::Glfw ? detail::make_glfw(config, *this) : detail::make_offscreen(config);
+    backend_kind_ = kind;
+    width_ = config.width;
+    height_ = config.height;
+    // glumpy's defaults: Escape (and Ctrl+Q) closes, F10 saves a screenshot.
+    on_key_press([this](Key k, unsigned mods) {
+        if (k == Key::Escape || (k == key('q') && (mods & Control))) close();
+        if (k == Key::F10) save_screenshot(config_.title + ".png");
+    });
+}
+
+const gloo::Context& Window::context() const { return backend_->context(); }
+
+void Window::activate() {
+    backend_->context().make_current();
+    backend_->bind_framebuffer();
+    glViewport(0, 0, width_, height_);
+}
+
+void Window::clear() {
+    const auto& c = config_.clear_color;
+    glClearColor(c.r, c.g, c.b, c.a);
+    GLbitfield bits = GL_COLOR_BUFFER_BIT;
+    if (config_.depth_bits > 0) bits |= GL_DEPTH_BUFFER_BIT;
+    if (config_.stencil_bits > 0) bits |= GL_STENCIL_BUFFER_BIT;
+    glClear(bits);
+}
+
+void Window::swap() {
+    backend_->context().make_current();
+    backend_->swap();
+}
+
+void Window::poll_events() { backend_->poll(*this); }
+
+void Window::resize(int width, int height) {
+    if (width <= 0 || height <= 0) {
+        throw ValueError("Window::resize: size " + std::to_string(width) + "x" + std::to_string(height) + " is not positive");
+    }
+    backend_->resize(width, height);
+    if (backend_kind_ == Backend::Offscreen) dispatch_resize(width, height);
+}
+
+Array Window::read_pixels() {
+    backend_->context().make_current();
+    backend_->bind_for_reading();
+    std::vector<unsigned char> bottom_up(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_) * 4);
+    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
+    backend_->bind_framebuffer();
+    Array image = Array::zeros<std::uint8_t>({static_cast<std::size_t>(height_), static_cast<std::size_t>(width_), 4});
+    const std::size_t row = static_cast<std::size_t>(width_) * 4;
+    auto scope = image.write();
+    for (int y = 0; y < height_; ++y) { // GL's first row is the bottom one
+        std::memcpy(scope.data() + static_cast<std::size_t>(y) * row,
+                    bottom_up.data() + static_cast<std::size_t>(height_ - 1 - y) * row, row);
+    }
+    return image;
+}
+
+void Window::save_screenshot(const std::filesystem::path& png) { save_png(read_pixels(), png); }
+
+// --- dispatch --------------------------------------------------------------------------
+
+void Window::dispatch_init() {
+    for (auto& f : init_) f();
+}
+void Window::dispatch_draw(double dt) {
+    for (auto& f : draw_) f(dt);
+}
+void Window::dispatch_resize(int width, int height) {
+    width_ = width;
+    height_ = height;
+    for (auto& f : resize_) f(width, height);
+}
+void Window::dispatch_key_press(Key key, unsigned modifiers) {
+    for (auto& f : key_press_) f(key, modifiers);
+}
+void Window::dispatch_key_release(Key key, unsigned modifiers) {
+    for (auto& f : key_release_) f(key, modifiers);
+}
+void Window::dispatch_character(char32_t c) {
+    for (auto& f : character_) f(c);
+}
+void Window::dispatch_mouse_press(double x, double y, MouseButton button) {
+    buttons_ |= static_cast<unsigned>(button);
+    mouse_x_ = x;
+    mouse_y_ = y;
+    for (auto& f : mouse_press_) f(x, y, button);
+}
+void Window::dispatch_mouse_release(double x, double y, MouseButton button) {
+    buttons_ &= ~static_cast<unsigned>(button);
+    mouse_x_ = x;
+    mouse_y_ = y;
+    for (auto& f : mouse_release_) f(x, y, button);
+}
+void Window::dispatch_mouse_motion(double x, double y) {
+    const double dx = x - mouse_x_, dy = y - mouse_y_;
+    mouse_x_ = x;
+    mouse_y_ = y;
+    for (auto& f : mouse_motion_) f(x, y, dx, dy);
+    if (buttons_) {
+        for (auto& f : mouse_drag_) f(x, y, dx, dy, buttons_);
+    }
+}
+void Window::dispatch_mouse_scroll(double x, double y, double dx, double dy) {
+    for (auto& f : mouse_scroll_) f(x, y, dx, dy);
+}
+void Window::dispatch_close() {
+    if (should_close_) return;
+    should_close_ = true;
+    for (auto& f : close_) f();
+}
+
+void Window::close() { dispatch_close(); }
+
+} // namespace glumpp::app

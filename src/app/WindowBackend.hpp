@@ -1,0 +1,30 @@
+#pragma once
+// What a Window needs from a platform: a context, a framebuffer to draw into, swapping,
+// events. Offscreen (EGL + framebuffer object) and Glfw (X11 window) implement it.
+
+#include <glumpp/app/Window.hpp>
+
+#include <memory>
+#include <string>
+
+namespace glumpp::app::detail {
+
+class WindowBackend {
+public:
+    virtual ~WindowBackend() = default;
+    virtual const gloo::Context& context() const = 0;
+    /// Binds the framebuffer on_draw renders into.
+    virtual void bind_framebuffer() = 0;
+    /// Binds a single-sampled copy of the current image as GL_READ_FRAMEBUFFER.
+    virtual void bind_for_reading() = 0;
+    virtual void swap() = 0;
+    virtual void poll(Window&) {}
+    virtual void resize(int width, int height) = 0;
+};
+
+std::unique_ptr<WindowBackend> make_offscreen(const WindowConfig& config);
+std::unique_ptr<WindowBackend> make_glfw(const WindowConfig& config, Window& window);
+/// Whether a GLFW window can be opened here; `why` says why not.
+bool glfw_available(std::string* why);
+
+} // namespace glumpp::app::detail
