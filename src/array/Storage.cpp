@@ -143,6 +143,13 @@ std::vector<ByteRange> Tracker::take() {
     return out;
 }
 
+void Tracker::take(std::vector<ByteRange>& out) {
+    std::lock_guard lock(storage_->mutex_);
+    storage_->flush_views_locked();
+    out.assign(set_.ranges().begin(), set_.ranges().end());
+    set_.clear();
+}
+
 void Tracker::clear() {
     std::lock_guard lock(storage_->mutex_);
     storage_->flush_views_locked(); // runs written before the clear belong before it

@@ -1,6 +1,7 @@
 #include "BufferObject.hpp"
 
 #include <cstring>
+#include <typeinfo>
 
 namespace glumpp::gloo {
 
@@ -9,10 +10,10 @@ namespace detail {
 void BufferObject::sync(const char* caller) {
     ContextState& ctx = require_current(caller);
     gpu_.gl_name().require_owner_current(caller);
-    std::vector<ByteRange> dirty = take();
+    take(dirty_);
     const Storage& s = *storage();
     UploadStats done;
-    for (const ByteRange& r : dirty) done.bytes_dirty += r.size();
+    for (const ByteRange& r : dirty_) done.bytes_dirty += r.size();
     try {
         if (!gpu_.exists() || gpu_.size() != s.size()) {
             // First use, or the storage grew: (re)create with everything.
@@ -21,13 +22,13 @@ void BufferObject::sync(const char* caller) {
             done.bytes_sent = s.size();
             done.gap_bytes = s.size() - std::min(s.size(), done.bytes_dirty);
             done.whole_sends = 1;
-        } else if (!dirty.empty()) {
-            const UploadPlan plan = plan_upload(dirty, s.size(), ctx.costs);
-            gpu_.upload(ctx, s.data(), plan.calls);
-            done.calls = plan.calls.size();
-            done.bytes_sent = plan.sent_bytes;
-            done.gap_bytes = plan.gap_bytes;
-            done.whole_sends = plan.whole ? 1 : 0;
+        } else if (!dirty_.empty()) {
+            plan_upload(dirty_, s.size(), ctx.costs, plan_);
+            gpu_.upload(ctx, s.data(), plan_.calls);
+            done.calls = plan_.calls.size();
+            done.bytes_sent = plan_.sent_bytes;
+            done.gap_bytes = plan_.gap_bytes;
+            done.whole_sends = plan_.whole ? 1 : 0;
         }
     } catch (...) {
         mark_all(); // nothing may be lost: the next sync sends everything
@@ -64,7 +65,10 @@ std::size_t row_bytes(const Array& a) {
 } // namespace
 
 detail::BufferObject* Buffer::object_of(const Array& view) noexcept {
-    return dynamic_cast<detail::BufferObject*>(view.tracker_ptr().get());
+    // BufferObject is final: an exact type check is enough, and cheaper than dynamic_cast
+    // on a path every draw takes for every buffer.
+    Tracker* t = view.tracker_ptr().get();
+    return t && typeid(*t) == typeid(detail::BufferObject) ? static_cast<detail::BufferObject*>(t) : nullptr;
 }
 
 detail::BufferObject& Buffer::object() const {

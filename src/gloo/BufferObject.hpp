@@ -21,6 +21,8 @@ private:
     GLenum usage_;
     GpuBuffer gpu_;
     UploadStats stats_;
+    std::vector<ByteRange> dirty_; // reused every sync
+    UploadPlan plan_;
 };
 
 } // namespace glumpp::gloo::detail

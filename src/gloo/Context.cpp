@@ -16,7 +16,9 @@ namespace glumpp::gloo {
 namespace detail {
 
 namespace {
-thread_local ContextState* current = nullptr;
+// Read on every sync and draw. The libraries are position-independent, which would make
+// each read a __tls_get_addr call; initial-exec makes it one load.
+[[gnu::tls_model("initial-exec")]] thread_local ContextState* current = nullptr;
 std::atomic<int> next_id{1};
 } // namespace
 

@@ -97,8 +97,11 @@ void GpuBuffer::upload(ContextState& ctx, const std::byte* base, std::span<const
         }
         break;
     }
-    for (const ByteRange& r : ranges) ctx.log.record({kind, write_target, name_.get(), r.start, r.size()});
-    check_gl("VertexBuffer::sync");
+    if (ctx.log.enabled()) {
+        for (const ByteRange& r : ranges) ctx.log.record({kind, write_target, name_.get(), r.start, r.size()});
+    }
+    // No glGetError here: it costs as much as a small upload, every frame. Debug contexts
+    // (GLUMPP_GL_DEBUG=1) report errors through KHR_debug instead.
 }
 
 void GpuBuffer::read(std::byte* out, std::size_t offset, std::size_t size) const {

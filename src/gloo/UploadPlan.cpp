@@ -4,8 +4,16 @@ namespace glumpp::gloo {
 
 UploadPlan plan_upload(std::span<const ByteRange> dirty, std::size_t size, const UploadCosts& costs) {
     UploadPlan plan;
+    plan_upload(dirty, size, costs, plan);
+    return plan;
+}
+
+void plan_upload(std::span<const ByteRange> dirty, std::size_t size, const UploadCosts& costs, UploadPlan& plan) {
+    plan.calls.clear();
+    plan.dirty_bytes = plan.sent_bytes = plan.gap_bytes = 0;
+    plan.whole = false;
     for (const ByteRange& r : dirty) plan.dirty_bytes += r.size();
-    if (dirty.empty() || size == 0) return plan;
+    if (dirty.empty() || size == 0) return;
     // Each gap is an independent choice in this cost model: close it iff one call is cheaper.
     for (const ByteRange& r : dirty) {
         if (!plan.calls.empty()) {
@@ -23,12 +31,11 @@ UploadPlan plan_upload(std::span<const ByteRange> dirty, std::size_t size, const
     const double whole = costs.call_ns + static_cast<double>(size) * costs.byte_ns;
     const bool already_whole = plan.calls.size() == 1 && plan.calls.front() == ByteRange{0, size};
     if (!already_whole && (whole <= planned || static_cast<double>(plan.dirty_bytes) >= costs.whole_fraction * static_cast<double>(size))) {
-        plan.calls = {ByteRange{0, size}};
+        plan.calls.assign(1, ByteRange{0, size});
         plan.gap_bytes = size - plan.dirty_bytes;
         plan.sent_bytes = size;
     }
     plan.whole = plan.calls.size() == 1 && plan.calls.front() == ByteRange{0, size};
-    return plan;
 }
 
 } // namespace glumpp::gloo

@@ -118,6 +118,9 @@ public:
     std::optional<ByteRange> pending_data();
     /// The ranges, cleared in the same step (what an uploader does).
     std::vector<ByteRange> take();
+    /// The same into `out` (its old contents dropped); no allocation once warm: for
+    /// uploaders that run every frame.
+    void take(std::vector<ByteRange>& out);
     void clear();
     /// Everything dirty again (after a GPU object lost its contents).
     void mark_all();

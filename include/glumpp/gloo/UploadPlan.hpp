@@ -34,6 +34,8 @@ struct UploadPlan {
 
 /// Plans the upload of `dirty` (sorted, disjoint) into an object of `size` bytes.
 UploadPlan plan_upload(std::span<const ByteRange> dirty, std::size_t size, const UploadCosts& costs);
+/// The same into `plan`, reusing its memory (uploads run every frame).
+void plan_upload(std::span<const ByteRange> dirty, std::size_t size, const UploadCosts& costs, UploadPlan& plan);
 
 /// A sub-rectangle (2-D), sub-box (3-D) or face rectangle (cube) of texels.
 struct TexelBox {
