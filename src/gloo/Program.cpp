@@ -155,6 +155,17 @@ std::string quote_lines(const std::string& log, std::string_view source) {
     return out;
 }
 
+// The info log of a shader or a program (the two differ only in their getters).
+template <class Get, class Log>
+std::string info_log(GLuint object, Get get, Log log_of) {
+    GLint size = 0;
+    get(object, GL_INFO_LOG_LENGTH, &size);
+    std::string log(static_cast<std::size_t>(std::max(size, 1)), '\0');
+    log_of(object, size, nullptr, log.data());
+    log.resize(std::strlen(log.c_str()));
+    return log;
+}
+
 GLuint compile(GLenum stage, std::string_view source) {
     const GLuint shader = glCreateShader(stage);
     const char* text = source.data();
@@ -164,11 +175,7 @@ GLuint compile(GLenum stage, std::string_view source) {
     GLint ok = 0;
     glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
     if (!ok) {
-        GLint size = 0;
-        glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &size);
-        std::string log(static_cast<std::size_t>(std::max(size, 1)), '\0');
-        glGetShaderInfoLog(shader, size, nullptr, log.data());
-        log.resize(std::strlen(log.c_str()));
+        const std::string log = info_log(shader, glGetShaderiv, glGetShaderInfoLog);
         glDeleteShader(shader);
         std::string quoted = quote_lines(log, source);
         throw ShaderError("Program: the " + stage_name(stage) + " shader does not compile:\n" + log +
@@ -280,14 +287,7 @@ void ProgramState::link(std::string_view vertex, std::string_view geometry, std:
     }
     GLint ok = 0;
     glGetProgramiv(p, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        GLint size = 0;
-        glGetProgramiv(p, GL_INFO_LOG_LENGTH, &size);
-        std::string log(static_cast<std::size_t>(std::max(size, 1)), '\0');
-        glGetProgramInfoLog(p, size, nullptr, log.data());
-        log.resize(std::strlen(log.c_str()));
-        throw ShaderError("Program: the shaders do not link:\n" + log);
-    }
+    if (!ok) throw ShaderError("Program: the shaders do not link:\n" + info_log(p, glGetProgramiv, glGetProgramInfoLog));
     // Introspection: what GL says is active, in location order (deterministic).
     GLint count = 0, longest = 0;
     glGetProgramiv(p, GL_ACTIVE_ATTRIBUTES, &count);

@@ -3,24 +3,17 @@
 
 #include <gtest/gtest.h>
 
+#include "../TestUtil.hpp"
+
 #include <cmath>
 
 using glumpp::Array;
 using glumpp::ByteRange;
 using glumpp::DType;
 using glumpp::slice;
+using glumpp::test::message_of;
 
 namespace {
-
-template <class E, class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    }
-    return "no exception";
-}
 
 std::vector<ByteRange> R(std::initializer_list<ByteRange> r) { return r; }
 

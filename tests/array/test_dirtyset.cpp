@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../TestUtil.hpp"
+
 #include <random>
 
 using glumpp::ByteRange;
@@ -11,21 +13,6 @@ using glumpp::DirtySet;
 using glumpp::Footprint;
 
 namespace {
-
-std::vector<ByteRange> runs(const std::vector<bool>& bytes) {
-    std::vector<ByteRange> out;
-    for (std::size_t i = 0; i < bytes.size();) {
-        if (!bytes[i]) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j < bytes.size() && bytes[j]) ++j;
-        out.push_back({i, j});
-        i = j;
-    }
-    return out;
-}
 
 // Bounded bookkeeping forgets: once the exact set has exceeded the cap, merged gaps stay
 // covered until the next clear. Before that, the set must be exact.
@@ -40,7 +27,7 @@ void check_cover(const DirtySet& set, const std::vector<bool>& written, bool& wa
     for (std::size_t b = 0; b < written.size(); ++b) {
         ASSERT_TRUE(!written[b] || covered[b]) << "byte " << b << " written but not covered";
     }
-    const auto exact = runs(written);
+    const auto exact = glumpp::test::runs_of(written);
     was_over_cap = was_over_cap || exact.size() > set.cap();
     if (!was_over_cap) {
         EXPECT_EQ(r, exact) << "under the cap the set must be exact";

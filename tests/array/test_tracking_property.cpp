@@ -16,6 +16,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../TestUtil.hpp"
+
 #include <cmath>
 #include <cstring>
 #include <random>
@@ -24,6 +26,7 @@ using glumpp::Array;
 using glumpp::ByteRange;
 using glumpp::DType;
 using glumpp::ScalarKind;
+using glumpp::test::runs_of;
 
 namespace {
 
@@ -185,21 +188,6 @@ double decode(const std::byte* p, const DType& d) {
     case ScalarKind::Void: break;
     }
     return std::nan("");
-}
-
-std::vector<ByteRange> runs_of(const std::vector<bool>& bytes) {
-    std::vector<ByteRange> out;
-    for (std::size_t i = 0; i < bytes.size();) {
-        if (!bytes[i]) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j < bytes.size() && bytes[j]) ++j;
-        out.push_back({i, j});
-        i = j;
-    }
-    return out;
 }
 
 struct Watch {

@@ -1,26 +1,18 @@
 // Programs on real GL: compile errors, introspection, attribute binding from arrays,
 // uniforms, and pixels of real draws (llvmpipe).
 #include "GLTest.hpp"
+#include "../TestUtil.hpp"
 
 #include <glm/glm.hpp>
 #include <glm/gtc/type_ptr.hpp>
 
 using namespace glumpp;
 using glumpp::test::GLTest;
+using glumpp::test::message_of;
 using glumpp::test::RawTarget;
 using Kind = gloo::UploadCall::Kind;
 
 namespace {
-
-template <class E, class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    }
-    return "no exception";
-}
 
 const char* color_vs = R"(#version 330 core
 in vec2 a_position;
