@@ -18,6 +18,10 @@ namespace glumpp::detail {
 
 struct PyValue {
     enum class Kind { None, Bool, Int, Str, Tuple, List, Dict };
+    // Declared so that PyValue is not an aggregate: with clang and libstdc++, checking how
+    // an aggregate holding pair<PyValue, PyValue> is initialised instantiates that pair
+    // while PyValue is still incomplete, and the build fails.
+    PyValue() = default;
     Kind kind = Kind::None;
     bool boolean = false;
     std::int64_t integer = 0;
