@@ -30,6 +30,11 @@ namespace {
 
 using detail::PyValue;
 
+// NumPy keeps an itemsize in a C int ("dtype size in bytes must fit into a C int"). Every
+// dtype is held to it, so NumPy can read whatever glumpp writes, a padding gap of any
+// record is a '|V<n>' that parses back, and offset + size sums cannot overflow.
+constexpr std::size_t max_itemsize = 2147483647;
+
 std::string join_shape(const std::vector<std::size_t>& shape) {
     std::string s = "(";
     for (std::size_t k = 0; k < shape.size(); ++k) {
@@ -121,7 +126,7 @@ DType parse_typestr(std::string_view s, std::string_view whole) {
                               "' (glumpp has bool, int, uint, float and void scalars)");
     default: parse_fail(whole, "unknown type '" + std::string(original) + "'");
     }
-    if (!has_size || !valid_scalar_size(kind, size) || size > (std::size_t(1) << 31)) {
+    if (!has_size || !valid_scalar_size(kind, size) || size > max_itemsize) {
         parse_fail(whole, "unsupported size in type '" + std::string(original) + "'");
     }
     return DType::scalar(kind, size, order);
@@ -245,7 +250,7 @@ void check_fields(const std::vector<DType::Field>& fields, std::size_t itemsize,
         for (std::size_t j = 0; j < k; ++j) {
             if (fields[j].name == f.name) throw ValueError(std::string(caller) + ": field name '" + f.name + "' appears twice");
         }
-        if (f.offset + f.dtype.itemsize() > itemsize) {
+        if (f.dtype.itemsize() > itemsize || f.offset > itemsize - f.dtype.itemsize()) {
             throw ValueError(std::string(caller) + ": field '" + f.name + "' (offset " + std::to_string(f.offset) + ", " +
                              std::to_string(f.dtype.itemsize()) + " bytes) does not fit in itemsize " +
                              std::to_string(itemsize));
@@ -350,13 +355,20 @@ DType DType::parse(std::string_view text) {
     if (t.empty()) parse_fail(text, "empty text");
     const char c = t.front();
     if (c == '[' || c == '(' || c == '{' || c == '\'' || c == '"') {
-        return from_value(detail::parse_py_literal(t, "DType::parse"), text, 0);
+        const PyValue literal = detail::parse_py_literal(t, "DType::parse");
+        try {
+            return from_value(literal, text, 0);
+        } catch (const ValueError& refused) {
+            // A layout the constructors refuse (a field outside the itemsize, too big) is
+            // still bad text to the caller of parse, who was promised a ParseError.
+            parse_fail(text, refused.what());
+        }
     }
     return parse_typestr(t, text);
 }
 
 DType DType::scalar(ScalarKind kind, std::size_t size, ByteOrder order) {
-    if (!valid_scalar_size(kind, size)) {
+    if (!valid_scalar_size(kind, size) || size > max_itemsize) {
         throw ValueError(std::string("DType::scalar: no ") + kind_letter(kind) + " scalar of " + std::to_string(size) + " bytes");
     }
     auto n = std::make_shared<Node>();
@@ -384,12 +396,19 @@ DType DType::record(const std::vector<std::pair<std::string, DType>>& fields, Re
         offset += dtype.itemsize();
     }
     if (layout == RecordLayout::Aligned) offset = (offset + alignment - 1) / alignment * alignment;
+    if (offset > max_itemsize) {
+        throw ValueError("DType::record: " + std::to_string(offset) + " bytes per record, more than NumPy's limit of " +
+                         std::to_string(max_itemsize));
+    }
     check_fields(placed, offset, "DType::record");
     return DType(record_node(std::move(placed), offset, layout == RecordLayout::Aligned ? alignment : 1));
 }
 
 DType DType::record_at(std::vector<Field> fields, std::size_t itemsize, std::size_t alignment) {
-    if (itemsize == 0) throw ValueError("DType::record_at: itemsize must be at least 1");
+    if (itemsize == 0 || itemsize > max_itemsize) {
+        throw ValueError("DType::record_at: itemsize " + std::to_string(itemsize) + " is not between 1 and NumPy's limit of " +
+                         std::to_string(max_itemsize));
+    }
     if (alignment == 0 || (alignment & (alignment - 1)) != 0) {
         throw ValueError("DType::record_at: alignment " + std::to_string(alignment) + " is not a power of two");
     }
@@ -404,9 +423,14 @@ DType DType::subarray(const DType& base, std::vector<std::size_t> shape) {
         shape.insert(shape.end(), base.subshape().begin(), base.subshape().end());
         return subarray(base.base(), std::move(shape));
     }
+    // Every base has at least one byte: scalars and records are never empty.
+    const std::size_t most = max_itemsize / base.itemsize();
     std::size_t n = 1;
     for (const auto s : shape) {
-        if (s != 0 && n > (std::size_t(1) << 40) / s) throw ValueError("DType::subarray: shape too large");
+        if (s != 0 && n > most / s) {
+            throw ValueError("DType::subarray: shape " + join_shape(shape) + " of " + base.name() +
+                             " is more than NumPy's limit of " + std::to_string(max_itemsize) + " bytes per item");
+        }
         n *= s;
     }
     auto node = std::make_shared<Node>();
