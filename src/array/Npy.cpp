@@ -41,7 +41,7 @@ std::optional<std::string> utf8_to_latin1(std::string_view s) {
         const auto u = static_cast<unsigned char>(s[k]);
         if (u < 0x80) {
             out += s[k];
-        } else if ((u == 0xC2 || u == 0xC3) && k + 1 < s.size()) {
+        } else if ((u == 0xC2 || u == 0xC3) && k + 1 < s.size() && (static_cast<unsigned char>(s[k + 1]) & 0xC0) == 0x80) {
             out += static_cast<char>(((u & 0x03) << 6) | (static_cast<unsigned char>(s[++k]) & 0x3F));
         } else {
             return std::nullopt;
@@ -90,19 +90,20 @@ std::string read_prefix(const std::filesystem::path& path, std::size_t max_bytes
 // Reads just enough of the file to parse its header.
 NpyHeader header_of_file(const std::filesystem::path& path) {
     std::string prefix = read_prefix(path, 12);
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw IoError("load_npy: cannot stat '" + path.string() + "': " + ec.message());
     std::size_t need = 12;
     if (prefix.size() >= 10 && prefix[6] == '\x01') {
         need = 10 + (std::size_t(static_cast<unsigned char>(prefix[8])) | std::size_t(static_cast<unsigned char>(prefix[9])) << 8);
     } else if (prefix.size() >= 12) {
         std::uint32_t len = 0;
         for (int k = 3; k >= 0; --k) len = len << 8 | static_cast<unsigned char>(prefix[8 + static_cast<std::size_t>(k)]);
-        need = 12 + std::min<std::size_t>(len, std::size_t(1) << 30);
+        need = 12 + std::size_t(len);
     }
-    prefix = read_prefix(path, need);
+    // A header length that lies must not make us allocate what it claims.
+    prefix = read_prefix(path, std::min<std::size_t>(need, size));
     NpyHeader h = parse_npy_header(std::as_bytes(std::span(prefix.data(), prefix.size())), "'" + path.string() + "'");
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw IoError("load_npy: cannot stat '" + path.string() + "': " + ec.message());
     if (size < h.data_offset || size - h.data_offset < h.data_size) {
         bad("'" + path.string() + "'", "the header promises " + std::to_string(h.data_size) + " bytes of data but the file has " +
                                            std::to_string(size > h.data_offset ? size - h.data_offset : 0));
@@ -166,14 +167,21 @@ NpyHeader parse_npy_header(std::span<const std::byte> bytes, const std::string& 
         }
     }
     if (h.shape.size() > max_ndim) bad(source, "more than " + std::to_string(max_ndim) + " dimensions");
+    // Zero-length axes are left out of the product, as NumPy does: an empty array still has
+    // strides that multiply all the other axes, and those must not overflow either.
     constexpr std::size_t limit = std::size_t(1) << 62;
     std::size_t n = h.dtype.itemsize();
+    bool empty = false;
     for (auto s : h.shape) {
-        if (s != 0 && n > limit / s) bad(source, "absurd shape " + detail::shape_str(h.shape) + " (more than 2^62 bytes)");
+        if (s == 0) {
+            empty = true;
+            continue;
+        }
+        if (n > limit / s) bad(source, "absurd shape " + detail::shape_str(h.shape) + " (more than 2^62 bytes)");
         n *= s;
     }
     h.data_offset = start + len;
-    h.data_size = n;
+    h.data_size = empty ? 0 : n;
     return h;
 }
 
