@@ -237,14 +237,19 @@ Array Array::zeros(std::vector<std::size_t> shape, const DType& dtype) {
         shape.insert(shape.end(), dtype.subshape().begin(), dtype.subshape().end());
         element = dtype.base();
     }
+    // The product of the non-zero axes must fit too: strides are computed from it even when
+    // a zero axis leaves the array empty (NumPy checks the same way).
     constexpr std::size_t limit = std::size_t(1) << 62;
-    std::size_t nbytes = element.itemsize();
+    std::size_t extent = element.itemsize();
+    bool empty = false;
     for (auto s : shape) {
-        if (s != 0 && nbytes > limit / s) {
+        empty = empty || s == 0;
+        if (s != 0 && extent > limit / s) {
             throw ShapeError("Array::zeros: shape " + shape_str(shape) + " of " + element.name() + " needs more than 2^62 bytes");
         }
-        nbytes *= s;
+        if (s != 0) extent *= s;
     }
+    const std::size_t nbytes = empty ? 0 : extent;
     Array a;
     a.storage_ = Storage::allocate(nbytes);
     a.tracker_ = std::make_shared<Tracker>(a.storage_);

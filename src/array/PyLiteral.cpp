@@ -107,6 +107,9 @@ private:
         if (s_[pos_] == '-' || s_[pos_] == '+') negative = s_[pos_++] == '-';
         skip_space();
         if (pos_ >= s_.size() || !std::isdigit(static_cast<unsigned char>(s_[pos_]))) fail("expected digits");
+        if (s_[pos_] == '0' && pos_ + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[pos_ + 1]))) {
+            fail("leading zeros in an integer"); // Python refuses 0012 too
+        }
         std::uint64_t magnitude = 0;
         while (pos_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_')) {
             if (s_[pos_] != '_') {

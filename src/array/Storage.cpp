@@ -46,7 +46,7 @@ std::shared_ptr<Storage> Storage::map_file(const std::filesystem::path& path, st
     const auto fail = [&](const std::string& what) {
         throw IoError("Storage::map_file: " + what + " '" + path.string() + "': " + std::strerror(errno));
     };
-    const int fd = ::open(path.c_str(), mode == MapMode::ReadWrite ? O_RDWR : O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(path.c_str(), (mode == MapMode::ReadWrite ? O_RDWR : O_RDONLY) | O_CLOEXEC);
     if (fd < 0) fail("cannot open");
     struct stat st {};
     if (::fstat(fd, &st) != 0) {

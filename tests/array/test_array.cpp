@@ -256,3 +256,9 @@ TEST(Array, CopyAndValue) {
     EXPECT_EQ(a.value<double>({1, 2}), 6.0);
     EXPECT_THROW(a.value<float>({1}), glumpp::ShapeError);
 }
+
+TEST(Array, HugeAxesBesideAZeroAxisAreStillChecked) {
+    // Empty, but the strides would overflow: refused like NumPy refuses it.
+    EXPECT_THROW(Array::zeros<float>({0, std::size_t(1) << 62, std::size_t(1) << 62}), glumpp::ShapeError);
+    EXPECT_EQ(Array::zeros<float>({0, 1000, 1000}).size(), 0u);
+}

@@ -12,6 +12,7 @@
 //    `('position', '<f4', (2,))`. Viewing such a field adds trailing axes to the array.
 //
 // A DType is an immutable value: copies share one node, comparisons compare layouts.
+// An itemsize must fit in a C int (at most 2,147,483,647 bytes), NumPy's own limit.
 //
 // Text forms, as NumPy writes them: `DType::parse` takes typestrs ("<f4", "u1", "?",
 // "float32"...) and the list form of `str(dtype.descr)`:
