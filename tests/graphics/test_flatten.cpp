@@ -80,9 +80,9 @@ TEST(Flatten, LinesAndSubpaths) {
 
 TEST(Flatten, ToleranceMustBePositive) {
     EXPECT_EQ(message_of<ValueError>([] { flat("M0 0 L 1 1", {}, 0.0); }),
-              "flatten: tolerance must be a positive finite number, got 0.000000");
+              "flatten: tolerance must be a positive finite number, got 0");
     EXPECT_EQ(message_of<ValueError>([] { flat("M0 0 L 1 1", {}, -1.0); }),
-              "flatten: tolerance must be a positive finite number, got -1.000000");
+              "flatten: tolerance must be a positive finite number, got -1");
 }
 
 TEST(Flatten, ArcCentresForTheFourFlagCombinations) {

@@ -1,6 +1,6 @@
 // The Ghostscript tiger, read in place from the shared data folder.
 #include <glumpp/graphics/Tessellator.hpp>
-#include <glumpp/graphics/svg/Document.hpp>
+#include <glumpp/graphics/svg.hpp>
 
 #include <gtest/gtest.h>
 

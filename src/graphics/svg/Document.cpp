@@ -253,7 +253,7 @@ std::string_view strip_important(std::string_view value) {
 class DocumentBuilder {
 public:
     DocumentBuilder(Document& doc, std::string_view text, const LoadOptions& options)
-        : doc_(doc), text_(text), tolerance_(options.tolerance / options.scale) {
+        : doc_(doc), tolerance_(options.tolerance / options.scale) {
         line_starts_.push_back(0);
         for (std::size_t i = 0; i < text.size(); ++i)
             if (text[i] == '\n') line_starts_.push_back(i + 1);
@@ -283,7 +283,7 @@ public:
                 if (v < 0.0) throw BadValue{"negative value " + detail::quote(value)};
                 return v;
             } catch (const BadValue& bad) {
-                warn(root, std::string("attribute ") + attribute + ": " + bad.message + "; using " + number_text(fallback));
+                warn(root, std::string("attribute ") + attribute + ": " + bad.message + "; using " + detail::number_text(fallback));
                 return fallback;
             }
         };
@@ -324,12 +324,6 @@ private:
     }
 
     void warn(pugi::xml_node node, const std::string& message) { doc_.warnings_.push_back(describe(node) + ": " + message); }
-
-    static std::string number_text(double v) {
-        std::ostringstream out;
-        out << v;
-        return out.str();
-    }
 
     // --- attributes -------------------------------------------------------------------
 
@@ -809,7 +803,6 @@ private:
     }
 
     Document& doc_;
-    std::string_view text_;
     double tolerance_;
     std::vector<std::size_t> line_starts_;
     pugi::xml_node root_;
@@ -824,7 +817,7 @@ namespace {
 Document parse_document(std::string_view xml, const LoadOptions& options, const std::string& function) {
     const auto positive = [&](double v, const char* what) {
         if (!(v > 0.0) || !std::isfinite(v))
-            throw ValueError(function + ": " + what + " must be a positive finite number, got " + std::to_string(v));
+            throw ValueError(function + ": " + what + " must be a positive finite number, got " + detail::number_text(v));
     };
     positive(options.tolerance, "tolerance");
     positive(options.scale, "scale");

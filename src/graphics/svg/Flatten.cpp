@@ -1,5 +1,7 @@
 #include <glumpp/graphics/svg/Flatten.hpp>
 
+#include "Scanner.hpp"
+
 #include <glumpp/Error.hpp>
 
 #include <glm/geometric.hpp>
@@ -164,7 +166,7 @@ std::size_t arc_segments(const ArcCenter& arc, const Transform& to_final, double
 
 std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, double tolerance) {
     if (!(tolerance > 0.0) || !std::isfinite(tolerance))
-        throw ValueError("flatten: tolerance must be a positive finite number, got " + std::to_string(tolerance));
+        throw ValueError("flatten: tolerance must be a positive finite number, got " + detail::number_text(tolerance));
     const double curve_tolerance = curve_share * tolerance;
     Builder builder(merge_share * tolerance);
     glm::dvec2 current{0.0, 0.0}; // in the path's coordinates

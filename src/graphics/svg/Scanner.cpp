@@ -132,6 +132,12 @@ std::string where(std::string_view text, std::size_t pos) {
     return "at character " + std::to_string(pos + 1) + " of " + quote(text, pos);
 }
 
+std::string number_text(double v) {
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
+    return std::string(buffer, result.ptr);
+}
+
 std::string lower(std::string_view text) {
     std::string out(text);
     for (char& c : out)

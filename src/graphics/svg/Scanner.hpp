@@ -60,6 +60,9 @@ std::string quote(std::string_view text, std::size_t pos = 0, std::size_t limit 
 /// Characters are counted from 1, as editors do.
 std::string where(std::string_view text, std::size_t pos);
 
+/// The shortest text that reads back as `v` ("0.25", "-2", "1e+300", "nan"), for messages.
+std::string number_text(double v);
+
 /// ASCII lower-case copy: CSS keywords, color names and units are case-insensitive.
 std::string lower(std::string_view text);
 

@@ -36,11 +36,12 @@
 //    (or "Document::load: \"file\": ...") with pugixml's description, line, column and
 //    offset;
 //  - a file that cannot be read: IoError;
-//  - a bad geometry attribute (width="abc", r="-1", an odd number of polyline
-//    coordinates' last one excepted) or transform: a warning naming the element and
-//    the attribute, and the element is skipped;
-//  - path data with an error: drawn up to the error, as SVG 1.1 (F.2) requires, with a
-//    warning quoting PathData's message;
+//  - a bad geometry attribute (width="abc", r="-1", x="2em") or transform: a warning
+//    naming the element and the attribute, and the element (with its children) is
+//    skipped;
+//  - path data or a points list with an error: drawn up to the error, as SVG 1.1 (F.2)
+//    requires for paths, with a warning quoting the parser's message; an odd number of
+//    point coordinates loses the last one, with a warning;
 //  - a bad style value (fill="bogus"): a warning, and the property is ignored (the
 //    inherited value stays), as CSS does;
 //  - coordinates that overflow once transformed: the shape is skipped with a warning.
