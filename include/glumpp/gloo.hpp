@@ -4,6 +4,8 @@
 #include <glumpp/gloo/Buffer.hpp>
 #include <glumpp/gloo/gl.hpp>
 #include <glumpp/gloo/Context.hpp>
+#include <glumpp/gloo/FrameBuffer.hpp>
 #include <glumpp/gloo/Program.hpp>
+#include <glumpp/gloo/Texture.hpp>
 #include <glumpp/gloo/UploadLog.hpp>
 #include <glumpp/gloo/UploadPlan.hpp>
