@@ -2,7 +2,8 @@
 //
 //   galaxy [SPRITE.png] [--size 800x800] [--frames N] [--screenshot out.png] [--record out.mp4] [--stats]
 // SPRITE.png defaults to ../shared/data/particle.png; a sprite is made here when the file
-// is absent.
+// is absent, or when SPRITE.png is the word "builtin" (what the golden-image test uses, so
+// that it does not depend on the data directory).
 //
 // 61,650 bodies on tilted ellipses; each frame moves them all by 0.5 degrees. The
 // program owns one block per attribute (struct of arrays), so a frame uploads only
@@ -51,7 +52,7 @@ void main() {
 
 // particle.png when it is there; otherwise a soft glow of the same size made here.
 Array particle_sprite(const std::filesystem::path& path) {
-    if (std::filesystem::exists(path)) return app::load_png(path);
+    if (path != "builtin" && std::filesystem::exists(path)) return app::load_png(path);
     auto sprite = Array::zeros<std::uint8_t>({64, 64, 1});
     auto s = sprite.as<std::uint8_t>();
     for (int y = 0; y < 64; ++y) {
@@ -78,10 +79,10 @@ int main(int argc, char** argv) {
     temperature -= 1000.0f;
     temperature /= 9000.0f;
     program["a_temperature"] = temperature;
-    gloo::Texture1D colormap(black_body_colormap());
+    auto colormap = gloo::Texture1D::over(black_body_colormap());
     colormap.set_interpolation(gloo::Interpolation::Linear);
     program["u_colormap"] = colormap;
-    gloo::Texture2D particle(particle_sprite(sprite_path));
+    auto particle = gloo::Texture2D::over(particle_sprite(sprite_path));
     particle.set_interpolation(gloo::Interpolation::Linear);
     program["u_particle"] = particle;
     program["u_view"] = glm::translate(glm::mat4(1.0f), glm::vec3(0, 0, -5));

@@ -432,7 +432,7 @@ Spec spec(std::vector<std::size_t> shape, const DType& dtype, Dim dim, TextureFo
 }
 
 Array on_gpu(const Array& array, Dim dim, TextureFormat mode) {
-    const std::string caller = std::string(info(dim).kind) + "::" + info(dim).kind;
+    const std::string caller = std::string(info(dim).kind) + "::over";
     if (!array) throw ValueError(caller + ": the array is a null handle");
     Spec s = spec(array.shape(), array.dtype(), dim, mode, caller);
     if (!array.is_contiguous()) {

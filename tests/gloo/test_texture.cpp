@@ -76,7 +76,7 @@ TEST_F(Texture, NothingTouchesTheGpuUntilSynced) {
 
 TEST_F(Texture, ShapesFollowGlumpy) {
     auto plain = Array::zeros({8, 10}, u1);
-    gloo::Texture2D T(plain); // exactly two axes: one channel added, as a view
+    auto T = gloo::Texture2D::over(plain); // exactly two axes: one channel added, as a view
     EXPECT_EQ(T.shape(), (std::vector<std::size_t>{8, 10, 1}));
     EXPECT_EQ(T.storage(), plain.storage());
     EXPECT_EQ((std::vector<std::size_t>{T.width(), T.height(), T.depth(), T.channels()}), (std::vector<std::size_t>{10, 8, 1, 1}));
@@ -169,15 +169,15 @@ TEST_F(Texture, EveryRefusalSaysWhatAndWhere) {
               "TextureCube::zeros: float32 cannot be sampled as integers; TextureFormat::Integer needs an integer dtype");
     EXPECT_EQ(message_of<TypeError>([&] { gloo::DepthTexture::zeros({2, 2}, DType::of<std::int8_t>()); }),
               "DepthTexture::zeros: int8 has no depth format; depth textures take float32, uint16 or uint32");
-    // Over existing arrays: the constructor names itself.
-    EXPECT_EQ(message_of<ShapeError>([&] { gloo::Texture2D(Array::zeros({8, 10, 3}, u1).transpose({1, 0, 2})); }),
-              "Texture2D::Texture2D: the array (shape (10, 8, 3)) is not C-contiguous; a texture reads its rows in "
+    // Over existing arrays: over() names itself.
+    EXPECT_EQ(message_of<ShapeError>([&] { gloo::Texture2D::over(Array::zeros({8, 10, 3}, u1).transpose({1, 0, 2})); }),
+              "Texture2D::over: the array (shape (10, 8, 3)) is not C-contiguous; a texture reads its rows in "
               "place: pass array.copy()");
-    EXPECT_EQ(message_of<ShapeError>([&] { gloo::Texture3D(Array::zeros({2, 2, 2, 5}, u1)); }),
-              "Texture3D::Texture3D: shape (2, 2, 2, 5) has 5 channels in its last axis; textures take 1 to 4");
-    EXPECT_EQ(message_of<ValueError>([&] { gloo::Texture2D{Array()}; }), "Texture2D::Texture2D: the array is a null handle");
-    EXPECT_EQ(message_of<ValueError>([&] { gloo::DepthTexture{Array()}; }),
-              "DepthTexture::DepthTexture: the array is a null handle");
+    EXPECT_EQ(message_of<ShapeError>([&] { gloo::Texture3D::over(Array::zeros({2, 2, 2, 5}, u1)); }),
+              "Texture3D::over: shape (2, 2, 2, 5) has 5 channels in its last axis; textures take 1 to 4");
+    EXPECT_EQ(message_of<ValueError>([&] { gloo::Texture2D::over(Array()); }), "Texture2D::over: the array is a null handle");
+    EXPECT_EQ(message_of<ValueError>([&] { gloo::DepthTexture::over(Array()); }),
+              "DepthTexture::over: the array is a null handle");
     EXPECT_EQ(message_of<ValueError>([&] { gloo::Texture2D().sync(); }),
               "Texture: the texture is a null handle (default-constructed)");
     auto I = gloo::Texture2D::zeros({2, 2}, DType::of<std::uint32_t>());
@@ -372,7 +372,7 @@ TEST_F(Texture, DepthTexturesRoundTrip) {
 
 TEST_F(Texture, OverASlabOfABiggerArrayOnlyItsBytesCount) {
     auto big = Array::zeros({10, 8, 4}, u1);
-    gloo::Texture2D T(big.view({slice(2, 6)}));
+    auto T = gloo::Texture2D::over(big.view({slice(2, 6)}));
     EXPECT_EQ(T.offset(), 2u * 32);
     T.sync();
     ctx.upload_log().clear();

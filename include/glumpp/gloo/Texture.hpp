@@ -158,13 +158,15 @@ public:
     }
     /// A new GPU texture over `array`'s storage (no copy): writes through either are
     /// uploaded. The array must be C-contiguous; writes to other bytes of its storage are
-    /// ignored. (Given a Texture1D this is the copy constructor: use over().)
-    explicit Texture1D(const Array& array, TextureFormat format = TextureFormat::Auto);
-    /// The same from any view, a texture's included: over another texture it makes a second,
-    /// independent GPU texture of the same bytes (for another context).
+    /// ignored. Over another texture it makes a second, independent GPU texture of the same
+    /// bytes (for another context); copying a texture copies the handle instead. A named
+    /// function and no constructor, so that the two can never be confused.
     static Texture1D over(const Array& array, TextureFormat format = TextureFormat::Auto) {
         return Texture1D(array, format);
     }
+
+private:
+    Texture1D(const Array& array, TextureFormat format);
 };
 
 /// A 2-D texture: shape (h, w) or (h, w, c); row 0 is GL's t = 0.
@@ -176,9 +178,11 @@ public:
     static Texture2D zeros(std::vector<std::size_t> shape, TextureFormat format = TextureFormat::Auto) {
         return zeros(std::move(shape), DType::of<T>(), format);
     }
-    /// See Texture1D(const Array&) and Texture1D::over.
-    explicit Texture2D(const Array& array, TextureFormat format = TextureFormat::Auto);
+    /// See Texture1D::over.
     static Texture2D over(const Array& array, TextureFormat format = TextureFormat::Auto) { return Texture2D(array, format); }
+
+private:
+    Texture2D(const Array& array, TextureFormat format);
 };
 
 /// A 3-D texture: shape (d, h, w) or (d, h, w, c); slice 0 is GL's r = 0.
@@ -190,9 +194,11 @@ public:
     static Texture3D zeros(std::vector<std::size_t> shape, TextureFormat format = TextureFormat::Auto) {
         return zeros(std::move(shape), DType::of<T>(), format);
     }
-    /// See Texture1D(const Array&) and Texture1D::over.
-    explicit Texture3D(const Array& array, TextureFormat format = TextureFormat::Auto);
+    /// See Texture1D::over.
     static Texture3D over(const Array& array, TextureFormat format = TextureFormat::Auto) { return Texture3D(array, format); }
+
+private:
+    Texture3D(const Array& array, TextureFormat format);
 };
 
 /// A cube map: shape (6, s, s) or (6, s, s, c); face k is GL_TEXTURE_CUBE_MAP_POSITIVE_X + k.
@@ -205,9 +211,11 @@ public:
     static TextureCube zeros(std::vector<std::size_t> shape, TextureFormat format = TextureFormat::Auto) {
         return zeros(std::move(shape), DType::of<T>(), format);
     }
-    /// See Texture1D(const Array&) and Texture1D::over.
-    explicit TextureCube(const Array& array, TextureFormat format = TextureFormat::Auto);
+    /// See Texture1D::over.
     static TextureCube over(const Array& array, TextureFormat format = TextureFormat::Auto) { return TextureCube(array, format); }
+
+private:
+    TextureCube(const Array& array, TextureFormat format);
 };
 
 /// A 2-D depth texture: shape (h, w) or (h, w, 1), for shadow maps and FrameBuffer depth.
@@ -223,12 +231,14 @@ class DepthTexture : public Texture {
 public:
     DepthTexture() = default;
     static DepthTexture zeros(std::vector<std::size_t> shape, const DType& dtype = DType::of<float>());
-    /// See Texture1D(const Array&) and Texture1D::over.
-    explicit DepthTexture(const Array& array);
+    /// See Texture1D::over.
     static DepthTexture over(const Array& array) { return DepthTexture(array); }
     /// GL_TEXTURE_COMPARE_MODE / GL_TEXTURE_COMPARE_FUNC, applied at the next sync or draw.
     void set_compare(DepthCompare compare);
     DepthCompare compare() const;
+
+private:
+    explicit DepthTexture(const Array& array);
 };
 
 } // namespace glumpp::gloo
