@@ -15,6 +15,23 @@ jobs=${GLUMPP_JOBS:-2}
 bash scripts/deps.sh
 
 step() { printf '\n=== %s ===\n' "$*"; }
+
+# A real X server for the GLFW window tests; stopped by its PID whatever happens.
+xvfb_pid=""
+stop_xvfb() { [[ -n $xvfb_pid ]] && kill "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null; return 0; }
+trap stop_xvfb EXIT
+exec 7< <(Xvfb -displayfd 1 -screen 0 1024x768x24 -nolisten tcp 2>/dev/null & echo "pid $!"; wait)
+display=""
+for _ in 1 2; do # the pid and the display number, in whichever order they come
+  read -r -t 10 line <&7 || break
+  case $line in pid\ *) xvfb_pid=${line#pid } ;; *) display=$line ;; esac
+done
+if [[ -n $display ]]; then
+  export DISPLAY=":$display"
+  echo "test.sh: Xvfb on $DISPLAY (pid $xvfb_pid)"
+else
+  echo "test.sh: Xvfb did not start; the GLFW window test will start its own" >&2
+fi
 configure() { cmake -S "$root" -B "$1" -G Ninja -Wno-dev "${@:2}" >/dev/null; }
 
 for stage in $stages; do
