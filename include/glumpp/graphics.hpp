@@ -1,0 +1,15 @@
+#pragma once
+// The graphics layer: collections (many items, one draw call each), their pan-zoom
+// transform, item lists, fill tessellation and SVG documents.
+#include <glumpp/gloo.hpp>
+#include <glumpp/graphics/Collection.hpp>
+#include <glumpp/graphics/ItemList.hpp>
+#include <glumpp/graphics/MarkerCollection.hpp>
+#include <glumpp/graphics/PanZoom.hpp>
+#include <glumpp/graphics/PathCollection.hpp>
+#include <glumpp/graphics/PointCollection.hpp>
+#include <glumpp/graphics/PolygonCollection.hpp>
+#include <glumpp/graphics/SegmentCollection.hpp>
+#include <glumpp/graphics/Tessellator.hpp>
+#include <glumpp/graphics/TriangleCollection.hpp>
+#include <glumpp/graphics/svg.hpp>

@@ -1,0 +1,151 @@
+#pragma once
+// Collection: many items of one kind drawn by one draw call, each item still addressable.
+//
+//   graphics::PathCollection paths;
+//   const std::size_t k = paths.append(polyline, {.color = {1, 0, 0, 1}, .width = 4});
+//   paths.set_color(k, {0, 0, 1, 1});   // one texel (16 bytes) uploaded at the next draw
+//   paths.erase(0);                     // the items after it move down: only they are re-sent
+//   paths.draw();                       // one glDrawArraysInstanced for every path
+//
+// The concrete collections (PointCollection, MarkerCollection, PathCollection,
+// SegmentCollection, TriangleCollection, PolygonCollection) share this base. Data comes
+// in glumpy's three scopes:
+//  - local: per vertex (triangles) or per instance (points, markers, path segments),
+//    in one ItemList (VertexList) whose elements carry an `item` field, the index of the
+//    item they belong to;
+//  - shared: one record of float32 fields per item (color, width, order...), stored in
+//    an RGBA32F texture 1024 texels wide that the vertex shader reads with texelFetch at
+//    `item`. A record takes ceil(size / 16) texels and items follow each other with no
+//    padding to a row, so any record size packs densely. glumpy put these in a texture
+//    too (a per-vertex copy would multiply every color edit by the item's vertex count);
+//    a texture rather than a buffer texture keeps to what gloo already uploads in place;
+//  - global: uniforms of the collection's program: u_view (the transform, see PanZoom),
+//    u_viewport (taken from the GL viewport at each draw) and u_antialias (pixels).
+//
+// What reaches the GPU is what changed. Editing an item's shared data (set_color,
+// `shared(i)["width"].fill(2)`) dirties only its texels; editing its local data
+// (`local(i)`, set_* of geometry with the same element count) only its elements.
+// Structural changes go through ItemList: append sends the new elements and the new
+// record, erase re-sends the elements and records that moved (the moved elements'
+// `item` fields are renumbered in the same span), and capacity grows geometrically.
+// glumpy deleted and re-created every buffer and the texture on any structural change.
+//
+// Painter's order. Inside one draw, GL blends primitives in the order they are stored, so
+// later items cover earlier ones. Across collections (the tiger draws all fills, then all
+// strokes) that is not enough: each item has an `order`, written as its depth, and the
+// draw tests depth with GL_LEQUAL, so an item covers those of lower order whatever
+// collection drew them (glumpy's z per path). Orders are integers in [0, 2^22 - 2]
+// (4 steps of a 24-bit depth buffer apart); equal orders fall back to draw order. Order 0
+// is the default: without orders (or without a depth buffer) draw order alone decides.
+//
+// GL state: draw() turns on blending (straight alpha: SRC_ALPHA, ONE_MINUS_SRC_ALPHA) and
+// the depth test (GL_LEQUAL; depth writes off for strokes, whose antialiased fringes would
+// otherwise hide the next segment's body), and restores what it changed before returning.
+// Coordinates are world units mapped to window pixels by the transform (y down, origin
+// at the top left); without one, world units are pixels.
+//
+// Every accessor taking an item number throws IndexError naming it and the size. Views
+// (`local(i)`, `shared(i)`) are views of the current storage: take them again after a
+// structural change.
+
+#include <glumpp/array/Array.hpp>
+#include <glumpp/gloo/Program.hpp>
+#include <glumpp/gloo/Texture.hpp>
+#include <glumpp/graphics/ItemList.hpp>
+#include <glumpp/graphics/PanZoom.hpp>
+
+#include <glm/vec4.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace glumpp::graphics {
+
+class Collection {
+public:
+    virtual ~Collection();
+    Collection(Collection&&) noexcept;
+    Collection& operator=(Collection&&) noexcept;
+
+    /// Number of items.
+    std::size_t size() const noexcept { return local_.size(); }
+    bool empty() const noexcept { return size() == 0; }
+
+    /// Removes item `i`, or items [first, last): later items move down by as many.
+    void erase(std::size_t i);
+    void erase(std::size_t first, std::size_t last);
+    /// Removes every item (nothing is uploaded; the capacity stays).
+    void clear();
+
+    /// Item `i`'s local elements (a tracked view of the vertex buffer).
+    Array local(std::size_t i) const;
+    /// Item `i`'s shared record: fields "color" (4 floats), "order", and the collection's
+    /// own (a tracked view of the texture's array: writes upload only these texels).
+    Array shared(std::size_t i) const;
+    /// Field `name` of every item's shared record, shape (size(), ...).
+    Array shared(std::string_view name) const;
+
+    /// Every collection has a color and an order per item (RGBA, straight alpha).
+    glm::vec4 color(std::size_t i) const;
+    void set_color(std::size_t i, const glm::vec4& rgba);
+    float order(std::size_t i) const;
+    /// ValueError unless 0 <= order <= 2^22 - 2 (see above).
+    void set_order(std::size_t i, float order);
+
+    /// The transform mapping world units to window pixels; copies of a PanZoom share one
+    /// state, so the collection follows every later pan and zoom. Without one (or after
+    /// reset_transform), world units are pixels.
+    void set_transform(const PanZoom& view) { view_ = view; }
+    void reset_transform() { view_.reset(); }
+    /// Width of the antialiased edge, in pixels (1 by default); ValueError unless
+    /// positive and finite.
+    void set_antialias(double pixels);
+
+    /// One draw call for every item (none when there is nothing to draw).
+    void draw();
+
+    /// The storage, for tests and benchmarks: local elements and shared records.
+    const VertexList& vertices() const noexcept { return local_; }
+    const gloo::Texture2D& shared_texture() const noexcept { return texture_; }
+    /// Items the shared texture holds before it has to grow.
+    std::size_t shared_capacity() const noexcept;
+
+protected:
+    /// How the local elements are drawn.
+    enum class Geometry {
+        Triangles, ///< three vertices per triangle, one glDrawArrays(GL_TRIANGLES)
+        Quads,     ///< one element per instance, a 4-vertex strip each, glDrawArraysInstanced
+    };
+    /// `local` and `shared` are record dtypes: `local` ends with a uint32 field "item";
+    /// `shared` holds float32 fields only, starts with "color" (4) and "order", and has
+    /// an itemsize that is a multiple of 16 (whole texels). The shaders are GLSL bodies
+    /// without #version: the base prepends the common declarations (see Collection.cpp).
+    Collection(const DType& local, const DType& shared, std::string_view vertex, std::string_view fragment,
+               Geometry geometry, bool writes_depth);
+
+    /// Appends an item made of `elements` (local records; their `item` field is set here)
+    /// and `record` (one shared record, shape ()). Returns the item's number.
+    std::size_t push(const Array& elements, const Array& record);
+    /// Replaces item `i`'s elements (their `item` field is set here).
+    void replace(std::size_t i, const Array& elements);
+    /// The IndexError for item `i`, naming `caller`.
+    void check_item(std::size_t i, const char* caller) const;
+
+private:
+    void grow_shared(std::size_t items);
+    void bind_attributes();
+
+    VertexList local_;
+    DType shared_dtype_;
+    Array shared_;             ///< (capacity,) records over the texture's storage
+    gloo::Texture2D texture_;  ///< (rows, 1024, 4) float32
+    gloo::Program program_;
+    Geometry geometry_;
+    bool writes_depth_;
+    bool attributes_stale_ = true;
+    std::optional<PanZoom> view_;
+    double antialias_ = 1.0;
+};
+
+} // namespace glumpp::graphics

@@ -1,0 +1,87 @@
+#pragma once
+// PathCollection: antialiased strokes of polylines, open or closed, one draw call for all.
+//
+//   graphics::PathCollection paths;
+//   paths.append(Polyline{{{10, 10}, {200, 10}, {200, 80}}, false},
+//                {.color = {0, 0, 0, 1}, .width = 8, .join = LineJoin::Round, .cap = LineCap::Square});
+//   paths.draw();
+//
+// An item is one or more polylines (an SVG shape's sub-paths) sharing a style: color,
+// width, join, cap, miter limit and order, stored once per item (Collection.hpp). A
+// closed polyline gets a join at every point; an open one gets a cap at each end.
+//
+// How it is drawn (Rougier's "antialiased 2D lines" idea, written anew here): every
+// segment is one instance of a 4-vertex quad that covers the segment, its half of the
+// joins and its caps, in pixels. Each segment element carries its neighbours (prev, p0,
+// p1, next: 36 bytes), so the fragment shader knows the joins without reading other
+// elements. There it computes, for the pixel centre, the signed distance to the
+// stroke's outline:
+//  - the body: |distance to the segment's line| - width / 2;
+//  - an open end: butt cuts at the end point, square extends by width / 2, round is the
+//    distance to the end point minus width / 2;
+//  - a join: the two segments meeting at a point split the plane along the bisector of
+//    their directions; each draws only its side (a hard split with no seam and no
+//    double blending: a pixel centre lies on exactly one side). On the outer side of the
+//    turn, past the point, miter extends both bodies (their edges meet at the miter
+//    tip), bevel cuts them with the line through the two outer corners, round is the
+//    distance to the point. A miter longer than miter_limit * width becomes a bevel, as
+//    SVG says.
+// Coverage is 0.5 - distance / antialias, clamped (a ramp one pixel wide by default);
+// lines thinner than a pixel are drawn one pixel wide with their alpha scaled by their
+// width, which keeps their apparent weight.
+//
+// Widths are in world units (SVG's stroke-width): they grow with the zoom. Without a
+// transform, world units are pixels.
+//
+// Limits (as in glumpy's agg paths): a join is exact when both segments are longer than
+// the part of the join they have to draw (width / 2 / tan(angle / 2) along each);
+// shorter segments under a very wide stroke leave the inner corner of the join
+// approximate. Strokes do not write depth (their fringes would hide the next segment),
+// so translucent strokes overlapping *other* segments of the same item blend twice.
+
+#include <glumpp/graphics/Collection.hpp>
+#include <glumpp/graphics/Polyline.hpp>
+#include <glumpp/graphics/svg/Shape.hpp>
+
+#include <glm/vec4.hpp>
+
+#include <span>
+
+namespace glumpp::graphics {
+
+using LineJoin = svg::LineJoin;
+using LineCap = svg::LineCap;
+
+/// The per-item style of strokes; shared fields "color", "order", "width", "join", "cap",
+/// "miter_limit" (float32).
+struct StrokeStyle {
+    glm::vec4 color{0.0f, 0.0f, 0.0f, 1.0f}; ///< straight RGBA
+    float width = 1.0f;                      ///< world units, >= 0
+    LineJoin join = LineJoin::Miter;
+    LineCap cap = LineCap::Butt;
+    float miter_limit = 4.0f;                ///< SVG's stroke-miterlimit, >= 1
+    float order = 0.0f;                      ///< see Collection.hpp
+};
+
+class PathCollection : public Collection {
+public:
+    PathCollection();
+
+    /// Appends one item: the strokes of `polylines` (each with its own closed flag).
+    /// Polylines with fewer than two points draw nothing; a closed one of two points is
+    /// stroked as open. ValueError for a negative or non-finite width, a miter limit
+    /// below 1 or an order out of range. Returns the item's number.
+    std::size_t append(std::span<const Polyline> polylines, const StrokeStyle& style = {});
+    std::size_t append(const Polyline& polyline, const StrokeStyle& style = {}) {
+        return append(std::span<const Polyline>(&polyline, 1), style);
+    }
+    /// Replaces item `i`'s polylines, keeping its style (in place when the segment count
+    /// is the same).
+    void set(std::size_t i, std::span<const Polyline> polylines);
+
+    StrokeStyle style(std::size_t i) const;
+    /// Writes item `i`'s whole shared record (three texels).
+    void set_style(std::size_t i, const StrokeStyle& style);
+};
+
+} // namespace glumpp::graphics

@@ -1,0 +1,43 @@
+#pragma once
+// PolygonCollection: filled polygons with holes, one draw call for all.
+//
+//   graphics::PolygonCollection shapes;
+//   std::vector<Polyline> ring = {square(0, 0, 100), square(25, 25, 50)};   // outer, hole
+//   shapes.append(ring, FillRule::EvenOdd, {.color = {1, 0.5, 0, 1}});
+//
+// An item is a set of contours filled together under SVG's fill rule (non-zero or
+// even-odd): contours may nest (holes), overlap or self-intersect. They are
+// triangulated on the CPU by GLU's tessellator (Tessellator.hpp) and stored as a
+// TriangleCollection's item, so everything said there holds (unrolled triangles, no
+// antialiased edges). Every contour is closed, whatever its flag says (SVG fills open
+// sub-paths too); contours of fewer than 3 points add nothing.
+//
+// glumpy triangulated each sub-path alone with Shewchuk's Triangle, so holes and fill
+// rules were not handled.
+
+#include <glumpp/graphics/Polyline.hpp>
+#include <glumpp/graphics/Tessellator.hpp>
+#include <glumpp/graphics/TriangleCollection.hpp>
+
+#include <span>
+
+namespace glumpp::graphics {
+
+class PolygonCollection : public TriangleCollection {
+public:
+    PolygonCollection() = default;
+
+    /// Appends one item: the area inside `contours` under `rule`. ValueError for points
+    /// the tessellator refuses (not finite) or an order out of range.
+    std::size_t append(std::span<const Polyline> contours, FillRule rule = FillRule::NonZero, const FillStyle& style = {});
+    std::size_t append(const Polyline& contour, const FillStyle& style = {}) {
+        return append(std::span<const Polyline>(&contour, 1), FillRule::NonZero, style);
+    }
+    /// Replaces item `i`'s contours, keeping its style.
+    void set(std::size_t i, std::span<const Polyline> contours, FillRule rule = FillRule::NonZero);
+
+private:
+    Tessellator tessellator_;
+};
+
+} // namespace glumpp::graphics

@@ -1,0 +1,264 @@
+#include <glumpp/graphics/Collection.hpp>
+
+#include <glumpp/Error.hpp>
+#include <glumpp/gloo/gl.hpp>
+
+#include <glm/vec2.hpp>
+
+#include <cmath>
+#include <sstream>
+#include <string>
+
+namespace glumpp::graphics {
+
+namespace {
+
+constexpr std::size_t texture_width = 1024; // texels per row of the shared texture
+constexpr std::size_t texel_bytes = 16;     // RGBA32F
+constexpr float max_order = 4194302.0f;     // 2^22 - 2
+
+std::string number(double v) {
+    std::ostringstream out;
+    out << v;
+    return out.str();
+}
+
+// Declarations every collection's vertex shader starts with. The depth keeps orders
+// 2^-21 apart in NDC, 4 steps of a 24-bit depth buffer, and stays exact in float32
+// near 1.
+const char* vertex_prologue = R"(
+uniform sampler2D u_shared;
+uniform vec4 u_view;       // pixel = world * u_view.xy + u_view.zw
+uniform vec2 u_viewport;   // pixels
+uniform float u_antialias; // pixels
+vec4 shared_texel(uint item, int k) {
+    int t = int(item) * SHARED_TEXELS + k;
+    return texelFetch(u_shared, ivec2(t % 1024, t / 1024), 0);
+}
+vec2 to_pixels(vec2 world) { return world * u_view.xy + u_view.zw; }
+vec4 to_clip(vec2 pixel, float order) {
+    return vec4(2.0 * pixel.x / u_viewport.x - 1.0, 1.0 - 2.0 * pixel.y / u_viewport.y,
+                1.0 - (order + 1.0) / 2097152.0, 1.0);
+}
+)";
+
+// Coverage of a pixel whose centre is `sd` pixels outside an edge (negative: inside),
+// with a ramp u_antialias pixels wide.
+const char* fragment_prologue = R"(
+uniform float u_antialias;
+float coverage(float sd) { return clamp(0.5 - sd / u_antialias, 0.0, 1.0); }
+)";
+
+std::string source(const char* prologue, std::string_view body, std::size_t texels) {
+    return "#version 330 core\n#define SHARED_TEXELS " + std::to_string(texels) + "\n" + prologue + std::string(body);
+}
+
+/// Saves the state draw() changes and puts it back when the draw is done (or throws).
+class DrawState {
+public:
+    explicit DrawState(bool writes_depth) {
+        blend_ = glIsEnabled(GL_BLEND);
+        depth_test_ = glIsEnabled(GL_DEPTH_TEST);
+        glGetBooleanv(GL_DEPTH_WRITEMASK, &depth_mask_);
+        glGetIntegerv(GL_DEPTH_FUNC, &depth_func_);
+        glGetIntegerv(GL_BLEND_SRC_RGB, &src_rgb_);
+        glGetIntegerv(GL_BLEND_DST_RGB, &dst_rgb_);
+        glGetIntegerv(GL_BLEND_SRC_ALPHA, &src_alpha_);
+        glGetIntegerv(GL_BLEND_DST_ALPHA, &dst_alpha_);
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_LEQUAL);
+        glDepthMask(writes_depth ? GL_TRUE : GL_FALSE);
+    }
+    ~DrawState() {
+        if (!blend_) glDisable(GL_BLEND);
+        if (!depth_test_) glDisable(GL_DEPTH_TEST);
+        glDepthMask(depth_mask_);
+        glDepthFunc(static_cast<GLenum>(depth_func_));
+        glBlendFuncSeparate(static_cast<GLenum>(src_rgb_), static_cast<GLenum>(dst_rgb_), static_cast<GLenum>(src_alpha_),
+                            static_cast<GLenum>(dst_alpha_));
+    }
+    DrawState(const DrawState&) = delete;
+    DrawState& operator=(const DrawState&) = delete;
+
+private:
+    GLboolean blend_ = GL_FALSE, depth_test_ = GL_FALSE, depth_mask_ = GL_TRUE;
+    GLint depth_func_ = GL_LESS, src_rgb_ = GL_ONE, dst_rgb_ = GL_ZERO, src_alpha_ = GL_ONE, dst_alpha_ = GL_ZERO;
+};
+
+Array shared_records(const gloo::Texture2D& texture, const DType& dtype) {
+    const std::size_t capacity = texture.base_nbytes() / dtype.itemsize();
+    return Array::over(texture.storage(), texture.tracker_ptr(), dtype, {capacity},
+                       {static_cast<std::ptrdiff_t>(dtype.itemsize())}, 0);
+}
+
+} // namespace
+
+Collection::Collection(const DType& local, const DType& shared, std::string_view vertex, std::string_view fragment,
+                       Geometry geometry, bool writes_depth)
+    : local_(local),
+      shared_dtype_(shared),
+      texture_(gloo::Texture2D::zeros({1, texture_width, 4}, DType::of<float>())),
+      program_(source(vertex_prologue, vertex, shared.itemsize() / texel_bytes),
+               source(fragment_prologue, fragment, shared.itemsize() / texel_bytes)),
+      geometry_(geometry),
+      writes_depth_(writes_depth) {
+    shared_ = shared_records(texture_, shared_dtype_);
+    program_["u_shared"] = texture_;
+}
+
+Collection::~Collection() = default;
+Collection::Collection(Collection&&) noexcept = default;
+Collection& Collection::operator=(Collection&&) noexcept = default;
+
+std::size_t Collection::shared_capacity() const noexcept { return shared_.shape()[0]; }
+
+void Collection::check_item(std::size_t i, const char* caller) const {
+    if (i >= size()) {
+        throw IndexError(std::string(caller) + ": item " + std::to_string(i) + " is out of range for a collection of " +
+                         std::to_string(size()) + " item" + (size() == 1 ? "" : "s"));
+    }
+}
+
+void Collection::grow_shared(std::size_t items) {
+    if (items <= shared_capacity()) return;
+    // Geometric growth, as for the vertices: a new texture (everything is sent once at the
+    // next draw), the records copied over.
+    const std::size_t row_bytes = texture_width * texel_bytes;
+    const std::size_t rows = std::max((items * shared_dtype_.itemsize() + row_bytes - 1) / row_bytes, 2 * texture_.height());
+    auto bigger = gloo::Texture2D::zeros({rows, texture_width, 4}, DType::of<float>());
+    Array records = shared_records(bigger, shared_dtype_);
+    const auto n = static_cast<std::ptrdiff_t>(size());
+    if (n) records.view({slice(0, n)}).assign(shared_.view({slice(0, n)}));
+    texture_ = std::move(bigger);
+    shared_ = std::move(records);
+    program_["u_shared"] = texture_;
+}
+
+std::size_t Collection::push(const Array& elements, const Array& record) {
+    const std::size_t i = size();
+    grow_shared(i + 1);
+    Array numbered = elements;
+    numbered["item"].fill(static_cast<std::uint32_t>(i));
+    local_.append(numbered);
+    shared_.view({i}).assign(record);
+    attributes_stale_ = true;
+    return i;
+}
+
+void Collection::replace(std::size_t i, const Array& elements) {
+    Array numbered = elements;
+    numbered["item"].fill(static_cast<std::uint32_t>(i));
+    const bool same_size = local_.bounds(i).size() == numbered.shape()[0];
+    local_.set(i, numbered);
+    if (!same_size) attributes_stale_ = true;
+}
+
+void Collection::erase(std::size_t i) {
+    check_item(i, "Collection::erase");
+    erase(i, i + 1);
+}
+
+void Collection::erase(std::size_t first, std::size_t last) {
+    const std::size_t n = size();
+    if (first > last || last > n) {
+        throw IndexError("Collection::erase: items [" + std::to_string(first) + ", " + std::to_string(last) +
+                         ") are not a range of a collection of " + std::to_string(n) + " item" + (n == 1 ? "" : "s"));
+    }
+    if (first == last) return;
+    const std::size_t removed = last - first;
+    const std::size_t start = local_.bounds(first).start;
+    local_.erase(first, last);
+    // The moved elements belong to items `removed` lower: renumber them (the same bytes
+    // the move dirtied already).
+    if (start < local_.count()) {
+        Array moved = local_.buffer().view({slice(static_cast<std::ptrdiff_t>(start))})["item"];
+        moved -= static_cast<std::uint32_t>(removed);
+    }
+    if (last < n) {
+        shared_.view({slice(static_cast<std::ptrdiff_t>(first), static_cast<std::ptrdiff_t>(n - removed))})
+            .assign(shared_.view({slice(static_cast<std::ptrdiff_t>(last), static_cast<std::ptrdiff_t>(n))}));
+    }
+    attributes_stale_ = true;
+}
+
+void Collection::clear() {
+    local_.clear();
+    attributes_stale_ = true;
+}
+
+Array Collection::local(std::size_t i) const {
+    check_item(i, "Collection::local");
+    return local_[i];
+}
+
+Array Collection::shared(std::size_t i) const {
+    check_item(i, "Collection::shared");
+    return shared_.view({i});
+}
+
+Array Collection::shared(std::string_view name) const {
+    return shared_.view({slice(0, static_cast<std::ptrdiff_t>(size()))})[name];
+}
+
+glm::vec4 Collection::color(std::size_t i) const {
+    check_item(i, "Collection::color");
+    return shared_.view({i})["color"].value<glm::vec4>();
+}
+
+void Collection::set_color(std::size_t i, const glm::vec4& rgba) {
+    check_item(i, "Collection::set_color");
+    shared_.view({i})["color"].assign({rgba.r, rgba.g, rgba.b, rgba.a});
+}
+
+float Collection::order(std::size_t i) const {
+    check_item(i, "Collection::order");
+    return shared_.view({i})["order"].value<float>();
+}
+
+void Collection::set_order(std::size_t i, float order) {
+    check_item(i, "Collection::set_order");
+    if (!(order >= 0.0f && order <= max_order)) {
+        throw ValueError("Collection::set_order: order " + number(order) + " is outside [0, 4194302]");
+    }
+    shared_.view({i})["order"].fill(order);
+}
+
+void Collection::set_antialias(double pixels) {
+    if (!(pixels > 0.0 && std::isfinite(pixels))) {
+        throw ValueError("Collection::set_antialias: " + number(pixels) + " pixels is not positive and finite");
+    }
+    antialias_ = pixels;
+}
+
+void Collection::bind_attributes() {
+    const Array& all = local_.buffer();
+    for (const auto& field : local_.dtype().fields()) {
+        Array column = all[field.name];
+        if (geometry_ == Geometry::Quads) {
+            program_["a_" + field.name] = gloo::per_instance(column);
+        } else {
+            program_["a_" + field.name] = column;
+        }
+    }
+    attributes_stale_ = false;
+}
+
+void Collection::draw() {
+    if (local_.count() == 0) return;
+    if (attributes_stale_) bind_attributes();
+    program_["u_view"] = view_ ? view_->view() : glm::vec4(1.0f, 1.0f, 0.0f, 0.0f);
+    GLint viewport[4] = {0, 0, 0, 0};
+    glGetIntegerv(GL_VIEWPORT, viewport);
+    program_["u_viewport"] = glm::vec2(static_cast<float>(viewport[2]), static_cast<float>(viewport[3]));
+    program_["u_antialias"] = static_cast<float>(antialias_);
+    DrawState state(writes_depth_);
+    if (geometry_ == Geometry::Quads) {
+        program_.draw_instanced(gloo::Primitive::TriangleStrip, local_.count(), 0, 4);
+    } else {
+        program_.draw(gloo::Primitive::Triangles, 0, local_.count());
+    }
+}
+
+} // namespace glumpp::graphics

@@ -1,0 +1,89 @@
+#include <glumpp/graphics/PointCollection.hpp>
+
+#include "Fill.hpp"
+
+#include <glumpp/Error.hpp>
+
+#include <cmath>
+#include <sstream>
+
+namespace glumpp::graphics {
+
+namespace {
+
+/// Texel 0 color, texel 1 (order, size, -, -).
+struct PointRecord {
+    glm::vec4 color;
+    float order, size;
+    float padding[2];
+};
+GLUMPP_DTYPE(PointRecord, color, order, size);
+
+const char* const vertex_shader = R"(
+in vec2 a_position;
+in uint a_item;
+flat out vec4 v_color;
+flat out float v_radius;
+out vec2 v_offset;   // from the centre, pixels
+void main() {
+    v_color = shared_texel(a_item, 0);
+    vec4 style = shared_texel(a_item, 1);   // order, size
+    v_radius = 0.5 * style.y;
+    float reach = v_radius + u_antialias;
+    v_offset = vec2((gl_VertexID & 1) == 0 ? -reach : reach, gl_VertexID < 2 ? -reach : reach);
+    gl_Position = to_clip(to_pixels(a_position) + v_offset, style.x);
+}
+)";
+
+const char* const fragment_shader = R"(
+flat in vec4 v_color;
+flat in float v_radius;
+in vec2 v_offset;
+out vec4 frag_color;
+void main() {
+    float alpha = v_color.a * coverage(length(v_offset) - v_radius);
+    if (alpha <= 0.0) discard;
+    frag_color = vec4(v_color.rgb, alpha);
+}
+)";
+
+Array record_of(const PointStyle& s, const char* caller) {
+    std::ostringstream text;
+    if (!(s.size > 0.0f && std::isfinite(s.size))) {
+        text << caller << ": size " << s.size << " is not positive and finite";
+    } else if (!(s.order >= 0.0f && s.order <= 4194302.0f)) {
+        text << caller << ": order " << s.order << " is outside [0, 4194302]";
+    }
+    if (!text.str().empty()) throw ValueError(text.str());
+    const PointRecord r{s.color, s.order, s.size, {}};
+    return Array::from(std::span<const PointRecord>(&r, 1)).view({0});
+}
+
+} // namespace
+
+// The elements are TriangleCollection's vertices (position, item), one per dot.
+PointCollection::PointCollection()
+    : Collection(detail::fill_vertex_dtype(), DType::of<PointRecord>(), vertex_shader, fragment_shader, Geometry::Quads, true) {}
+
+std::size_t PointCollection::append(std::span<const glm::vec2> positions, const PointStyle& style) {
+    const Array record = record_of(style, "PointCollection::append");
+    return push(detail::position_elements(positions), record);
+}
+
+void PointCollection::set(std::size_t i, std::span<const glm::vec2> positions) {
+    check_item(i, "PointCollection::set");
+    replace(i, detail::position_elements(positions));
+}
+
+PointStyle PointCollection::style(std::size_t i) const {
+    check_item(i, "PointCollection::style");
+    const auto r = shared(i).value<PointRecord>();
+    return {r.color, r.size, r.order};
+}
+
+void PointCollection::set_style(std::size_t i, const PointStyle& style) {
+    check_item(i, "PointCollection::set_style");
+    shared(i).assign(record_of(style, "PointCollection::set_style"));
+}
+
+} // namespace glumpp::graphics

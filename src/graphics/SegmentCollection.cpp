@@ -1,0 +1,51 @@
+#include <glumpp/graphics/SegmentCollection.hpp>
+
+#include "Stroke.hpp"
+
+#include <glumpp/Error.hpp>
+
+#include <string>
+#include <vector>
+
+namespace glumpp::graphics {
+
+namespace {
+
+// Each segment is its own open path: its neighbours are its end points (two caps).
+Array segments_of(std::span<const glm::vec2> ends, const char* caller) {
+    if (ends.size() % 2) {
+        throw ValueError(std::string(caller) + ": " + std::to_string(ends.size()) +
+                         " end points do not pair into segments (an even number is needed)");
+    }
+    std::vector<detail::StrokeSegment> out(ends.size() / 2);
+    for (std::size_t k = 0; k < out.size(); ++k) out[k] = {ends[2 * k], ends[2 * k], ends[2 * k + 1], ends[2 * k + 1], 0};
+    return Array::from(std::span<const detail::StrokeSegment>(out), {out.size()});
+}
+
+} // namespace
+
+SegmentCollection::SegmentCollection()
+    : Collection(detail::stroke_segment_dtype(), detail::stroke_record_dtype(), detail::stroke_vertex_shader,
+                 detail::stroke_fragment_shader, Geometry::Quads, false) {}
+
+std::size_t SegmentCollection::append(std::span<const glm::vec2> endpoints, const StrokeStyle& style) {
+    const Array record = detail::stroke_record(style, "SegmentCollection::append");
+    return push(segments_of(endpoints, "SegmentCollection::append"), record);
+}
+
+void SegmentCollection::set(std::size_t i, std::span<const glm::vec2> endpoints) {
+    check_item(i, "SegmentCollection::set");
+    replace(i, segments_of(endpoints, "SegmentCollection::set"));
+}
+
+StrokeStyle SegmentCollection::style(std::size_t i) const {
+    check_item(i, "SegmentCollection::style");
+    return detail::stroke_style(shared(i));
+}
+
+void SegmentCollection::set_style(std::size_t i, const StrokeStyle& style) {
+    check_item(i, "SegmentCollection::set_style");
+    shared(i).assign(detail::stroke_record(style, "SegmentCollection::set_style"));
+}
+
+} // namespace glumpp::graphics

@@ -1,0 +1,169 @@
+#include "Stroke.hpp"
+
+#include <glumpp/Error.hpp>
+
+#include <cmath>
+#include <sstream>
+#include <string>
+
+namespace glumpp::graphics::detail {
+
+DType stroke_segment_dtype() { return DType::of<StrokeSegment>(); }
+DType stroke_record_dtype() { return DType::of<StrokeRecord>(); }
+
+namespace {
+std::string number(double v) {
+    std::ostringstream out;
+    out << v;
+    return out.str();
+}
+} // namespace
+
+Array stroke_record(const StrokeStyle& style, const char* caller) {
+    if (!(style.width >= 0.0f && std::isfinite(style.width))) {
+        throw ValueError(std::string(caller) + ": width " + number(style.width) + " is not a finite number >= 0");
+    }
+    if (!(style.miter_limit >= 1.0f && std::isfinite(style.miter_limit))) {
+        throw ValueError(std::string(caller) + ": miter limit " + number(style.miter_limit) + " is not a finite number >= 1");
+    }
+    if (!(style.order >= 0.0f && style.order <= 4194302.0f)) {
+        throw ValueError(std::string(caller) + ": order " + number(style.order) + " is outside [0, 4194302]");
+    }
+    const StrokeRecord r{style.color,
+                         style.order,
+                         style.width,
+                         static_cast<float>(style.join),
+                         static_cast<float>(style.cap),
+                         style.miter_limit,
+                         {}};
+    return Array::from(std::span<const StrokeRecord>(&r, 1)).view({0});
+}
+
+StrokeStyle stroke_style(const Array& record) {
+    const auto r = record.value<StrokeRecord>();
+    return {r.color, r.width, static_cast<LineJoin>(static_cast<int>(r.join)), static_cast<LineCap>(static_cast<int>(r.cap)),
+            r.miter_limit, r.order};
+}
+
+// Pixels throughout: positions are mapped by u_view in the vertex shader, y down.
+const char* const stroke_vertex_shader = R"(
+in vec2 a_prev;
+in vec2 a_p0;
+in vec2 a_p1;
+in vec2 a_next;
+in uint a_item;
+flat out vec2 v_prev;
+flat out vec2 v_p0;
+flat out vec2 v_p1;
+flat out vec2 v_next;
+flat out vec4 v_color;
+flat out float v_half;   // half the width, pixels (at least half a pixel)
+flat out int v_join;
+flat out int v_cap;
+flat out float v_miter;
+out vec2 v_pos;
+void main() {
+    vec4 color = shared_texel(a_item, 0);
+    vec4 style = shared_texel(a_item, 1);   // order, width, join, cap
+    v_miter = shared_texel(a_item, 2).x;
+    v_join = int(style.z);
+    v_cap = int(style.w);
+    float width = style.y * abs(u_view.x);
+    // Thinner than a pixel: one pixel wide, fainter (keeps the apparent weight).
+    v_color = vec4(color.rgb, color.a * min(width, 1.0));
+    v_half = 0.5 * max(width, 1.0);
+    v_prev = to_pixels(a_prev);
+    v_p0 = to_pixels(a_p0);
+    v_p1 = to_pixels(a_p1);
+    v_next = to_pixels(a_next);
+    // The neighbours are the end points themselves at caps (exact copies on the CPU).
+    bool cap0 = a_prev == a_p0, cap1 = a_next == a_p1;
+    vec2 d = v_p1 - v_p0;
+    float len = length(d);
+    vec2 t = len > 0.0 ? d / len : vec2(1.0, 0.0);
+    vec2 n = vec2(-t.y, t.x);
+    // How far the quad reaches past each end: a cap needs half the width, a join up to
+    // the miter tip (width / 2 * miter limit covers it), plus the antialiasing ramp.
+    float cap_reach = v_half + u_antialias;
+    float join_reach = v_half * max(v_miter, 1.0) + u_antialias;
+    float along = gl_VertexID < 2 ? -(cap0 ? cap_reach : join_reach) : len + (cap1 ? cap_reach : join_reach);
+    float across = ((gl_VertexID & 1) == 0 ? -1.0 : 1.0) * (v_half + u_antialias);
+    v_pos = v_p0 + t * along + n * across;
+    gl_Position = to_clip(v_pos, style.x);
+}
+)";
+
+const char* const stroke_fragment_shader = R"(
+flat in vec2 v_prev;
+flat in vec2 v_p0;
+flat in vec2 v_p1;
+flat in vec2 v_next;
+flat in vec4 v_color;
+flat in float v_half;
+flat in int v_join;
+flat in int v_cap;
+flat in float v_miter;
+in vec2 v_pos;
+out vec4 frag_color;
+
+const int MITER = 0, ROUND = 1, BEVEL = 2;   // svg::LineJoin
+const int BUTT = 0, SQUARE = 2;              // svg::LineCap (ROUND = 1 too)
+
+// Signed distance to the outline near one end of the segment, or a large number when
+// the pixel belongs to the neighbouring segment (its side of the join's bisector).
+// q: the pixel relative to the end point; s: unit direction from the end point into this
+// segment; a: unit direction from the end point into the neighbour (unused at a cap).
+// `keep_tie` decides which of the two segments owns pixel centres exactly on the
+// bisector: the start of a segment does, the end of the previous one does not.
+float end_distance(vec2 q, vec2 s, vec2 a, bool cap, bool keep_tie, out bool outside) {
+    outside = false;
+    float u = dot(q, s);
+    float body = abs(dot(q, vec2(-s.y, s.x))) - v_half;
+    if (cap) {
+        if (u >= 0.0) return body;
+        if (v_cap == BUTT) return max(body, -u);
+        if (v_cap == SQUARE) return max(body, -u - v_half);
+        return length(q) - v_half;
+    }
+    vec2 split = s - a;   // the bisector of s and a is the line dot(q, s - a) = 0
+    float side = dot(q, split);
+    if (dot(split, split) < 1e-8) {   // the path turns back on itself: cut square
+        side = u;
+    }
+    if (side < 0.0 || (side == 0.0 && !keep_tie)) {
+        outside = true;
+        return 1e9;
+    }
+    if (u >= 0.0) return body;
+    // Past the end point on this segment's side of the bisector: the outer corner.
+    float cos_angle = clamp(dot(s, a), -1.0, 1.0);
+    float sin_half = sqrt(0.5 * (1.0 - cos_angle));   // sin(angle between s and a / 2)
+    int join = v_join;
+    if (join == MITER && v_miter * sin_half < 1.0) join = BEVEL;   // SVG: miter length / width > limit
+    if (join == ROUND) return length(q) - v_half;
+    if (join == MITER) return body;
+    vec2 w = s + a;   // the outer corner lies along -(s + a)
+    float wl = length(w);
+    if (wl < 1e-6) return max(body, -u);
+    return max(body, dot(q, -w / wl) - v_half * sin_half);
+}
+
+void main() {
+    // normalize() everywhere: the neighbour computes the same directions from the same
+    // points, so the two sides of a bisector split pixels exactly.
+    vec2 d = v_p1 - v_p0;
+    vec2 t = dot(d, d) > 0.0 ? normalize(d) : vec2(1.0, 0.0);
+    bool cap0 = v_prev == v_p0, cap1 = v_next == v_p1;
+    vec2 a0 = cap0 ? -t : normalize(v_prev - v_p0);
+    vec2 a1 = cap1 ? t : normalize(v_next - v_p1);
+    bool out0, out1;
+    float sd0 = end_distance(v_pos - v_p0, t, a0, cap0, true, out0);
+    float sd1 = end_distance(v_pos - v_p1, -t, a1, cap1, false, out1);
+    if (out0 || out1) discard;
+    float alpha = v_color.a * coverage(max(sd0, sd1));
+    if (alpha <= 0.0) discard;
+    frag_color = vec4(v_color.rgb, alpha);
+}
+)";
+
+} // namespace glumpp::graphics::detail
