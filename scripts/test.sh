@@ -18,7 +18,12 @@ step() { printf '\n=== %s ===\n' "$*"; }
 
 # A real X server for the GLFW window tests; stopped by its PID whatever happens.
 xvfb_pid=""
-stop_xvfb() { [[ -n $xvfb_pid ]] && kill "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null; return 0; }
+# (Xvfb is a grandchild, so there is nothing to `wait` for; the script's own status is kept.)
+stop_xvfb() {
+  local status=$?
+  if [[ -n $xvfb_pid ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi
+  exit "$status"
+}
 trap stop_xvfb EXIT
 exec 7< <(Xvfb -displayfd 1 -screen 0 1024x768x24 -nolisten tcp 2>/dev/null & echo "pid $!"; wait)
 display=""
