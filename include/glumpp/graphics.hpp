@@ -10,6 +10,7 @@
 #include <glumpp/graphics/PointCollection.hpp>
 #include <glumpp/graphics/PolygonCollection.hpp>
 #include <glumpp/graphics/SegmentCollection.hpp>
+#include <glumpp/graphics/SvgScene.hpp>
 #include <glumpp/graphics/Tessellator.hpp>
 #include <glumpp/graphics/TriangleCollection.hpp>
 #include <glumpp/graphics/svg.hpp>

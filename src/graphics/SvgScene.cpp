@@ -1,0 +1,32 @@
+#include <glumpp/graphics/SvgScene.hpp>
+
+namespace glumpp::graphics {
+
+namespace {
+glm::vec4 rgba(const svg::Color& c) { return {c.r, c.g, c.b, c.a}; }
+} // namespace
+
+SvgScene::SvgScene(const svg::Document& document) {
+    float order = 0.0f;
+    for (const svg::Shape& shape : document.shapes()) {
+        if (shape.fill) fills_.append(shape.subpaths, shape.fill->rule, {rgba(shape.fill->color), order});
+        if (shape.stroke) {
+            const svg::Stroke& s = *shape.stroke;
+            strokes_.append(shape.subpaths, {rgba(s.color), static_cast<float>(s.width), s.join, s.cap,
+                                             static_cast<float>(s.miter_limit), order + 1.0f});
+        }
+        order += 2.0f;
+    }
+}
+
+void SvgScene::set_transform(const PanZoom& view) {
+    fills_.set_transform(view);
+    strokes_.set_transform(view);
+}
+
+void SvgScene::draw() {
+    fills_.draw();
+    strokes_.draw();
+}
+
+} // namespace glumpp::graphics
