@@ -218,7 +218,9 @@ TEST_F(ItemList, MatchesAModelUnderRandomOperations) {
             ASSERT_EQ(list.size(), model.size());
             const auto gpu = list.buffer().read_back();
             ASSERT_GE(gpu.size(), flat.size() * rec_size);
-            if (!flat.empty()) ASSERT_EQ(std::memcmp(gpu.data(), flat.data(), flat.size() * rec_size), 0) << "at step " << step;
+            if (!flat.empty()) {
+                ASSERT_EQ(std::memcmp(gpu.data(), flat.data(), flat.size() * rec_size), 0) << "at step " << step;
+            }
             std::size_t start = 0;
             for (std::size_t i = 0; i < model.size(); ++i) {
                 ASSERT_EQ(list.bounds(i), (ItemBounds{start, start + model[i].size()}));
