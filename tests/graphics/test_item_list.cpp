@@ -62,6 +62,17 @@ TEST_F(ItemList, AppendUploadsOnlyTheNewTail) {
     EXPECT_EQ(list.buffer().read_back(), std::vector<std::byte>(list.buffer().base_data(), list.buffer().base_data() + 6 * rec_size));
 }
 
+TEST_F(ItemList, AppendsSeveralItemsAtOnce) {
+    VertexList list(DType::of<Rec>());
+    const std::size_t sizes[] = {2, 0, 3};
+    list.append(records(5, 0), sizes);
+    EXPECT_EQ(list.size(), 3u);
+    EXPECT_EQ(list.bounds(0), (ItemBounds{0, 2}));
+    EXPECT_EQ(list.bounds(1), (ItemBounds{2, 2}));
+    EXPECT_EQ(list.bounds(2), (ItemBounds{2, 5}));
+    EXPECT_EQ(list[2]["tag"].to_vector<std::uint32_t>(), (std::vector<std::uint32_t>{2, 3, 4}));
+}
+
 TEST_F(ItemList, GrowthIsGeometric) {
     VertexList list(DType::of<Rec>());
     std::size_t reallocations = 0, capacity = list.capacity();

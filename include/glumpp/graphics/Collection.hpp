@@ -44,6 +44,9 @@
 // Coordinates are world units mapped to window pixels by the transform (y down, origin
 // at the top left); without one, world units are pixels.
 //
+// A collection compiles its shaders when it is made, so a GL context must be current
+// then (and at every draw); it belongs to that context, like its buffers.
+//
 // Every accessor taking an item number throws IndexError naming it and the size. Views
 // (`local(i)`, `shared(i)`) are views of the current storage: take them again after a
 // structural change.
