@@ -3,6 +3,7 @@
 #include <glumpp/Error.hpp>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -183,6 +184,12 @@ void for_each_row(const Grid& g, std::byte* dst, const std::byte* src, Fn&& fn) 
 
 template <std::size_t N>
 void copy_fixed(std::byte* d, std::ptrdiff_t ds, const std::byte* s, std::ptrdiff_t ss, std::size_t n) {
+    if (ss == 0) { // a fill: the value in registers, not reloaded after every store (d may alias s)
+        std::array<std::byte, N> v;
+        std::memcpy(v.data(), s, N);
+        for (std::size_t k = 0; k < n; ++k) std::memcpy(d + static_cast<std::ptrdiff_t>(k) * ds, v.data(), N);
+        return;
+    }
     for (std::size_t k = 0; k < n; ++k) {
         std::memcpy(d + static_cast<std::ptrdiff_t>(k) * ds, s + static_cast<std::ptrdiff_t>(k) * ss, N);
     }

@@ -110,16 +110,21 @@ public:
         using reference = Ref;
         using pointer = Ptr;
         Iterator() = default;
-        Iterator(const View* v, std::size_t k) : v_(v), k_(k) {}
-        Ref operator*() const { return *reinterpret_cast<Ptr>(v_->origin_ + v_->offset_flat(k_)); }
+        // A 1-d view steps a pointer by its stride (a loop over it is as cheap as over a
+        // raw strided pointer); other ranks recompute the offset from the element number.
+        Iterator(const View* v, std::size_t k)
+            : v_(v), k_(k), step_(v->ndim() == 1 ? v->s0_ : 0),
+              p_(v->origin_ + (k < v->count_ ? v->offset_flat(k) : 0)) {}
+        Ref operator*() const { return *reinterpret_cast<Ptr>(p_); }
         Ptr operator->() const { return &**this; }
         Iterator& operator++() {
             ++k_;
+            p_ = step_ != 0 ? p_ + step_ : v_->origin_ + v_->offset_flat(k_);
             return *this;
         }
         Iterator operator++(int) {
             Iterator t = *this;
-            ++k_;
+            ++*this;
             return t;
         }
         friend bool operator==(const Iterator& a, const Iterator& b) { return a.k_ == b.k_; }
@@ -127,6 +132,8 @@ public:
     private:
         const View* v_ = nullptr;
         std::size_t k_ = 0;
+        std::ptrdiff_t step_ = 0;
+        std::byte* p_ = nullptr;
     };
     using iterator = Iterator<T&, T*>;
     using const_iterator = Iterator<const value_type&, const value_type*>;
