@@ -78,6 +78,11 @@ int run(const std::vector<Window*>& windows_in, const Options& options) {
         if (framerate > 0) std::this_thread::sleep_until(start + std::chrono::duration<double>(double(frame) / framerate));
     }
     if (progress) std::fprintf(stderr, "\n");
+    if (!options.quiet && frame > 0) {
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::printf("%s: %zu frames in %.2f s (%.1f fps)\n", first.title().c_str(), frame, seconds, double(frame) / seconds);
+        std::fflush(stdout);
+    }
     if (options.screenshot && !screenshot_saved && !first.should_close()) {
         // The loop ended otherwise than by --frames/--duration: draw once more to capture.
         first.activate();

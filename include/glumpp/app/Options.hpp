@@ -34,7 +34,7 @@ struct Options {
     std::optional<std::filesystem::path> record;     ///< MP4 of every frame (ffmpeg)
     bool display_fps = false;                  ///< print fps every second
     bool stats = false;                        ///< print uploads and draw calls of every frame
-    bool quiet = false;                        ///< no progress line on the terminal
+    bool quiet = false;                        ///< no progress line, no closing "N frames in T s (F fps)"
     int samples = 0;                           ///< multisampling
     std::vector<std::string> args;             ///< positional arguments
 
