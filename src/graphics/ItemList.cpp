@@ -2,6 +2,7 @@
 
 #include <glumpp/Error.hpp>
 
+#include <cstring>
 #include <numeric>
 #include <string>
 
@@ -63,9 +64,14 @@ template <class B>
 void ItemList<B>::move_tail(std::size_t from, std::size_t to) {
     const std::size_t n = count() - from;
     if (n == 0 || from == to) return;
-    // Source and destination overlap: Array::assign reads from a snapshot, and marks
-    // exactly the destination.
-    buffer_.view({span_of(to, to + n)}).assign(buffer_.view({span_of(from, from + n)}));
+    // One memmove inside the storage (the buffer is C-contiguous, and source and
+    // destination overlap). The write scope marks exactly the destination, as an assign
+    // would, without the snapshot copy an overlapping assign makes: erasing the first
+    // item moves everything once, not twice.
+    const std::byte* source = buffer_.view({span_of(from, from + n)}).data();
+    Array target = buffer_.view({span_of(to, to + n)});
+    WriteScope scope(target);
+    std::memmove(scope.data(), source, target.nbytes());
 }
 
 template <class B>

@@ -18,10 +18,10 @@
 //    dirty span, so the next sync sends just those bytes. Past the capacity the storage
 //    doubles (Buffer::resize), so a list of n elements reallocates O(log n) times and
 //    each reallocation sends everything once.
-//  - erase moves the elements after the erased items down with one overlapping assign:
-//    the dirty span is exactly the moved elements (nothing before the erased item, and
-//    not the stale bytes left past the new end, which no draw reads). glumpy deleted and
-//    re-created every buffer on any structural change.
+//  - erase moves the elements after the erased items down with one memmove in a tracked
+//    write scope: the dirty span is exactly the moved elements (nothing before the
+//    erased item, and not the stale bytes left past the new end, which no draw reads).
+//    glumpy deleted and re-created every buffer on any structural change.
 //  - insert grows by the new item, moves the tail up once and writes the item: the dirty
 //    span starts at the inserted item.
 //  - set() with the same number of elements writes in place; with another number it moves
@@ -103,7 +103,7 @@ private:
     /// Copies `elements` into a new contiguous array of the list's dtype: the only step
     /// that can fail, done before anything changes.
     Array converted(const Array& elements, const char* caller) const;
-    /// Moves elements [from, count()) so that they start at `to` (one overlapping assign).
+    /// Moves elements [from, count()) so that they start at `to` (one memmove).
     void move_tail(std::size_t from, std::size_t to);
 
     B buffer_;

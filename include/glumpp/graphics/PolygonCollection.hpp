@@ -2,7 +2,9 @@
 // PolygonCollection: filled polygons with holes, one draw call for all.
 //
 //   graphics::PolygonCollection shapes;
-//   std::vector<Polyline> ring = {square(0, 0, 100), square(25, 25, 50)};   // outer, hole
+//   Polyline outer{{{0, 0}, {100, 0}, {100, 100}, {0, 100}}, true};
+//   Polyline hole{{{25, 25}, {75, 25}, {75, 75}, {25, 75}}, true};
+//   std::vector<Polyline> ring = {outer, hole};
 //   shapes.append(ring, FillRule::EvenOdd, {.color = {1, 0.5, 0, 1}});
 //
 // An item is a set of contours filled together under SVG's fill rule (non-zero or
