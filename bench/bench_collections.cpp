@@ -14,7 +14,6 @@
 // Counters: bytes uploaded per iteration (`bytes`), draw calls per frame (`draw_calls`).
 // Every iteration ends with glFinish, so times include the GPU's (llvmpipe's) work.
 
-#include <glumpp/app.hpp>
 #include <glumpp/graphics.hpp>
 
 #include <benchmark/benchmark.h>
