@@ -19,9 +19,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <random>
+#include <string>
 #include <vector>
 
 using namespace glumpp;
@@ -30,8 +32,18 @@ namespace {
 
 enum class Strategy { Ours, Hull, Each };
 
+// GLUMPP_BENCH_STRATEGY=subdata|maprange|persistent overrides the calibrated strategy.
 gloo::Context& context() {
-    static gloo::Context ctx = gloo::Context::headless();
+    static gloo::Context ctx = [] {
+        gloo::Context c = gloo::Context::headless();
+        if (const char* s = std::getenv("GLUMPP_BENCH_STRATEGY")) {
+            const std::string v = s;
+            if (v == "subdata") c.set_upload_strategy(gloo::UploadStrategy::SubData);
+            if (v == "maprange") c.set_upload_strategy(gloo::UploadStrategy::MapRange);
+            if (v == "persistent") c.set_upload_strategy(gloo::UploadStrategy::Persistent);
+        }
+        return c;
+    }();
     return ctx;
 }
 

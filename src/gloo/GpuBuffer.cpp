@@ -55,10 +55,16 @@ void GpuBuffer::allocate(ContextState& ctx, std::size_t size, const std::byte* d
 void GpuBuffer::upload(ContextState& ctx, const std::byte* base, std::span<const ByteRange> ranges) {
     if (ranges.empty()) return;
     glBindBuffer(write_target, name_.get());
-    const UploadCall::Kind kind = strategy_ == UploadStrategy::SubData    ? UploadCall::Kind::BufferSubData
-                                  : strategy_ == UploadStrategy::MapRange ? UploadCall::Kind::MapRange
-                                                                          : UploadCall::Kind::Persistent;
-    switch (strategy_) {
+    // One range goes through glBufferSubData even where mapping was calibrated as the
+    // faster strategy: a map, a flush and an unmap are three calls where one does
+    // (measured on llvmpipe: the seed's 88 bytes 1.21x slower mapped, a 96-byte ring
+    // append 1.17x; mapping wins when one mapping serves many ranges).
+    const UploadStrategy strategy =
+        strategy_ == UploadStrategy::MapRange && ranges.size() == 1 ? UploadStrategy::SubData : strategy_;
+    const UploadCall::Kind kind = strategy == UploadStrategy::SubData    ? UploadCall::Kind::BufferSubData
+                                  : strategy == UploadStrategy::MapRange ? UploadCall::Kind::MapRange
+                                                                         : UploadCall::Kind::Persistent;
+    switch (strategy) {
     case UploadStrategy::SubData:
         for (const ByteRange& r : ranges) {
             glBufferSubData(write_target, static_cast<GLintptr>(r.start), static_cast<GLsizeiptr>(r.size()), base + r.start);

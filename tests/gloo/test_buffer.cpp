@@ -87,6 +87,25 @@ TEST_F(Buffer, FieldOfAllRecordsWithEachStrategy) {
     }
 }
 
+TEST_F(Buffer, MappingServesSeveralRangesAndOneRangeIsASubData) {
+    ctx.set_upload_strategy(gloo::UploadStrategy::MapRange);
+    ctx.set_upload_costs(gloo::UploadCosts{0.5, 0.03, 1.0}); // gaps of 72 bytes stay open
+    auto V = gloo::VertexBuffer::zeros({3, 3}, DType::parse(seed_dtype));
+    V.sync();
+    ctx.upload_log().clear();
+    V["position"].view({0, 0}).assign({1.0, 2.0});
+    V.sync();
+    EXPECT_EQ(calls_of(ctx, Kind::BufferSubData), (std::vector<std::pair<std::size_t, std::size_t>>{{0, 8}}));
+    EXPECT_TRUE(calls_of(ctx, Kind::MapRange).empty());
+    ctx.upload_log().clear();
+    V["position"].view({0, 0}).assign({3.0, 4.0});
+    V["position"].view({1, 1}).assign({5.0, 6.0});
+    V.sync();
+    EXPECT_EQ(calls_of(ctx, Kind::MapRange), (std::vector<std::pair<std::size_t, std::size_t>>{{0, 8}, {80, 8}}));
+    EXPECT_TRUE(calls_of(ctx, Kind::BufferSubData).empty());
+    EXPECT_EQ(V.read_back(), cpu_bytes(V));
+}
+
 TEST_F(Buffer, AppendUploadsOnlyTheTailUntilTheCapacityGrows) {
     auto V = gloo::VertexBuffer::zeros<float>({4});
     V.sync();

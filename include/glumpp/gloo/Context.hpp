@@ -37,7 +37,8 @@ struct ContextState;
 /// How a buffer's dirty ranges reach the GPU.
 enum class UploadStrategy {
     SubData,    ///< glBufferSubData per planned range
-    MapRange,   ///< glMapBufferRange(FLUSH_EXPLICIT) over the ranges, copy, flush each
+    MapRange,   ///< glMapBufferRange(FLUSH_EXPLICIT) over the ranges, copy, flush each (a single
+                ///< range goes through glBufferSubData: one call instead of three)
     Persistent, ///< a persistent mapping (ARB_buffer_storage): copy + flush, fenced against draws
 };
 const char* to_string(UploadStrategy s);
