@@ -1,4 +1,5 @@
 #include <glumpp/graphics/Collection.hpp>
+#include "Format.hpp"
 
 #include <glumpp/Error.hpp>
 #include <glumpp/gloo/gl.hpp>
@@ -6,10 +7,11 @@
 #include <glm/vec2.hpp>
 
 #include <cmath>
-#include <sstream>
 #include <string>
 
 namespace glumpp::graphics {
+
+using detail::number;
 
 namespace {
 
@@ -17,11 +19,6 @@ constexpr std::size_t texture_width = 1024; // texels per row of the shared text
 constexpr std::size_t texel_bytes = 16;     // RGBA32F
 constexpr float max_order = 4194302.0f;     // 2^22 - 2
 
-std::string number(double v) {
-    std::ostringstream out;
-    out << v;
-    return out.str();
-}
 
 // Declarations every collection's vertex shader starts with. The depth keeps orders
 // 2^-21 apart in NDC, 4 steps of a 24-bit depth buffer, and stays exact in float32

@@ -1,10 +1,10 @@
 #include <glumpp/graphics/PanZoom.hpp>
+#include "Format.hpp"
 
 #include <glumpp/Error.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <string>
 
 namespace glumpp::graphics {
@@ -51,13 +51,7 @@ struct PanZoom::State {
     }
 };
 
-namespace {
-std::string number(double v) {
-    std::ostringstream out;
-    out << v;
-    return out.str();
-}
-} // namespace
+using detail::number;
 
 PanZoom::PanZoom() : s_(std::make_shared<State>()) {}
 

@@ -1,23 +1,15 @@
 #include "Stroke.hpp"
+#include "Format.hpp"
 
 #include <glumpp/Error.hpp>
 
 #include <cmath>
-#include <sstream>
 #include <string>
 
 namespace glumpp::graphics::detail {
 
 DType stroke_segment_dtype() { return DType::of<StrokeSegment>(); }
 DType stroke_record_dtype() { return DType::of<StrokeRecord>(); }
-
-namespace {
-std::string number(double v) {
-    std::ostringstream out;
-    out << v;
-    return out.str();
-}
-} // namespace
 
 Array stroke_record(const StrokeStyle& style, const char* caller) {
     if (!(style.width >= 0.0f && std::isfinite(style.width))) {
