@@ -3,18 +3,22 @@
 
 #include <glumpp/array/ByteRange.hpp>
 
+#include <exception>
 #include <string>
 #include <vector>
 
 namespace glumpp::test {
 
-/// The message of the exception of type E that f throws, or "no exception".
+/// The message of the exception of type E that f throws, "no exception", or
+/// "wrong exception type: <message>" (so that a test comparing messages says what came).
 template <class E, class F>
 std::string message_of(F&& f) {
     try {
         f();
     } catch (const E& e) {
         return e.what();
+    } catch (const std::exception& e) {
+        return std::string("wrong exception type: ") + e.what();
     }
     return "no exception";
 }

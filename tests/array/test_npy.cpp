@@ -1,6 +1,8 @@
 // .npy files: round trips, version selection, memory maps, loads into tracked arrays,
 // the exact messages for malformed files, and interoperability with the real NumPy
 // (Debian's python3-numpy, run as /usr/bin/python3).
+#include "../TestUtil.hpp"
+
 #include <glumpp/array.hpp>
 
 #include <gtest/gtest.h>
@@ -20,22 +22,12 @@ using glumpp::DType;
 using glumpp::slice;
 namespace fs = std::filesystem;
 
+using glumpp::test::message_of;
+
 namespace {
 
 const char* const utf8_e_acute = "\xC3\xA9";                    // é: in Latin-1
 const char* const utf8_weizhi = "\xE4\xBD\x8D\xE7\xBD\xAE";     // 位置: not in Latin-1
-
-template <class E, class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("another exception: ") + e.what();
-    }
-    return "no exception";
-}
 
 // A scratch directory per test, so that ctest may run tests in parallel.
 fs::path scratch() {

@@ -1,27 +1,17 @@
 // FrameBuffers on real GL (llvmpipe): textured quads drawn and read back as pixels, integer
 // and float targets, several attachments, depth and stencil, and every refusal's message.
+#include "../TestUtil.hpp"
 #include "GLTest.hpp"
 
 #include <cstring>
 
 using namespace glumpp;
 using glumpp::test::GLTest;
+using glumpp::test::message_of;
 
 namespace {
 
 const DType u1 = DType::of<std::uint8_t>();
-
-template <class E, class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("wrong exception type: ") + e.what();
-    }
-    return "no exception";
-}
 
 const char* quad_vs = R"(#version 330 core
 in vec2 a_position;

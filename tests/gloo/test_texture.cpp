@@ -1,5 +1,6 @@
 // Textures on real GL (llvmpipe): shapes, formats, exact upload calls, and the GPU's copy
 // always equal to the CPU's.
+#include "../TestUtil.hpp"
 #include "GLTest.hpp"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <random>
 
 using namespace glumpp;
+using glumpp::test::message_of;
 using glumpp::test::GLTest;
 using Kind = gloo::UploadCall::Kind;
 
@@ -30,18 +32,6 @@ T at(const std::vector<std::byte>& bytes, std::size_t index) {
     T v;
     std::memcpy(&v, bytes.data() + index * sizeof(T), sizeof(T));
     return v;
-}
-
-template <class E, class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("wrong exception type: ") + e.what();
-    }
-    return "no exception";
 }
 
 GLint parameter(GLenum target, unsigned texture, GLenum name) {
