@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <new>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -231,25 +234,37 @@ void flat_run(const Mark& mark, std::ptrdiff_t base, std::size_t itemsize, const
 
 } // namespace
 
+void WriteCache::Free::operator()(bool* p) const noexcept { std::free(p); }
+
+void WriteCache::allocate_flags() {
+    if (count_ == 0) return;
+    // calloc: large flag arrays come as untouched zero pages, paid for only where written.
+    flags_.reset(static_cast<bool*>(std::calloc(count_, sizeof(bool))));
+    if (!flags_) throw std::bad_alloc();
+}
+
 WriteCache::WriteCache(Storage* storage, std::size_t origin, std::size_t itemsize, std::vector<std::size_t> shape,
                        std::vector<std::ptrdiff_t> strides)
     : storage_(storage), origin_(origin), itemsize_(itemsize), shape_(std::move(shape)), strides_(std::move(strides)) {
     count_ = 1;
     for (auto s : shape_) count_ *= s;
+    allocate_flags();
     link();
 }
 
 WriteCache::WriteCache(const WriteCache& other)
     : storage_(other.storage_), origin_(other.origin_), itemsize_(other.itemsize_), count_(other.count_),
       shape_(other.shape_), strides_(other.strides_) {
+    if (storage_) allocate_flags(); // a copy starts with nothing noted
     link();
 }
 
 WriteCache::WriteCache(WriteCache&& other) noexcept
-    : lo(other.lo), hi(other.hi), storage_(other.storage_), origin_(other.origin_), itemsize_(other.itemsize_),
-      count_(other.count_), shape_(std::move(other.shape_)), strides_(std::move(other.strides_)) {
-    other.lo = other.hi = 0; // the run moves with us; nothing left to report there
-    other.unlink();
+    : flags_(std::move(other.flags_)), all_(std::exchange(other.all_, false)),
+      noted_(std::exchange(other.noted_, 0)), storage_(other.storage_),
+      origin_(other.origin_), itemsize_(other.itemsize_), count_(other.count_), shape_(std::move(other.shape_)),
+      strides_(std::move(other.strides_)) {
+    other.unlink(); // the flags move with us; nothing left to report there
     link();
 }
 
@@ -263,16 +278,16 @@ WriteCache& WriteCache::operator=(const WriteCache& other) {
 
 WriteCache& WriteCache::operator=(WriteCache&& other) noexcept {
     if (this != &other) {
-        unlink(); // flushes our own run first
-        lo = other.lo;
-        hi = other.hi;
+        unlink(); // flushes what we noted first
+        flags_ = std::move(other.flags_);
+        all_ = std::exchange(other.all_, false);
+        noted_ = std::exchange(other.noted_, 0);
         storage_ = other.storage_;
         origin_ = other.origin_;
         itemsize_ = other.itemsize_;
         count_ = other.count_;
         shape_ = std::move(other.shape_);
         strides_ = std::move(other.strides_);
-        other.lo = other.hi = 0;
         other.unlink();
         link();
     }
@@ -304,33 +319,55 @@ void WriteCache::unlink() {
     storage_ = nullptr;
 }
 
+namespace {
+
+// Eight flags at a time: all clear, or all set.
+constexpr std::uint64_t none_set = 0, all_set = 0x0101010101010101ull;
+std::uint64_t eight(const bool* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+}
+
+} // namespace
+
 void WriteCache::flush_locked() {
-    if (lo >= hi) return;
-    const std::size_t a = lo, b = hi;
-    lo = hi = 0;
-    auto mark = [this](const Footprint& f) { storage_->mark_locked(f); };
-    if (shape_.empty()) {
-        mark(Footprint::of_range({origin_, origin_ + itemsize_}));
+    if (!flags_ || (!noted_ && !all_)) return; // views alive but idle cost nothing here
+    noted_ = 0;
+    auto mark = [this](std::size_t a, std::size_t b) {
+        if (shape_.empty()) {
+            storage_->mark_locked(Footprint::of_range({origin_, origin_ + itemsize_}));
+            return;
+        }
+        flat_run([this](const Footprint& f) { storage_->mark_locked(f); }, static_cast<std::ptrdiff_t>(origin_),
+                 itemsize_, shape_, strides_, 0, a, b);
+    };
+    bool* f = flags_.get();
+    const std::size_t n = count_;
+    if (all_) {
+        all_ = false;
+        std::memset(f, 0, n * sizeof(bool));
+        mark(0, n);
         return;
     }
-    flat_run(mark, static_cast<std::ptrdiff_t>(origin_), itemsize_, shape_, strides_, 0, a, b);
+    // Runs of set flags, found a word at a time, reported and cleared.
+    for (std::size_t i = 0; i < n;) {
+        while (i + 8 <= n && eight(f + i) == none_set) i += 8;
+        while (i < n && !f[i]) ++i;
+        if (i == n) break;
+        std::size_t j = i;
+        while (j + 8 <= n && eight(f + j) == all_set) j += 8;
+        while (j < n && f[j]) ++j;
+        std::memset(f + i, 0, (j - i) * sizeof(bool));
+        mark(i, j);
+        i = j;
+    }
 }
 
 void WriteCache::flush() {
-    if (!storage_ || lo >= hi) return;
+    if (!storage_) return;
     std::lock_guard lock(storage_->mutex_);
     flush_locked();
-}
-
-void WriteCache::restart(std::size_t i) {
-    flush();
-    lo = i;
-    hi = i + 1;
-}
-
-void WriteCache::note_all() {
-    lo = 0;
-    hi = count_;
 }
 
 } // namespace detail

@@ -12,10 +12,13 @@
 // right without knowing about each other. A tracker starts fully dirty: whoever just
 // started watching has nothing uploaded yet.
 //
-// Typed views (View<T>) do not mark every element write: they keep the run of elements
-// they handed out (detail::WriteCache) and pass it on when the run breaks, when they die,
-// or when anyone asks a tracker for its ranges (flush_views). That keeps a tracked store
-// a compare and an increment away from a raw one.
+// Typed views (View<T>) do not mark every element write: each keeps one flag per element
+// (detail::WriteCache), set by a plain store when the element is handed out, and turns the
+// flags into runs of elements when it dies or when anyone asks a tracker for its ranges
+// (flush_views). A plain store, unlike a compare-and-extend of a run, lets the compiler
+// keep a loop of tracked writes as fast as the same loop through a raw pointer
+// (vectorised, too); the price is a scan of the flags (a word at a time) when a view that
+// was written reports, and one byte per element of each live mutable view.
 //
 // Threads: the storage's bookkeeping (marks, trackers, caches) is guarded by a mutex, so
 // views written from different threads on disjoint elements are fine. Asking for dirty
@@ -140,8 +143,9 @@ private:
 
 namespace detail {
 
-/// The run of elements a typed view has handed out since it last reported to its storage.
-/// Geometry is stored type-erased so that the storage can turn the run into a footprint.
+/// The elements a typed view has handed out since it last reported to its storage: a flag
+/// per row-major element number. Geometry is stored type-erased so that the storage can
+/// turn runs of flags into footprints.
 class WriteCache {
 public:
     WriteCache() = default;
@@ -154,30 +158,32 @@ public:
     WriteCache& operator=(WriteCache&& other) noexcept;
     ~WriteCache();
 
-    /// Notes that the element with row-major number `i` was handed out for writing.
-    void note(std::size_t i) {
-        if (i == hi) {
-            ++hi;
-        } else if (i + 1 == lo) {
-            --lo;
-        } else if (i < lo || i > hi) {
-            restart(i);
-        }
+    /// Notes that the element with row-major number `i` (< the view's size) was handed out
+    /// for writing.
+    void note(std::size_t i) noexcept {
+        flags_[i] = true;
+        noted_ = 1; // a store of a constant: the compiler moves it out of a loop of notes
     }
     /// Everything (a whole-view operation through the typed view).
-    void note_all();
-    /// Reports the run to the storage now.
+    void note_all() noexcept { all_ = true; }
+    /// Reports the noted elements to the storage now.
     void flush();
-
-    std::size_t lo = 0, hi = 0; // run [lo, hi) of row-major element numbers; empty when lo == hi
 
 private:
     friend class glumpp::Storage;
-    void restart(std::size_t i);
+    struct Free {
+        void operator()(bool* p) const noexcept;
+    };
     void flush_locked();
     void link();
     void unlink();
+    void allocate_flags();
 
+    // The flags are bool, not a char type: a store to them may not alias the view's
+    // pointers and extents, so the compiler keeps those in registers across a loop.
+    std::unique_ptr<bool[], Free> flags_;
+    bool all_ = false;
+    std::size_t noted_ = 0; // any flag set since the last report (then the flags are scanned)
     Storage* storage_ = nullptr;
     WriteCache* prev_ = nullptr;
     WriteCache* next_ = nullptr;

@@ -5,10 +5,9 @@
 //   for (std::size_t i = 0; i < pos.size(); ++i) pos[i] = {x(i), y(i)};
 //
 // Mutable access (`operator[]`, `operator()`, iteration of a non-const view) hands out a
-// `T&` and marks that element as written. Marking costs a compare and an increment while
-// accesses come in order (the view keeps the run [lo, hi) of elements it handed out and
-// reports the run to the storage when it breaks, when the view dies, or when anyone asks
-// for dirty ranges). Random access costs one report per jump.
+// `T&` and marks that element as written. Marking is one byte store per access, in any
+// order (the view keeps a flag per element and reports runs of flags to the storage when
+// the view dies or when anyone asks for dirty ranges; see Storage.hpp).
 //
 // Rules that follow from "mark on access":
 //  - read through a const view (`std::as_const(v)[i]`, `v.get(i)`, or `as<const T>()`):
@@ -156,10 +155,8 @@ private:
         count_ = 1;
         for (auto s : shape_) count_ *= s;
         if (shape_.size() == 1) {
-            n0_ = shape_[0];
+            one_d_ = 1;
             s0_ = strides_[0];
-        } else if (shape_.empty()) {
-            n0_ = 0;
         }
         if constexpr (writable) {
             cache_ = detail::WriteCache(storage_.get(), origin_offset, sizeof(T), shape_, strides_);
@@ -171,15 +168,17 @@ private:
     std::size_t index0(I i) const {
         std::size_t k;
         if constexpr (std::is_signed_v<I>) {
-            const auto n = static_cast<long long>(n0_);
+            const auto n = static_cast<long long>(count_);
             long long j = static_cast<long long>(i);
             if (j < 0) j += n;
-            if (j < 0 || j >= n) [[unlikely]]
-                detail::throw_view_index("View::operator[]", ndim(), 1, std::to_string(i), 0, n0_);
+            if (j < 0 || j >= n || !one_d_) [[unlikely]]
+                detail::throw_view_index("View::operator[]", ndim(), 1, std::to_string(i), 0, one_d_ ? count_ : 0);
             k = static_cast<std::size_t>(j);
         } else {
-            if (static_cast<unsigned long long>(i) >= n0_) [[unlikely]]
-                detail::throw_view_index("View::operator[]", ndim(), 1, std::to_string(i), 0, n0_);
+            // Against count_ (not the first extent): a loop `i < view.size()` then proves
+            // every check true, and the compiler drops it (and may vectorise the loop).
+            if (static_cast<unsigned long long>(i) >= count_ || !one_d_) [[unlikely]]
+                detail::throw_view_index("View::operator[]", ndim(), 1, std::to_string(i), 0, one_d_ ? count_ : 0);
             k = static_cast<std::size_t>(i);
         }
         return k;
@@ -190,7 +189,8 @@ private:
     // Row-major element number and byte offset of an N-d index, bounds-checked.
     template <std::integral... I>
     std::pair<std::size_t, std::ptrdiff_t> locate(I... i) const {
-        if (sizeof...(I) != shape_.size()) [[unlikely]]
+        // (a default-constructed view has no axes and no element either)
+        if (sizeof...(I) != shape_.size() || (sizeof...(I) == 0 && count_ == 0)) [[unlikely]]
             detail::throw_view_index("View::operator()", ndim(), sizeof...(I), "", 0, 0);
         std::size_t k = 0, axis = 0;
         std::ptrdiff_t offset = 0;
@@ -232,9 +232,11 @@ private:
 
     std::shared_ptr<Storage> storage_; // declared first: outlives the cache that reports to it
     std::byte* origin_ = nullptr;      // element with all indices 0
-    std::size_t n0_ = 0;               // extent when 1-d; 0 sends other ranks to the error path
-    std::ptrdiff_t s0_ = 0;
+    std::ptrdiff_t s0_ = 0;            // stride when 1-d
     std::size_t count_ = 0;
+    // operator[] is for 1-d views only. Not a bool: the element flags are bool stores,
+    // which could alias a bool and make the compiler reload it after every write.
+    std::size_t one_d_ = 0;
     std::vector<std::size_t> shape_;
     std::vector<std::ptrdiff_t> strides_;
     [[no_unique_address]] std::conditional_t<writable, detail::WriteCache, detail::NoCache> cache_;
