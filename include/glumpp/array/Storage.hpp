@@ -78,7 +78,7 @@ public:
     void mark(ByteRange range);
     /// Several footprints written by one operation, capped as one write.
     void mark(std::span<const Footprint> footprints);
-    /// Hands the runs cached by live typed views over to the trackers.
+    /// Hands the elements marked by live typed views over to the trackers.
     void flush_views();
 
     std::size_t tracker_count() const;

@@ -97,7 +97,7 @@ public:
         for (auto& x : *this) x = v;
     }
 
-    /// Reports the pending run to the storage now (done anyway by queries and on destruction).
+    /// Reports the marked elements to the storage now (done anyway by queries and on destruction).
     void flush() { cache_.flush(); }
 
     template <class Ref, class Ptr>
