@@ -31,6 +31,7 @@ Storage::~Storage() {
     case Ownership::Mapped: ::munmap(mapping_, mapping_size_); break;
     case Ownership::Borrowed: break;
     }
+    std::free(spare_flags_);
 }
 
 std::shared_ptr<Storage> Storage::borrow(std::byte* data, std::size_t nbytes) {
@@ -236,32 +237,23 @@ void flat_run(const Mark& mark, std::ptrdiff_t base, std::size_t itemsize, const
 
 void WriteCache::Free::operator()(bool* p) const noexcept { std::free(p); }
 
-void WriteCache::allocate_flags() {
-    if (count_ == 0) return;
-    // calloc: large flag arrays come as untouched zero pages, paid for only where written.
-    flags_.reset(static_cast<bool*>(std::calloc(count_, sizeof(bool))));
-    if (!flags_) throw std::bad_alloc();
-}
-
 WriteCache::WriteCache(Storage* storage, std::size_t origin, std::size_t itemsize, std::vector<std::size_t> shape,
                        std::vector<std::ptrdiff_t> strides)
     : storage_(storage), origin_(origin), itemsize_(itemsize), shape_(std::move(shape)), strides_(std::move(strides)) {
     count_ = 1;
     for (auto s : shape_) count_ *= s;
-    allocate_flags();
     link();
 }
 
 WriteCache::WriteCache(const WriteCache& other)
     : storage_(other.storage_), origin_(other.origin_), itemsize_(other.itemsize_), count_(other.count_),
       shape_(other.shape_), strides_(other.strides_) {
-    if (storage_) allocate_flags(); // a copy starts with nothing noted
-    link();
+    link(); // with flags of its own: a copy starts with nothing noted
 }
 
 WriteCache::WriteCache(WriteCache&& other) noexcept
-    : flags_(std::move(other.flags_)), all_(std::exchange(other.all_, false)),
-      noted_(std::exchange(other.noted_, 0)), storage_(other.storage_),
+    : flags_(std::move(other.flags_)), capacity_(other.capacity_), all_(std::exchange(other.all_, false)),
+      storage_(other.storage_),
       origin_(other.origin_), itemsize_(other.itemsize_), count_(other.count_), shape_(std::move(other.shape_)),
       strides_(std::move(other.strides_)) {
     other.unlink(); // the flags move with us; nothing left to report there
@@ -280,8 +272,8 @@ WriteCache& WriteCache::operator=(WriteCache&& other) noexcept {
     if (this != &other) {
         unlink(); // flushes what we noted first
         flags_ = std::move(other.flags_);
+        capacity_ = other.capacity_;
         all_ = std::exchange(other.all_, false);
-        noted_ = std::exchange(other.noted_, 0);
         storage_ = other.storage_;
         origin_ = other.origin_;
         itemsize_ = other.itemsize_;
@@ -299,6 +291,17 @@ WriteCache::~WriteCache() { unlink(); }
 void WriteCache::link() {
     if (!storage_) return;
     std::lock_guard lock(storage_->mutex_);
+    if (!flags_ && count_ != 0) {
+        if (storage_->spare_count_ >= count_) {
+            flags_.reset(std::exchange(storage_->spare_flags_, nullptr));
+            capacity_ = std::exchange(storage_->spare_count_, 0);
+        } else {
+            // calloc: large flag arrays come as untouched zero pages, paid for where written.
+            flags_.reset(static_cast<bool*>(std::calloc(count_, sizeof(bool))));
+            if (!flags_) throw std::bad_alloc();
+            capacity_ = count_;
+        }
+    }
     next_ = storage_->caches_;
     prev_ = nullptr;
     if (next_) next_->prev_ = this;
@@ -308,7 +311,12 @@ void WriteCache::link() {
 void WriteCache::unlink() {
     if (!storage_) return;
     std::lock_guard lock(storage_->mutex_);
-    flush_locked();
+    flush_locked(); // leaves every flag clear
+    if (flags_ && capacity_ > storage_->spare_count_) {
+        std::free(storage_->spare_flags_);
+        storage_->spare_flags_ = flags_.release();
+        storage_->spare_count_ = capacity_;
+    }
     if (prev_) {
         prev_->next_ = next_;
     } else {
@@ -319,21 +327,8 @@ void WriteCache::unlink() {
     storage_ = nullptr;
 }
 
-namespace {
-
-// Eight flags at a time: all clear, or all set.
-constexpr std::uint64_t none_set = 0, all_set = 0x0101010101010101ull;
-std::uint64_t eight(const bool* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
-}
-
-} // namespace
-
 void WriteCache::flush_locked() {
-    if (!flags_ || (!noted_ && !all_)) return; // views alive but idle cost nothing here
-    noted_ = 0;
+    if (!flags_) return;
     auto mark = [this](std::size_t a, std::size_t b) {
         if (shape_.empty()) {
             storage_->mark_locked(Footprint::of_range({origin_, origin_ + itemsize_}));
@@ -350,14 +345,14 @@ void WriteCache::flush_locked() {
         mark(0, n);
         return;
     }
-    // Runs of set flags, found a word at a time, reported and cleared.
+    // Runs of set flags, reported and cleared. A bool's bytes are 0 or 1, so memchr (the C
+    // library's, many bytes per cycle) finds where a run starts and where it ends.
     for (std::size_t i = 0; i < n;) {
-        while (i + 8 <= n && eight(f + i) == none_set) i += 8;
-        while (i < n && !f[i]) ++i;
-        if (i == n) break;
-        std::size_t j = i;
-        while (j + 8 <= n && eight(f + j) == all_set) j += 8;
-        while (j < n && f[j]) ++j;
+        const void* start = std::memchr(f + i, 1, n - i);
+        if (!start) break;
+        i = static_cast<std::size_t>(static_cast<const bool*>(start) - f);
+        const void* end = std::memchr(f + i, 0, n - i);
+        const std::size_t j = end ? static_cast<std::size_t>(static_cast<const bool*>(end) - f) : n;
         std::memset(f + i, 0, (j - i) * sizeof(bool));
         mark(i, j);
         i = j;

@@ -135,3 +135,34 @@ TEST(View, ThreadsWritingDisjointHalves) {
     t2.join();
     EXPECT_EQ(a.dirty_ranges(), R({{0, 4000}, {160000, 164000}}));
 }
+
+// A view's flags go back to the storage when it dies and serve the next view: whatever
+// the sizes and orders, the next view starts with nothing noted.
+TEST(View, ReusedFlagsStartClean) {
+    auto a = Array::zeros<float>({64});
+    a.clear_pending();
+    {
+        auto all = a.as<float>();
+        for (std::size_t i = 0; i < all.size(); ++i) all[i] = 1; // every flag set, then reported
+    }
+    EXPECT_EQ(a.dirty_ranges(), R({{0, 256}}));
+    a.clear_pending();
+    {
+        auto odd = a.view({glumpp::slice(1, 64, 2)}).as<float>(); // 32 elements: the 64 flags serve
+        odd[3] = 2;
+        EXPECT_EQ(a.dirty_ranges(), R({{28, 32}}));
+        EXPECT_EQ(a.dirty_ranges(), R({{28, 32}})); // an idle view reports nothing new
+        a.clear_pending();
+        odd[-1] = 3;
+    }
+    EXPECT_EQ(a.dirty_ranges(), R({{252, 256}}));
+    a.clear_pending();
+    {
+        auto reversed = a.view({glumpp::slice({}, {}, -1)}).as<float>();
+        reversed[0] = 4; // the last element, through a negative stride
+        reversed[63] = 5;
+    }
+    EXPECT_EQ(a.dirty_ranges(), R({{0, 4}, {252, 256}}));
+    EXPECT_EQ(a.value<float>({0}), 5.f);
+    EXPECT_EQ(a.value<float>({63}), 4.f);
+}

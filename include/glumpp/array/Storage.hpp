@@ -17,8 +17,11 @@
 // flags into runs of elements when it dies or when anyone asks a tracker for its ranges
 // (flush_views). A plain store, unlike a compare-and-extend of a run, lets the compiler
 // keep a loop of tracked writes as fast as the same loop through a raw pointer
-// (vectorised, too); the price is a scan of the flags (a word at a time) when a view that
-// was written reports, and one byte per element of each live mutable view.
+// (vectorised, too). The flag is the only bookkeeping store: a "view was written" word
+// would be a store to one address in every iteration, which GCC moves out of some loops
+// and not others (it stays in a loop that copies glm vectors), costing as much as the flag.
+// The price: each report scans the view's flags (memchr, tens of bytes per cycle), written
+// or not, and each live mutable view holds one byte per element.
 //
 // Threads: the storage's bookkeeping (marks, trackers, caches) is guarded by a mutex, so
 // views written from different threads on disjoint elements are fine. Asking for dirty
@@ -103,6 +106,10 @@ private:
     mutable std::mutex mutex_;
     std::vector<Tracker*> trackers_;
     detail::WriteCache* caches_ = nullptr;
+    // The zeroed flags of the last typed view that died, for the next one: a view made in
+    // every frame then neither zeroes nor faults in as many bytes as it has elements.
+    bool* spare_flags_ = nullptr;
+    std::size_t spare_count_ = 0;
 };
 
 /// One consumer of a storage's writes. GPU objects derive from it.
@@ -159,11 +166,8 @@ public:
     ~WriteCache();
 
     /// Notes that the element with row-major number `i` (< the view's size) was handed out
-    /// for writing.
-    void note(std::size_t i) noexcept {
-        flags_[i] = true;
-        noted_ = 1; // a store of a constant: the compiler moves it out of a loop of notes
-    }
+    /// for writing. One store and nothing else: see the header comment above.
+    void note(std::size_t i) noexcept { flags_[i] = true; }
     /// Everything (a whole-view operation through the typed view).
     void note_all() noexcept { all_ = true; }
     /// Reports the noted elements to the storage now.
@@ -177,13 +181,12 @@ private:
     void flush_locked();
     void link();
     void unlink();
-    void allocate_flags();
 
     // The flags are bool, not a char type: a store to them may not alias the view's
     // pointers and extents, so the compiler keeps those in registers across a loop.
     std::unique_ptr<bool[], Free> flags_;
+    std::size_t capacity_ = 0; // flags allocated (at least count_; a reused buffer may be larger)
     bool all_ = false;
-    std::size_t noted_ = 0; // any flag set since the last report (then the flags are scanned)
     Storage* storage_ = nullptr;
     WriteCache* prev_ = nullptr;
     WriteCache* next_ = nullptr;

@@ -184,7 +184,13 @@ private:
         return k;
     }
 
-    T* ptr(std::size_t k) const { return reinterpret_cast<T*>(origin_ + static_cast<std::ptrdiff_t>(k) * s0_); }
+    // The product is taken in unsigned arithmetic (it wraps, as the signed one may not):
+    // GCC then sees the address as an affine function of k and vectorises a loop of
+    // accesses, strided stores included; with a signed product it gives up. The offset
+    // converted back is the true (possibly negative) one.
+    T* ptr(std::size_t k) const {
+        return reinterpret_cast<T*>(origin_ + static_cast<std::ptrdiff_t>(k * static_cast<std::size_t>(s0_)));
+    }
 
     // Row-major element number and byte offset of an N-d index, bounds-checked.
     template <std::integral... I>
