@@ -3,9 +3,9 @@
 // Every workload has a glumpp side ("ours") and a hand-written baseline ("raw") that does
 // the same stores with the same values in the same loop shape, into a plain std::vector of
 // the same struct. The glumpp side includes everything a user pays for: making the field
-// view, the tracked writes, and the report of the dirty ranges (Tracker::take(), what an
-// uploader calls: it flushes the typed view's run into the DirtySet, copies the ranges out
-// and clears them).
+// view, the tracked writes, the report of the dirty ranges (Tracker::take(), what an
+// uploader calls: it turns the typed view's flags into ranges in the DirtySet, copies the
+// ranges out and clears them) and the view's death.
 //
 // Each workload is measured three ways:
 //   <name>/raw/<n>, <name>/ours/<n>  the two sides alone (absolute times);
@@ -169,8 +169,8 @@ struct RangeFor : SeqWrite {
     }
 };
 
-// Single-element writes in random order (with repeats): every write breaks the typed
-// view's run, so every write is reported to the DirtySet.
+// Single-element writes in random order (with repeats): the report finds many short runs
+// of flags, each a range for the DirtySet to merge under its cap.
 struct RandWrite {
     explicit RandWrite(std::size_t count)
         : n(count), idx(random_indices(count, count)), v(count), A(Array::zeros<Star>({count})) {}
@@ -345,9 +345,8 @@ void run_paired(benchmark::State& state, std::size_t n) {
     state.counters["ours_ns"] = median(ours_ns);
 }
 
-// Diagnostic: the raw in-order loop with auto-vectorisation turned off. The tracked loop
-// cannot be vectorised (a bounds check and a run check per element, with calls on their
-// cold paths), the raw one can; this separates "lost SIMD" from "bookkeeping".
+// Diagnostic: the raw in-order loop with auto-vectorisation turned off, to tell what SIMD
+// gives the raw loop from what tracking costs (both loops are vectorised by GCC).
 #if defined(__clang__)
 #define GLUMPP_BENCH_NOVEC_FN
 #define GLUMPP_BENCH_NOVEC_LOOP _Pragma("clang loop vectorize(disable) interleave(disable)")
