@@ -212,8 +212,16 @@ struct ErasedWrite : SeqWrite {
     }
 };
 
-struct FillPosition {
-    explicit FillPosition(std::size_t count) : n(count), v(count), A(Array::zeros<Star>({count})) {}
+// Both sides of a fill: the same records, one field set to 1 everywhere.
+struct Fill {
+    explicit Fill(std::size_t count) : n(count), v(count), A(Array::zeros<Star>({count})) {}
+    std::size_t n;
+    std::vector<Star> v;
+    Array A;
+};
+
+struct FillPosition : Fill {
+    using Fill::Fill;
     void raw() {
         Star* p = v.data();
         opaque(p);
@@ -225,13 +233,10 @@ struct FillPosition {
         take_report(A);
         benchmark::ClobberMemory();
     }
-    std::size_t n;
-    std::vector<Star> v;
-    Array A;
 };
 
-struct FillSize {
-    explicit FillSize(std::size_t count) : n(count), v(count), A(Array::zeros<Star>({count})) {}
+struct FillSize : Fill {
+    using Fill::Fill;
     void raw() {
         Star* p = v.data();
         opaque(p);
@@ -243,9 +248,6 @@ struct FillSize {
         take_report(A);
         benchmark::ClobberMemory();
     }
-    std::size_t n;
-    std::vector<Star> v;
-    Array A;
 };
 
 // The raw side is CopyWrite's loop; ours is one type-erased assign of the whole field.
