@@ -103,12 +103,20 @@ void chunked_union(const std::vector<ByteRange>& set, const Footprint& f, std::s
             out.push_back(r);
         }
     };
+    // Chunk c holds blocks [c*n/chunks, (c+1)*n/chunks), stepped without dividing:
+    // n = q*chunks + r, and the remainder carries one extra block whenever it wraps.
+    const std::size_t q = n / chunks, r = n % chunks;
+    std::size_t first = 0, carry = 0;
     for (std::size_t c = 0; c < chunks; ++c) {
-        const std::size_t first = c * n / chunks;
-        const std::size_t last = (c + 1) * n / chunks - 1;
-        const ByteRange chunk{f.block_start(first), f.block_start(last) + f.block};
+        std::size_t next = first + q;
+        if ((carry += r) >= chunks) {
+            carry -= chunks;
+            ++next;
+        }
+        const ByteRange chunk{f.block_start(first), f.block_start(next - 1) + f.block};
         while (i < set.size() && set[i].start < chunk.start) push(set[i++]);
         push(chunk);
+        first = next;
     }
     while (i < set.size()) push(set[i++]);
 }
@@ -206,9 +214,15 @@ void DirtySet::add(const Footprint& f) {
     // Exact when the union has few pieces (then merged smallest-gap-first down to the cap).
     // Otherwise the footprint is cut into chunks first; more chunks are taken while the
     // union would fall below the cap, so a full set always holds exactly `cap` ranges.
-    if (!exact_union(ranges_, f, 4 * cap_, scratch_)) {
+    const std::size_t budget = 4 * cap_;
+    // A 1-d footprint has gaps between its blocks (contiguous axes are folded into the
+    // block), so alone it is `count` pieces: over budget, the exact walk would only fail.
+    const bool hopeless = ranges_.empty() && f.naxes == 1 && f.axes[0].count > budget;
+    if (hopeless || !exact_union(ranges_, f, budget, scratch_)) {
         const std::size_t n = f.elements();
-        for (std::size_t chunks = 2 * cap_;; chunks *= 4) {
+        // Alone, a hopeless footprint's `cap` chunks are `cap` disjoint ranges: no merge
+        // left to do. Otherwise twice as many, as some may join ranges of the set.
+        for (std::size_t chunks = hopeless ? cap_ : 2 * cap_;; chunks *= 4) {
             chunked_union(ranges_, f, chunks, scratch_);
             if (scratch_.size() >= cap_ || chunks >= n) break;
         }

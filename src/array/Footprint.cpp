@@ -68,12 +68,16 @@ std::size_t Footprint::elements() const noexcept {
 }
 
 std::size_t Footprint::block_start(std::size_t linear) const noexcept {
+    if (naxes == 0) return start;
+    // The outermost digit is what is left (linear < elements()): one division fewer, and
+    // none at all for the common 1-d footprint (a field of a record array).
     std::size_t address = start;
-    for (std::size_t k = 0; k < naxes; ++k) {
+    const std::size_t outer = naxes - 1;
+    for (std::size_t k = 0; k < outer; ++k) {
         address += (linear % axes[k].count) * axes[k].stride;
         linear /= axes[k].count;
     }
-    return address;
+    return address + linear * axes[outer].stride;
 }
 
 ByteRange Footprint::hull() const noexcept {

@@ -81,6 +81,51 @@ TEST(DirtySet, HugeStridedFootprintCostsTheCapNotTheElements) {
     s.add(Footprint::strided(0, 8, 1'000'000, 24));
     EXPECT_EQ(s.ranges().size(), s.cap());
     EXPECT_EQ(s.hull(), (ByteRange{0, 999'999 * 24 + 8}));
+    // Every gap is 16 bytes: the fewest covered bytes close exactly n - cap of them.
+    EXPECT_EQ(s.covered_bytes(), 1'000'000 * 8 + (1'000'000 - s.cap()) * 16);
+}
+
+TEST(DirtySet, LargeFootprintsAgainstByteOracle) {
+    // Footprints of hundreds of blocks against small caps: the chunked path, alone (where
+    // a 1-d footprint must also close the fewest gap bytes) and on top of earlier writes.
+    std::mt19937_64 rng(99);
+    for (int round = 0; round < 400; ++round) {
+        const std::size_t size = 20'000;
+        DirtySet s(1 + rng() % 16);
+        std::vector<bool> written(size, false);
+        bool over = false;
+        const int ops = 1 + static_cast<int>(rng() % 3);
+        for (int op = 0; op < ops; ++op) {
+            const std::size_t block = 1 + rng() % 8;
+            const bool two_d = rng() % 3 == 0;
+            const std::size_t count = 2 + rng() % 500;
+            const std::size_t stride = block + 1 + rng() % 30;
+            std::vector<std::size_t> shape{count};
+            std::vector<std::ptrdiff_t> strides{static_cast<std::ptrdiff_t>(stride)};
+            std::size_t extent = (count - 1) * stride + block;
+            if (two_d) {
+                shape.push_back(2 + rng() % 4);
+                strides.push_back(static_cast<std::ptrdiff_t>(extent + rng() % 8)); // may touch: joined rows
+                extent = (shape[1] - 1) * static_cast<std::size_t>(strides[1]) + extent;
+            }
+            if (extent > size) continue;
+            const std::size_t offset = rng() % (size - extent + 1);
+            for (std::size_t j = 0; j < (two_d ? shape[1] : 1); ++j) {
+                for (std::size_t i = 0; i < count; ++i) {
+                    const std::size_t at = offset + i * stride + (two_d ? j * static_cast<std::size_t>(strides[1]) : 0);
+                    for (std::size_t b = 0; b < block; ++b) written[at + b] = true;
+                }
+            }
+            const bool alone = s.empty() && !two_d;
+            s.add(Footprint::of_view(offset, block, shape, strides));
+            check_cover(s, written, over);
+            if (HasFatalFailure() || HasFailure()) return;
+            if (alone && count > s.cap()) {
+                EXPECT_EQ(s.ranges().size(), s.cap());
+                EXPECT_EQ(s.covered_bytes(), count * block + (count - s.cap()) * (stride - block));
+            }
+        }
+    }
 }
 
 TEST(DirtySet, StridedWriteInsideAnEarlierRangeStaysOneRange) {

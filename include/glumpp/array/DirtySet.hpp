@@ -9,7 +9,8 @@
 // Cost model: adding one range is O(log n) (plus a memmove); adding a strided footprint is
 // O(min(pieces, cap) + n) whatever its element count, because covered stretches are
 // skipped arithmetically and a footprint whose union with the set would exceed the cap
-// is cut into `cap` evenly spaced chunks before the smallest-gap merge.
+// is cut into evenly spaced chunks (`cap` of them when it is alone) before the
+// smallest-gap merge.
 //
 // Not thread-safe on its own: Storage guards the sets it owns.
 
