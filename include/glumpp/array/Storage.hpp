@@ -166,8 +166,15 @@ public:
     ~WriteCache();
 
     /// Notes that the element with row-major number `i` (< the view's size) was handed out
-    /// for writing. One store and nothing else: see the header comment above.
-    void note(std::size_t i) noexcept { flags_[i] = true; }
+    /// for writing: one store and nothing else (see the header comment above). An access
+    /// takes the marker before its bounds check: a load placed after a possible throw is
+    /// not hoisted out of a loop, and a loop over a view held by reference would reload
+    /// the flags' address after every store and not vectorise.
+    struct Marker {
+        bool* flags;
+        void note(std::size_t i) const noexcept { flags[i] = true; }
+    };
+    Marker marker() const noexcept { return {flags_.get()}; }
     /// Everything (a whole-view operation through the typed view).
     void note_all() noexcept { all_ = true; }
     /// Reports the noted elements to the storage now.

@@ -39,7 +39,10 @@ namespace detail {
 [[noreturn]] void throw_view_index(const char* caller, std::size_t ndim, std::size_t given, const std::string& index,
                                    std::size_t axis, std::size_t extent);
 struct NoCache {
-    void note(std::size_t) noexcept {}
+    struct Marker {
+        void note(std::size_t) const noexcept {}
+    };
+    Marker marker() const noexcept { return {}; }
     void note_all() noexcept {}
     void flush() noexcept {}
 };
@@ -65,20 +68,28 @@ public:
     /// Element i of a 1-d view (marks it when T is mutable).
     template <std::integral I>
     T& operator[](I i) {
+        // Members first, then the bounds check (see WriteCache::Marker).
+        std::byte* const origin = origin_;
+        const std::ptrdiff_t stride = s0_;
+        const auto mark = cache_.marker();
         const std::size_t k = index0(i);
-        cache_.note(k);
-        return *ptr(k);
+        mark.note(k);
+        return *address(origin, stride, k);
     }
     template <std::integral I>
     const value_type& operator[](I i) const {
-        return *ptr(index0(i));
+        std::byte* const origin = origin_;
+        const std::ptrdiff_t stride = s0_;
+        return *address(origin, stride, index0(i));
     }
     /// The element at an N-d index (as many indices as axes).
     template <std::integral... I>
     T& operator()(I... i) {
+        std::byte* const origin = origin_;
+        const auto mark = cache_.marker();
         const auto [k, offset] = locate(i...);
-        cache_.note(k);
-        return *reinterpret_cast<T*>(origin_ + offset);
+        mark.note(k);
+        return *reinterpret_cast<T*>(origin + offset);
     }
     template <std::integral... I>
     const value_type& operator()(I... i) const {
@@ -188,8 +199,8 @@ private:
     // GCC then sees the address as an affine function of k and vectorises a loop of
     // accesses, strided stores included; with a signed product it gives up. The offset
     // converted back is the true (possibly negative) one.
-    T* ptr(std::size_t k) const {
-        return reinterpret_cast<T*>(origin_ + static_cast<std::ptrdiff_t>(k * static_cast<std::size_t>(s0_)));
+    static T* address(std::byte* origin, std::ptrdiff_t stride, std::size_t k) {
+        return reinterpret_cast<T*>(origin + static_cast<std::ptrdiff_t>(k * static_cast<std::size_t>(stride)));
     }
 
     // Row-major element number and byte offset of an N-d index, bounds-checked.
