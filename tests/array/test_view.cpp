@@ -78,6 +78,44 @@ TEST(View, TwoDimensionalViewsAndIteration) {
     EXPECT_EQ(img.value<int>({2, 3, 0}), 7);
 }
 
+TEST(View, IteratorsMarkWhatTheyDereference) {
+    auto a = Array::zeros<float>({10});
+    a.clear_pending();
+    auto v = a.as<float>();
+    for (float& x : v) {
+        if (&x == &v[3]) break; // v[3] itself is marked by operator[]
+        x = 1.f;
+    }
+    EXPECT_EQ(a.dirty_ranges(), R({{0, 16}}));
+    a.clear_pending();
+    std::fill(v.begin() + 5, v.end(), 2.f);
+    EXPECT_EQ(a.dirty_ranges(), R({{20, 40}}));
+    a.clear_pending();
+    for (std::size_t i = 0; i < 5; ++i) v[i] = float(5 - i);
+    std::sort(v.begin(), v.end()); // random access: 5 4 3 2 1 2 2 2 2 2 -> 1 2 2 2 2 2 2 3 4 5
+    EXPECT_EQ(v.get(0), 1.f);
+    EXPECT_EQ(v.get(6), 2.f);
+    EXPECT_EQ(v.get(9), 5.f);
+    EXPECT_EQ(v.end() - v.begin(), 10);
+    EXPECT_EQ(*(v.end() - 1), 5.f);
+    EXPECT_EQ(a.dirty_ranges(), R({{0, 40}}));
+    a.clear_pending();
+    float sum = 0;
+    for (auto it = std::as_const(v).begin(); it != std::as_const(v).end(); ++it) sum += *it;
+    EXPECT_EQ(sum, 1.f + 2 * 6 + 3 + 4 + 5);
+    EXPECT_EQ(a.pending_data(), std::nullopt); // const iterators mark nothing
+}
+
+TEST(View, FillMarksTheWholeView) {
+    auto V = Array::zeros<demo::Particle>({6});
+    V.clear_pending();
+    auto size = V["size"].view({glumpp::slice(1, 6, 2)}).as<float>(); // records 1, 3, 5
+    size.fill(4.f);
+    EXPECT_EQ(V.dirty_ranges(), R({{24, 28}, {56, 60}, {88, 92}}));
+    EXPECT_EQ(V["size"].value<float>({3}), 4.f);
+    EXPECT_EQ(V["size"].value<float>({2}), 0.f);
+}
+
 TEST(View, ChecksTypeShapeAlignmentAndBounds) {
     auto a = Array::zeros<float>({4, 3});
     EXPECT_THROW(a.as<double>(), glumpp::TypeError);

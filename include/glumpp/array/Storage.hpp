@@ -171,7 +171,7 @@ public:
     /// not hoisted out of a loop, and a loop over a view held by reference would reload
     /// the flags' address after every store and not vectorise.
     struct Marker {
-        bool* flags;
+        bool* flags = nullptr;
         void note(std::size_t i) const noexcept { flags[i] = true; }
     };
     Marker marker() const noexcept { return {flags_.get()}; }

@@ -4,8 +4,8 @@
 //   auto pos = V["position"].as<glm::vec2>();     // V: records with a (2,) float32 field
 //   for (std::size_t i = 0; i < pos.size(); ++i) pos[i] = {x(i), y(i)};
 //
-// Mutable access (`operator[]`, `operator()`, iteration of a non-const view) hands out a
-// `T&` and marks that element as written. Marking is one byte store per access, in any
+// Mutable access (`operator[]`, `operator()`, dereferencing an iterator of a non-const
+// view) hands out a `T&` and marks that element as written. Marking is one byte store per access, in any
 // order (the view keeps a flag per element and reports runs of flags to the storage when
 // the view dies or when anyone asks for dirty ranges; see Storage.hpp).
 //
@@ -43,7 +43,6 @@ struct NoCache {
         void note(std::size_t) const noexcept {}
     };
     Marker marker() const noexcept { return {}; }
-    void note_all() noexcept {}
     void flush() noexcept {}
 };
 } // namespace detail
@@ -101,58 +100,95 @@ public:
         return (*this)(i...);
     }
 
-    /// Every element = v.
+    /// Every element = v (marks the whole view once, not element by element).
     void fill(const value_type& v)
         requires writable
     {
-        for (auto& x : *this) x = v;
+        cache_.note_all();
+        for (std::size_t k = 0; k < count_; ++k) *reinterpret_cast<T*>(origin_ + offset_flat(k)) = v;
     }
 
     /// Reports the marked elements to the storage now (done anyway by queries and on destruction).
     void flush() { cache_.flush(); }
 
+private:
+    using Cache = std::conditional_t<writable, detail::WriteCache, detail::NoCache>;
+
+public:
+    /// Row-major, random-access iteration (std::sort works on a view). A mutable iterator
+    /// marks each element it dereferences, as operator[] does. The address is computed
+    /// from the element number as in operator[], so a loop over a 1-d view vectorises
+    /// like an indexed one; other ranks take an out-of-line path (GCC unswitches the loop
+    /// on the rank).
     template <class Ref, class Ptr>
     class Iterator {
+        static constexpr bool marks = !std::is_const_v<std::remove_reference_t<Ref>>;
+        using Marker = std::conditional_t<marks, typename Cache::Marker, detail::NoCache::Marker>;
+
     public:
-        using iterator_category = std::forward_iterator_tag;
+        using iterator_category = std::random_access_iterator_tag;
         using value_type = View::value_type;
         using difference_type = std::ptrdiff_t;
         using reference = Ref;
         using pointer = Ptr;
         Iterator() = default;
-        // A 1-d view steps a pointer by its stride (a loop over it is as cheap as over a
-        // raw strided pointer); other ranks recompute the offset from the element number.
         Iterator(const View* v, std::size_t k)
-            : v_(v), k_(k), step_(v->ndim() == 1 ? v->s0_ : 0),
-              p_(v->origin_ + (k < v->count_ ? v->offset_flat(k) : 0)) {}
-        Ref operator*() const { return *reinterpret_cast<Ptr>(p_); }
+            : v_(v), origin_(v->origin_), stride_(static_cast<std::size_t>(v->s0_)), one_d_(v->one_d_ != 0), k_(k) {
+            if constexpr (marks) mark_ = v->cache_.marker();
+        }
+        Ref operator*() const {
+            mark_.note(k_);
+            std::byte* p = one_d_ ? origin_ + static_cast<std::ptrdiff_t>(k_ * stride_) : v_->address_nd(k_);
+            return *reinterpret_cast<Ptr>(p);
+        }
         Ptr operator->() const { return &**this; }
+        Ref operator[](difference_type n) const { return *(*this + n); }
+
         Iterator& operator++() {
             ++k_;
-            p_ = step_ != 0 ? p_ + step_ : v_->origin_ + v_->offset_flat(k_);
+            return *this;
+        }
+        Iterator& operator--() {
+            --k_;
             return *this;
         }
         Iterator operator++(int) {
             Iterator t = *this;
-            ++*this;
+            ++k_;
             return t;
         }
+        Iterator operator--(int) {
+            Iterator t = *this;
+            --k_;
+            return t;
+        }
+        Iterator& operator+=(difference_type n) {
+            k_ += static_cast<std::size_t>(n);
+            return *this;
+        }
+        Iterator& operator-=(difference_type n) { return *this += -n; }
+        friend Iterator operator+(Iterator it, difference_type n) { return it += n; }
+        friend Iterator operator+(difference_type n, Iterator it) { return it += n; }
+        friend Iterator operator-(Iterator it, difference_type n) { return it -= n; }
+        friend difference_type operator-(const Iterator& a, const Iterator& b) {
+            return static_cast<difference_type>(a.k_ - b.k_);
+        }
         friend bool operator==(const Iterator& a, const Iterator& b) { return a.k_ == b.k_; }
+        friend auto operator<=>(const Iterator& a, const Iterator& b) { return a.k_ <=> b.k_; }
 
     private:
         const View* v_ = nullptr;
+        std::byte* origin_ = nullptr;
+        std::size_t stride_ = 0; // of a 1-d view, in unsigned arithmetic as in address()
+        bool one_d_ = false;
         std::size_t k_ = 0;
-        std::ptrdiff_t step_ = 0;
-        std::byte* p_ = nullptr;
+        [[no_unique_address]] Marker mark_{};
     };
     using iterator = Iterator<T&, T*>;
     using const_iterator = Iterator<const value_type&, const value_type*>;
+    static_assert(std::random_access_iterator<iterator> && std::random_access_iterator<const_iterator>);
 
-    /// Iterating a mutable view marks every element (it hands out references to all).
-    iterator begin() {
-        cache_.note_all();
-        return iterator(this, 0);
-    }
+    iterator begin() { return iterator(this, 0); }
     iterator end() { return iterator(this, count_); }
     const_iterator begin() const { return const_iterator(this, 0); }
     const_iterator end() const { return const_iterator(this, count_); }
@@ -237,6 +273,8 @@ private:
         }
     }
 
+    // Out of line: a loop over a view keeps a small body, which GCC unswitches on the rank.
+    [[gnu::noinline]] std::byte* address_nd(std::size_t k) const { return origin_ + offset_flat(k); }
     std::ptrdiff_t offset_flat(std::size_t k) const {
         if (shape_.size() == 1) return static_cast<std::ptrdiff_t>(k) * s0_;
         std::ptrdiff_t off = 0;
@@ -256,7 +294,7 @@ private:
     std::size_t one_d_ = 0;
     std::vector<std::size_t> shape_;
     std::vector<std::ptrdiff_t> strides_;
-    [[no_unique_address]] std::conditional_t<writable, detail::WriteCache, detail::NoCache> cache_;
+    [[no_unique_address]] Cache cache_;
 };
 
 // --- Array::as, defined here because it needs View complete ---------------------------
