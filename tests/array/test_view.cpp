@@ -73,7 +73,7 @@ TEST(View, TwoDimensionalViewsAndIteration) {
     EXPECT_EQ(img.dirty_ranges(), R({{32, 40}}));
     img.clear_pending();
     auto block = img.view({glumpp::slice(1, 3), glumpp::slice(2, 4)}).as<glm::u8vec4>();
-    for (auto& p : block) p.r = 7; // iteration marks the whole block
+    for (auto& p : block) p.r = 7; // iteration marks each element it visits: the whole block
     EXPECT_EQ(img.dirty_ranges(), R({{32, 40}, {56, 64}}));
     EXPECT_EQ(img.value<int>({2, 3, 0}), 7);
 }
