@@ -5,9 +5,9 @@
 //   for (std::size_t i = 0; i < pos.size(); ++i) pos[i] = {x(i), y(i)};
 //
 // Mutable access (`operator[]`, `operator()`, dereferencing an iterator of a non-const
-// view) hands out a `T&` and marks that element as written. Marking is one byte store per access, in any
-// order (the view keeps a flag per element and reports runs of flags to the storage when
-// the view dies or when anyone asks for dirty ranges; see Storage.hpp).
+// view) hands out a `T&` and marks that element as written. Marking is one byte store
+// per access, in any order (the view keeps a flag per element and reports runs of flags
+// to the storage when the view dies or when anyone asks for dirty ranges; see Storage.hpp).
 //
 // Rules that follow from "mark on access":
 //  - read through a const view (`std::as_const(v)[i]`, `v.get(i)`, or `as<const T>()`):
