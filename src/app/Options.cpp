@@ -12,6 +12,9 @@ namespace glumpp::app {
 Options Options::try_parse(int argc, const char* const* argv, const std::string& description, std::string* help) {
     Options o;
     CLI::App cli(description);
+    // A repeated option takes its last value, as most command lines do: a script can
+    // pass defaults and then the user's own arguments (scripts/galaxy.sh "$@").
+    cli.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     std::string size;
     cli.add_option("--backend,-b", o.backend, "glfw (a window), offscreen (EGL, no display) or auto")
         ->check(CLI::IsMember({"glfw", "offscreen", "auto"}));

@@ -252,6 +252,12 @@ TEST(Options, ParsesEveryDemoOption) {
     } catch (const ValueError& e) {
         EXPECT_STREQ(e.what(), "Options::parse: --size takes WxH with positive numbers, e.g. 800x600, not 'big'");
     }
+    // Repeated: the last value wins (scripts pass defaults before the user's arguments).
+    auto twice = options_of({"--frames", "120", "--size", "10x10", "a.svg", "--frames", "10", "-s", "20x30", "b.svg"});
+    EXPECT_EQ(twice.frames, 10u);
+    EXPECT_EQ(twice.width, 20);
+    EXPECT_EQ(twice.height, 30);
+    EXPECT_EQ(twice.args, (std::vector<std::string>{"a.svg", "b.svg"}));
     EXPECT_THROW(options_of({"--backend", "vulkan"}), ValueError);
     EXPECT_THROW(options_of({"--frames", "-3"}), ValueError);
     std::string help;
