@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  g++ cmake ninja-build pkg-config git ca-certificates
+  g++ cmake ninja-build pkg-config git ca-certificates ccache mold
   # tests, benchmarks, fuzzing (libFuzzer comes with clang's runtime)
   googletest libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   # GL through libepoxy; headless EGL on Mesa's llvmpipe
