@@ -13,7 +13,7 @@ packages=(
   # windows, maths, images, command lines, SVG, fonts, tessellation
   libglfw3-dev libglm-dev libstb-dev libcli11-dev libpugixml-dev libfreetype-dev libglu1-mesa-dev
   # real windows under Xvfb in tests; video; the reference SVG rasterizer; NumPy interop
-  xvfb xauth ffmpeg librsvg2-bin python3-numpy
+  xvfb xauth ffmpeg librsvg2-bin python3-numpy python3-pil
 )
 
 missing=()
