@@ -466,6 +466,35 @@ TEST(Window, SetTitleAndSetSizeUnderXvfb) {
     for (std::size_t k = dispatched; k < sizes.size(); ++k) EXPECT_EQ(sizes[k], (std::pair<int, int>{80, 60})) << k;
 }
 
+// A handler's exception raised inside a GLFW callback (a real X11 ConfigureNotify) comes
+// out of the GLFW call that delivered it, and out of run() as a report.
+TEST(Window, GlfwHandlerExceptionsCrossGlfw) {
+    if (!display().ok()) GTEST_SKIP() << display().why();
+    app::Window window(glfw(40, 30, "glumpp throws"));
+    keep_dri_drivers_loaded();
+    bool fail = true;
+    window.on_resize([&](int w, int h) {
+        if (fail) throw ShapeError("on_resize: " + std::to_string(w) + "x" + std::to_string(h));
+    });
+    EXPECT_EQ(test::message_of<ShapeError>([&] { window.set_size(70, 50); }), "on_resize: 70x50");
+    fail = false;
+    window.poll_events(); // nothing is left pending
+    int draws = 0;
+    window.on_draw([&](double) {
+        if (++draws == 2) throw KeyError("on_draw: second frame");
+    });
+    int status = 0;
+    std::string err;
+    {
+        CaptureStderr capture;
+        status = app::run(window, options_of({"--frames", "5", "--quiet"}));
+        err = capture.text();
+    }
+    EXPECT_EQ(status, 1);
+    EXPECT_EQ(err, "glumpp throws: glumpp::KeyError: on_draw: second frame\n");
+    EXPECT_TRUE(window.should_close());
+}
+
 TEST(Clock, FixedStepAndTimers) {
     app::Clock c(0.25);
     std::vector<double> fired;

@@ -19,7 +19,7 @@
 // the loop itself (a screenshot that cannot be written, ffmpeg missing for --record) does
 // not escape run(): as Python does for glumpy, it is reported on stderr, with its type and
 // message, after the first window's title:
-//   galaxy: glumpp::ValueError: Array::view: index 9 is out of bounds for axis 0 with size 3
+//   galaxy: glumpp::IndexError: Array::view: index 3 is out of bounds for axis 0 with size 3
 // then the windows are closed (on_close runs), a --record video is finished with the
 // frames recorded so far (a playable file; the recording starts with the first frame, so
 // an error before it leaves no file), no --screenshot is taken, and run() returns 1.
