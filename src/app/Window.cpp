@@ -181,6 +181,9 @@ void Window::dispatch_resize(int width, int height) {
     ++resizes_;
     width_ = width;
     height_ = height;
+    // glumpy's default on_resize: the viewport follows at once (not only at the next
+    // activate()), when it is this window's context that is current.
+    if (backend_->context().is_current()) glViewport(0, 0, width, height);
     for (auto& f : resize_) f(width, height);
 }
 void Window::dispatch_key_press(Key key, unsigned modifiers) {

@@ -407,10 +407,15 @@ TEST(Window, SetTitleAndSetSizeOffscreen) {
     window.on_resize([&](int w, int h) { sizes.emplace_back(w, h); });
     window.set_title(scratch("renamed").string());
     EXPECT_EQ(window.title(), scratch("renamed").string());
+    window.activate();
     window.set_size(100, 50);
     EXPECT_EQ(sizes, (std::vector<std::pair<int, int>>{{100, 50}}));
     EXPECT_EQ(window.width(), 100);
     EXPECT_EQ(window.height(), 50);
+    GLint viewport[4] = {};
+    glGetIntegerv(GL_VIEWPORT, viewport); // followed at once, as glumpy's on_resize does
+    EXPECT_EQ(viewport[2], 100);
+    EXPECT_EQ(viewport[3], 50);
     window.activate();
     window.clear();
     TopHalf top;

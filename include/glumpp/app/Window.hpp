@@ -38,7 +38,8 @@
 //   GL_CULL_FACE             disabled (GL's default, set explicitly)
 //   glClearColor             the window's clear colour (glumpy's on_init)
 //   glViewport               the whole framebuffer, set again by activate() before
-//                            every frame (glumpy's default on_resize)
+//                            every frame, and by dispatch_resize() when this window's
+//                            context is current (glumpy's default on_resize)
 // Nothing else is set before each frame: what a handler enables stays enabled for the
 // next frames, as in glumpy. Blending applies to alpha too, so an image read back (and a
 // --screenshot) holds the blended alpha a*a + dst*(1-a), where glumpy's screenshots are
