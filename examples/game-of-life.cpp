@@ -74,7 +74,9 @@ int main(int argc, char** argv) {
         {
             auto on = target[1 - current].activated(); // render the next generation
             step["u_state"] = state[current];
+            glDisable(GL_BLEND); // the window's default (glumpy's) blends: the step must replace
             step.draw(gloo::Primitive::TriangleStrip);
+            glEnable(GL_BLEND);
         }
         current = 1 - current;
         display["u_state"] = state[current];

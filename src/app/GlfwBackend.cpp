@@ -8,6 +8,8 @@
 #include <GLFW/glfw3.h>
 
 #include <cstdlib>
+#include <exception>
+#include <utility>
 #include <mutex>
 
 namespace glumpp::app::detail {
@@ -86,6 +88,26 @@ MouseButton translate_button(int b) {
 
 Window& owner(GLFWwindow* w) { return *static_cast<Window*>(glfwGetWindowUserPointer(w)); }
 
+// An exception must not unwind through GLFW's C frames: a handler's exception is kept
+// here and rethrown once glfwPollEvents (or glfwWaitEventsTimeout) has returned. Events
+// that arrive after it, in the same poll, are dropped: the run loop is ending.
+// GLFW's event calls are main-thread only, so one slot serves every window.
+std::exception_ptr pending_exception;
+
+template <class F>
+void guarded(F&& f) {
+    if (pending_exception) return;
+    try {
+        f();
+    } catch (...) {
+        pending_exception = std::current_exception();
+    }
+}
+
+void rethrow_pending() {
+    if (pending_exception) std::rethrow_exception(std::exchange(pending_exception, nullptr));
+}
+
 // Owns the GLFW window: the window lives exactly as long as its GL context state.
 class GlfwContext final : public gloo::ContextBackend {
 public:
@@ -130,30 +152,40 @@ public:
         context_ = gloo::Context::adopt(std::move(backend));
         glfwSetWindowUserPointer(w, &window);
         glfwSetKeyCallback(w, [](GLFWwindow* gw, int key, int, int action, int mods) {
-            if (action == GLFW_RELEASE) {
-                owner(gw).dispatch_key_release(translate_key(key), translate_mods(mods));
-            } else {
-                owner(gw).dispatch_key_press(translate_key(key), translate_mods(mods));
-            }
+            guarded([&] {
+                if (action == GLFW_RELEASE) {
+                    owner(gw).dispatch_key_release(translate_key(key), translate_mods(mods));
+                } else {
+                    owner(gw).dispatch_key_press(translate_key(key), translate_mods(mods));
+                }
+            });
         });
-        glfwSetCharCallback(w, [](GLFWwindow* gw, unsigned codepoint) { owner(gw).dispatch_character(static_cast<char32_t>(codepoint)); });
+        glfwSetCharCallback(w, [](GLFWwindow* gw, unsigned codepoint) {
+            guarded([&] { owner(gw).dispatch_character(static_cast<char32_t>(codepoint)); });
+        });
         glfwSetMouseButtonCallback(w, [](GLFWwindow* gw, int button, int action, int) {
-            double x = 0, y = 0;
-            glfwGetCursorPos(gw, &x, &y);
-            if (action == GLFW_PRESS) {
-                owner(gw).dispatch_mouse_press(x, y, translate_button(button));
-            } else {
-                owner(gw).dispatch_mouse_release(x, y, translate_button(button));
-            }
+            guarded([&] {
+                double x = 0, y = 0;
+                glfwGetCursorPos(gw, &x, &y);
+                if (action == GLFW_PRESS) {
+                    owner(gw).dispatch_mouse_press(x, y, translate_button(button));
+                } else {
+                    owner(gw).dispatch_mouse_release(x, y, translate_button(button));
+                }
+            });
         });
-        glfwSetCursorPosCallback(w, [](GLFWwindow* gw, double x, double y) { owner(gw).dispatch_mouse_motion(x, y); });
+        glfwSetCursorPosCallback(w, [](GLFWwindow* gw, double x, double y) { guarded([&] { owner(gw).dispatch_mouse_motion(x, y); }); });
         glfwSetScrollCallback(w, [](GLFWwindow* gw, double dx, double dy) {
-            double x = 0, y = 0;
-            glfwGetCursorPos(gw, &x, &y);
-            owner(gw).dispatch_mouse_scroll(x, y, dx, dy);
+            guarded([&] {
+                double x = 0, y = 0;
+                glfwGetCursorPos(gw, &x, &y);
+                owner(gw).dispatch_mouse_scroll(x, y, dx, dy);
+            });
         });
-        glfwSetFramebufferSizeCallback(w, [](GLFWwindow* gw, int width, int height) { owner(gw).dispatch_resize(width, height); });
-        glfwSetWindowCloseCallback(w, [](GLFWwindow* gw) { owner(gw).dispatch_close(); });
+        glfwSetFramebufferSizeCallback(w, [](GLFWwindow* gw, int width, int height) {
+            guarded([&] { owner(gw).dispatch_resize(width, height); });
+        });
+        glfwSetWindowCloseCallback(w, [](GLFWwindow* gw) { guarded([&] { owner(gw).dispatch_close(); }); });
     }
     const gloo::Context& context() const override { return context_; }
     void bind_framebuffer() override { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
@@ -162,8 +194,26 @@ public:
         glReadBuffer(GL_BACK);
     }
     void swap() override { glfwSwapBuffers(window_->window()); }
-    void poll(Window&) override { glfwPollEvents(); }
-    void resize(int width, int height) override { glfwSetWindowSize(window_->window(), width, height); }
+    void poll(Window&) override {
+        glfwPollEvents();
+        rethrow_pending();
+    }
+    // X11 applies a new size asynchronously: wait (1 s at most) for the framebuffer to
+    // have it; the framebuffer-size event dispatches on_resize on the way.
+    std::pair<int, int> resize(int width, int height) override {
+        GLFWwindow* w = window_->window();
+        glfwSetWindowSize(w, width, height);
+        int fw = 0, fh = 0;
+        const double deadline = glfwGetTime() + 1.0;
+        for (;;) {
+            glfwWaitEventsTimeout(0.02);
+            rethrow_pending();
+            glfwGetFramebufferSize(w, &fw, &fh);
+            if ((fw == width && fh == height) || glfwGetTime() >= deadline) break;
+        }
+        return {fw, fh};
+    }
+    void set_title(const std::string& title) override { glfwSetWindowTitle(window_->window(), title.c_str()); }
 
 private:
     GlfwContext* window_ = nullptr;

@@ -41,10 +41,11 @@ public:
     // a frame rate counted at the flush (12 fps for the galaxy at 800x800) was not the
     // rate at which frames were drawn (2.2 fps); a window's swap waits too.
     void swap() override { glFinish(); }
-    void resize(int width, int height) override {
+    std::pair<int, int> resize(int width, int height) override {
         context_.make_current();
         release();
         allocate(width, height);
+        return {width, height};
     }
 
 private:

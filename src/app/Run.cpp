@@ -7,9 +7,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cxxabi.h>
 #include <iostream>
 #include <memory>
 #include <thread>
+#include <typeinfo>
 
 #include <unistd.h>
 
@@ -20,20 +23,43 @@ Clock& clock() {
     return c;
 }
 
+std::string exception_text(std::exception_ptr error) {
+    if (!error) return "no exception";
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        // typeid of the caught reference is the thrown (dynamic) type.
+        const char* mangled = typeid(e).name();
+        int status = 0;
+        char* demangled = abi::__cxa_demangle(mangled, nullptr, nullptr, &status);
+        std::string type = status == 0 && demangled ? demangled : mangled;
+        std::free(demangled);
+        return type + ": " + e.what();
+    } catch (...) {
+        return "unknown exception (not derived from std::exception)";
+    }
+}
+
+int report_exception(const std::string& program, std::exception_ptr error) {
+    std::fflush(stdout); // what the program printed before comes first
+    std::fprintf(stderr, "%s: %s\n", program.c_str(), exception_text(error).c_str());
+    std::fflush(stderr);
+    return 1;
+}
+
 int run(Window& window, const Options& options) { return run(std::vector<Window*>{&window}, options); }
 
-int run(const std::vector<Window*>& windows_in, const Options& options) {
+namespace {
+
+// The loop proper; run() around it reports what it throws and cleans up.
+void loop(const std::vector<Window*>& windows_in, const Options& options, std::unique_ptr<VideoRecorder>& recorder, bool& progress) {
     std::vector<Window*> windows = windows_in;
-    if (windows.empty()) return 0;
     Clock& c = clock();
     c.set_fixed_step(options.fixed_dt);
     const bool all_offscreen = std::all_of(windows.begin(), windows.end(), [](Window* w) { return w->backend() == Backend::Offscreen; });
     const double framerate = options.framerate.value_or(all_offscreen ? 0.0 : 60.0);
-    const bool progress = !options.quiet && ::isatty(STDERR_FILENO);
+    progress = !options.quiet && ::isatty(STDERR_FILENO);
     Window& first = *windows.front();
-
-    std::unique_ptr<VideoRecorder> recorder;
-    if (options.record) recorder = std::make_unique<VideoRecorder>(*options.record, first.width(), first.height(), framerate > 0 ? framerate : 60.0);
 
     for (Window* w : windows) {
         w->activate();
@@ -57,7 +83,12 @@ int run(const std::vector<Window*>& windows_in, const Options& options) {
             w->dispatch_draw(dt);
             if (options.stats) std::cout << "frame " << frame << ": " << w->context().frame_stats().str() << "\n";
             if (w == &first) {
-                if (recorder) recorder->add(w->read_pixels());
+                if (options.record) {
+                    // Started with the first frame, at the size the window has then: a run
+                    // that fails before drawing leaves no empty file behind.
+                    if (!recorder) recorder = std::make_unique<VideoRecorder>(*options.record, w->width(), w->height(), framerate > 0 ? framerate : 60.0);
+                    recorder->add(w->read_pixels());
+                }
                 if (last && options.screenshot) {
                     w->save_screenshot(*options.screenshot);
                     screenshot_saved = true;
@@ -78,6 +109,7 @@ int run(const std::vector<Window*>& windows_in, const Options& options) {
         if (framerate > 0) std::this_thread::sleep_until(start + std::chrono::duration<double>(double(frame) / framerate));
     }
     if (progress) std::fprintf(stderr, "\n");
+    progress = false;
     if (!options.quiet && frame > 0) {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::printf("%s: %zu frames in %.2f s (%.1f fps)\n", first.title().c_str(), frame, seconds, double(frame) / seconds);
@@ -91,11 +123,48 @@ int run(const std::vector<Window*>& windows_in, const Options& options) {
         screenshot_saved = true;
     }
     if (screenshot_saved) std::cout << first.title() << ": wrote " << options.screenshot->string() << "\n";
-    if (recorder) {
-        recorder->finish();
-        std::cout << first.title() << ": wrote " << options.record->string() << " (" << recorder->frames() << " frames)\n";
+}
+
+} // namespace
+
+int run(const std::vector<Window*>& windows, const Options& options) {
+    if (windows.empty()) return 0;
+    Window& first = *windows.front();
+    std::unique_ptr<VideoRecorder> recorder;
+    bool progress = false;
+    int status = 0;
+    auto fail = [&] {
+        if (progress) std::fprintf(stderr, "\n"); // end the progress line first
+        progress = false;
+        status = report_exception(first.title(), std::current_exception());
+    };
+    try {
+        loop(windows, options, recorder, progress);
+    } catch (...) {
+        fail();
     }
-    return 0;
+    // Every window still open is closed, so on_close handlers run however the loop
+    // ended; each handler's exception is reported too.
+    for (Window* w : windows) {
+        try {
+            if (!w->should_close()) {
+                w->activate();
+                w->close();
+            }
+        } catch (...) {
+            fail();
+        }
+    }
+    if (recorder) {
+        try {
+            recorder->finish(); // the frames recorded so far make a playable file
+            std::cout << first.title() << ": wrote " << options.record->string() << " (" << recorder->frames() << " frames)\n";
+        } catch (...) {
+            fail();
+        }
+    }
+    std::cout.flush();
+    return status;
 }
 
 } // namespace glumpp::app

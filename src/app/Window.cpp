@@ -85,6 +85,7 @@ void Window::create(const WindowConfig& config) {
     backend_kind_ = kind;
     width_ = config.width;
     height_ = config.height;
+    apply_glumpy_state();
     // glumpy's defaults: Escape (and Ctrl+Q) closes, F10 saves a screenshot.
     on_key_press([this](Key k, unsigned mods) {
         if (k == Key::Escape || (k == key('q') && (mods & Control))) close();
@@ -93,6 +94,27 @@ void Window::create(const WindowConfig& config) {
 }
 
 const gloo::Context& Window::context() const { return backend_->context(); }
+
+// The state glumpy's app.run sets on every window before on_init (the list, and why
+// point sprites need no call, is in Window.hpp). Pixel-store alignments are the
+// context's own (gloo::Context sets them to 1 for every context).
+void Window::apply_glumpy_state() {
+    backend_->context().make_current();
+    backend_->bind_framebuffer();
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glEnable(GL_PROGRAM_POINT_SIZE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    const auto& c = config_.clear_color;
+    glClearColor(c.r, c.g, c.b, c.a);
+    glViewport(0, 0, width_, height_);
+}
+
+void Window::set_title(const std::string& title) {
+    backend_->set_title(title);
+    config_.title = title;
+}
 
 void Window::activate() {
     backend_->context().make_current();
@@ -116,12 +138,17 @@ void Window::swap() {
 
 void Window::poll_events() { backend_->poll(*this); }
 
-void Window::resize(int width, int height) {
+void Window::set_size(int width, int height) {
     if (width <= 0 || height <= 0) {
-        throw ValueError("Window::resize: size " + std::to_string(width) + "x" + std::to_string(height) + " is not positive");
+        throw ValueError("Window::set_size: size " + std::to_string(width) + "x" + std::to_string(height) + " is not positive");
     }
-    backend_->resize(width, height);
-    if (backend_kind_ == Backend::Offscreen) dispatch_resize(width, height);
+    // Offscreen: the new size is the framebuffer's at once. Glfw: the backend waits for the
+    // window system, whose framebuffer-size event dispatches on_resize; if none came
+    // (the size was already that, or the window manager kept another), the size the
+    // framebuffer has is dispatched here so that on_resize always runs.
+    const std::size_t before = resizes_;
+    const auto [w, h] = backend_->resize(width, height);
+    if (resizes_ == before || w != width_ || h != height_) dispatch_resize(w, h);
 }
 
 Array Window::read_pixels() {
@@ -151,8 +178,12 @@ void Window::dispatch_draw(double dt) {
     for (auto& f : draw_) f(dt);
 }
 void Window::dispatch_resize(int width, int height) {
+    ++resizes_;
     width_ = width;
     height_ = height;
+    // glumpy's default on_resize: the viewport follows at once (not only at the next
+    // activate()), when it is this window's context that is current.
+    if (backend_->context().is_current()) glViewport(0, 0, width, height);
     for (auto& f : resize_) f(width, height);
 }
 void Window::dispatch_key_press(Key key, unsigned modifiers) {

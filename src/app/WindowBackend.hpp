@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace glumpp::app::detail {
 
@@ -19,7 +20,10 @@ public:
     virtual void bind_for_reading() = 0;
     virtual void swap() = 0;
     virtual void poll(Window&) {}
-    virtual void resize(int width, int height) = 0;
+    /// Asks for a framebuffer of that size; returns the size it has now (Glfw: after
+    /// waiting for the window system, dispatching the events that came meanwhile).
+    virtual std::pair<int, int> resize(int width, int height) = 0;
+    virtual void set_title(const std::string&) {}
 };
 
 std::unique_ptr<WindowBackend> make_offscreen(const WindowConfig& config);

@@ -2,11 +2,15 @@
 // screenshots and video.
 #include <glumpp/app.hpp>
 
+#include "../TestUtil.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string_view>
 
@@ -71,6 +75,195 @@ app::Options options_of(std::vector<std::string> words) {
     std::vector<const char*> argv{"test"};
     for (auto& w : words) argv.push_back(w.c_str());
     return app::Options::try_parse(static_cast<int>(argv.size()), argv.data(), "test");
+}
+
+// What the process writes on file descriptor 2 (fprintf(stderr) included) while alive.
+class CaptureStderr {
+public:
+    CaptureStderr() : path_(scratch("stderr-" + std::to_string(counter_++) + ".txt")) {
+        std::fflush(stderr);
+        saved_ = ::dup(2);
+        const int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        ::dup2(fd, 2);
+        ::close(fd);
+    }
+    ~CaptureStderr() { restore(); }
+    std::string text() {
+        restore();
+        std::ifstream in(path_);
+        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    }
+
+private:
+    void restore() {
+        if (saved_ < 0) return;
+        std::fflush(stderr);
+        ::dup2(saved_, 2);
+        ::close(saved_);
+        saved_ = -1;
+    }
+    static inline int counter_ = 0;
+    std::filesystem::path path_;
+    int saved_ = -1;
+};
+
+// How many frames ffprobe (from the ffmpeg package) decodes from a video.
+int frames_in(const std::filesystem::path& mp4) {
+    const std::string cmd = "ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 '" +
+                            mp4.string() + "'";
+    std::FILE* p = ::popen(cmd.c_str(), "r");
+    if (!p) return -1;
+    char buf[32] = {};
+    const bool read = std::fgets(buf, sizeof buf, p) != nullptr;
+    ::pclose(p);
+    return read ? std::atoi(buf) : -1;
+}
+
+// glumpy's state (Window.hpp's list), asked of GL, then seen in pixels: a half-transparent
+// red quad over the clear colour blends with straight alpha, and a point of
+// gl_PointSize = 20 covers 20x20 pixels. Expected values are computed by hand.
+void expect_glumpy_state(app::Window& window) {
+    window.activate();
+    EXPECT_TRUE(glIsEnabled(GL_BLEND));
+    EXPECT_TRUE(glIsEnabled(GL_PROGRAM_POINT_SIZE));
+    EXPECT_FALSE(glIsEnabled(GL_DEPTH_TEST));
+    EXPECT_FALSE(glIsEnabled(GL_CULL_FACE));
+    GLint v[4] = {};
+    glGetIntegerv(GL_BLEND_SRC_RGB, v);
+    EXPECT_EQ(v[0], GL_SRC_ALPHA);
+    glGetIntegerv(GL_BLEND_DST_RGB, v);
+    EXPECT_EQ(v[0], GL_ONE_MINUS_SRC_ALPHA);
+    glGetIntegerv(GL_BLEND_SRC_ALPHA, v);
+    EXPECT_EQ(v[0], GL_SRC_ALPHA);
+    glGetIntegerv(GL_BLEND_DST_ALPHA, v);
+    EXPECT_EQ(v[0], GL_ONE_MINUS_SRC_ALPHA);
+    glGetIntegerv(GL_UNPACK_ALIGNMENT, v);
+    EXPECT_EQ(v[0], 1);
+    glGetIntegerv(GL_PACK_ALIGNMENT, v);
+    EXPECT_EQ(v[0], 1);
+    glGetIntegerv(GL_VIEWPORT, v);
+    EXPECT_EQ(v[2], window.width());
+    EXPECT_EQ(v[3], window.height());
+    EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR));
+
+    window.set_clear_color({0.2f, 0.4f, 0.6f, 1.0f});
+    window.clear();
+    gloo::Program quad(vs, fs, 4);
+    quad["a_position"] = Array::from<float>({-1, -1, 1, -1, -1, 1, 1, 1}, {4, 2});
+    quad["u_color"] = glm::vec4(1, 0, 0, 0.5f);
+    quad.draw(gloo::Primitive::TriangleStrip);
+    Array img = window.read_pixels();
+    // src * 0.5 + dst * 0.5: red 0.5 + 0.1, green 0.2, blue 0.3; alpha 0.25 + 0.5.
+    EXPECT_NEAR(img.value<int>({5, 5, 0}), 153, 1);
+    EXPECT_NEAR(img.value<int>({5, 5, 1}), 51, 1);
+    EXPECT_NEAR(img.value<int>({5, 5, 2}), 77, 1);
+    EXPECT_NEAR(img.value<int>({5, 5, 3}), 191, 1);
+
+    window.set_clear_color({0, 0, 0, 1});
+    window.clear();
+    gloo::Program point(R"(#version 330 core
+in vec2 a_position;
+void main() { gl_Position = vec4(a_position, 0.0, 1.0); gl_PointSize = 20.0; })",
+                        fs, 1);
+    point["a_position"] = Array::from<float>({0, 0}, {1, 2});
+    point["u_color"] = glm::vec4(1, 1, 1, 1);
+    point.draw(gloo::Primitive::Points);
+    img = window.read_pixels();
+    // Centred on the window's middle (w/2, h/2): columns w/2-10 .. w/2+9, rows likewise.
+    std::size_t lit = 0, rows_min = 1u << 30, rows_max = 0, cols_min = 1u << 30, cols_max = 0;
+    for (std::size_t y = 0; y < img.shape()[0]; ++y) {
+        for (std::size_t x = 0; x < img.shape()[1]; ++x) {
+            if (img.value<int>({y, x, 0}) > 128) {
+                ++lit;
+                rows_min = std::min(rows_min, y), rows_max = std::max(rows_max, y);
+                cols_min = std::min(cols_min, x), cols_max = std::max(cols_max, x);
+            }
+        }
+    }
+    const std::size_t w = static_cast<std::size_t>(window.width()), h = static_cast<std::size_t>(window.height());
+    EXPECT_EQ(lit, 400u);
+    EXPECT_EQ(cols_min, w / 2 - 10);
+    EXPECT_EQ(cols_max, w / 2 + 9);
+    EXPECT_EQ(rows_min, h / 2 - 10);
+    EXPECT_EQ(rows_max, h / 2 + 9);
+}
+
+// A display for GLFW tests: the test suite's command starts Xvfb and sets DISPLAY; run
+// alone, the first test that needs one starts an Xvfb for the whole process, stopped by
+// PID at exit (a second Xvfb started after the first stopped could not report its display).
+class Display {
+public:
+    Display() {
+        if (const char* d = std::getenv("DISPLAY"); d && *d) {
+            ok_ = true;
+            return;
+        }
+        if (::access("/usr/bin/Xvfb", X_OK) != 0) {
+            why_ = "no DISPLAY and no /usr/bin/Xvfb (apt-get install xvfb)";
+            return;
+        }
+        int fds[2];
+        if (::pipe(fds) != 0) return;
+        xvfb_ = ::fork();
+        if (xvfb_ == 0) {
+            ::dup2(fds[1], 3);
+            ::execl("/usr/bin/Xvfb", "Xvfb", "-displayfd", "3", "-screen", "0", "640x480x24", "-nolisten", "tcp", nullptr);
+            ::_exit(127);
+        }
+        ::close(fds[1]);
+        // Xvfb writes the number, then a newline in a second write(): the pipe must stay
+        // open until the newline, or Xvfb dies of the failed write.
+        std::string number;
+        char ch = 0;
+        while (::read(fds[0], &ch, 1) == 1 && ch != '\n') number += ch;
+        ::close(fds[0]);
+        if (number.empty() || ch != '\n') {
+            why_ = "Xvfb did not start";
+            return;
+        }
+        const std::string display = ":" + number;
+        ::setenv("DISPLAY", display.c_str(), 1);
+        ok_ = true;
+    }
+    ~Display() {
+        if (xvfb_ > 0) {
+            ::kill(xvfb_, SIGTERM);
+            ::waitpid(xvfb_, nullptr, 0);
+            ::unsetenv("DISPLAY");
+        }
+    }
+    bool ok() const { return ok_; }
+    const std::string& why() const { return why_; }
+
+private:
+    pid_t xvfb_ = 0;
+    bool ok_ = false;
+    std::string why_;
+};
+
+const Display& display() {
+    static Display d;
+    return d;
+}
+
+app::WindowConfig glfw(int w, int h, const std::string& title) {
+    app::WindowConfig c;
+    c.width = w;
+    c.height = h;
+    c.backend = app::Backend::Glfw;
+    c.title = title;
+    return c;
+}
+
+// The names xwininfo (x11-utils, a program we did not write) lists for the display's windows.
+std::string x_window_names() {
+    std::FILE* p = ::popen("xwininfo -root -tree 2>&1", "r");
+    if (!p) return "";
+    std::string out;
+    char buf[512];
+    while (std::fgets(buf, sizeof buf, p)) out += buf;
+    ::pclose(p);
+    return out;
 }
 
 } // namespace
@@ -167,58 +360,144 @@ TEST(Window, GlfwWithoutADisplayIsAClearError) {
     if (saved) ::setenv("DISPLAY", keep.c_str(), 1);
 }
 
-// A real X11 window under Xvfb: the test suite's command starts Xvfb and sets DISPLAY;
-// run alone, this test starts its own and stops it by PID.
 TEST(Window, GlfwUnderXvfb) {
-    pid_t xvfb = 0;
-    std::string display = std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "";
-    if (display.empty()) {
-        if (::access("/usr/bin/Xvfb", X_OK) != 0) GTEST_SKIP() << "no DISPLAY and no /usr/bin/Xvfb (apt-get install xvfb)";
-        int fds[2];
-        ASSERT_EQ(::pipe(fds), 0);
-        xvfb = ::fork();
-        if (xvfb == 0) {
-            ::dup2(fds[1], 3);
-            ::execl("/usr/bin/Xvfb", "Xvfb", "-displayfd", "3", "-screen", "0", "640x480x24", "-nolisten", "tcp", nullptr);
-            ::_exit(127);
-        }
-        ::close(fds[1]);
-        char buf[16] = {};
-        const auto n = ::read(fds[0], buf, sizeof buf - 1);
-        ::close(fds[0]);
-        ASSERT_GT(n, 0) << "Xvfb did not start";
-        display = ":" + std::string(buf, static_cast<std::size_t>(n - (buf[n - 1] == '\n' ? 1 : 0)));
-        ::setenv("DISPLAY", display.c_str(), 1);
-    }
+    if (!display().ok()) GTEST_SKIP() << display().why();
+    app::Window window(glfw(64, 48, "glumpp xvfb test"));
+    keep_dri_drivers_loaded();
+    EXPECT_EQ(window.backend(), app::Backend::Glfw);
+    EXPECT_NE(window.context().describe().find("GLFW"), std::string::npos);
+    int draws = 0, closes = 0;
+    window.on_draw([&](double) {
+        window.clear();
+        TopHalf top;
+        top.draw();
+        ++draws;
+    });
+    window.on_close([&] { ++closes; });
+    auto options = options_of({"--frames", "3", "--quiet", "--screenshot", scratch("xvfb.png").string()});
+    EXPECT_EQ(app::run(window, options), 0);
+    EXPECT_EQ(draws, 3);
+    EXPECT_EQ(closes, 1); // --frames ended the run: the window was closed
+    Array img = app::load_png(scratch("xvfb.png"));
+    EXPECT_EQ(img.value<int>({1, 1, 0}), 255);
+    EXPECT_EQ(img.value<int>({46, 1, 0}), 0);
+}
+
+TEST(Window, DefaultStateIsGlumpysOffscreen) {
+    app::Window window(offscreen(64, 48));
+    expect_glumpy_state(window);
+    auto c = offscreen(40, 40);
+    c.samples = 4; // a multisampled framebuffer gets the same state
+    app::Window msaa(c);
+    msaa.activate();
+    EXPECT_TRUE(glIsEnabled(GL_BLEND));
+    EXPECT_TRUE(glIsEnabled(GL_PROGRAM_POINT_SIZE));
+}
+
+TEST(Window, DefaultStateIsGlumpysUnderXvfb) {
+    if (!display().ok()) GTEST_SKIP() << display().why();
+    app::Window window(glfw(64, 48, "glumpp state test"));
+    keep_dri_drivers_loaded();
+    expect_glumpy_state(window);
+}
+
+TEST(Window, SetTitleAndSetSizeOffscreen) {
+    app::Window window(offscreen(32, 16));
+    std::vector<std::pair<int, int>> sizes;
+    window.on_resize([&](int w, int h) { sizes.emplace_back(w, h); });
+    window.set_title(scratch("renamed").string());
+    EXPECT_EQ(window.title(), scratch("renamed").string());
+    window.activate();
+    window.set_size(100, 50);
+    EXPECT_EQ(sizes, (std::vector<std::pair<int, int>>{{100, 50}}));
+    EXPECT_EQ(window.width(), 100);
+    EXPECT_EQ(window.height(), 50);
+    GLint viewport[4] = {};
+    glGetIntegerv(GL_VIEWPORT, viewport); // followed at once, as glumpy's on_resize does
+    EXPECT_EQ(viewport[2], 100);
+    EXPECT_EQ(viewport[3], 50);
+    window.activate();
+    window.clear();
+    TopHalf top;
+    top.draw();
+    Array img = window.read_pixels();
+    ASSERT_EQ(img.shape(), (std::vector<std::size_t>{50, 100, 4}));
+    EXPECT_EQ(img.value<int>({0, 99, 0}), 255); // the new framebuffer is drawn whole
+    EXPECT_EQ(img.value<int>({49, 99, 0}), 0);
+    window.dispatch_key_press(app::Key::F10); // the screenshot is named after the new title
+    EXPECT_TRUE(std::filesystem::exists(scratch("renamed").string() + ".png"));
+    EXPECT_EQ(test::message_of<ValueError>([&] { window.set_size(0, 10); }), "Window::set_size: size 0x10 is not positive");
+    EXPECT_EQ(window.width(), 100); // the refused call changed nothing
+    EXPECT_EQ(sizes.size(), 1u);
+}
+
+TEST(Window, SetTitleAndSetSizeUnderXvfb) {
+    if (!display().ok()) GTEST_SKIP() << display().why();
+    app::Window window(glfw(64, 48, "glumpp before"));
+    keep_dri_drivers_loaded();
+    std::vector<std::pair<int, int>> sizes;
+    window.on_resize([&](int w, int h) { sizes.emplace_back(w, h); });
+    window.set_title("glumpp after set_title");
+    EXPECT_EQ(window.title(), "glumpp after set_title");
+    // Ask the X server: the name reaches it at the next flush, which polling makes.
+    window.poll_events();
+    const std::string names = x_window_names();
+    EXPECT_NE(names.find("\"glumpp after set_title\""), std::string::npos) << names;
+
+    window.set_size(80, 60);
+    EXPECT_EQ(window.width(), 80);
+    EXPECT_EQ(window.height(), 60);
+    ASSERT_FALSE(sizes.empty());
+    EXPECT_EQ(sizes.back(), (std::pair<int, int>{80, 60}));
+    const std::size_t dispatched = sizes.size();
+    const std::string geometry = x_window_names();
+    EXPECT_NE(geometry.find("80x60"), std::string::npos) << geometry; // the X window's own size
+
+    int draws = 0;
+    window.on_draw([&](double) {
+        window.clear();
+        TopHalf top;
+        top.draw();
+        ++draws;
+    });
+    auto options = options_of({"--frames", "2", "--quiet", "--screenshot", scratch("xvfb-resized.png").string()});
+    EXPECT_EQ(app::run(window, options), 0);
+    Array img = app::load_png(scratch("xvfb-resized.png"));
+    ASSERT_EQ(img.shape(), (std::vector<std::size_t>{60, 80, 4}));
+    EXPECT_EQ(img.value<int>({0, 79, 0}), 255);
+    EXPECT_EQ(img.value<int>({59, 79, 0}), 0);
+    // run's initial on_resize (and any late event of the X server): all at the new size.
+    ASSERT_GT(sizes.size(), dispatched);
+    for (std::size_t k = dispatched; k < sizes.size(); ++k) EXPECT_EQ(sizes[k], (std::pair<int, int>{80, 60})) << k;
+}
+
+// A handler's exception raised inside a GLFW callback (a real X11 ConfigureNotify) comes
+// out of the GLFW call that delivered it, and out of run() as a report.
+TEST(Window, GlfwHandlerExceptionsCrossGlfw) {
+    if (!display().ok()) GTEST_SKIP() << display().why();
+    app::Window window(glfw(40, 30, "glumpp throws"));
+    keep_dri_drivers_loaded();
+    bool fail = true;
+    window.on_resize([&](int w, int h) {
+        if (fail) throw ShapeError("on_resize: " + std::to_string(w) + "x" + std::to_string(h));
+    });
+    EXPECT_EQ(test::message_of<ShapeError>([&] { window.set_size(70, 50); }), "on_resize: 70x50");
+    fail = false;
+    window.poll_events(); // nothing is left pending
+    int draws = 0;
+    window.on_draw([&](double) {
+        if (++draws == 2) throw KeyError("on_draw: second frame");
+    });
+    int status = 0;
+    std::string err;
     {
-        app::WindowConfig c;
-        c.width = 64;
-        c.height = 48;
-        c.backend = app::Backend::Glfw;
-        c.title = "glumpp xvfb test";
-        app::Window window(c);
-        keep_dri_drivers_loaded();
-        EXPECT_EQ(window.backend(), app::Backend::Glfw);
-        EXPECT_NE(window.context().describe().find("GLFW"), std::string::npos);
-        int draws = 0;
-        window.on_draw([&](double) {
-            window.clear();
-            TopHalf top;
-            top.draw();
-            ++draws;
-        });
-        auto options = options_of({"--frames", "3", "--quiet", "--screenshot", scratch("xvfb.png").string()});
-        app::run(window, options);
-        EXPECT_EQ(draws, 3);
-        Array img = app::load_png(scratch("xvfb.png"));
-        EXPECT_EQ(img.value<int>({1, 1, 0}), 255);
-        EXPECT_EQ(img.value<int>({46, 1, 0}), 0);
+        CaptureStderr capture;
+        status = app::run(window, options_of({"--frames", "5", "--quiet"}));
+        err = capture.text();
     }
-    if (xvfb) {
-        ::kill(xvfb, SIGTERM);
-        ::waitpid(xvfb, nullptr, 0);
-        ::unsetenv("DISPLAY");
-    }
+    EXPECT_EQ(status, 1);
+    EXPECT_EQ(err, "glumpp throws: glumpp::KeyError: on_draw: second frame\n");
+    EXPECT_TRUE(window.should_close());
 }
 
 TEST(Clock, FixedStepAndTimers) {
@@ -329,4 +608,100 @@ TEST(Image, PngRoundTripAndErrors) {
     EXPECT_THROW(app::load_png(scratch("missing.png")), IoError);
     std::ofstream(scratch("bad.png")) << "not a png";
     EXPECT_THROW(app::load_png(scratch("bad.png")), ParseError);
+}
+
+TEST(Run, FramesAndDurationCloseTheWindows) {
+    for (const auto& words : {std::vector<std::string>{"--frames", "4", "--quiet"},
+                              std::vector<std::string>{"--duration", "1", "--fixed-dt", "0.25", "--quiet"}}) {
+        app::clock() = app::Clock{}; // the loop's clock keeps its time from earlier runs
+        app::Window window(offscreen(16, 16));
+        int draws = 0, closes = 0, draws_at_close = -1;
+        window.on_draw([&](double) { ++draws; });
+        window.on_close([&] {
+            ++closes;
+            draws_at_close = draws;
+            EXPECT_TRUE(window.context().is_current()); // handlers may release GL objects
+        });
+        EXPECT_EQ(app::run(window, options_of(words)), 0);
+        EXPECT_EQ(closes, 1) << words[0];
+        EXPECT_EQ(draws_at_close, draws) << words[0]; // after the last frame
+        EXPECT_TRUE(window.should_close());
+        EXPECT_GE(draws, 4) << words[0];
+    }
+}
+
+// An exception out of any handler or the loop: reported on stderr as "TITLE: TYPE: MESSAGE",
+// run() returns 1, windows are closed, a recording is finished, no screenshot is taken.
+TEST(Run, ExceptionsAreReportedClosedAndRecorded) {
+    Array small = Array::zeros<float>({3});
+    const std::string index_error = test::message_of<IndexError>([&] { small.view({7}); });
+    ASSERT_EQ(index_error.rfind("Array::view", 0), 0u) << index_error;
+
+    struct Case {
+        std::string where;
+        std::string expected; ///< the whole line on stderr
+        int frames_recorded;
+    };
+    const std::vector<Case> cases = {
+        {"draw", "test: glumpp::IndexError: " + index_error + "\n", 3},
+        {"init", "test: glumpp::ValueError: init failed\n", 0},
+        {"resize", "test: glumpp::ShapeError: resize failed\n", 0},
+        {"key", "test: std::runtime_error: key handler failed\n", 2},
+        {"timer", "test: std::out_of_range: timer failed\n", 2}, // fires at the third tick (t = 0.02)
+        {"int", "test: unknown exception (not derived from std::exception)\n", 1},
+        {"close", "test: glumpp::IoError: close failed\n", 5},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.where);
+        app::clock() = app::Clock{}; // no timers left from another case
+        app::Window window(offscreen(32, 24));
+        int draws = 0, closes = 0;
+        window.on_init([&] {
+            if (c.where == "init") throw ValueError("init failed");
+        });
+        window.on_resize([&](int, int) {
+            if (c.where == "resize") throw ShapeError("resize failed");
+        });
+        window.on_key_press([&](app::Key, unsigned) {
+            if (c.where == "key") throw std::runtime_error("key handler failed");
+        });
+        window.on_draw([&](double) {
+            window.clear();
+            ++draws;
+            if (c.where == "draw" && draws == 4) small.view({7}); // a real glumpp error
+            if (c.where == "key" && draws == 3) window.dispatch_key_press(app::key('k'));
+            if (c.where == "int" && draws == 2) throw 42;
+        });
+        if (c.where == "timer") app::clock().schedule_once([](double) { throw std::out_of_range("timer failed"); }, 0.015);
+        window.on_close([&] {
+            ++closes;
+            if (c.where == "close") throw IoError("close failed");
+        });
+        const auto png = scratch("error-" + c.where + ".png"), mp4 = scratch("error-" + c.where + ".mp4");
+        std::filesystem::remove(png);
+        std::filesystem::remove(mp4);
+        auto options = options_of({"--frames", "5", "--quiet", "--fixed-dt", "0.01", "--screenshot", png.string(), "--record", mp4.string()});
+        int status = 0;
+        std::string err;
+        {
+            CaptureStderr capture;
+            std::stringstream out;
+            auto* old = std::cout.rdbuf(out.rdbuf());
+            status = app::run(window, options);
+            std::cout.rdbuf(old);
+            err = capture.text();
+        }
+        EXPECT_EQ(status, 1);
+        EXPECT_EQ(err, c.expected);
+        EXPECT_EQ(closes, 1);
+        EXPECT_TRUE(window.should_close());
+        EXPECT_EQ(std::filesystem::exists(png), c.where == "close"); // closing comes after the screenshot
+        if (c.frames_recorded == 0) {
+            EXPECT_FALSE(std::filesystem::exists(mp4));
+        } else {
+            ASSERT_TRUE(std::filesystem::exists(mp4));
+            EXPECT_EQ(frames_in(mp4), c.frames_recorded);
+        }
+    }
+    app::clock() = app::Clock{};
 }

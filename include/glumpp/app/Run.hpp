@@ -12,11 +12,28 @@
 // and draw calls the context counted:
 //   frame 3: uploads: 2 calls, 739800 B sent (739800 B dirty, 0 B gaps); 1 draw call
 //
-// Returns a process exit code (0), so that main can `return app::run(window, options);`.
+// When the loop ends (every window closed, --frames, --duration, or an error), every
+// window still open is closed: its on_close handlers run, with its context current.
+//
+// Errors. An exception out of on_init, on_draw, on_resize, any event handler, on_close or
+// the loop itself (a screenshot that cannot be written, ffmpeg missing for --record) does
+// not escape run(): as Python does for glumpy, it is reported on stderr, with its type and
+// message, after the first window's title:
+//   galaxy: glumpp::IndexError: Array::view: index 3 is out of bounds for axis 0 with size 3
+// then the windows are closed (on_close runs), a --record video is finished with the
+// frames recorded so far (a playable file; the recording starts with the first frame, so
+// an error before it leaves no file), no --screenshot is taken, and run() returns 1.
+// An exception from a GLFW event handler is carried past GLFW's C code and rethrown from
+// poll_events(); events after it in the same poll are dropped.
+//
+// Returns a process exit code (0, or 1 after an error), so that main can
+// `return app::run(window, options);`.
 
 #include <glumpp/app/Clock.hpp>
 #include <glumpp/app/Options.hpp>
 
+#include <exception>
+#include <string>
 #include <vector>
 
 namespace glumpp::app {
@@ -25,6 +42,15 @@ class Window;
 
 int run(Window& window, const Options& options);
 int run(const std::vector<Window*>& windows, const Options& options);
+
+/// "TYPE: MESSAGE" for an exception, TYPE demangled from the thrown type
+/// ("glumpp::ValueError: Array::view: ..."); for one not derived from std::exception,
+/// "unknown exception (not derived from std::exception)".
+std::string exception_text(std::exception_ptr error);
+/// Prints "PROGRAM: TYPE: MESSAGE" on stderr (after flushing stdout) and returns 1: what
+/// run() does with an exception, for main to use around what it does before run():
+///   try { ... } catch (...) { return app::report_exception("galaxy"); }
+int report_exception(const std::string& program, std::exception_ptr error = std::current_exception());
 
 /// The clock of the running loop (timers may be scheduled on it before run()).
 Clock& clock();

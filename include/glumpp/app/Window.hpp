@@ -23,6 +23,27 @@
 //
 // Before on_draw the window's framebuffer is bound and the viewport covers it.
 // read_pixels() returns the current image with row 0 at the top.
+//
+// GL state: glumpy's. When the window is created, its context is left with what
+// glumpy's app.run sets on every window (glumpy/app/__init__.py), on both backends, so a
+// literal port of a glumpy script draws what glumpy draws:
+//   GL_BLEND                 enabled
+//   glBlendFunc              GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA (colour and alpha alike)
+//   GL_PROGRAM_POINT_SIZE    enabled: gl_PointSize from the vertex shader sizes points
+//   point sprites            always on in a core profile: gl_PointCoord runs over every
+//                            point (glumpy's glEnable(GL_POINT_SPRITE) is refused by core
+//                            contexts, which glumpy ignores; we do not make the call)
+//   GL_UNPACK_ALIGNMENT, GL_PACK_ALIGNMENT   1 (set by gloo::Context for every context)
+//   GL_DEPTH_TEST            disabled (GL's default, set explicitly)
+//   GL_CULL_FACE             disabled (GL's default, set explicitly)
+//   glClearColor             the window's clear colour (glumpy's on_init)
+//   glViewport               the whole framebuffer, set again by activate() before
+//                            every frame, and by dispatch_resize() when this window's
+//                            context is current (glumpy's default on_resize)
+// Nothing else is set before each frame: what a handler enables stays enabled for the
+// next frames, as in glumpy. Blending applies to alpha too, so an image read back (and a
+// --screenshot) holds the blended alpha a*a + dst*(1-a), where glumpy's screenshots are
+// RGB: compare colours, not alpha, with glumpy's.
 
 #include <glumpp/app/Event.hpp>
 #include <glumpp/array/Array.hpp>
@@ -73,11 +94,16 @@ public:
     int width() const noexcept { return width_; }
     int height() const noexcept { return height_; }
     const std::string& title() const noexcept { return config_.title; }
+    /// glumpy's set_title. Glfw: glfwSetWindowTitle; Offscreen: only title() changes (the
+    /// title still names F10's screenshot and the run loop's messages).
+    void set_title(const std::string& title);
     Backend backend() const noexcept { return backend_kind_; }
     const gloo::Context& context() const;
 
     /// Makes the context current and binds this window's framebuffer and viewport.
     void activate();
+    /// The colour clear() clears to (glumpy's Window.color). Stored only: clear() makes the
+    /// glClearColor call, so this may be called while another window's context is current.
     void set_clear_color(const glm::vec4& c) { config_.clear_color = c; }
     /// Clears color, depth and stencil (those the window has).
     void clear();
@@ -86,10 +112,20 @@ public:
     /// Lets the backend deliver pending events (Glfw).
     void poll_events();
     /// Runs the on_close handlers (once) and ends this window's part in the run loop.
+    /// run() closes every window still open when it ends (--frames, --duration, or an
+    /// exception), so on_close handlers always run.
     void close();
     bool should_close() const noexcept { return should_close_; }
-    /// Offscreen: new framebuffer size (Glfw windows are resized by the user).
-    void resize(int width, int height);
+    /// glumpy's set_size: the framebuffer becomes width x height and on_resize runs with
+    /// the size it got, before set_size returns. Offscreen: new framebuffer object of that
+    /// size (the image is lost). Glfw: glfwSetWindowSize, then events are processed
+    /// (glfwWaitEventsTimeout, 1 s at most) until the window system has applied it; the
+    /// other events that arrive meanwhile are dispatched too. A window manager may refuse
+    /// or change the size: width() and height() say what it is. ValueError for a size
+    /// that is not positive (nothing changes).
+    void set_size(int width, int height);
+    /// The same as set_size (glumpp's earlier name).
+    void resize(int width, int height) { set_size(width, height); }
 
     /// The image being drawn (before swap), (height, width, 4) uint8, row 0 at the top.
     Array read_pixels();
@@ -127,6 +163,7 @@ public:
 
 private:
     void create(const WindowConfig& config);
+    void apply_glumpy_state();
 
     WindowConfig config_;
     Backend backend_kind_ = Backend::Offscreen;
@@ -135,6 +172,7 @@ private:
     bool should_close_ = false;
     double mouse_x_ = 0, mouse_y_ = 0;
     unsigned buttons_ = 0;
+    std::size_t resizes_ = 0; ///< on_resize dispatches so far (set_size dispatches one if the backend did not)
 
     std::vector<std::function<void()>> init_, close_;
     std::vector<std::function<void(double)>> draw_;
