@@ -4,6 +4,7 @@
 #include <glumpp/array/Array.hpp>
 #include <glumpp/array/ByteRange.hpp>
 #include <glumpp/array/DType.hpp>
+#include <glumpp/array/DTypeOf.hpp>
 #include <glumpp/array/DirtySet.hpp>
 #include <glumpp/array/Footprint.hpp>
 #include <glumpp/array/Index.hpp>

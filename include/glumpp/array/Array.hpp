@@ -30,12 +30,17 @@
 // 0) instead of being undefined, and compound operators refuse to store a float result
 // into an integer array (NumPy's same_kind rule: `i4_array += 0.5` is a TypeError,
 // `i4_array /= 2` too, as true division gives floats).
+//
+// Includes View.hpp (typed views, made by `as<T>()`) and DTypeOf.hpp (`DType::of<T>()`),
+// both below it: including this header is enough for either.
 
 #include <glumpp/Error.hpp>
 #include <glumpp/array/ByteRange.hpp>
 #include <glumpp/array/DType.hpp>
+#include <glumpp/array/DTypeOf.hpp>
 #include <glumpp/array/Index.hpp>
 #include <glumpp/array/Storage.hpp>
+#include <glumpp/array/View.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -51,8 +56,6 @@
 
 namespace glumpp {
 
-template <class T>
-class View;
 class WriteScope;
 
 namespace detail {
@@ -304,6 +307,22 @@ std::vector<T> Array::to_vector() const {
     return out;
 }
 
-} // namespace glumpp
+// --- Array::as ------------------------------------------------------------------------
 
-#include <glumpp/array/View.hpp>
+template <class T>
+View<T> Array::as() {
+    const std::size_t outer = typed_axes(DType::of<T>(), alignof(T), true, "Array::as");
+    return View<T>(storage_, storage_->data() + offset_, offset_,
+                   std::vector<std::size_t>(shape_.begin(), shape_.begin() + static_cast<std::ptrdiff_t>(outer)),
+                   std::vector<std::ptrdiff_t>(strides_.begin(), strides_.begin() + static_cast<std::ptrdiff_t>(outer)));
+}
+
+template <class T>
+View<const T> Array::as() const {
+    const std::size_t outer = typed_axes(DType::of<T>(), alignof(T), false, "Array::as");
+    return View<const T>(storage_, storage_->data() + offset_, offset_,
+                         std::vector<std::size_t>(shape_.begin(), shape_.begin() + static_cast<std::ptrdiff_t>(outer)),
+                         std::vector<std::ptrdiff_t>(strides_.begin(), strides_.begin() + static_cast<std::ptrdiff_t>(outer)));
+}
+
+} // namespace glumpp
