@@ -3,6 +3,7 @@
 #include <glumpp/Error.hpp>
 #include <glumpp/array/Array.hpp>
 #include <glumpp/array/ByteRange.hpp>
+#include <glumpp/array/Construct.hpp>
 #include <glumpp/array/DType.hpp>
 #include <glumpp/array/DTypeOf.hpp>
 #include <glumpp/array/DirtySet.hpp>
