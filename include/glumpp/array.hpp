@@ -10,6 +10,6 @@
 #include <glumpp/array/Footprint.hpp>
 #include <glumpp/array/Index.hpp>
 #include <glumpp/array/Npy.hpp>
-#include <glumpp/array/Random.hpp>
+#include <glumpp/array/RandomGenerator.hpp>
 #include <glumpp/array/Storage.hpp>
 #include <glumpp/array/View.hpp>

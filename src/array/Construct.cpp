@@ -156,7 +156,8 @@ std::pair<Array, Array> meshgrid(const Array& x, const Array& y, std::string_vie
 
 namespace {
 Array repeat_along(const Array& a, long long repeats, std::size_t axis, const char* caller) {
-    if (repeats < 0) throw ValueError(std::string(caller) + ": repeats must be non-negative, got " + std::to_string(repeats));
+    if (repeats < 0)
+        throw ValueError(std::string(caller) + ": repeats must be non-negative, got " + std::to_string(repeats));
     const Array src = a.copy(); // C-contiguous
     const auto& shape = src.shape();
     const auto r = static_cast<std::size_t>(repeats);

@@ -1,4 +1,4 @@
-// random::Generator: its bit stream against an independent Python implementation of
+// RandomGenerator: its bit stream against an independent Python implementation of
 // SplitMix64 + xoshiro256**, and its distributions against statistical oracles (moments
 // within bounds, Kolmogorov-Smirnov against the exact CDF, chi-square over integers).
 // Seeds are fixed, so every run checks the same numbers; the bounds are those a correct
@@ -21,7 +21,7 @@
 
 using glumpp::Array;
 using glumpp::DType;
-using glumpp::random::Generator;
+using glumpp::RandomGenerator;
 using glumpp::test::message_of;
 namespace fs = std::filesystem;
 
@@ -83,7 +83,7 @@ for seed in [0, 1, 42, 2**64 - 1]:
     ASSERT_EQ(run.status, 0) << run.output;
     std::string ours;
     for (std::uint64_t seed : {0ull, 1ull, 42ull, ~0ull}) {
-        Generator rng(seed);
+        RandomGenerator rng(seed);
         char buffer[24];
         for (int k = 0; k < 1000; ++k) {
             std::snprintf(buffer, sizeof buffer, "%llx", static_cast<unsigned long long>(rng.next_u64()));
@@ -95,7 +95,7 @@ for seed in [0, 1, 42, 2**64 - 1]:
 }
 
 TEST(Random, SameSeedSameStreamOtherSeedOtherStream) {
-    Generator a(123), b(123), c(124);
+    RandomGenerator a(123), b(123), c(124);
     const auto ua = a.uniform(0, 1, {100}).to_vector<double>();
     const auto na = a.normal(0, 1, {7}).to_vector<double>();
     const auto ia = a.integers(0, 1000, {50}).to_vector<std::int64_t>();
@@ -108,7 +108,7 @@ TEST(Random, SameSeedSameStreamOtherSeedOtherStream) {
 }
 
 TEST(Random, UniformHasItsMomentsAndDistribution) {
-    Generator rng(1);
+    RandomGenerator rng(1);
     const std::size_t n = 200000;
     for (const bool f32 : {false, true}) {
         const double low = -3, high = 5;
@@ -128,7 +128,7 @@ TEST(Random, UniformHasItsMomentsAndDistribution) {
 }
 
 TEST(Random, NormalHasItsMomentsAndDistribution) {
-    Generator rng(2);
+    RandomGenerator rng(2);
     const std::size_t n = 200001; // odd: the last pair's spare is dropped
     for (const bool f32 : {false, true}) {
         const double loc = 10, scale = 2.5;
@@ -145,7 +145,7 @@ TEST(Random, NormalHasItsMomentsAndDistribution) {
 }
 
 TEST(Random, IntegersCoverTheHalfOpenRangeUniformly) {
-    Generator rng(3);
+    RandomGenerator rng(3);
     const std::int64_t low = -3, high = 7;
     const std::size_t n = 100000, bins = static_cast<std::size_t>(high - low);
     const auto v = rng.integers(low, high, {n}).to_vector<std::int64_t>();
@@ -175,21 +175,22 @@ TEST(Random, IntegersCoverTheHalfOpenRangeUniformly) {
 }
 
 TEST(Random, BadArgumentsAreTypedErrors) {
-    Generator rng(0);
-    EXPECT_EQ(message_of<glumpp::ValueError>([&] { rng.integers(5, 5); }), "Generator::integers: low >= high (5 >= 5)");
+    RandomGenerator rng(0);
+    EXPECT_EQ(message_of<glumpp::ValueError>([&] { rng.integers(5, 5); }),
+              "RandomGenerator::integers: low >= high (5 >= 5)");
     EXPECT_EQ(message_of<glumpp::ValueError>([&] { rng.integers(-1, 10, {}, DType::of<std::uint8_t>()); }),
-              "Generator::integers: [-1, 10) does not fit in uint8");
+              "RandomGenerator::integers: [-1, 10) does not fit in uint8");
     EXPECT_EQ(message_of<glumpp::ValueError>([&] { rng.integers(0, 129, {}, DType::of<std::int8_t>()); }),
-              "Generator::integers: [0, 129) does not fit in int8");
+              "RandomGenerator::integers: [0, 129) does not fit in int8");
     EXPECT_EQ(message_of<glumpp::TypeError>([&] { rng.integers(0, 2, {}, DType::of<float>()); }),
-              "Generator::integers: dtype must be a native integer type (int8-64, uint8-64), got float32");
+              "RandomGenerator::integers: dtype must be a native integer type (int8-64, uint8-64), got float32");
     EXPECT_EQ(message_of<glumpp::ValueError>([&] { rng.normal(0, -1); }),
-              "Generator::normal: scale must be non-negative, got -1");
+              "RandomGenerator::normal: scale must be non-negative, got -1");
     EXPECT_EQ(message_of<glumpp::ValueError>([&] { rng.uniform(0, INFINITY); }),
-              "Generator::uniform: low and high must be finite with a finite range, got 0, inf");
+              "RandomGenerator::uniform: low and high must be finite with a finite range, got 0, inf");
     EXPECT_EQ(message_of<glumpp::TypeError>([&] { rng.uniform(0, 1, {2}, DType::of<int>()); }),
-              "Generator::uniform: dtype must be float64 or float32, got int32");
+              "RandomGenerator::uniform: dtype must be float64 or float32, got int32");
     // A throwing call consumes nothing: the stream goes on as if it had not been made.
-    Generator fresh(0);
+    RandomGenerator fresh(0);
     EXPECT_EQ(rng.next_u64(), fresh.next_u64());
 }

@@ -1,4 +1,4 @@
-#include <glumpp/array/Random.hpp>
+#include <glumpp/array/RandomGenerator.hpp>
 
 #include <glumpp/Error.hpp>
 
@@ -7,7 +7,7 @@
 #include <limits>
 #include <string>
 
-namespace glumpp::random {
+namespace glumpp {
 
 namespace {
 
@@ -42,11 +42,11 @@ bool wants_float32(const char* caller, const DType& dtype) {
 
 } // namespace
 
-Generator::Generator(std::uint64_t seed) {
+RandomGenerator::RandomGenerator(std::uint64_t seed) {
     for (auto& word : s_) word = splitmix64(seed);
 }
 
-std::uint64_t Generator::next_u64() noexcept {
+std::uint64_t RandomGenerator::next_u64() noexcept {
     // xoshiro256**
     const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
     const std::uint64_t t = s_[1] << 17;
@@ -59,10 +59,10 @@ std::uint64_t Generator::next_u64() noexcept {
     return result;
 }
 
-double Generator::next_double() noexcept { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
-float Generator::next_float() noexcept { return static_cast<float>(next_u64() >> 40) * 0x1.0p-24f; }
+double RandomGenerator::next_double() noexcept { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
+float RandomGenerator::next_float() noexcept { return static_cast<float>(next_u64() >> 40) * 0x1.0p-24f; }
 
-std::uint64_t Generator::below(std::uint64_t range) noexcept {
+std::uint64_t RandomGenerator::below(std::uint64_t range) noexcept {
     if (range == 0) return next_u64(); // the whole 2^64
     // Outputs below 2^64 mod range belong to a short, incomplete block: drawn again.
     const std::uint64_t threshold = (0 - range) % range;
@@ -72,11 +72,11 @@ std::uint64_t Generator::below(std::uint64_t range) noexcept {
     }
 }
 
-Array Generator::uniform(double low, double high, std::vector<std::size_t> shape, const DType& dtype) {
+Array RandomGenerator::uniform(double low, double high, std::vector<std::size_t> shape, const DType& dtype) {
     if (!std::isfinite(low) || !std::isfinite(high) || !std::isfinite(high - low))
-        throw ValueError("Generator::uniform: low and high must be finite with a finite range, got " + num_str(low) +
-                         ", " + num_str(high));
-    const bool f32 = wants_float32("Generator::uniform", dtype);
+        throw ValueError("RandomGenerator::uniform: low and high must be finite with a finite range, got " +
+                         num_str(low) + ", " + num_str(high));
+    const bool f32 = wants_float32("RandomGenerator::uniform", dtype);
     const std::size_t n = count_of(shape);
     Array out = Array::zeros(std::move(shape), dtype);
     if (n == 0) return out;
@@ -93,11 +93,12 @@ Array Generator::uniform(double low, double high, std::vector<std::size_t> shape
     return out;
 }
 
-Array Generator::normal(double loc, double scale, std::vector<std::size_t> shape, const DType& dtype) {
-    if (!(scale >= 0)) throw ValueError("Generator::normal: scale must be non-negative, got " + num_str(scale));
+Array RandomGenerator::normal(double loc, double scale, std::vector<std::size_t> shape, const DType& dtype) {
+    if (!(scale >= 0)) throw ValueError("RandomGenerator::normal: scale must be non-negative, got " + num_str(scale));
     if (!std::isfinite(loc) || !std::isfinite(scale))
-        throw ValueError("Generator::normal: loc and scale must be finite, got " + num_str(loc) + ", " + num_str(scale));
-    const bool f32 = wants_float32("Generator::normal", dtype);
+        throw ValueError("RandomGenerator::normal: loc and scale must be finite, got " + num_str(loc) + ", " +
+                         num_str(scale));
+    const bool f32 = wants_float32("RandomGenerator::normal", dtype);
     const std::size_t n = count_of(shape);
     Array out = Array::zeros(std::move(shape), dtype);
     if (n == 0) return out;
@@ -133,10 +134,11 @@ bool fits(std::int64_t low, std::int64_t high) {
 }
 } // namespace
 
-Array Generator::integers(std::int64_t low, std::int64_t high, std::vector<std::size_t> shape, const DType& dtype) {
+Array RandomGenerator::integers(std::int64_t low, std::int64_t high, std::vector<std::size_t> shape,
+                                const DType& dtype) {
     if (low >= high)
-        throw ValueError("Generator::integers: low >= high (" + std::to_string(low) + " >= " + std::to_string(high) +
-                         ")");
+        throw ValueError("RandomGenerator::integers: low >= high (" + std::to_string(low) + " >= " +
+                         std::to_string(high) + ")");
     bool ok = false;
     std::size_t size = 0;
     auto check = [&]<class I>(I*) {
@@ -144,7 +146,7 @@ Array Generator::integers(std::int64_t low, std::int64_t high, std::vector<std::
             ok = true;
             size = sizeof(I);
             if (!fits<I>(low, high))
-                throw ValueError("Generator::integers: [" + std::to_string(low) + ", " + std::to_string(high) +
+                throw ValueError("RandomGenerator::integers: [" + std::to_string(low) + ", " + std::to_string(high) +
                                  ") does not fit in " + dtype.name());
         }
     };
@@ -157,7 +159,7 @@ Array Generator::integers(std::int64_t low, std::int64_t high, std::vector<std::
     check(static_cast<std::uint16_t*>(nullptr));
     check(static_cast<std::uint8_t*>(nullptr));
     if (!ok)
-        throw TypeError("Generator::integers: dtype must be a native integer type (int8-64, uint8-64), got " +
+        throw TypeError("RandomGenerator::integers: dtype must be a native integer type (int8-64, uint8-64), got " +
                         dtype.name());
     const std::size_t n = count_of(shape);
     Array out = Array::zeros(std::move(shape), dtype);
@@ -179,4 +181,4 @@ Array Generator::integers(std::int64_t low, std::int64_t high, std::vector<std::
     return out;
 }
 
-} // namespace glumpp::random
+} // namespace glumpp

@@ -1,10 +1,13 @@
 #pragma once
-// random::Generator: seeded random arrays in NumPy's `default_rng` vocabulary.
+// RandomGenerator: seeded random arrays in NumPy's `default_rng` vocabulary.
 //
-//   glumpp::random::Generator rng(42);
+//   glumpp::RandomGenerator rng(42);
 //   auto u = rng.uniform(-1, 1, {1000, 2});          // float64, [-1, 1)
 //   auto n = rng.normal(0, 0.1, {1000}, DType::of<float>());
 //   auto k = rng.integers(0, 6, {100});              // int64, [0, 6)
+//
+// (NumPy's `Generator`, named for what it is: glumpp has no `random` namespace, which a
+// `using namespace glumpp;` would make clash with POSIX's ::random().)
 //
 // Not NumPy's stream: NumPy's PCG64 and ziggurat are not reproduced, so the same seed
 // gives other numbers than NumPy (the same distributions). What is promised instead:
@@ -20,8 +23,8 @@
 //    the generator's state is the 256 bits and nothing else;
 //  - integers: uniform over [low, high) without bias (an output is drawn again when it
 //    falls in the short last block of 2^64 mod (high - low)).
-// One Generator is one stream: calls consume it in order, so the same seed and the same
-// calls give the same arrays. Not thread-safe (as NumPy's, share one per thread).
+// One RandomGenerator is one stream: calls consume it in order, so the same seed and the same
+// calls give the same arrays. Not thread-safe: one generator per thread.
 //
 // Results are new arrays (entirely dirty) of `shape`; an empty shape gives a 0-d array
 // holding one value (NumPy's size=()). float64 by default, float32 on request with the
@@ -35,12 +38,12 @@
 #include <cstdint>
 #include <vector>
 
-namespace glumpp::random {
+namespace glumpp {
 
-class Generator {
+class RandomGenerator {
 public:
     /// The stream for `seed` (every seed, 0 included, gives a full-period state).
-    explicit Generator(std::uint64_t seed);
+    explicit RandomGenerator(std::uint64_t seed);
 
     /// Uniform over [low, high). As in NumPy, low > high is allowed (values in (high, low]);
     /// ValueError when low or high is not finite.
@@ -66,4 +69,4 @@ private:
     std::array<std::uint64_t, 4> s_{};
 };
 
-} // namespace glumpp::random
+} // namespace glumpp
