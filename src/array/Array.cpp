@@ -26,6 +26,11 @@ void throw_view_index(const char* caller, std::size_t ndim, std::size_t given, c
                      " with size " + std::to_string(extent));
 }
 
+void throw_ragged(const std::string& row, std::size_t length, const std::string& first, std::size_t expected) {
+    throw ShapeError("Array::from: ragged nested list: row " + row + " has " + std::to_string(length) +
+                     " entries, row " + first + " has " + std::to_string(expected));
+}
+
 } // namespace detail
 
 namespace {

@@ -1,4 +1,5 @@
 #include <glumpp/array/DType.hpp>
+#include <glumpp/array/DTypeOf.hpp> // detail::struct_dtype
 
 #include <glumpp/Error.hpp>
 

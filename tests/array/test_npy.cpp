@@ -2,6 +2,7 @@
 // the exact messages for malformed files, and interoperability with the real NumPy
 // (Debian's python3-numpy, run as /usr/bin/python3).
 #include "../TestUtil.hpp"
+#include "NumPy.hpp"
 
 #include <glumpp/array.hpp>
 
@@ -23,6 +24,8 @@ using glumpp::slice;
 namespace fs = std::filesystem;
 
 using glumpp::test::message_of;
+using glumpp::test::PythonRun;
+using glumpp::test::run_python;
 
 namespace {
 
@@ -94,48 +97,6 @@ std::vector<std::ptrdiff_t> fortran_strides(const std::vector<std::size_t>& shap
     }
     return st;
 }
-
-// --- NumPy ------------------------------------------------------------------------------
-
-struct PythonRun {
-    int status = -1;
-    std::string output;
-};
-
-// Runs a script with /usr/bin/python3 (not a pyenv shim that cannot see Debian's NumPy).
-PythonRun run_python(const fs::path& dir, const std::string& script, const std::string& argument) {
-    const fs::path file = dir / "script.py";
-    write_file(file, as_bytes(script));
-    const std::string command =
-        std::string(GLUMPP_TEST_PYTHON) + " '" + file.string() + "' '" + argument + "' 2>&1";
-    PythonRun run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) return run;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.output.append(buffer, n);
-    const int raw = ::pclose(pipe);
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return run;
-}
-
-// Why NumPy cannot be used here, or an empty string when it can.
-std::string numpy_missing() {
-    static const std::string why = [] {
-        if (!fs::exists(GLUMPP_TEST_PYTHON)) return std::string(GLUMPP_TEST_PYTHON " does not exist");
-        const std::string command = std::string(GLUMPP_TEST_PYTHON) + " -c 'import numpy' > /dev/null 2>&1";
-        if (std::system(command.c_str()) != 0) {
-            return std::string("NumPy is not importable by " GLUMPP_TEST_PYTHON " (apt install python3-numpy)");
-        }
-        return std::string();
-    }();
-    return why;
-}
-
-#define REQUIRE_NUMPY()                                                                            \
-    do {                                                                                           \
-        if (const std::string why = numpy_missing(); !why.empty()) GTEST_SKIP() << why;            \
-    } while (false)
 
 } // namespace
 

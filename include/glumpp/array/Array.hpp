@@ -30,12 +30,17 @@
 // 0) instead of being undefined, and compound operators refuse to store a float result
 // into an integer array (NumPy's same_kind rule: `i4_array += 0.5` is a TypeError,
 // `i4_array /= 2` too, as true division gives floats).
+//
+// Includes View.hpp (typed views, made by `as<T>()`) and DTypeOf.hpp (`DType::of<T>()`),
+// both below it: including this header is enough for either.
 
 #include <glumpp/Error.hpp>
 #include <glumpp/array/ByteRange.hpp>
 #include <glumpp/array/DType.hpp>
+#include <glumpp/array/DTypeOf.hpp>
 #include <glumpp/array/Index.hpp>
 #include <glumpp/array/Storage.hpp>
+#include <glumpp/array/View.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -51,13 +56,15 @@
 
 namespace glumpp {
 
-template <class T>
-class View;
 class WriteScope;
 
 namespace detail {
 /// "(3, 2)", "(4,)", "()": a shape the way NumPy prints it, for messages.
 std::string shape_str(const std::vector<std::size_t>& shape);
+/// Array::from's error for a nested list whose row `row` ("1" or "(1, 0)") has `length`
+/// entries where the first row ("0" or "(0, 0)") has `expected`.
+[[noreturn]] void throw_ragged(const std::string& row, std::size_t length, const std::string& first,
+                               std::size_t expected);
 
 /// A number on its way into or between dtypes; keeps whether it was an integer, which
 /// decides NumPy's casting rules.
@@ -101,6 +108,15 @@ public:
     static Array from(std::initializer_list<T> values, std::vector<std::size_t> shape = {}) {
         return from(std::span<const T>(values.begin(), values.size()), std::move(shape));
     }
+    /// A new array from nested brace lists, shaped the way np.array shapes nested lists:
+    /// `Array::from<float>({{-1, -1}, {-1, +1}, {+1, -1}, {+1, +1}})` is (4, 2) float32,
+    /// three levels give three axes, `{{1}, {2}}` is (2, 1) (C++ prefers the deeper list
+    /// when both fit). As in NumPy, an empty list ends the shape there: `{{}}` is (1, 0).
+    /// A ragged list is a ShapeError naming the row and both lengths.
+    template <class T>
+    static Array from(std::initializer_list<std::initializer_list<T>> rows);
+    template <class T>
+    static Array from(std::initializer_list<std::initializer_list<std::initializer_list<T>>> planes);
     /// A view of `storage` reported through `tracker` (may be null for internal
     /// temporaries). Throws IndexError if any element would lie outside the storage.
     static Array over(std::shared_ptr<Storage> storage, std::shared_ptr<Tracker> tracker, const DType& dtype,
@@ -276,6 +292,57 @@ Array Array::from(std::span<const T> values, std::vector<std::size_t> shape) {
 }
 
 template <class T>
+Array Array::from(std::initializer_list<std::initializer_list<T>> rows) {
+    static_assert(std::is_trivially_copyable_v<T>, "Array::from: T must be trivially copyable");
+    std::vector<std::size_t> shape{rows.size()};
+    if (rows.size() != 0) shape.push_back(rows.begin()->size());
+    std::size_t r = 0;
+    for (const auto& row : rows) {
+        if (row.size() != shape[1]) detail::throw_ragged(std::to_string(r), row.size(), "0", shape[1]);
+        ++r;
+    }
+    Array out = zeros(std::move(shape), DType::of<T>());
+    std::byte* to = out.storage_->data();
+    for (const auto& row : rows) {
+        if (row.size() != 0) std::memcpy(to, row.begin(), row.size() * sizeof(T));
+        to += row.size() * sizeof(T);
+    }
+    return out;
+}
+
+template <class T>
+Array Array::from(std::initializer_list<std::initializer_list<std::initializer_list<T>>> planes) {
+    static_assert(std::is_trivially_copyable_v<T>, "Array::from: T must be trivially copyable");
+    // The shape from the first entry of each level, stopping at an empty one (NumPy's rule).
+    std::vector<std::size_t> shape{planes.size()};
+    if (planes.size() != 0) {
+        shape.push_back(planes.begin()->size());
+        if (planes.begin()->size() != 0) shape.push_back(planes.begin()->begin()->size());
+    }
+    const std::size_t rows = shape.size() > 1 ? shape[1] : 0, cols = shape.size() > 2 ? shape[2] : 0;
+    std::size_t p = 0;
+    for (const auto& plane : planes) {
+        if (plane.size() != rows) detail::throw_ragged(std::to_string(p), plane.size(), "0", rows);
+        std::size_t r = 0;
+        for (const auto& row : plane) {
+            if (row.size() != cols)
+                detail::throw_ragged("(" + std::to_string(p) + ", " + std::to_string(r) + ")", row.size(), "(0, 0)",
+                                     cols);
+            ++r;
+        }
+        ++p;
+    }
+    Array out = zeros(std::move(shape), DType::of<T>());
+    std::byte* to = out.storage_->data();
+    for (const auto& plane : planes)
+        for (const auto& row : plane) {
+            if (row.size() != 0) std::memcpy(to, row.begin(), row.size() * sizeof(T));
+            to += row.size() * sizeof(T);
+        }
+    return out;
+}
+
+template <class T>
 T Array::value_from(const Array& element) {
     T result{};
     Array target = borrow(&result, DType::of<T>(), {});
@@ -304,6 +371,22 @@ std::vector<T> Array::to_vector() const {
     return out;
 }
 
-} // namespace glumpp
+// --- Array::as ------------------------------------------------------------------------
 
-#include <glumpp/array/View.hpp>
+template <class T>
+View<T> Array::as() {
+    const std::size_t outer = typed_axes(DType::of<T>(), alignof(T), true, "Array::as");
+    return View<T>(storage_, storage_->data() + offset_, offset_,
+                   std::vector<std::size_t>(shape_.begin(), shape_.begin() + static_cast<std::ptrdiff_t>(outer)),
+                   std::vector<std::ptrdiff_t>(strides_.begin(), strides_.begin() + static_cast<std::ptrdiff_t>(outer)));
+}
+
+template <class T>
+View<const T> Array::as() const {
+    const std::size_t outer = typed_axes(DType::of<T>(), alignof(T), false, "Array::as");
+    return View<const T>(storage_, storage_->data() + offset_, offset_,
+                         std::vector<std::size_t>(shape_.begin(), shape_.begin() + static_cast<std::ptrdiff_t>(outer)),
+                         std::vector<std::ptrdiff_t>(strides_.begin(), strides_.begin() + static_cast<std::ptrdiff_t>(outer)));
+}
+
+} // namespace glumpp

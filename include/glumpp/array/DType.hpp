@@ -21,8 +21,10 @@
 // NumPy, so `parse(descr()) == *this` and NumPy reads what we write.
 //
 // C++ types map to dtypes with `DType::of<T>()`: arithmetic types, glm vectors and
-// matrices, std::array, and structs described in one line with GLUMPP_DTYPE (see
-// DTypeOf.hpp).
+// matrices, std::array, and structs described in one line with GLUMPP_DTYPE. That mapping
+// lives in DTypeOf.hpp, which sits above this header (it includes it): Array.hpp and
+// <glumpp/array.hpp> include it, and with DType.hpp alone `DType::of<T>()` does not
+// compile (an incomplete detail::DTypeOf<T>), rather than failing at link time.
 
 #include <cstddef>
 #include <cstdint>
@@ -34,6 +36,12 @@
 #include <vector>
 
 namespace glumpp {
+
+class DType;
+namespace detail {
+template <class T>
+struct DTypeOf; // defined in DTypeOf.hpp
+} // namespace detail
 
 enum class ScalarKind : std::uint8_t { Bool, Int, UInt, Float, Void };
 
@@ -73,9 +81,12 @@ public:
     /// A fixed-shape block of `base`; a sub-array of a sub-array is flattened into one.
     static DType subarray(const DType& base, std::vector<std::size_t> shape);
 
-    /// The dtype of a C++ type (defined in DTypeOf.hpp).
+    /// The dtype of a C++ type, computed once per type (the mapping: DTypeOf.hpp).
     template <class T>
-    static DType of();
+    static DType of() {
+        static const DType cached = detail::DTypeOf<T>::make();
+        return cached;
+    }
 
     Kind kind() const noexcept;
     bool is_scalar() const noexcept { return kind() == Kind::Scalar; }
@@ -140,5 +151,3 @@ struct Leaf {
 std::vector<Leaf> leaves(const DType& dtype);
 
 } // namespace glumpp
-
-#include <glumpp/array/DTypeOf.hpp>

@@ -16,6 +16,10 @@
 // argument-dependent lookup, so it works for structs in any namespace. Members left out
 // of the list become gaps in the record, which is how C padding looks in NumPy too.
 // glm is detected by its member types; glumpp does not include glm here.
+//
+// Above DType.hpp, which declares DType::of<T>() and leaves the mapping to this header.
+
+#include <glumpp/array/DType.hpp>
 
 #include <array>
 #include <concepts>
@@ -91,13 +95,13 @@ DType dtype_of_uncached() {
     }
 }
 
-} // namespace detail
-
+/// What DType::of<T>() calls, once per type.
 template <class T>
-DType DType::of() {
-    static const DType cached = detail::dtype_of_uncached<T>();
-    return cached;
-}
+struct DTypeOf {
+    static DType make() { return dtype_of_uncached<T>(); }
+};
+
+} // namespace detail
 
 } // namespace glumpp
 

@@ -18,9 +18,11 @@
 // Bounds are checked on every access (IndexError names the index and extent); negative
 // indices count from the end. `T` must be trivially copyable and its dtype (DType::of<T>)
 // must equal the array's, in native byte order, at an address aligned for T.
+//
+// Below Array.hpp: a view is made by Array::as<T>() (defined in Array.hpp, which includes
+// this header), so including Array.hpp is enough to use views; this header needs only the
+// storage it marks.
 
-#include <glumpp/Error.hpp>
-#include <glumpp/array/Array.hpp>
 #include <glumpp/array/Storage.hpp>
 
 #include <concepts>
@@ -33,6 +35,8 @@
 #include <vector>
 
 namespace glumpp {
+
+class Array; // makes views (Array::as), see Array.hpp
 
 namespace detail {
 /// Cold path of every typed-view access: too few/many indices, or an index out of bounds.
@@ -296,23 +300,5 @@ private:
     std::vector<std::ptrdiff_t> strides_;
     [[no_unique_address]] Cache cache_;
 };
-
-// --- Array::as, defined here because it needs View complete ---------------------------
-
-template <class T>
-View<T> Array::as() {
-    const std::size_t outer = typed_axes(DType::of<T>(), alignof(T), true, "Array::as");
-    return View<T>(storage_, storage_->data() + offset_, offset_,
-                   std::vector<std::size_t>(shape_.begin(), shape_.begin() + static_cast<std::ptrdiff_t>(outer)),
-                   std::vector<std::ptrdiff_t>(strides_.begin(), strides_.begin() + static_cast<std::ptrdiff_t>(outer)));
-}
-
-template <class T>
-View<const T> Array::as() const {
-    const std::size_t outer = typed_axes(DType::of<T>(), alignof(T), false, "Array::as");
-    return View<const T>(storage_, storage_->data() + offset_, offset_,
-                         std::vector<std::size_t>(shape_.begin(), shape_.begin() + static_cast<std::ptrdiff_t>(outer)),
-                         std::vector<std::ptrdiff_t>(strides_.begin(), strides_.begin() + static_cast<std::ptrdiff_t>(outer)));
-}
 
 } // namespace glumpp
