@@ -1,7 +1,6 @@
 #include "TextureObject.hpp"
 
 #include <algorithm>
-#include <typeinfo>
 
 namespace glumpp::gloo {
 
@@ -46,7 +45,7 @@ std::string extent_str(const TexelGrid& g) {
 } // namespace
 
 TextureObject::TextureObject(std::shared_ptr<Storage> storage, TexelGrid grid, TexelFormat format)
-    : Tracker(std::move(storage)), grid_(grid), format_(std::move(format)), sync_caller_(std::string(grid_.kind) + "::sync") {}
+    : GpuObject(std::move(storage)), grid_(grid), format_(std::move(format)), sync_caller_(std::string(grid_.kind) + "::sync") {}
 
 SampledKind TextureObject::sampled_kind() const {
     return format_.depth && compare_ != DepthCompare::Off ? SampledKind::Depth : format_.sampled;
@@ -60,75 +59,71 @@ void TextureObject::require_own_context(const char* caller) const {
     }
 }
 
-void TextureObject::sync(const char* caller) {
-    ContextState& ctx = require_current(caller);
-    require_own_context(caller);
-    take(dirty_);
+std::size_t TextureObject::clip(std::span<const ByteRange> dirty) {
     // Only this texture's bytes count, relative to texel 0: the storage may hold more (a
     // texture over a slab of a bigger array).
-    UploadStats done;
+    std::size_t n = 0;
     local_.clear();
     const std::size_t lo = grid_.offset, hi = lo + grid_.nbytes();
-    for (const ByteRange& r : dirty_) {
+    for (const ByteRange& r : dirty) {
         const std::size_t a = std::max(r.start, lo), b = std::min(r.stop, hi);
         if (a < b) {
             local_.push_back({a - lo, b - lo});
-            done.bytes_dirty += b - a;
+            n += b - a;
         }
     }
-    try {
-        if (!name_) {
-            create(ctx, caller);
-            done.calls = grid_.faces;
-            done.bytes_sent = grid_.nbytes();
-            done.gap_bytes = done.bytes_sent - done.bytes_dirty;
-            done.whole_sends = 1;
-        } else if (parameters_changed_ || !local_.empty()) {
-            glBindTexture(grid_.target, name_.get());
-            if (parameters_changed_) apply_parameters();
-            if (!local_.empty()) {
-                // Boxes read their rows in place from the CPU array: the GL steps W texels
-                // from one row to the next (and H rows between slices), starting at the
-                // box's first texel; the pointer offset plays GL_UNPACK_SKIP_*'s part.
-                glPixelStorei(GL_UNPACK_ROW_LENGTH, static_cast<GLint>(grid_.width));
-                if (grid_.target == GL_TEXTURE_3D) glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, static_cast<GLint>(grid_.height));
-                const std::byte* base = storage()->data() + grid_.offset;
-                std::size_t whole_faces = 0;
-                for (std::size_t f = 0; f < grid_.faces; ++f) {
-                    std::span<const ByteRange> ranges = local_;
-                    if (grid_.faces > 1) { // a call never spans faces: plan each on its own
-                        const std::size_t flo = f * grid_.face_bytes(), fhi = flo + grid_.face_bytes();
-                        face_.clear();
-                        for (const ByteRange& r : local_) {
-                            const std::size_t a = std::max(r.start, flo), b = std::min(r.stop, fhi);
-                            if (a < b) face_.push_back({a - flo, b - flo});
-                        }
-                        ranges = face_;
-                    }
-                    if (ranges.empty()) continue;
-                    plan_texture_upload(ranges, grid_.width, grid_.height, grid_.depth, grid_.texel_size, ctx.costs, plan_);
-                    const GLenum target = grid_.faces > 1 ? GLenum(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f) : grid_.target;
-                    upload(ctx, target, base + f * grid_.face_bytes(), plan_);
-                    done.calls += plan_.boxes.size();
-                    done.bytes_sent += plan_.sent_bytes;
-                    whole_faces += plan_.whole ? 1 : 0;
-                }
-                done.gap_bytes = done.bytes_sent - done.bytes_dirty;
-                done.whole_sends = whole_faces == grid_.faces ? 1 : 0;
-                glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-                if (grid_.target == GL_TEXTURE_3D) glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, 0);
-                // No glGetError: it costs as much as a small upload, every frame (as buffers).
-            }
-        }
-    } catch (...) {
-        mark_all(); // nothing may be lost: the next sync sends everything
-        throw;
-    }
-    stats_.add(done);
-    ctx.stats.uploads.add(done);
+    return n;
 }
 
-void TextureObject::create(ContextState& ctx, const char* caller) {
+void TextureObject::create(ContextState& ctx, std::span<const ByteRange> dirty, UploadStats& done, const char* caller) {
+    done.bytes_dirty = clip(dirty);
+    allocate(ctx, caller);
+    done.calls = grid_.faces;
+    done.bytes_sent = grid_.nbytes();
+    done.gap_bytes = done.bytes_sent - done.bytes_dirty;
+    done.whole_sends = 1;
+}
+
+void TextureObject::update(ContextState& ctx, std::span<const ByteRange> dirty, UploadStats& done, const char*) {
+    done.bytes_dirty = clip(dirty);
+    if (!parameters_changed_ && local_.empty()) return;
+    glBindTexture(grid_.target, name_.get());
+    if (parameters_changed_) apply_parameters();
+    if (local_.empty()) return;
+    // Boxes read their rows in place from the CPU array: the GL steps W texels from one row
+    // to the next (and H rows between slices), starting at the box's first texel; the
+    // pointer offset plays GL_UNPACK_SKIP_*'s part.
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, static_cast<GLint>(grid_.width));
+    if (grid_.target == GL_TEXTURE_3D) glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, static_cast<GLint>(grid_.height));
+    const std::byte* base = storage()->data() + grid_.offset;
+    std::size_t whole_faces = 0;
+    for (std::size_t f = 0; f < grid_.faces; ++f) {
+        std::span<const ByteRange> ranges = local_;
+        if (grid_.faces > 1) { // a call never spans faces: plan each on its own
+            const std::size_t flo = f * grid_.face_bytes(), fhi = flo + grid_.face_bytes();
+            face_.clear();
+            for (const ByteRange& r : local_) {
+                const std::size_t a = std::max(r.start, flo), b = std::min(r.stop, fhi);
+                if (a < b) face_.push_back({a - flo, b - flo});
+            }
+            ranges = face_;
+        }
+        if (ranges.empty()) continue;
+        plan_texture_upload(ranges, grid_.width, grid_.height, grid_.depth, grid_.texel_size, ctx.costs, plan_);
+        const GLenum target = grid_.faces > 1 ? GLenum(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f) : grid_.target;
+        upload(ctx, target, base + f * grid_.face_bytes(), plan_);
+        done.calls += plan_.boxes.size();
+        done.bytes_sent += plan_.sent_bytes;
+        whole_faces += plan_.whole ? 1 : 0;
+    }
+    done.gap_bytes = done.bytes_sent - done.bytes_dirty;
+    done.whole_sends = whole_faces == grid_.faces ? 1 : 0;
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    if (grid_.target == GL_TEXTURE_3D) glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, 0);
+    // No glGetError: it costs as much as a small upload, every frame (as buffers).
+}
+
+void TextureObject::allocate(ContextState& ctx, const char* caller) {
     const GLenum limit_name = grid_.target == GL_TEXTURE_3D         ? GL_MAX_3D_TEXTURE_SIZE
                               : grid_.target == GL_TEXTURE_CUBE_MAP ? GL_MAX_CUBE_MAP_TEXTURE_SIZE
                                                                     : GL_MAX_TEXTURE_SIZE;
@@ -257,6 +252,8 @@ void TextureObject::set_compare(DepthCompare compare) {
     compare_ = compare;
     parameters_changed_ = true;
 }
+
+TextureBinding* texture_binding_of(const Array& view) noexcept { return TextureObject::of(view); }
 
 } // namespace detail
 
@@ -452,11 +449,7 @@ Array zeros_for(std::vector<std::size_t> shape, const DType& dtype, Dim dim, Tex
 
 } // namespace
 
-detail::TextureObject* Texture::object_of(const Array& view) noexcept {
-    // TextureObject is final: an exact type check is enough.
-    Tracker* t = view.tracker_ptr().get();
-    return t && typeid(*t) == typeid(detail::TextureObject) ? static_cast<detail::TextureObject*>(t) : nullptr;
-}
+detail::TextureObject* Texture::object_of(const Array& view) noexcept { return detail::TextureObject::of(view); }
 
 detail::TextureObject& Texture::object() const {
     auto* o = object_of(*this);

@@ -1,8 +1,10 @@
 #pragma once
 // The GPU object behind a Texture: the tracker of the storage's writes, the GL texture,
-// its format and parameters. Program.cpp reaches it as a TextureBinding (samplers),
-// FrameBuffer.cpp as a TextureObject (attachments).
+// its format and parameters. Its sync is GpuObject's; what is particular to textures is
+// below. Program.cpp reaches it as a TextureBinding (samplers, through
+// texture_binding_of), FrameBuffer.cpp as a TextureObject (attachments).
 
+#include "GpuObject.hpp"
 #include "TextureBinding.hpp"
 
 #include <glumpp/gloo/Texture.hpp>
@@ -35,13 +37,14 @@ struct TexelGrid {
     std::size_t nbytes() const { return face_bytes() * faces; }
 };
 
-class TextureObject final : public Tracker, public TextureBinding {
+class TextureObject final : public GpuObject<TextureObject>, public TextureBinding {
 public:
     TextureObject(std::shared_ptr<Storage> storage, TexelGrid grid, TexelFormat format);
 
-    /// Creates the GL texture in the current context if needed, applies changed
-    /// parameters and uploads what is dirty. Leaves the texture bound on the active unit.
-    void sync(const char* caller);
+    /// GpuObject::sync: creates the GL texture in the current context if needed, applies
+    /// changed parameters and uploads what is dirty. Leaves the texture bound on the active
+    /// unit.
+    using GpuObject::sync;
     void sync() { sync(sync_caller_.c_str()); }
     /// See Texture::read_back.
     std::vector<std::byte> read_back(const char* caller) const;
@@ -53,7 +56,6 @@ public:
     GLuint name() const noexcept { return name_.get(); }
     const TexelGrid& grid() const noexcept { return grid_; }
     const TexelFormat& format() const noexcept { return format_; }
-    const UploadStats& stats() const noexcept { return stats_; }
 
     void set_interpolation(Interpolation min, Interpolation mag);
     void set_wrapping(Wrapping s, Wrapping t, Wrapping r);
@@ -64,8 +66,17 @@ public:
     DepthCompare compare() const noexcept { return compare_; }
 
 private:
+    friend GpuObject;
     void require_own_context(const char* caller) const;
-    void create(ContextState& ctx, const char* caller);
+    bool needs_creation() const noexcept { return !name_; }
+    /// glTexImage* with the whole array (one call per cube face).
+    void create(ContextState& ctx, std::span<const ByteRange> dirty, UploadStats& done, const char* caller);
+    /// Changed parameters, then one glTexSubImage* per texel box of the dirty bytes.
+    void update(ContextState& ctx, std::span<const ByteRange> dirty, UploadStats& done, const char* caller);
+    /// The dirty ranges clipped to this texture's bytes, relative to texel 0, into local_;
+    /// returns how many bytes they cover.
+    std::size_t clip(std::span<const ByteRange> dirty);
+    void allocate(ContextState& ctx, const char* caller);
     void apply_parameters();
     /// glTexSubImage* for each box of `plan`, reading from `base` (texel 0 of the face).
     void upload(ContextState& ctx, GLenum target, const std::byte* base, const TexturePlan& plan);
@@ -79,8 +90,7 @@ private:
     Wrapping wrap_[3] = {Wrapping::ClampToEdge, Wrapping::ClampToEdge, Wrapping::ClampToEdge};
     DepthCompare compare_ = DepthCompare::Off;
     bool parameters_changed_ = false;
-    UploadStats stats_;
-    std::vector<ByteRange> dirty_, local_, face_; // reused every sync
+    std::vector<ByteRange> local_, face_; // reused every sync
     TexturePlan plan_;
 };
 
