@@ -61,9 +61,12 @@ void TextureObject::require_own_context(const char* caller) const {
 
 std::size_t TextureObject::clip(std::span<const ByteRange> dirty) {
     // Only this texture's bytes count, relative to texel 0: the storage may hold more (a
-    // texture over a slab of a bigger array).
+    // texture over a slab of a bigger array). A GPU-only texture has none: its placeholder
+    // storage is never written (its tracker only holds the range every new tracker starts
+    // with).
     std::size_t n = 0;
     local_.clear();
+    if (grid_.gpu_only) return 0;
     const std::size_t lo = grid_.offset, hi = lo + grid_.nbytes();
     for (const ByteRange& r : dirty) {
         const std::size_t a = std::max(r.start, lo), b = std::min(r.stop, hi);
@@ -78,6 +81,7 @@ std::size_t TextureObject::clip(std::span<const ByteRange> dirty) {
 void TextureObject::create(ContextState& ctx, std::span<const ByteRange> dirty, UploadStats& done, const char* caller) {
     done.bytes_dirty = clip(dirty);
     allocate(ctx, caller);
+    if (grid_.gpu_only) return; // nothing sent
     done.calls = grid_.faces;
     done.bytes_sent = grid_.nbytes();
     done.gap_bytes = done.bytes_sent - done.bytes_dirty;
@@ -142,7 +146,8 @@ void TextureObject::allocate(ContextState& ctx, const char* caller) {
     glBindTexture(grid_.target, n);
     glTexParameteri(grid_.target, GL_TEXTURE_MAX_LEVEL, 0); // level 0 only: complete without mipmaps
     apply_parameters();
-    const std::byte* data = storage()->data() + grid_.offset;
+    // GPU-only: a null pointer allocates the texels and sends none (GL leaves them undefined).
+    const std::byte* data = grid_.gpu_only ? nullptr : storage()->data() + grid_.offset;
     const auto w = static_cast<GLsizei>(grid_.width), h = static_cast<GLsizei>(grid_.height),
                d = static_cast<GLsizei>(grid_.depth);
     const auto internal = static_cast<GLint>(format_.internal);
@@ -162,8 +167,8 @@ void TextureObject::allocate(ContextState& ctx, const char* caller) {
     if (ctx.log.enabled()) {
         for (std::size_t f = 0; f < grid_.faces; ++f) {
             const GLenum target = grid_.faces > 1 ? GLenum(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f) : grid_.target;
-            ctx.log.record({UploadCall::Kind::TexImage, target, n, 0, grid_.face_bytes(), 0, 0, 0, grid_.width,
-                            grid_.height, grid_.depth});
+            ctx.log.record({UploadCall::Kind::TexImage, target, n, 0, data ? grid_.face_bytes() : 0, 0, 0, 0,
+                            grid_.width, grid_.height, grid_.depth});
         }
     }
 }
@@ -203,18 +208,42 @@ void TextureObject::upload(ContextState& ctx, GLenum target, const std::byte* ba
     }
 }
 
-std::vector<std::byte> TextureObject::read_back(const char* caller) const {
+std::vector<std::size_t> TexelGrid::shape() const {
+    switch (target) {
+    case GL_TEXTURE_1D: return {width, channels};
+    case GL_TEXTURE_3D: return {depth, height, width, channels};
+    case GL_TEXTURE_CUBE_MAP: return {6, height, width, channels};
+    default: return {height, width, channels};
+    }
+}
+
+Array TextureObject::read_back(const char* caller) const {
     if (!name_) return {};
     require_current(caller);
     require_own_context(caller);
-    std::vector<std::byte> out(grid_.nbytes());
-    glBindTexture(grid_.target, name_.get());
-    for (std::size_t f = 0; f < grid_.faces; ++f) {
-        const GLenum target = grid_.faces > 1 ? GLenum(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f) : grid_.target;
-        glGetTexImage(target, 0, format_.format, format_.type, out.data() + f * grid_.face_bytes());
+    Array out = Array::zeros(grid_.shape(), format_.dtype);
+    {
+        WriteScope scope(out);
+        glBindTexture(grid_.target, name_.get());
+        for (std::size_t f = 0; f < grid_.faces; ++f) {
+            const GLenum target = grid_.faces > 1 ? GLenum(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f) : grid_.target;
+            glGetTexImage(target, 0, format_.format, format_.type, scope.data() + f * grid_.face_bytes());
+        }
     }
     check_gl(caller);
     return out;
+}
+
+void TextureObject::resize(std::size_t width, std::size_t height, const char* caller) {
+    grid_.width = width;
+    grid_.height = height;
+    if (!name_) return; // allocated at the new size on first use
+    ContextState& ctx = require_current(caller);
+    glBindTexture(grid_.target, name_.get());
+    glTexImage2D(grid_.target, 0, static_cast<GLint>(format_.internal), static_cast<GLsizei>(width),
+                 static_cast<GLsizei>(height), 0, format_.format, format_.type, nullptr);
+    check_gl(caller);
+    ctx.log.record({UploadCall::Kind::TexImage, grid_.target, name_.get(), 0, 0, 0, 0, 0, width, height, 1});
 }
 
 void TextureObject::bind_to_unit(unsigned unit, const char* caller) {
@@ -345,6 +374,7 @@ detail::TexelFormat color_format(const DType& d, std::size_t channels, TextureFo
                 : row->kind == ScalarKind::Int ? detail::SampledKind::Int
                                                : detail::SampledKind::UInt;
     f.name = std::string("GL_") + channel_names[c] + (integer ? row->integer_suffix : row->float_suffix);
+    f.dtype = d;
     return f;
 }
 
@@ -362,6 +392,7 @@ detail::TexelFormat depth_format(const DType& d, const std::string& caller) {
     } else {
         throw TypeError(caller + ": " + d.name() + " has no depth format; depth textures take float32, uint16 or uint32");
     }
+    f.dtype = d;
     return f;
 }
 
@@ -431,6 +462,10 @@ Spec spec(std::vector<std::size_t> shape, const DType& dtype, Dim dim, TextureFo
 Array on_gpu(const Array& array, Dim dim, TextureFormat mode) {
     const std::string caller = std::string(info(dim).kind) + "::over";
     if (!array) throw ValueError(caller + ": the array is a null handle");
+    if (const detail::TextureObject* o = detail::TextureObject::of(array); o && o->grid().gpu_only) {
+        throw TypeError(caller + ": the array is a GPU-only " + o->grid().kind +
+                        ", which has no CPU texels to share; copy its GPU texels with read_back() first");
+    }
     Spec s = spec(array.shape(), array.dtype(), dim, mode, caller);
     if (!array.is_contiguous()) {
         throw ShapeError(caller + ": the array (shape " + shape_str(array.shape()) +
@@ -439,6 +474,22 @@ Array on_gpu(const Array& array, Dim dim, TextureFormat mode) {
     s.grid.offset = array.offset();
     Array shaped = array.ndim() == s.shape.size() ? array : array.reshape(s.shape); // a view
     return shaped.with_tracker(std::make_shared<detail::TextureObject>(array.storage(), s.grid, std::move(s.format)));
+}
+
+// What a write into a GPU-only texture's placeholder says (ReadOnlyError).
+constexpr const char* gpu_only_why =
+    "a GPU-only texture has no CPU texels: draw into it through a FrameBuffer, or make it with zeros() to write it "
+    "from the CPU";
+
+// A GPU-only texture: its TextureObject, behind a read-only placeholder of the texture's
+// shape and dtype whose every element is the one zero element of its storage (strides 0).
+Array gpu_only_for(std::vector<std::size_t> shape, const DType& dtype, Dim dim, TextureFormat mode) {
+    Spec s = spec(std::move(shape), dtype, dim, mode, std::string(info(dim).kind) + "::gpu_only");
+    s.grid.gpu_only = true;
+    auto storage = Storage::read_only_zeros(dtype.itemsize(), gpu_only_why);
+    const Array placeholder =
+        Array::over(storage, nullptr, dtype, s.shape, std::vector<std::ptrdiff_t>(s.shape.size(), 0), 0);
+    return placeholder.with_tracker(std::make_shared<detail::TextureObject>(storage, s.grid, std::move(s.format)));
 }
 
 // A plain zero array of the texture's shape, checked before it is allocated.
@@ -458,8 +509,9 @@ detail::TextureObject& Texture::object() const {
 }
 
 void Texture::sync() { object().sync(); }
+bool Texture::is_gpu_only() const { return object().grid().gpu_only; }
 
-std::vector<std::byte> Texture::read_back() const {
+Array Texture::read_back() const {
     const detail::TextureObject& o = object();
     return o.read_back((std::string(o.grid().kind) + "::read_back").c_str());
 }
@@ -493,6 +545,10 @@ Texture2D Texture2D::zeros(std::vector<std::size_t> shape, const DType& dtype, T
     return Texture2D(zeros_for(std::move(shape), dtype, Dim::Two, format), format);
 }
 
+Texture2D Texture2D::gpu_only(std::vector<std::size_t> shape, const DType& dtype, TextureFormat format) {
+    return Texture2D(OnGpu{}, gpu_only_for(std::move(shape), dtype, Dim::Two, format));
+}
+
 Texture3D::Texture3D(const Array& array, TextureFormat format) : Texture(on_gpu(array, Dim::Three, format)) {}
 Texture3D Texture3D::zeros(std::vector<std::size_t> shape, const DType& dtype, TextureFormat format) {
     return Texture3D(zeros_for(std::move(shape), dtype, Dim::Three, format), format);
@@ -506,6 +562,9 @@ TextureCube TextureCube::zeros(std::vector<std::size_t> shape, const DType& dtyp
 DepthTexture::DepthTexture(const Array& array) : Texture(on_gpu(array, Dim::Depth, TextureFormat::Auto)) {}
 DepthTexture DepthTexture::zeros(std::vector<std::size_t> shape, const DType& dtype) {
     return DepthTexture(zeros_for(std::move(shape), dtype, Dim::Depth, TextureFormat::Auto));
+}
+DepthTexture DepthTexture::gpu_only(std::vector<std::size_t> shape, const DType& dtype) {
+    return DepthTexture(OnGpu{}, gpu_only_for(std::move(shape), dtype, Dim::Depth, TextureFormat::Auto));
 }
 void DepthTexture::set_compare(DepthCompare compare) { object().set_compare(compare); }
 DepthCompare DepthTexture::compare() const { return object().compare(); }

@@ -22,6 +22,7 @@ struct TexelFormat {
     SampledKind sampled = SampledKind::Float;
     bool depth = false;
     std::string name;    ///< "GL_RGBA8": for messages
+    DType dtype;         ///< of one channel: what read_back returns
 };
 
 /// Where the texels are and how many.
@@ -33,8 +34,12 @@ struct TexelGrid {
     std::size_t channels = 1;
     std::size_t texel_size = 1;                   ///< bytes
     std::size_t offset = 0;                       ///< of texel 0 in the storage, bytes
+    bool gpu_only = false;                        ///< no CPU texels: allocated empty, never uploaded
     std::size_t face_bytes() const { return width * height * depth * texel_size; }
     std::size_t nbytes() const { return face_bytes() * faces; }
+    /// The texture's Array shape, channel axis included: (w, c), (h, w, c), (d, h, w, c) or
+    /// (6, s, s, c).
+    std::vector<std::size_t> shape() const;
 };
 
 class TextureObject final : public GpuObject<TextureObject>, public TextureBinding {
@@ -47,7 +52,11 @@ public:
     using GpuObject::sync;
     void sync() { sync(sync_caller_.c_str()); }
     /// See Texture::read_back.
-    std::vector<std::byte> read_back(const char* caller) const;
+    Array read_back(const char* caller) const;
+    /// A GPU-only 2-D texture's new size (FrameBuffer::resize): once it exists, re-specified
+    /// now with glTexImage2D and a null pointer (logged as a TexImage of 0 bytes), in the
+    /// current context, which must be its own (the caller checks that first).
+    void resize(std::size_t width, std::size_t height, const char* caller);
 
     void bind_to_unit(unsigned unit, const char* caller) override;
     GLenum gl_target() const override { return grid_.target; }
@@ -65,9 +74,11 @@ public:
     Wrapping wrapping(std::size_t axis) const noexcept { return wrap_[axis]; }
     DepthCompare compare() const noexcept { return compare_; }
 
+    /// ContextError unless the texture is not made yet or belongs to the current context.
+    void require_own_context(const char* caller) const;
+
 private:
     friend GpuObject;
-    void require_own_context(const char* caller) const;
     bool needs_creation() const noexcept { return !name_; }
     /// glTexImage* with the whole array (one call per cube face).
     void create(ContextState& ctx, std::span<const ByteRange> dirty, UploadStats& done, const char* caller);
