@@ -3,7 +3,7 @@
 #include "../TestUtil.hpp"
 #include "GLTest.hpp"
 
-#include <cstring>
+#include <random>
 
 using namespace glumpp;
 using glumpp::test::GLTest;
@@ -536,4 +536,38 @@ TEST_F(FrameBuffer, ResizeRefusalsChangeNothing) {
     EXPECT_EQ(fb.width(), 4u);
     fb.resize(8, 8);
     EXPECT_EQ(fb.read_pixels().shape(), (std::vector<std::size_t>{8, 8, 4}));
+}
+
+TEST_F(FrameBuffer, PropertyEveryResizeDrawsAtItsNewSize) {
+    // Random sizes, growing and shrinking, of a float color texture and a depth texture,
+    // both GPU-only: after each resize a pass covers exactly the new size, and each texel
+    // holds its own pixel centre (the hand-computed oracle) and depth 0.5 (z = 0 in NDC).
+    std::mt19937 rng(7);
+    auto color = gloo::Texture2D::gpu_only({4, 4, 4}, DType::of<float>());
+    auto depth = gloo::DepthTexture::gpu_only({4, 4});
+    gloo::FrameBuffer fb({color}, depth);
+    auto draw = quad(coordinates_fs);
+    for (int trial = 0; trial < 25; ++trial) {
+        const std::size_t w = 1 + rng() % 48, h = 1 + rng() % 48;
+        fb.resize(w, h);
+        {
+            auto on = fb.activated();
+            glClearDepth(1.0);
+            glClear(GL_DEPTH_BUFFER_BIT);
+            glEnable(GL_DEPTH_TEST);
+            draw.draw(gloo::Primitive::TriangleStrip);
+            glDisable(GL_DEPTH_TEST);
+        }
+        const Array gpu = color.read_back();
+        ASSERT_EQ(gpu.shape(), (std::vector<std::size_t>{h, w, 4})) << "trial " << trial;
+        const Array z = depth.read_back();
+        ASSERT_EQ(z.shape(), (std::vector<std::size_t>{h, w, 1})) << "trial " << trial;
+        for (std::size_t y = 0; y < h; ++y) {
+            for (std::size_t x = 0; x < w; ++x) {
+                ASSERT_EQ(gpu.view({y, x}).to_vector<float>(), coordinates_at(y, x)) << "trial " << trial << " " << w << "x" << h;
+                ASSERT_EQ(z.value<float>({y, x, 0}), 0.5f) << "trial " << trial;
+            }
+        }
+    }
+    EXPECT_EQ(color.upload_stats().bytes_sent + depth.upload_stats().bytes_sent, 0u);
 }

@@ -1,7 +1,7 @@
 #pragma once
 // FrameBuffer and RenderBuffer: drawing into textures and off-screen buffers.
 //
-//   auto color = gloo::Texture2D::zeros({256, 256, 4}, DType::of<std::uint8_t>());
+//   auto color = gloo::Texture2D::gpu_only({256, 256, 4}, DType::of<std::uint8_t>());
 //   gloo::FrameBuffer fb({color}, gloo::RenderBuffer::depth(256, 256));
 //   {
 //       auto on = fb.activated();           // bound, viewport 256x256; both restored at '}'

@@ -16,7 +16,7 @@
 // construction: a partial update below the first row reads the right rows (glumpy's
 // source pointer stayed at row 0), and a write of one channel sends its texel (glumpy
 // rounded it to nothing). Every call goes to the context's UploadLog (TexImage for the
-// first upload, one per cube face; TexSubImage per box, with x/y/z/width/height/depth in
+// first upload, one per cube face, of 0 bytes for a GPU-only texture; TexSubImage per box, with x/y/z/width/height/depth in
 // texels and the face's target for cube maps) and to UploadStats, as for buffers.
 //
 // Shapes (as glumpy): rows in C order are GL rows, the last axis is the channels (1 to 4:
@@ -62,7 +62,8 @@
 // updated. read_back() fetches the GPU's copy; a later CPU write still uploads only its
 // dirty texels, over what the GPU drew. So a texture is either drawn into or written from
 // the CPU, or its GPU copy is copied back first (`T.assign(T.read_back())`: the next sync
-// then re-sends it all) before CPU writes.
+// then re-sends it all) before CPU writes. A texture that is only drawn into is best
+// GPU-only (below): it then has no CPU copy to go stale.
 //
 // GPU-only textures (render targets): `Texture2D::gpu_only(shape, dtype)` and
 // `DepthTexture::gpu_only(shape)` make a texture that has no CPU texels at all, for what is
