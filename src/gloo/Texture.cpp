@@ -235,15 +235,16 @@ Array TextureObject::read_back(const char* caller) const {
 }
 
 void TextureObject::resize(std::size_t width, std::size_t height, const char* caller) {
+    if (name_) { // else allocated at the new size on first use
+        ContextState& ctx = require_current(caller);
+        glBindTexture(grid_.target, name_.get());
+        glTexImage2D(grid_.target, 0, static_cast<GLint>(format_.internal), static_cast<GLsizei>(width),
+                     static_cast<GLsizei>(height), 0, format_.format, format_.type, nullptr);
+        check_gl(caller); // before the size changes: a failed resize keeps the old one
+        ctx.log.record({UploadCall::Kind::TexImage, grid_.target, name_.get(), 0, 0, 0, 0, 0, width, height, 1});
+    }
     grid_.width = width;
     grid_.height = height;
-    if (!name_) return; // allocated at the new size on first use
-    ContextState& ctx = require_current(caller);
-    glBindTexture(grid_.target, name_.get());
-    glTexImage2D(grid_.target, 0, static_cast<GLint>(format_.internal), static_cast<GLsizei>(width),
-                 static_cast<GLsizei>(height), 0, format_.format, format_.type, nullptr);
-    check_gl(caller);
-    ctx.log.record({UploadCall::Kind::TexImage, grid_.target, name_.get(), 0, 0, 0, 0, 0, width, height, 1});
 }
 
 void TextureObject::bind_to_unit(unsigned unit, const char* caller) {
