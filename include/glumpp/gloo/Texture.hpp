@@ -74,8 +74,9 @@
 // texels undefined until drawn, so clear it in its first pass. It is sampled like any
 // texture, read with read_back(), and resized with its FrameBuffer (FrameBuffer::resize).
 // As an Array it is a read-only placeholder of its shape and dtype: every element reads 0
-// (what a CPU-backed render target's array holds too, since drawing never updates it),
-// and any write through it or a view of it is a ReadOnlyError, before anything changes:
+// (never what was drawn: a CPU-backed render target's array does not follow the drawing
+// either; read_back() does), and any write through it or a view of it is a ReadOnlyError,
+// before anything changes:
 //   "Array::fill: the array is read-only (a GPU-only texture has no CPU texels: ...)"
 // The placeholder keeps the shape the texture was made with: after FrameBuffer::resize,
 // width(), height() and read_back() give the new size. Only 2-D color and depth textures
