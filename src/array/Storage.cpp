@@ -45,6 +45,13 @@ std::shared_ptr<Storage> Storage::allocate(std::size_t nbytes) {
     return std::shared_ptr<Storage>(new Storage(data, nbytes, true, Ownership::Owned));
 }
 
+std::shared_ptr<Storage> Storage::read_only_zeros(std::size_t nbytes, const char* why) {
+    std::shared_ptr<Storage> s = allocate(nbytes);
+    s->writable_ = false;
+    s->read_only_why_ = why;
+    return s;
+}
+
 std::shared_ptr<Storage> Storage::map_file(const std::filesystem::path& path, std::size_t offset, std::size_t nbytes,
                                            MapMode mode) {
     const auto fail = [&](const std::string& what) {
@@ -76,7 +83,7 @@ std::shared_ptr<Storage> Storage::map_file(const std::filesystem::path& path, st
 }
 
 void Storage::require_writable(const char* caller) const {
-    if (!writable_) throw ReadOnlyError(std::string(caller) + ": the array is read-only (a read-only memory map)");
+    if (!writable_) throw ReadOnlyError(std::string(caller) + ": the array is read-only (" + read_only_why_ + ")");
 }
 
 void Storage::mark(const Footprint& footprint) {

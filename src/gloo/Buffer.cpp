@@ -1,41 +1,31 @@
 #include "BufferObject.hpp"
 
 #include <cstring>
-#include <typeinfo>
 
 namespace glumpp::gloo {
 
 namespace detail {
 
-void BufferObject::sync(const char* caller) {
-    ContextState& ctx = require_current(caller);
-    gpu_.gl_name().require_owner_current(caller);
-    take(dirty_);
+void BufferObject::create(ContextState& ctx, std::span<const ByteRange> dirty, UploadStats& done, const char*) {
     const Storage& s = *storage();
-    UploadStats done;
-    for (const ByteRange& r : dirty_) done.bytes_dirty += r.size();
-    try {
-        if (!gpu_.exists() || gpu_.size() != s.size()) {
-            // First use, or the storage grew: (re)create with everything.
-            gpu_.allocate(ctx, s.size(), s.data(), ctx.strategy, usage_);
-            done.calls = 1;
-            done.bytes_sent = s.size();
-            done.gap_bytes = s.size() - std::min(s.size(), done.bytes_dirty);
-            done.whole_sends = 1;
-        } else if (!dirty_.empty()) {
-            plan_upload(dirty_, s.size(), ctx.costs, plan_);
-            gpu_.upload(ctx, s.data(), plan_.calls);
-            done.calls = plan_.calls.size();
-            done.bytes_sent = plan_.sent_bytes;
-            done.gap_bytes = plan_.gap_bytes;
-            done.whole_sends = plan_.whole ? 1 : 0;
-        }
-    } catch (...) {
-        mark_all(); // nothing may be lost: the next sync sends everything
-        throw;
-    }
-    stats_.add(done);
-    ctx.stats.uploads.add(done);
+    for (const ByteRange& r : dirty) done.bytes_dirty += r.size();
+    gpu_.allocate(ctx, s.size(), s.data(), ctx.strategy, usage_);
+    done.calls = 1;
+    done.bytes_sent = s.size();
+    done.gap_bytes = s.size() - std::min(s.size(), done.bytes_dirty);
+    done.whole_sends = 1;
+}
+
+void BufferObject::update(ContextState& ctx, std::span<const ByteRange> dirty, UploadStats& done, const char*) {
+    if (dirty.empty()) return;
+    const Storage& s = *storage();
+    for (const ByteRange& r : dirty) done.bytes_dirty += r.size();
+    plan_upload(dirty, s.size(), ctx.costs, plan_);
+    gpu_.upload(ctx, s.data(), plan_.calls);
+    done.calls = plan_.calls.size();
+    done.bytes_sent = plan_.sent_bytes;
+    done.gap_bytes = plan_.gap_bytes;
+    done.whole_sends = plan_.whole ? 1 : 0;
 }
 
 } // namespace detail
@@ -64,12 +54,7 @@ std::size_t row_bytes(const Array& a) {
 
 } // namespace
 
-detail::BufferObject* Buffer::object_of(const Array& view) noexcept {
-    // BufferObject is final: an exact type check is enough, and cheaper than dynamic_cast
-    // on a path every draw takes for every buffer.
-    Tracker* t = view.tracker_ptr().get();
-    return t && typeid(*t) == typeid(detail::BufferObject) ? static_cast<detail::BufferObject*>(t) : nullptr;
-}
+detail::BufferObject* Buffer::object_of(const Array& view) noexcept { return detail::BufferObject::of(view); }
 
 detail::BufferObject& Buffer::object() const {
     auto* o = object_of(*this);

@@ -85,6 +85,7 @@ struct FrameBufferState {
     std::size_t width = 0, height = 0;
     GLName fbo;
     const ContextState* owner = nullptr;
+    bool checked = false; // completeness checked since the attachments were last (re)allocated
     struct Saved {
         GLint draw = 0, read = 0;
         GLint viewport[4] = {0, 0, 0, 0};
@@ -113,6 +114,8 @@ struct FrameBufferState {
         }
     }
     void prepare(ContextState& ctx, const char* caller);
+    void check_status(const char* caller);
+    void throw_unless_complete(GLenum status, const char* caller) const;
 };
 
 namespace {
@@ -154,7 +157,10 @@ void FrameBufferState::prepare(ContextState& ctx, const char* caller) {
             allocate(*s.buffer, ctx, caller);
         }
     }
-    if (fbo) return; // attachments never change their GL names: attached once, checked once
+    if (fbo) { // attachments never change their GL names: attached once
+        if (!checked) check_status(caller); // resized since
+        return;
+    }
     GLint max_color = 0, max_draw = 0;
     glGetIntegerv(GL_MAX_COLOR_ATTACHMENTS, &max_color);
     glGetIntegerv(GL_MAX_DRAW_BUFFERS, &max_draw);
@@ -191,15 +197,30 @@ void FrameBufferState::prepare(ContextState& ctx, const char* caller) {
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(previous_draw));
     glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previous_read));
     check_gl(caller);
-    if (status != GL_FRAMEBUFFER_COMPLETE) {
-        const char* words = status_words(status);
-        char code[16];
-        std::snprintf(code, sizeof code, "0x%04x", status);
-        throw GLError(std::string(caller) + ": " + (words ? words : std::string("unknown framebuffer status ") + code) +
-                      " [" + describe() + "]");
-    }
+    throw_unless_complete(status, caller);
     fbo = std::move(name);
     owner = &ctx;
+    checked = true;
+}
+
+void FrameBufferState::check_status(const char* caller) {
+    GLint previous = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo.get());
+    const GLenum status = glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(previous));
+    check_gl(caller);
+    throw_unless_complete(status, caller);
+    checked = true;
+}
+
+void FrameBufferState::throw_unless_complete(GLenum status, const char* caller) const {
+    if (status == GL_FRAMEBUFFER_COMPLETE) return;
+    const char* words = status_words(status);
+    char code[16];
+    std::snprintf(code, sizeof code, "0x%04x", status);
+    throw GLError(std::string(caller) + ": " + (words ? words : std::string("unknown framebuffer status ") + code) + " [" +
+                  describe() + "]");
 }
 
 } // namespace detail
@@ -394,6 +415,70 @@ Array FrameBuffer::read_depth() const {
     detail::ContextState& ctx = detail::require_current(caller);
     s_->prepare(ctx, caller);
     return read_rows(*s_, GL_NONE, GL_DEPTH_COMPONENT, GL_FLOAT, DType::of<float>(), 1, caller);
+}
+
+void FrameBuffer::resize(std::size_t width, std::size_t height) {
+    const char* caller = "FrameBuffer::resize";
+    auto& st = *s_;
+    if (width == 0 || height == 0) {
+        throw ValueError(std::string(caller) + ": a " + detail::size_str(width, height) + " framebuffer is empty");
+    }
+    if (!st.saved.empty()) {
+        throw ValueError(std::string(caller) +
+                         ": the framebuffer is active (its viewport is the old size); deactivate it first");
+    }
+    if (width == st.width && height == st.height) return;
+    // Every check before any change: a refused resize leaves every attachment as it was.
+    bool exists = static_cast<bool>(st.fbo);
+    for (const Slot& s : st.slots) {
+        if (s.object && !s.object->grid().gpu_only) {
+            throw TypeError(std::string(caller) + ": " + s.what + " is a CPU-backed " + s.object->grid().kind + " (" +
+                            s.format_name() + " " + detail::size_str(s.width, s.height) +
+                            "), whose Array cannot change shape; make it with " + s.object->grid().kind +
+                            "::gpu_only, or make a new FrameBuffer with new textures");
+        }
+        exists = exists || (s.object ? s.object->name() != 0 : static_cast<bool>(s.buffer->name));
+    }
+    if (exists) {
+        detail::ContextState& ctx = detail::require_current(caller);
+        st.require_own_context(caller);
+        GLint texture_limit = 0, buffer_limit = 0;
+        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &texture_limit);
+        glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &buffer_limit);
+        const auto limit = static_cast<std::size_t>(std::min(texture_limit, buffer_limit));
+        if (std::max(width, height) > limit) {
+            throw ValueError(std::string(caller) + ": " + detail::size_str(width, height) +
+                             " is larger than GL_MAX_TEXTURE_SIZE or GL_MAX_RENDERBUFFER_SIZE (" + std::to_string(limit) +
+                             ") of " + ctx.renderer);
+        }
+        for (const Slot& s : st.slots) {
+            if (s.object) {
+                s.object->require_own_context(caller);
+            } else if (s.buffer->name && (detail::current_state() != s.buffer->owner || !s.buffer->name.owner())) {
+                throw ContextError(std::string(caller) + ": a " + detail::render_format(s.buffer->format).name +
+                                   " RenderBuffer of this framebuffer belongs to another GL context");
+            }
+        }
+    }
+    for (Slot& s : st.slots) {
+        if (s.object) {
+            s.object->resize(width, height, caller);
+        } else if (s.buffer->width != width || s.buffer->height != height) { // shared by two slots: once
+            s.buffer->width = width;
+            s.buffer->height = height;
+            if (s.buffer->name) {
+                glBindRenderbuffer(GL_RENDERBUFFER, s.buffer->name.get());
+                glRenderbufferStorage(GL_RENDERBUFFER, detail::render_format(s.buffer->format).internal,
+                                      static_cast<GLsizei>(width), static_cast<GLsizei>(height));
+                detail::check_gl(caller);
+            }
+        }
+        s.width = width;
+        s.height = height;
+    }
+    st.width = width;
+    st.height = height;
+    st.checked = false;
 }
 
 std::size_t FrameBuffer::width() const { return s_->width; }

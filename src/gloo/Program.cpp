@@ -501,7 +501,7 @@ void ProgramState::prepare(const char* caller, std::size_t& vertices, std::size_
                 if (!u.textures[e]) {
                     throw ValueError(std::string(caller) + ": sampler '" + u.info.name + "' has no texture");
                 }
-                auto* t = dynamic_cast<TextureBinding*>(u.textures[e].tracker_ptr().get());
+                auto* t = texture_binding_of(u.textures[e]);
                 t->bind_to_unit(u.first_unit + static_cast<unsigned>(e), caller);
             }
         }
@@ -606,7 +606,7 @@ Program::Variable& Program::Variable::operator=(const AttributeSource& source) {
         return *this;
     }
     if (Uniform* u = s.uniform(name_); u && u->type && u->type->base == Base::Sampler) {
-        auto* t = dynamic_cast<detail::TextureBinding*>(source.array.tracker_ptr().get());
+        auto* t = detail::texture_binding_of(source.array);
         if (!t) {
             throw TypeError("Program: uniform '" + name_ + "' is a " + u->info.type +
                             ": assign a gloo texture (Texture1D/2D/3D/Cube)");

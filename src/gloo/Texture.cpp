@@ -1,7 +1,6 @@
 #include "TextureObject.hpp"
 
 #include <algorithm>
-#include <typeinfo>
 
 namespace glumpp::gloo {
 
@@ -46,7 +45,7 @@ std::string extent_str(const TexelGrid& g) {
 } // namespace
 
 TextureObject::TextureObject(std::shared_ptr<Storage> storage, TexelGrid grid, TexelFormat format)
-    : Tracker(std::move(storage)), grid_(grid), format_(std::move(format)), sync_caller_(std::string(grid_.kind) + "::sync") {}
+    : GpuObject(std::move(storage)), grid_(grid), format_(std::move(format)), sync_caller_(std::string(grid_.kind) + "::sync") {}
 
 SampledKind TextureObject::sampled_kind() const {
     return format_.depth && compare_ != DepthCompare::Off ? SampledKind::Depth : format_.sampled;
@@ -60,75 +59,75 @@ void TextureObject::require_own_context(const char* caller) const {
     }
 }
 
-void TextureObject::sync(const char* caller) {
-    ContextState& ctx = require_current(caller);
-    require_own_context(caller);
-    take(dirty_);
+std::size_t TextureObject::clip(std::span<const ByteRange> dirty) {
     // Only this texture's bytes count, relative to texel 0: the storage may hold more (a
-    // texture over a slab of a bigger array).
-    UploadStats done;
+    // texture over a slab of a bigger array). A GPU-only texture has none: its placeholder
+    // storage is never written (its tracker only holds the range every new tracker starts
+    // with).
+    std::size_t n = 0;
     local_.clear();
+    if (grid_.gpu_only) return 0;
     const std::size_t lo = grid_.offset, hi = lo + grid_.nbytes();
-    for (const ByteRange& r : dirty_) {
+    for (const ByteRange& r : dirty) {
         const std::size_t a = std::max(r.start, lo), b = std::min(r.stop, hi);
         if (a < b) {
             local_.push_back({a - lo, b - lo});
-            done.bytes_dirty += b - a;
+            n += b - a;
         }
     }
-    try {
-        if (!name_) {
-            create(ctx, caller);
-            done.calls = grid_.faces;
-            done.bytes_sent = grid_.nbytes();
-            done.gap_bytes = done.bytes_sent - done.bytes_dirty;
-            done.whole_sends = 1;
-        } else if (parameters_changed_ || !local_.empty()) {
-            glBindTexture(grid_.target, name_.get());
-            if (parameters_changed_) apply_parameters();
-            if (!local_.empty()) {
-                // Boxes read their rows in place from the CPU array: the GL steps W texels
-                // from one row to the next (and H rows between slices), starting at the
-                // box's first texel; the pointer offset plays GL_UNPACK_SKIP_*'s part.
-                glPixelStorei(GL_UNPACK_ROW_LENGTH, static_cast<GLint>(grid_.width));
-                if (grid_.target == GL_TEXTURE_3D) glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, static_cast<GLint>(grid_.height));
-                const std::byte* base = storage()->data() + grid_.offset;
-                std::size_t whole_faces = 0;
-                for (std::size_t f = 0; f < grid_.faces; ++f) {
-                    std::span<const ByteRange> ranges = local_;
-                    if (grid_.faces > 1) { // a call never spans faces: plan each on its own
-                        const std::size_t flo = f * grid_.face_bytes(), fhi = flo + grid_.face_bytes();
-                        face_.clear();
-                        for (const ByteRange& r : local_) {
-                            const std::size_t a = std::max(r.start, flo), b = std::min(r.stop, fhi);
-                            if (a < b) face_.push_back({a - flo, b - flo});
-                        }
-                        ranges = face_;
-                    }
-                    if (ranges.empty()) continue;
-                    plan_texture_upload(ranges, grid_.width, grid_.height, grid_.depth, grid_.texel_size, ctx.costs, plan_);
-                    const GLenum target = grid_.faces > 1 ? GLenum(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f) : grid_.target;
-                    upload(ctx, target, base + f * grid_.face_bytes(), plan_);
-                    done.calls += plan_.boxes.size();
-                    done.bytes_sent += plan_.sent_bytes;
-                    whole_faces += plan_.whole ? 1 : 0;
-                }
-                done.gap_bytes = done.bytes_sent - done.bytes_dirty;
-                done.whole_sends = whole_faces == grid_.faces ? 1 : 0;
-                glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-                if (grid_.target == GL_TEXTURE_3D) glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, 0);
-                // No glGetError: it costs as much as a small upload, every frame (as buffers).
-            }
-        }
-    } catch (...) {
-        mark_all(); // nothing may be lost: the next sync sends everything
-        throw;
-    }
-    stats_.add(done);
-    ctx.stats.uploads.add(done);
+    return n;
 }
 
-void TextureObject::create(ContextState& ctx, const char* caller) {
+void TextureObject::create(ContextState& ctx, std::span<const ByteRange> dirty, UploadStats& done, const char* caller) {
+    done.bytes_dirty = clip(dirty);
+    allocate(ctx, caller);
+    if (grid_.gpu_only) return; // nothing sent
+    done.calls = grid_.faces;
+    done.bytes_sent = grid_.nbytes();
+    done.gap_bytes = done.bytes_sent - done.bytes_dirty;
+    done.whole_sends = 1;
+}
+
+void TextureObject::update(ContextState& ctx, std::span<const ByteRange> dirty, UploadStats& done, const char*) {
+    done.bytes_dirty = clip(dirty);
+    if (!parameters_changed_ && local_.empty()) return;
+    glBindTexture(grid_.target, name_.get());
+    if (parameters_changed_) apply_parameters();
+    if (local_.empty()) return;
+    // Boxes read their rows in place from the CPU array: the GL steps W texels from one row
+    // to the next (and H rows between slices), starting at the box's first texel; the
+    // pointer offset plays GL_UNPACK_SKIP_*'s part.
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, static_cast<GLint>(grid_.width));
+    if (grid_.target == GL_TEXTURE_3D) glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, static_cast<GLint>(grid_.height));
+    const std::byte* base = storage()->data() + grid_.offset;
+    std::size_t whole_faces = 0;
+    for (std::size_t f = 0; f < grid_.faces; ++f) {
+        std::span<const ByteRange> ranges = local_;
+        if (grid_.faces > 1) { // a call never spans faces: plan each on its own
+            const std::size_t flo = f * grid_.face_bytes(), fhi = flo + grid_.face_bytes();
+            face_.clear();
+            for (const ByteRange& r : local_) {
+                const std::size_t a = std::max(r.start, flo), b = std::min(r.stop, fhi);
+                if (a < b) face_.push_back({a - flo, b - flo});
+            }
+            ranges = face_;
+        }
+        if (ranges.empty()) continue;
+        plan_texture_upload(ranges, grid_.width, grid_.height, grid_.depth, grid_.texel_size, ctx.costs, plan_);
+        const GLenum target = grid_.faces > 1 ? GLenum(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f) : grid_.target;
+        upload(ctx, target, base + f * grid_.face_bytes(), plan_);
+        done.calls += plan_.boxes.size();
+        done.bytes_sent += plan_.sent_bytes;
+        whole_faces += plan_.whole ? 1 : 0;
+    }
+    done.gap_bytes = done.bytes_sent - done.bytes_dirty;
+    done.whole_sends = whole_faces == grid_.faces ? 1 : 0;
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    if (grid_.target == GL_TEXTURE_3D) glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, 0);
+    // No glGetError: it costs as much as a small upload, every frame (as buffers).
+}
+
+void TextureObject::allocate(ContextState& ctx, const char* caller) {
     const GLenum limit_name = grid_.target == GL_TEXTURE_3D         ? GL_MAX_3D_TEXTURE_SIZE
                               : grid_.target == GL_TEXTURE_CUBE_MAP ? GL_MAX_CUBE_MAP_TEXTURE_SIZE
                                                                     : GL_MAX_TEXTURE_SIZE;
@@ -147,7 +146,8 @@ void TextureObject::create(ContextState& ctx, const char* caller) {
     glBindTexture(grid_.target, n);
     glTexParameteri(grid_.target, GL_TEXTURE_MAX_LEVEL, 0); // level 0 only: complete without mipmaps
     apply_parameters();
-    const std::byte* data = storage()->data() + grid_.offset;
+    // GPU-only: a null pointer allocates the texels and sends none (GL leaves them undefined).
+    const std::byte* data = grid_.gpu_only ? nullptr : storage()->data() + grid_.offset;
     const auto w = static_cast<GLsizei>(grid_.width), h = static_cast<GLsizei>(grid_.height),
                d = static_cast<GLsizei>(grid_.depth);
     const auto internal = static_cast<GLint>(format_.internal);
@@ -167,8 +167,8 @@ void TextureObject::create(ContextState& ctx, const char* caller) {
     if (ctx.log.enabled()) {
         for (std::size_t f = 0; f < grid_.faces; ++f) {
             const GLenum target = grid_.faces > 1 ? GLenum(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f) : grid_.target;
-            ctx.log.record({UploadCall::Kind::TexImage, target, n, 0, grid_.face_bytes(), 0, 0, 0, grid_.width,
-                            grid_.height, grid_.depth});
+            ctx.log.record({UploadCall::Kind::TexImage, target, n, 0, data ? grid_.face_bytes() : 0, 0, 0, 0,
+                            grid_.width, grid_.height, grid_.depth});
         }
     }
 }
@@ -208,18 +208,43 @@ void TextureObject::upload(ContextState& ctx, GLenum target, const std::byte* ba
     }
 }
 
-std::vector<std::byte> TextureObject::read_back(const char* caller) const {
+std::vector<std::size_t> TexelGrid::shape() const {
+    switch (target) {
+    case GL_TEXTURE_1D: return {width, channels};
+    case GL_TEXTURE_3D: return {depth, height, width, channels};
+    case GL_TEXTURE_CUBE_MAP: return {6, height, width, channels};
+    default: return {height, width, channels};
+    }
+}
+
+Array TextureObject::read_back(const char* caller) const {
     if (!name_) return {};
     require_current(caller);
     require_own_context(caller);
-    std::vector<std::byte> out(grid_.nbytes());
-    glBindTexture(grid_.target, name_.get());
-    for (std::size_t f = 0; f < grid_.faces; ++f) {
-        const GLenum target = grid_.faces > 1 ? GLenum(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f) : grid_.target;
-        glGetTexImage(target, 0, format_.format, format_.type, out.data() + f * grid_.face_bytes());
+    Array out = Array::zeros(grid_.shape(), format_.dtype);
+    {
+        WriteScope scope(out);
+        glBindTexture(grid_.target, name_.get());
+        for (std::size_t f = 0; f < grid_.faces; ++f) {
+            const GLenum target = grid_.faces > 1 ? GLenum(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f) : grid_.target;
+            glGetTexImage(target, 0, format_.format, format_.type, scope.data() + f * grid_.face_bytes());
+        }
     }
     check_gl(caller);
     return out;
+}
+
+void TextureObject::resize(std::size_t width, std::size_t height, const char* caller) {
+    if (name_) { // else allocated at the new size on first use
+        ContextState& ctx = require_current(caller);
+        glBindTexture(grid_.target, name_.get());
+        glTexImage2D(grid_.target, 0, static_cast<GLint>(format_.internal), static_cast<GLsizei>(width),
+                     static_cast<GLsizei>(height), 0, format_.format, format_.type, nullptr);
+        check_gl(caller); // before the size changes: a failed resize keeps the old one
+        ctx.log.record({UploadCall::Kind::TexImage, grid_.target, name_.get(), 0, 0, 0, 0, 0, width, height, 1});
+    }
+    grid_.width = width;
+    grid_.height = height;
 }
 
 void TextureObject::bind_to_unit(unsigned unit, const char* caller) {
@@ -257,6 +282,8 @@ void TextureObject::set_compare(DepthCompare compare) {
     compare_ = compare;
     parameters_changed_ = true;
 }
+
+TextureBinding* texture_binding_of(const Array& view) noexcept { return TextureObject::of(view); }
 
 } // namespace detail
 
@@ -348,6 +375,7 @@ detail::TexelFormat color_format(const DType& d, std::size_t channels, TextureFo
                 : row->kind == ScalarKind::Int ? detail::SampledKind::Int
                                                : detail::SampledKind::UInt;
     f.name = std::string("GL_") + channel_names[c] + (integer ? row->integer_suffix : row->float_suffix);
+    f.dtype = d;
     return f;
 }
 
@@ -365,6 +393,7 @@ detail::TexelFormat depth_format(const DType& d, const std::string& caller) {
     } else {
         throw TypeError(caller + ": " + d.name() + " has no depth format; depth textures take float32, uint16 or uint32");
     }
+    f.dtype = d;
     return f;
 }
 
@@ -434,6 +463,10 @@ Spec spec(std::vector<std::size_t> shape, const DType& dtype, Dim dim, TextureFo
 Array on_gpu(const Array& array, Dim dim, TextureFormat mode) {
     const std::string caller = std::string(info(dim).kind) + "::over";
     if (!array) throw ValueError(caller + ": the array is a null handle");
+    if (const detail::TextureObject* o = detail::TextureObject::of(array); o && o->grid().gpu_only) {
+        throw TypeError(caller + ": the array is a GPU-only " + o->grid().kind +
+                        ", which has no CPU texels to share; copy its GPU texels with read_back() first");
+    }
     Spec s = spec(array.shape(), array.dtype(), dim, mode, caller);
     if (!array.is_contiguous()) {
         throw ShapeError(caller + ": the array (shape " + shape_str(array.shape()) +
@@ -444,6 +477,22 @@ Array on_gpu(const Array& array, Dim dim, TextureFormat mode) {
     return shaped.with_tracker(std::make_shared<detail::TextureObject>(array.storage(), s.grid, std::move(s.format)));
 }
 
+// What a write into a GPU-only texture's placeholder says (ReadOnlyError).
+constexpr const char* gpu_only_why =
+    "a GPU-only texture has no CPU texels: draw into it through a FrameBuffer, or make it with zeros() to write it "
+    "from the CPU";
+
+// A GPU-only texture: its TextureObject, behind a read-only placeholder of the texture's
+// shape and dtype whose every element is the one zero element of its storage (strides 0).
+Array gpu_only_for(std::vector<std::size_t> shape, const DType& dtype, Dim dim, TextureFormat mode) {
+    Spec s = spec(std::move(shape), dtype, dim, mode, std::string(info(dim).kind) + "::gpu_only");
+    s.grid.gpu_only = true;
+    auto storage = Storage::read_only_zeros(dtype.itemsize(), gpu_only_why);
+    const Array placeholder =
+        Array::over(storage, nullptr, dtype, s.shape, std::vector<std::ptrdiff_t>(s.shape.size(), 0), 0);
+    return placeholder.with_tracker(std::make_shared<detail::TextureObject>(storage, s.grid, std::move(s.format)));
+}
+
 // A plain zero array of the texture's shape, checked before it is allocated.
 Array zeros_for(std::vector<std::size_t> shape, const DType& dtype, Dim dim, TextureFormat mode) {
     const Spec s = spec(std::move(shape), dtype, dim, mode, std::string(info(dim).kind) + "::zeros");
@@ -452,11 +501,7 @@ Array zeros_for(std::vector<std::size_t> shape, const DType& dtype, Dim dim, Tex
 
 } // namespace
 
-detail::TextureObject* Texture::object_of(const Array& view) noexcept {
-    // TextureObject is final: an exact type check is enough.
-    Tracker* t = view.tracker_ptr().get();
-    return t && typeid(*t) == typeid(detail::TextureObject) ? static_cast<detail::TextureObject*>(t) : nullptr;
-}
+detail::TextureObject* Texture::object_of(const Array& view) noexcept { return detail::TextureObject::of(view); }
 
 detail::TextureObject& Texture::object() const {
     auto* o = object_of(*this);
@@ -465,8 +510,9 @@ detail::TextureObject& Texture::object() const {
 }
 
 void Texture::sync() { object().sync(); }
+bool Texture::is_gpu_only() const { return object().grid().gpu_only; }
 
-std::vector<std::byte> Texture::read_back() const {
+Array Texture::read_back() const {
     const detail::TextureObject& o = object();
     return o.read_back((std::string(o.grid().kind) + "::read_back").c_str());
 }
@@ -500,6 +546,10 @@ Texture2D Texture2D::zeros(std::vector<std::size_t> shape, const DType& dtype, T
     return Texture2D(zeros_for(std::move(shape), dtype, Dim::Two, format), format);
 }
 
+Texture2D Texture2D::gpu_only(std::vector<std::size_t> shape, const DType& dtype, TextureFormat format) {
+    return Texture2D(OnGpu{}, gpu_only_for(std::move(shape), dtype, Dim::Two, format));
+}
+
 Texture3D::Texture3D(const Array& array, TextureFormat format) : Texture(on_gpu(array, Dim::Three, format)) {}
 Texture3D Texture3D::zeros(std::vector<std::size_t> shape, const DType& dtype, TextureFormat format) {
     return Texture3D(zeros_for(std::move(shape), dtype, Dim::Three, format), format);
@@ -513,6 +563,9 @@ TextureCube TextureCube::zeros(std::vector<std::size_t> shape, const DType& dtyp
 DepthTexture::DepthTexture(const Array& array) : Texture(on_gpu(array, Dim::Depth, TextureFormat::Auto)) {}
 DepthTexture DepthTexture::zeros(std::vector<std::size_t> shape, const DType& dtype) {
     return DepthTexture(zeros_for(std::move(shape), dtype, Dim::Depth, TextureFormat::Auto));
+}
+DepthTexture DepthTexture::gpu_only(std::vector<std::size_t> shape, const DType& dtype) {
+    return DepthTexture(OnGpu{}, gpu_only_for(std::move(shape), dtype, Dim::Depth, TextureFormat::Auto));
 }
 void DepthTexture::set_compare(DepthCompare compare) { object().set_compare(compare); }
 DepthCompare DepthTexture::compare() const { return object().compare(); }

@@ -1,8 +1,13 @@
 #pragma once
 // What a Program needs from a texture to feed a sampler uniform. The texture objects
-// (Texture.cpp) implement it; Program.cpp finds it behind an Array's tracker.
+// (Texture.cpp) implement it; Program.cpp finds it behind an Array's tracker with
+// texture_binding_of, without knowing the texture classes.
 
 #include "ContextState.hpp"
+
+namespace glumpp {
+class Array;
+}
 
 namespace glumpp::gloo::detail {
 
@@ -20,5 +25,9 @@ public:
     virtual GLenum gl_target() const = 0;
     virtual SampledKind sampled_kind() const = 0;
 };
+
+/// The texture a view belongs to, or nullptr for any other Array's view: an exact type check
+/// of its tracker (GpuObject::of), not a dynamic_cast's search through the class graph.
+TextureBinding* texture_binding_of(const Array& view) noexcept;
 
 } // namespace glumpp::gloo::detail

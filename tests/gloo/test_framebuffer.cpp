@@ -3,7 +3,7 @@
 #include "../TestUtil.hpp"
 #include "GLTest.hpp"
 
-#include <cstring>
+#include <random>
 
 using namespace glumpp;
 using glumpp::test::GLTest;
@@ -129,11 +129,9 @@ void main() {
     EXPECT_EQ(px(image, 0, 2), (std::array<long long, 4>{3000002, 0, 7, 9}));
     EXPECT_EQ(px(image, 1, 3), (std::array<long long, 4>{2000003, 250, 7, 9}));
     // The target texture's GPU copy holds the drawing, its CPU array does not (documented).
-    const auto gpu = target.read_back();
-    std::uint32_t first[4];
-    std::memcpy(first, gpu.data() + (2 * 4 + 3) * 16, 16);
-    EXPECT_EQ(first[0], 2000003u);
-    EXPECT_EQ(first[1], 250u);
+    const Array gpu = target.read_back();
+    EXPECT_EQ(gpu.dtype(), DType::of<std::uint32_t>());
+    EXPECT_EQ(gpu.view({2, 3}).to_vector<std::uint32_t>(), (std::vector<std::uint32_t>{2000003, 250, 7, 9}));
     EXPECT_EQ(target.value<std::uint32_t>({2, 3, 0}), 0u);
     // A sampler of the wrong kind is refused when the texture is assigned.
     auto floats = quad(textured_fs);
@@ -174,7 +172,7 @@ TEST_F(FrameBuffer, InterpolationChangesSamplingNotContents) {
         return out;
     };
     EXPECT_EQ(red_row(), (std::vector<long long>{0, 0, 0, 0, 255, 255, 255, 255}));
-    const auto before = T.read_back();
+    const std::vector<std::uint8_t> before = T.read_back().to_vector<std::uint8_t>();
     T.set_interpolation(gloo::Interpolation::Linear);
     const auto linear = red_row();
     EXPECT_EQ(linear.front(), 0);
@@ -182,7 +180,7 @@ TEST_F(FrameBuffer, InterpolationChangesSamplingNotContents) {
     EXPECT_GT(linear[4], 0); // blended in the middle
     EXPECT_LT(linear[3], 255);
     EXPECT_TRUE(std::is_sorted(linear.begin(), linear.end()));
-    EXPECT_EQ(T.read_back(), before);
+    EXPECT_EQ(T.read_back().to_vector<std::uint8_t>(), before);
 }
 
 TEST_F(FrameBuffer, SeveralColorAttachmentsDepthAndStencil) {
@@ -213,10 +211,9 @@ void main() { first = vec4(0.0, 1.0, 0.0, 1.0); second = vec4(0.25, 2.0, -1.0, 3
     EXPECT_EQ(z.value<float>({3, 1}), 0.5f); // z = 0 in NDC
     EXPECT_EQ(z.value<float>({0, 1}), 1.0f); // cleared
     // The depth texture's GPU copy is the depth buffer: its row 0 is the bottom.
-    const auto gpu = depth.read_back();
-    float bottom = 0;
-    std::memcpy(&bottom, gpu.data(), 4);
-    EXPECT_EQ(bottom, 0.5f);
+    const Array gpu = depth.read_back();
+    EXPECT_EQ(gpu.shape(), (std::vector<std::size_t>{4, 4, 1}));
+    EXPECT_EQ(gpu.value<float>({0, 0, 0}), 0.5f);
 
     // Stencil: mark the left half, then draw everywhere the mark is.
     gloo::FrameBuffer masked({gloo::RenderBuffer(4, 2)}, gloo::RenderBuffer::depth_stencil(4, 2));
@@ -378,4 +375,199 @@ TEST_F(FrameBuffer, EveryRefusalSaysWhatAndWhere) {
               "FrameBuffer::activate: this FrameBuffer belongs to another GL context; framebuffers cannot be shared "
               "between contexts: make one per context");
     ctx.make_current();
+}
+
+namespace {
+
+// Writes each pixel's own coordinates (GL's, centres at +0.5) as unclamped floats.
+const char* coordinates_fs = R"(#version 330 core
+out vec4 color;
+void main() { color = vec4(gl_FragCoord.x, gl_FragCoord.y, -gl_FragCoord.x * gl_FragCoord.y, 7.0); })";
+
+// Samples u_texture texel by texel and doubles it.
+const char* doubled_fs = R"(#version 330 core
+uniform sampler2D u_texture;
+out vec4 color;
+void main() { color = 2.0 * texelFetch(u_texture, ivec2(gl_FragCoord.xy), 0); })";
+
+/// What coordinates_fs draws at texel (row y, column x): hand-computed.
+std::vector<float> coordinates_at(std::size_t y, std::size_t x) {
+    const float fx = float(x) + 0.5f, fy = float(y) + 0.5f;
+    return {fx, fy, -fx * fy, 7.0f};
+}
+
+} // namespace
+
+TEST_F(FrameBuffer, GpuOnlyTargetsAreDrawnAndSampledWithoutUploads) {
+    auto target = gloo::Texture2D::gpu_only({6, 10, 4}, DType::of<float>()); // h, w, c
+    auto depth = gloo::DepthTexture::gpu_only({6, 10});
+    gloo::FrameBuffer fb({target}, depth);
+    auto draw = quad(coordinates_fs);
+    {
+        auto on = fb.activated();
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        draw.draw(gloo::Primitive::TriangleStrip);
+    }
+    // Sampled in a second pass into a float render buffer.
+    gloo::FrameBuffer out({gloo::RenderBuffer(10, 6, gloo::RenderBufferFormat::RGBA32F)});
+    auto sample = quad(doubled_fs);
+    sample["u_texture"] = target;
+    {
+        auto on = out.activated();
+        sample.draw(gloo::Primitive::TriangleStrip);
+    }
+    const Array gpu = target.read_back();
+    ASSERT_EQ(gpu.shape(), (std::vector<std::size_t>{6, 10, 4}));
+    const Array image = out.read_pixels(); // row 0 = top = GL row 5
+    for (std::size_t y = 0; y < 6; ++y) {
+        for (std::size_t x = 0; x < 10; ++x) {
+            const std::vector<float> want = coordinates_at(y, x);
+            ASSERT_EQ(gpu.view({y, x}).to_vector<float>(), want) << y << ", " << x;
+            std::vector<float> doubled = want;
+            for (float& v : doubled) v *= 2;
+            ASSERT_EQ(image.view({5 - y, x}).to_vector<float>(), doubled) << y << ", " << x;
+        }
+    }
+    // The texture and the depth texture were allocated (two TexImage entries of 0 bytes);
+    // no texel byte went to either. (The quads' vertices are buffers.)
+    std::size_t texture_calls = 0;
+    for (const gloo::UploadCall& c : ctx.upload_log().calls()) {
+        if (c.object == target.handle() || c.object == depth.handle()) {
+            if (c.kind == gloo::UploadCall::Kind::BufferData) continue; // a buffer with the same name
+            ++texture_calls;
+            EXPECT_EQ(c.kind, gloo::UploadCall::Kind::TexImage);
+            EXPECT_EQ(c.size, 0u);
+        }
+    }
+    EXPECT_EQ(texture_calls, 2u);
+    EXPECT_EQ(target.upload_stats().bytes_sent + depth.upload_stats().bytes_sent, 0u);
+}
+
+TEST_F(FrameBuffer, ResizeReallocatesTheAttachmentsAndKeepsThemAttached) {
+    auto target = gloo::Texture2D::gpu_only({4, 4, 4}, DType::of<float>());
+    auto depth = gloo::RenderBuffer::depth(4, 4);
+    gloo::FrameBuffer fb({target}, depth);
+    auto draw = quad(coordinates_fs);
+    {
+        auto on = fb.activated();
+        draw.draw(gloo::Primitive::TriangleStrip);
+    }
+    const unsigned fbo = fb.handle(), texture = target.handle();
+    ctx.upload_log().clear();
+    fb.resize(12, 5);
+    // Re-specified now, empty, under the same names.
+    EXPECT_EQ(ctx.upload_log().calls(),
+              (std::vector<gloo::UploadCall>{{gloo::UploadCall::Kind::TexImage, GL_TEXTURE_2D, texture, 0, 0, 0, 0, 0, 12, 5, 1}}));
+    EXPECT_EQ(fb.width(), 12u);
+    EXPECT_EQ(fb.height(), 5u);
+    EXPECT_EQ(target.width(), 12u);
+    EXPECT_EQ(target.height(), 5u);
+    EXPECT_EQ(depth.width(), 12u);
+    GLint viewport[4] = {};
+    {
+        auto on = fb.activated();
+        glGetIntegerv(GL_VIEWPORT, viewport);
+        glClear(GL_DEPTH_BUFFER_BIT);
+        draw.draw(gloo::Primitive::TriangleStrip);
+    }
+    EXPECT_EQ(fb.handle(), fbo);
+    EXPECT_EQ(target.handle(), texture);
+    EXPECT_EQ((std::array<GLint, 4>{viewport[0], viewport[1], viewport[2], viewport[3]}), (std::array<GLint, 4>{0, 0, 12, 5}));
+    const Array gpu = target.read_back();
+    ASSERT_EQ(gpu.shape(), (std::vector<std::size_t>{5, 12, 4}));
+    const Array image = fb.read_pixels();
+    ASSERT_EQ(image.shape(), (std::vector<std::size_t>{5, 12, 4}));
+    for (std::size_t y = 0; y < 5; ++y) {
+        for (std::size_t x = 0; x < 12; ++x) {
+            ASSERT_EQ(gpu.view({y, x}).to_vector<float>(), coordinates_at(y, x)) << y << ", " << x;
+            ASSERT_EQ(image.view({4 - y, x}).to_vector<float>(), coordinates_at(y, x)) << y << ", " << x;
+        }
+    }
+    // The depth render buffer has the new size too: GL reports it.
+    GLint rb_width = 0, rb_height = 0;
+    glBindRenderbuffer(GL_RENDERBUFFER, depth.handle());
+    glGetRenderbufferParameteriv(GL_RENDERBUFFER, GL_RENDERBUFFER_WIDTH, &rb_width);
+    glGetRenderbufferParameteriv(GL_RENDERBUFFER, GL_RENDERBUFFER_HEIGHT, &rb_height);
+    EXPECT_EQ(rb_width, 12);
+    EXPECT_EQ(rb_height, 5);
+    // Before the first activation a resize only changes the sizes to allocate.
+    auto later = gloo::Texture2D::gpu_only({2, 2, 4}, u1);
+    gloo::FrameBuffer fresh({later});
+    ctx.upload_log().clear();
+    fresh.resize(3, 7);
+    EXPECT_TRUE(ctx.upload_log().calls().empty());
+    EXPECT_EQ(fresh.read_pixels().shape(), (std::vector<std::size_t>{7, 3, 4}));
+    EXPECT_EQ(ctx.upload_log().calls(),
+              (std::vector<gloo::UploadCall>{{gloo::UploadCall::Kind::TexImage, GL_TEXTURE_2D, later.handle(), 0, 0, 0, 0, 0, 3, 7, 1}}));
+}
+
+TEST_F(FrameBuffer, ResizeRefusalsChangeNothing) {
+    auto cpu = gloo::Texture2D::zeros({4, 4, 4}, u1);
+    auto gpu = gloo::Texture2D::gpu_only({4, 4, 4}, u1);
+    gloo::FrameBuffer mixed({gpu, cpu});
+    EXPECT_EQ(message_of<TypeError>([&] { mixed.resize(8, 8); }),
+              "FrameBuffer::resize: color attachment 1 is a CPU-backed Texture2D (GL_RGBA8 4x4), whose Array cannot "
+              "change shape; make it with Texture2D::gpu_only, or make a new FrameBuffer with new textures");
+    EXPECT_EQ(gpu.width(), 4u); // the GPU-only one before it was left alone
+    EXPECT_EQ(mixed.width(), 4u);
+    gloo::FrameBuffer fb({gpu});
+    EXPECT_EQ(message_of<ValueError>([&] { fb.resize(0, 3); }), "FrameBuffer::resize: a 0x3 framebuffer is empty");
+    fb.activate();
+    EXPECT_EQ(message_of<ValueError>([&] { fb.resize(8, 8); }),
+              "FrameBuffer::resize: the framebuffer is active (its viewport is the old size); deactivate it first");
+    fb.deactivate();
+    GLint limit = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &limit);
+    GLint rb_limit = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &rb_limit);
+    limit = std::min(limit, rb_limit);
+    EXPECT_EQ(message_of<ValueError>([&] { fb.resize(std::size_t(limit) + 1, 2); }),
+              "FrameBuffer::resize: " + std::to_string(limit + 1) + "x2 is larger than GL_MAX_TEXTURE_SIZE or "
+              "GL_MAX_RENDERBUFFER_SIZE (" + std::to_string(limit) + ") of " + ctx.renderer());
+    EXPECT_EQ(fb.width(), 4u);
+    EXPECT_EQ(gpu.width(), 4u);
+    gloo::ContextOptions options;
+    options.costs = glumpp::test::fixed_costs();
+    auto other = gloo::Context::headless(options);
+    EXPECT_EQ(message_of<ContextError>([&] { fb.resize(8, 8); }),
+              "FrameBuffer::resize: this FrameBuffer belongs to another GL context; framebuffers cannot be shared "
+              "between contexts: make one per context");
+    ctx.make_current();
+    EXPECT_EQ(fb.width(), 4u);
+    fb.resize(8, 8);
+    EXPECT_EQ(fb.read_pixels().shape(), (std::vector<std::size_t>{8, 8, 4}));
+}
+
+TEST_F(FrameBuffer, PropertyEveryResizeDrawsAtItsNewSize) {
+    // Random sizes, growing and shrinking, of a float color texture and a depth texture,
+    // both GPU-only: after each resize a pass covers exactly the new size, and each texel
+    // holds its own pixel centre (the hand-computed oracle) and depth 0.5 (z = 0 in NDC).
+    std::mt19937 rng(7);
+    auto color = gloo::Texture2D::gpu_only({4, 4, 4}, DType::of<float>());
+    auto depth = gloo::DepthTexture::gpu_only({4, 4});
+    gloo::FrameBuffer fb({color}, depth);
+    auto draw = quad(coordinates_fs);
+    for (int trial = 0; trial < 25; ++trial) {
+        const std::size_t w = 1 + rng() % 48, h = 1 + rng() % 48;
+        fb.resize(w, h);
+        {
+            auto on = fb.activated();
+            glClearDepth(1.0);
+            glClear(GL_DEPTH_BUFFER_BIT);
+            glEnable(GL_DEPTH_TEST);
+            draw.draw(gloo::Primitive::TriangleStrip);
+            glDisable(GL_DEPTH_TEST);
+        }
+        const Array gpu = color.read_back();
+        ASSERT_EQ(gpu.shape(), (std::vector<std::size_t>{h, w, 4})) << "trial " << trial;
+        const Array z = depth.read_back();
+        ASSERT_EQ(z.shape(), (std::vector<std::size_t>{h, w, 1})) << "trial " << trial;
+        for (std::size_t y = 0; y < h; ++y) {
+            for (std::size_t x = 0; x < w; ++x) {
+                ASSERT_EQ(gpu.view({y, x}).to_vector<float>(), coordinates_at(y, x)) << "trial " << trial << " " << w << "x" << h;
+                ASSERT_EQ(z.value<float>({y, x, 0}), 0.5f) << "trial " << trial;
+            }
+        }
+    }
+    EXPECT_EQ(color.upload_stats().bytes_sent + depth.upload_stats().bytes_sent, 0u);
 }

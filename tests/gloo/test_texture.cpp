@@ -19,6 +19,16 @@ std::vector<std::byte> cpu_bytes(const Array& t) {
     return {t.base_data() + t.offset(), t.base_data() + t.offset() + t.nbytes()};
 }
 
+/// The GPU's copy as bytes, once read_back() is checked to have the texture's shape and dtype.
+std::vector<std::byte> gpu_bytes(const gloo::Texture& t) {
+    const Array a = t.read_back();
+    if (!a) return {};
+    EXPECT_EQ(a.shape(), t.shape());
+    EXPECT_EQ(a.dtype(), t.dtype());
+    EXPECT_TRUE(a.is_contiguous());
+    return cpu_bytes(a);
+}
+
 std::vector<gloo::UploadCall> calls(const gloo::Context& ctx) { return ctx.upload_log().calls(); }
 
 /// A TexSubImage entry as the log records it.
@@ -51,13 +61,13 @@ TEST_F(Texture, NothingTouchesTheGpuUntilSynced) {
     auto T = gloo::Texture2D::zeros({8, 10, 3}, u1);
     T.view({2, 3}).assign({1, 2, 3});
     EXPECT_EQ(T.handle(), 0u);
-    EXPECT_TRUE(T.read_back().empty());
+    EXPECT_FALSE(T.read_back()); // a null Array: no GPU copy yet
     EXPECT_TRUE(calls(ctx).empty());
     T.sync();
     ASSERT_NE(T.handle(), 0u);
     EXPECT_EQ(calls(ctx), (std::vector<gloo::UploadCall>{
                               {Kind::TexImage, GL_TEXTURE_2D, T.handle(), 0, 240, 0, 0, 0, 10, 8, 1}}));
-    EXPECT_EQ(T.read_back(), cpu_bytes(T));
+    EXPECT_EQ(gpu_bytes(T), cpu_bytes(T));
     EXPECT_EQ(T.pending_data(), std::nullopt);
     ctx.upload_log().clear();
     T.sync(); // nothing written: nothing sent
@@ -86,7 +96,7 @@ TEST_F(Texture, ShapesFollowGlumpy) {
     T.sync();
     plain.view({7, 9}).fill(42);
     T.sync();
-    EXPECT_EQ(at<std::uint8_t>(T.read_back(), 79), 42);
+    EXPECT_EQ(at<std::uint8_t>(gpu_bytes(T), 79), 42);
 }
 
 TEST_F(Texture, FormatsComeFromTheDtype) {
@@ -110,7 +120,7 @@ TEST_F(Texture, FormatsComeFromTheDtype) {
         EXPECT_EQ(T.internal_format(), unsigned(r.expected));
         T.view({1, 2, r.channels - 1}).fill(1);
         T.sync(); // GL accepts the format and the data
-        EXPECT_EQ(T.read_back(), cpu_bytes(T));
+        EXPECT_EQ(gpu_bytes(T), cpu_bytes(T));
         GLint internal = 0;
         glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_INTERNAL_FORMAT, &internal);
         EXPECT_EQ(internal, GLint(r.expected));
@@ -199,7 +209,7 @@ TEST_F(Texture, SubRectanglesBelowTheFirstRowReadTheirOwnRows) {
     T.view({slice(5, 8), 15, 0}).fill(201); // near enough to join: one rectangle
     T.sync();
     EXPECT_EQ(calls(ctx), (std::vector<gloo::UploadCall>{sub(GL_TEXTURE_2D, T.handle(), 6 * 3 * 4, 10, 5, 0, 6, 3, 1)}));
-    const auto gpu = T.read_back();
+    const auto gpu = gpu_bytes(T);
     EXPECT_EQ(gpu, cpu_bytes(T));
     EXPECT_EQ(at<std::uint8_t>(gpu, (5 * 64 + 10) * 4), 200);
     EXPECT_EQ(at<std::uint8_t>(gpu, (5 * 64 + 14) * 4), 5);   // the gap texel: row 5's own value
@@ -213,7 +223,7 @@ TEST_F(Texture, SubRectanglesBelowTheFirstRowReadTheirOwnRows) {
     T.sync();
     EXPECT_EQ(calls(ctx), (std::vector<gloo::UploadCall>{sub(GL_TEXTURE_2D, T.handle(), 16, 1, 40, 0, 2, 2, 1),
                                                         sub(GL_TEXTURE_2D, T.handle(), 8, 4, 40, 0, 1, 2, 1)}));
-    EXPECT_EQ(T.read_back(), cpu_bytes(T));
+    EXPECT_EQ(gpu_bytes(T), cpu_bytes(T));
 }
 
 // glumpy bug B: one channel of one texel rounded to an empty upload.
@@ -224,7 +234,7 @@ TEST_F(Texture, OneChannelOfOneTexelSendsThatTexel) {
     T.view({3, 7, 2}).fill(0.25);
     T.sync();
     EXPECT_EQ(calls(ctx), (std::vector<gloo::UploadCall>{sub(GL_TEXTURE_2D, T.handle(), 16, 7, 3, 0, 1, 1, 1)}));
-    const auto gpu = T.read_back();
+    const auto gpu = gpu_bytes(T);
     EXPECT_EQ(at<float>(gpu, (3 * 32 + 7) * 4 + 2), 0.25f);
     EXPECT_EQ(gpu, cpu_bytes(T));
     const auto& s = T.upload_stats();
@@ -240,10 +250,10 @@ TEST_F(Texture, OneChannelOfEveryTexelIsUploadedRight) {
     T.sync();
     T.view({all, all, 1}).fill(77);
     T.sync();
-    EXPECT_EQ(T.read_back(), cpu_bytes(T));
+    EXPECT_EQ(gpu_bytes(T), cpu_bytes(T));
     T.view({slice({}, {}, -3), slice(1, {}, 2), 2}).fill(5); // every third row from the end, odd columns
     T.sync();
-    EXPECT_EQ(T.read_back(), cpu_bytes(T));
+    EXPECT_EQ(gpu_bytes(T), cpu_bytes(T));
 }
 
 TEST_F(Texture, OneAndThreeDimensionsUploadInPlace) {
@@ -253,7 +263,7 @@ TEST_F(Texture, OneAndThreeDimensionsUploadInPlace) {
     L.view({37}).assign({1000, 2000});
     L.sync();
     EXPECT_EQ(calls(ctx), (std::vector<gloo::UploadCall>{sub(GL_TEXTURE_1D, L.handle(), 4, 37, 0, 0, 1, 1, 1)}));
-    EXPECT_EQ(L.read_back(), cpu_bytes(L));
+    EXPECT_EQ(gpu_bytes(L), cpu_bytes(L));
 
     auto V = gloo::Texture3D::zeros({8, 16, 16}, DType::of<float>());
     V.sync();
@@ -261,7 +271,7 @@ TEST_F(Texture, OneAndThreeDimensionsUploadInPlace) {
     V.view({slice(2, 4), slice(3, 5), slice(6, 9)}).fill(1.5);
     V.sync();
     EXPECT_EQ(calls(ctx), (std::vector<gloo::UploadCall>{sub(GL_TEXTURE_3D, V.handle(), 12 * 4, 6, 3, 2, 3, 2, 2)}));
-    const auto gpu = V.read_back();
+    const auto gpu = gpu_bytes(V);
     EXPECT_EQ(gpu, cpu_bytes(V));
     EXPECT_EQ(at<float>(gpu, (3 * 16 + 4) * 16 + 8), 1.5f);
     // Whole slices below the first are one box too.
@@ -269,7 +279,7 @@ TEST_F(Texture, OneAndThreeDimensionsUploadInPlace) {
     V.view({slice(5, 7)}).fill(2.0);
     V.sync();
     EXPECT_EQ(calls(ctx), (std::vector<gloo::UploadCall>{sub(GL_TEXTURE_3D, V.handle(), 2 * 256 * 4, 0, 0, 5, 16, 16, 2)}));
-    EXPECT_EQ(V.read_back(), cpu_bytes(V));
+    EXPECT_EQ(gpu_bytes(V), cpu_bytes(V));
 }
 
 TEST_F(Texture, CubeFacesAreUploadedFaceByFace) {
@@ -290,7 +300,7 @@ TEST_F(Texture, CubeFacesAreUploadedFaceByFace) {
                               sub(GL_TEXTURE_CUBE_MAP_NEGATIVE_Y, C.handle(), 4, 6, 5, 0, 1, 1, 1),
                               sub(GL_TEXTURE_CUBE_MAP_POSITIVE_Z, C.handle(), 64, 0, 15, 0, 16, 1, 1),
                           }));
-    const auto gpu = C.read_back();
+    const auto gpu = gpu_bytes(C);
     EXPECT_EQ(gpu, cpu_bytes(C));
     EXPECT_EQ(at<std::uint8_t>(gpu, 3 * 1024 + (5 * 16 + 6) * 4), 9);
 }
@@ -305,7 +315,7 @@ TEST_F(Texture, ParametersNeverDiscardTheContents) {
     EXPECT_EQ(parameter(GL_TEXTURE_2D, T.handle(), GL_TEXTURE_MAG_FILTER), GL_NEAREST);
     EXPECT_EQ(parameter(GL_TEXTURE_2D, T.handle(), GL_TEXTURE_WRAP_S), GL_REPEAT);
     EXPECT_EQ(parameter(GL_TEXTURE_2D, T.handle(), GL_TEXTURE_WRAP_T), GL_MIRRORED_REPEAT);
-    const auto before = T.read_back();
+    const auto before = gpu_bytes(T);
     ASSERT_EQ(before, cpu_bytes(T));
     ctx.upload_log().clear();
     T.set_interpolation(gloo::Interpolation::Nearest);
@@ -316,7 +326,7 @@ TEST_F(Texture, ParametersNeverDiscardTheContents) {
     EXPECT_EQ(parameter(GL_TEXTURE_2D, T.handle(), GL_TEXTURE_MIN_FILTER), GL_NEAREST);
     EXPECT_EQ(parameter(GL_TEXTURE_2D, T.handle(), GL_TEXTURE_WRAP_R), GL_CLAMP_TO_BORDER);
     EXPECT_EQ(T.wrapping_t(), gloo::Wrapping::ClampToBorder);
-    EXPECT_EQ(T.read_back(), before);
+    EXPECT_EQ(gpu_bytes(T), before);
 }
 
 TEST_F(Texture, FloatsAreNeverClamped) { // glumpy issue #288
@@ -324,13 +334,15 @@ TEST_F(Texture, FloatsAreNeverClamped) { // glumpy issue #288
     T.view({0, 0}).fill(5.0);
     T.view({1, 1}).fill(-3.5);
     T.sync();
-    auto gpu = T.read_back();
-    EXPECT_EQ(at<float>(gpu, 0), 5.0f);
-    EXPECT_EQ(at<float>(gpu, 3), -3.5f);
+    const Array gpu = T.read_back(); // indexed like the texture (glumpy's T.get())
+    EXPECT_EQ(gpu.shape(), (std::vector<std::size_t>{2, 2, 1}));
+    EXPECT_EQ(gpu.value<float>({0, 0, 0}), 5.0f);
+    EXPECT_EQ(gpu.value<float>({1, 1, 0}), -3.5f);
+    EXPECT_EQ(gpu.value<float>({0, 1, 0}), 0.0f);
     auto H = gloo::Texture1D::zeros({3}, DType::parse("<f2"));
     H.view({1}).fill(1000.0);
     H.sync();
-    EXPECT_EQ(H.read_back(), cpu_bytes(H));
+    EXPECT_EQ(gpu_bytes(H), cpu_bytes(H));
     EXPECT_EQ(H.value<double>({1, 0}), 1000.0);
 }
 
@@ -338,17 +350,17 @@ TEST_F(Texture, DepthTexturesRoundTrip) {
     auto D = gloo::DepthTexture::zeros({4, 4});
     D.view({1, 2}).fill(0.75);
     D.sync();
-    EXPECT_EQ(D.read_back(), cpu_bytes(D));
+    EXPECT_EQ(gpu_bytes(D), cpu_bytes(D));
     auto S = gloo::DepthTexture::zeros({4, 4}, DType::parse("<u2"));
     S.view({3}).fill(60000);
     S.sync();
-    EXPECT_EQ(S.read_back(), cpu_bytes(S));
+    EXPECT_EQ(gpu_bytes(S), cpu_bytes(S));
     // uint32 depth keeps 24 bits on the GPU: values come back within one 24-bit step.
     auto W = gloo::DepthTexture::zeros({2, 2}, DType::parse("<u4"));
     W.view({0, 1}).fill(0x12345678u);
     W.view({1, 1}).fill(0xffffffffu);
     W.sync();
-    const auto gpu = W.read_back();
+    const auto gpu = gpu_bytes(W);
     EXPECT_NEAR(double(at<std::uint32_t>(gpu, 1)), double(0x12345678u), 257.0);
     EXPECT_EQ(at<std::uint32_t>(gpu, 3), 0xffffffffu);
     EXPECT_EQ(W.depth(), 1u);
@@ -357,7 +369,7 @@ TEST_F(Texture, DepthTexturesRoundTrip) {
     D.sync();
     EXPECT_EQ(parameter(GL_TEXTURE_2D, D.handle(), GL_TEXTURE_COMPARE_MODE), GL_COMPARE_REF_TO_TEXTURE);
     EXPECT_EQ(parameter(GL_TEXTURE_2D, D.handle(), GL_TEXTURE_COMPARE_FUNC), GL_LEQUAL);
-    EXPECT_EQ(D.read_back(), cpu_bytes(D));
+    EXPECT_EQ(gpu_bytes(D), cpu_bytes(D));
 }
 
 TEST_F(Texture, OverASlabOfABiggerArrayOnlyItsBytesCount) {
@@ -373,7 +385,7 @@ TEST_F(Texture, OverASlabOfABiggerArrayOnlyItsBytesCount) {
     big.view({3, 5}).fill(9); // row 1 of the texture
     T.sync();
     EXPECT_EQ(calls(ctx), (std::vector<gloo::UploadCall>{sub(GL_TEXTURE_2D, T.handle(), 4, 5, 1, 0, 1, 1, 1)}));
-    EXPECT_EQ(T.read_back(), cpu_bytes(T));
+    EXPECT_EQ(gpu_bytes(T), cpu_bytes(T));
     EXPECT_EQ(T.upload_stats().bytes_dirty, 4u * 8 * 4 + 4);
 }
 
@@ -406,17 +418,17 @@ TEST_F(Texture, EachContextNeedsItsOwnTexture) {
                             "(gloo::Texture2D::over(array)) to use it there";
     T.view({2, 2}).fill(4);
     EXPECT_EQ(message_of<ContextError>([&] { T.sync(); }), "Texture2D::sync: this Texture2D" + why);
-    EXPECT_EQ(message_of<ContextError>([&] { T.read_back(); }), "Texture2D::read_back: this Texture2D" + why);
+    EXPECT_EQ(message_of<ContextError>([&] { (void)T.read_back(); }), "Texture2D::read_back: this Texture2D" + why);
     gloo::Texture2D copy(T); // a copy is the same GPU texture
     EXPECT_EQ(copy.handle(), T.handle());
     auto there = gloo::Texture2D::over(T); // a second GPU texture over the same bytes
     EXPECT_EQ(there.handle(), 0u);
     EXPECT_EQ(there.storage(), T.storage());
     there.sync();
-    EXPECT_EQ(there.read_back(), cpu_bytes(T));
+    EXPECT_EQ(gpu_bytes(there), cpu_bytes(T));
     ctx.make_current();
     T.sync(); // the refused sync lost nothing
-    EXPECT_EQ(T.read_back(), cpu_bytes(T));
+    EXPECT_EQ(gpu_bytes(T), cpu_bytes(T));
 }
 
 // The differential property test: random textures, random writes through random views,
@@ -525,14 +537,14 @@ TEST_F(Texture, PropertyTheGpuCopyAlwaysEqualsTheCpuBytes) {
             for (gloo::Texture& t : gpu) {
                 if (!chance(0.3)) continue;
                 t.sync();
-                ASSERT_EQ(t.read_back(), cpu_bytes(t)) << "trial " << trial << " step " << step << " dtype " << dtype.name()
+                ASSERT_EQ(gpu_bytes(t), cpu_bytes(t)) << "trial " << trial << " step " << step << " dtype " << dtype.name()
                                                        << " shape " << glumpp::detail::shape_str(t.shape());
                 ++checks;
             }
         }
         for (gloo::Texture& t : gpu) {
             t.sync();
-            ASSERT_EQ(t.read_back(), cpu_bytes(t)) << "trial " << trial << " final";
+            ASSERT_EQ(gpu_bytes(t), cpu_bytes(t)) << "trial " << trial << " final";
             ++checks;
         }
     }
@@ -541,4 +553,48 @@ TEST_F(Texture, PropertyTheGpuCopyAlwaysEqualsTheCpuBytes) {
     const auto& log = ctx.upload_log().calls();
     EXPECT_GT(std::count_if(log.begin(), log.end(), [](const gloo::UploadCall& c) { return c.kind == Kind::TexSubImage; }),
               5000); // sub-updates happened, not only whole sends
+}
+
+TEST_F(Texture, GpuOnlyTexturesHaveNoCpuTexelsAndSendNone) {
+    // The size of glumpy's float render targets: 4 MB that a zeros() texture would upload.
+    auto T = gloo::Texture2D::gpu_only({1024, 1024, 4}, DType::of<float>());
+    EXPECT_TRUE(T.is_gpu_only());
+    EXPECT_FALSE(gloo::Texture2D::zeros({2, 2}, u1).is_gpu_only());
+    EXPECT_EQ(T.shape(), (std::vector<std::size_t>{1024, 1024, 4}));
+    EXPECT_EQ(T.dtype(), DType::of<float>());
+    EXPECT_EQ(T.internal_format(), unsigned(GL_RGBA32F));
+    EXPECT_EQ(T.base_nbytes(), 4u); // one placeholder element, not 16 MiB
+    EXPECT_EQ(T.value<float>({1023, 5, 2}), 0.0f);
+    EXPECT_FALSE(T.read_back()); // nothing on the GPU yet either
+    T.sync();
+    // One allocation, no texel bytes.
+    EXPECT_EQ(calls(ctx), (std::vector<gloo::UploadCall>{{Kind::TexImage, GL_TEXTURE_2D, T.handle(), 0, 0, 0, 0, 0, 1024,
+                                                          1024, 1}}));
+    EXPECT_EQ(T.upload_stats().bytes_sent, 0u);
+    EXPECT_EQ(T.upload_stats().calls, 0u);
+    EXPECT_EQ(ctx.frame_stats().uploads.bytes_sent, 0u);
+    EXPECT_EQ(T.read_back().shape(), (std::vector<std::size_t>{1024, 1024, 4}));
+    EXPECT_EQ(T.read_back().dtype(), DType::of<float>());
+    // CPU writes are refused through every door, and change nothing.
+    const std::string why = ": the array is read-only (a GPU-only texture has no CPU texels: draw into it through a "
+                            "FrameBuffer, or make it with zeros() to write it from the CPU)";
+    EXPECT_EQ(message_of<ReadOnlyError>([&] { T.view({0, 0}).fill(1.0); }), "Array::fill" + why);
+    EXPECT_EQ(message_of<ReadOnlyError>([&] { T.view({3}).assign(Array::zeros<float>({1024, 4})); }), "Array::assign" + why);
+    EXPECT_THROW((void)T.as<float>(), ReadOnlyError);
+    EXPECT_THROW({ WriteScope scope(T); }, ReadOnlyError);
+    ctx.upload_log().clear();
+    T.sync();
+    EXPECT_TRUE(calls(ctx).empty());
+    EXPECT_EQ(message_of<TypeError>([&] { gloo::Texture2D::over(T); }),
+              "Texture2D::over: the array is a GPU-only Texture2D, which has no CPU texels to share; copy its GPU "
+              "texels with read_back() first");
+    // The same checks as zeros(), named after gpu_only.
+    EXPECT_EQ(message_of<ShapeError>([] { gloo::Texture2D::gpu_only({4, 4, 5}, u1); }),
+              "Texture2D::gpu_only: shape (4, 4, 5) has 5 channels in its last axis; textures take 1 to 4");
+    EXPECT_EQ(message_of<TypeError>([] { gloo::DepthTexture::gpu_only({4, 4}, DType::of<double>()); }),
+              "DepthTexture::gpu_only: float64 has no depth format; depth textures take float32, uint16 or uint32");
+    auto D = gloo::DepthTexture::gpu_only({16, 8});
+    D.sync();
+    EXPECT_EQ(calls(ctx).back(), (gloo::UploadCall{Kind::TexImage, GL_TEXTURE_2D, D.handle(), 0, 0, 0, 0, 0, 8, 16, 1}));
+    EXPECT_EQ(D.internal_format(), unsigned(GL_DEPTH_COMPONENT32F));
 }

@@ -382,10 +382,10 @@ TEST_F(Collections, GrowingPastTheTextureKeepsEveryRecord) {
     EXPECT_EQ(points.color(first_capacity - 1), glm::vec4(float((first_capacity - 1) % 2), 1, 0, 1));
     EXPECT_EQ(points.style(first_capacity).color, glm::vec4(float(first_capacity % 2), 1, 0, 1));
     render([&] { points.draw(); });
-    const auto gpu = points.shared_texture().read_back();
+    const Array gpu = points.shared_texture().read_back();
     const auto& cpu = points.shared_texture();
-    ASSERT_EQ(gpu.size(), cpu.base_nbytes());
-    EXPECT_TRUE(std::equal(gpu.begin(), gpu.end(), cpu.base_data()));
+    ASSERT_EQ(gpu.nbytes(), cpu.base_nbytes());
+    EXPECT_TRUE(std::equal(gpu.base_data(), gpu.base_data() + gpu.nbytes(), cpu.base_data()));
 }
 
 TEST_F(Collections, ErrorsNameTheFunctionAndTheValues) {

@@ -59,6 +59,10 @@ public:
     /// Bytes owned by the caller, who keeps them alive as long as the storage (used for
     /// short-lived views of C++ values inside glumpp).
     static std::shared_ptr<Storage> borrow(std::byte* data, std::size_t nbytes);
+    /// `nbytes` zero bytes that can never be written: every write through any view is a
+    /// ReadOnlyError that gives `why` as the reason (a string literal: it is kept, not
+    /// copied). For placeholders, such as the array of a texture that has no CPU copy.
+    static std::shared_ptr<Storage> read_only_zeros(std::size_t nbytes, const char* why);
 
     /// Maps `nbytes` of a file starting at `offset` (any offset; the mapping is page-aligned
     /// underneath). Throws IoError naming the path and the system's reason.
@@ -99,6 +103,7 @@ private:
     std::byte* data_;
     std::size_t size_;
     bool writable_;
+    const char* read_only_why_ = "a read-only memory map"; // for require_writable's message
     Ownership ownership_;
     void* mapping_;            // the page-aligned mapping, for Mapped
     std::size_t mapping_size_;

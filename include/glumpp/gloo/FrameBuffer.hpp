@@ -1,7 +1,7 @@
 #pragma once
 // FrameBuffer and RenderBuffer: drawing into textures and off-screen buffers.
 //
-//   auto color = gloo::Texture2D::zeros({256, 256, 4}, DType::of<std::uint8_t>());
+//   auto color = gloo::Texture2D::gpu_only({256, 256, 4}, DType::of<std::uint8_t>());
 //   gloo::FrameBuffer fb({color}, gloo::RenderBuffer::depth(256, 256));
 //   {
 //       auto on = fb.activated();           // bound, viewport 256x256; both restored at '}'
@@ -30,6 +30,19 @@
 // names the status, says it in words and lists the attachments, e.g.
 //   "FrameBuffer::activate: GL_FRAMEBUFFER_INCOMPLETE_MISSING_ATTACHMENT: the framebuffer
 //    has no attachment; give it at least one color, depth or stencil attachment"
+//
+// Render targets that are never written from the CPU are best GPU-only
+// (`Texture2D::gpu_only`, `DepthTexture::gpu_only`, or RenderBuffers): no CPU memory, and
+// nothing uploaded at the first activation (a CPU-backed texture sends its whole array).
+//
+// Resizing (resize(width, height), e.g. from a window's on_resize): every attachment is
+// re-allocated at the new size and stays attached (the same GL names; completeness is
+// checked again at the next activation). The new texels are undefined until drawn, as
+// after any allocation. Only GPU-only textures and render buffers can be resized: a
+// CPU-backed texture is refused (TypeError, nothing changed), because its Array, which the
+// caller holds, cannot change shape under the caller's views; re-make such a framebuffer
+// with new textures instead. Attachments are resized in place: another framebuffer that
+// shares one sees its new size and must be resized too.
 //
 // Rendering into a texture changes only the GPU's copy: the texture's Array keeps its CPU
 // values (see Texture.hpp; Texture::read_back() fetches the GPU's). Do not sample a
@@ -145,6 +158,14 @@ public:
     /// The depth attachment as a new (height, width) float32 Array in [0, 1], row 0 = top;
     /// ValueError if there is no depth attachment.
     Array read_depth() const;
+
+    /// Re-allocates every attachment at `width` x `height` (see "Resizing" above): for those
+    /// that exist, glTexImage2D with a null pointer (logged as a TexImage of 0 bytes) or
+    /// glRenderbufferStorage, now, in the current context; the others are allocated at the
+    /// new size at the first activation. Checks everything first: ValueError for an empty
+    /// size or while the framebuffer is active, TypeError for a CPU-backed texture,
+    /// ContextError if its GL objects belong to another context. The same size is a no-op.
+    void resize(std::size_t width, std::size_t height);
 
     std::size_t width() const;
     std::size_t height() const;

@@ -16,7 +16,7 @@
 // construction: a partial update below the first row reads the right rows (glumpy's
 // source pointer stayed at row 0), and a write of one channel sends its texel (glumpy
 // rounded it to nothing). Every call goes to the context's UploadLog (TexImage for the
-// first upload, one per cube face; TexSubImage per box, with x/y/z/width/height/depth in
+// first upload, one per cube face, of 0 bytes for a GPU-only texture; TexSubImage per box, with x/y/z/width/height/depth in
 // texels and the face's target for cube maps) and to UploadStats, as for buffers.
 //
 // Shapes (as glumpy): rows in C order are GL rows, the last axis is the channels (1 to 4:
@@ -61,8 +61,26 @@
 // Rendering into a texture (FrameBuffer) changes only the GPU's copy: the Array is not
 // updated. read_back() fetches the GPU's copy; a later CPU write still uploads only its
 // dirty texels, over what the GPU drew. So a texture is either drawn into or written from
-// the CPU, or its GPU copy is copied back first (read_back() bytes into a `T.write()`
-// scope; the next sync then re-sends them) before CPU writes.
+// the CPU, or its GPU copy is copied back first (`T.assign(T.read_back())`: the next sync
+// then re-sends it all) before CPU writes. A texture that is only drawn into is best
+// GPU-only (below): it then has no CPU copy to go stale.
+//
+// GPU-only textures (render targets): `Texture2D::gpu_only(shape, dtype)` and
+// `DepthTexture::gpu_only(shape)` make a texture that has no CPU texels at all, for what is
+// drawn on the GPU and sampled there (glumpy's framebuffer and filter examples, ping-pong
+// simulations). Its first sync (or the first activation of a FrameBuffer it is attached
+// to) allocates it with glTexImage2D and a null pointer: a TexImage entry of 0 bytes in the
+// UploadLog, nothing in UploadStats; nothing is ever uploaded after that. GL leaves the
+// texels undefined until drawn, so clear it in its first pass. It is sampled like any
+// texture, read with read_back(), and resized with its FrameBuffer (FrameBuffer::resize).
+// As an Array it is a read-only placeholder of its shape and dtype: every element reads 0
+// (never what was drawn: a CPU-backed render target's array does not follow the drawing
+// either; read_back() does), and any write through it or a view of it is a ReadOnlyError,
+// before anything changes:
+//   "Array::fill: the array is read-only (a GPU-only texture has no CPU texels: ...)"
+// The placeholder keeps the shape the texture was made with: after FrameBuffer::resize,
+// width(), height() and read_back() give the new size. Only 2-D color and depth textures
+// are offered: they are what a FrameBuffer can draw into.
 //
 // GL state: sync() leaves the texture bound to the active texture unit (draws bind every
 // sampler's unit anyway) and restores GL_UNPACK_ROW_LENGTH / GL_UNPACK_IMAGE_HEIGHT to 0;
@@ -106,14 +124,19 @@ public:
     /// belongs to another one; ValueError if it exceeds GL_MAX_*TEXTURE_SIZE). Draws call it
     /// for every texture they sample.
     void sync();
-    /// The GPU's copy of the texture's texels as it is now (no implicit sync), tightly packed
-    /// in the Array's layout (cube faces in order) through glGetTexImage; empty before the
-    /// first sync. Needs the texture's context current.
-    std::vector<std::byte> read_back() const;
+    /// The GPU's copy of the texels as it is now (glumpy's `.get()`, but no implicit sync):
+    /// a new C-contiguous Array of the texture's shape and dtype, channel axis included
+    /// ((h, w, c) for a Texture2D, (6, s, s, c) for a cube, faces in order), read with one
+    /// glGetTexImage per face. It is a plain array, not a texture: writing into it sends
+    /// nothing. A null Array before the first sync (there is no GPU copy yet). Needs the
+    /// texture's context current (ContextError).
+    Array read_back() const;
     /// The GL name (0 before the first sync).
     unsigned handle() const;
     /// What this texture has sent so far.
     const UploadStats& upload_stats() const;
+    /// True for a texture made with gpu_only(): no CPU texels (see above).
+    bool is_gpu_only() const;
 
     /// GL_TEXTURE_1D, GL_TEXTURE_2D, GL_TEXTURE_3D or GL_TEXTURE_CUBE_MAP.
     unsigned gl_target() const;
@@ -141,6 +164,7 @@ public:
     static detail::TextureObject* object_of(const Array& view) noexcept;
 
 protected:
+    struct OnGpu {}; ///< tags constructors that take an Array already made a texture
     Texture() = default;
     explicit Texture(Array on_gpu) : Array(std::move(on_gpu)) {}
     detail::TextureObject& object() const;
@@ -178,11 +202,19 @@ public:
     static Texture2D zeros(std::vector<std::size_t> shape, TextureFormat format = TextureFormat::Auto) {
         return zeros(std::move(shape), DType::of<T>(), format);
     }
-    /// See Texture1D::over.
+    /// See Texture1D::over. TypeError over a GPU-only texture (it has no CPU texels).
     static Texture2D over(const Array& array, TextureFormat format = TextureFormat::Auto) { return Texture2D(array, format); }
+    /// A GPU-only texture of `shape` and `dtype` (see "GPU-only textures" above): formats as
+    /// zeros(), no CPU memory, nothing ever uploaded. Checks the shape and dtype now.
+    static Texture2D gpu_only(std::vector<std::size_t> shape, const DType& dtype, TextureFormat format = TextureFormat::Auto);
+    template <class T>
+    static Texture2D gpu_only(std::vector<std::size_t> shape, TextureFormat format = TextureFormat::Auto) {
+        return gpu_only(std::move(shape), DType::of<T>(), format);
+    }
 
 private:
     Texture2D(const Array& array, TextureFormat format);
+    Texture2D(OnGpu, Array on_gpu) : Texture(std::move(on_gpu)) {}
 };
 
 /// A 3-D texture: shape (d, h, w) or (d, h, w, c); slice 0 is GL's r = 0.
@@ -233,12 +265,15 @@ public:
     static DepthTexture zeros(std::vector<std::size_t> shape, const DType& dtype = DType::of<float>());
     /// See Texture1D::over.
     static DepthTexture over(const Array& array) { return DepthTexture(array); }
+    /// A GPU-only depth texture (see "GPU-only textures" above), e.g. a FrameBuffer's depth.
+    static DepthTexture gpu_only(std::vector<std::size_t> shape, const DType& dtype = DType::of<float>());
     /// GL_TEXTURE_COMPARE_MODE / GL_TEXTURE_COMPARE_FUNC, applied at the next sync or draw.
     void set_compare(DepthCompare compare);
     DepthCompare compare() const;
 
 private:
     explicit DepthTexture(const Array& array);
+    DepthTexture(OnGpu, Array on_gpu) : Texture(std::move(on_gpu)) {}
 };
 
 } // namespace glumpp::gloo
