@@ -1,5 +1,6 @@
 #include <glumpp/graphics/MarkerCollection.hpp>
 
+#include "Checks.hpp"
 #include "Fill.hpp"
 
 #include <glumpp/Error.hpp>
@@ -97,10 +98,9 @@ Array record_of(const MarkerStyle& s, const char* caller) {
         text << caller << ": angle " << s.angle << " is not finite";
     } else if (static_cast<unsigned>(s.shape) > static_cast<unsigned>(Marker::Cross)) {
         text << caller << ": marker shape " << static_cast<unsigned>(s.shape) << " is not one of Marker's values";
-    } else if (!(s.order >= 0.0f && s.order <= 4194302.0f)) {
-        text << caller << ": order " << s.order << " is outside [0, 4194302]";
     }
     if (!text.str().empty()) throw ValueError(text.str());
+    detail::check_order(s.order, caller);
     const MarkerRecord r{s.color, s.order, s.size, s.edge_width, static_cast<float>(s.shape), s.edge_color, s.angle, {}};
     return Array::from(std::span<const MarkerRecord>(&r, 1)).view({0});
 }
@@ -108,7 +108,11 @@ Array record_of(const MarkerStyle& s, const char* caller) {
 } // namespace
 
 MarkerCollection::MarkerCollection()
-    : Collection(detail::fill_vertex_dtype(), DType::of<MarkerRecord>(), vertex_shader, fragment_shader, Geometry::Quads, true) {}
+    : Collection({.local = detail::fill_vertex_dtype(),
+                  .shared = DType::of<MarkerRecord>(),
+                  .vertex = vertex_shader,
+                  .fragment = fragment_shader,
+                  .geometry = Geometry::Quads}) {}
 
 std::size_t MarkerCollection::append(std::span<const glm::vec2> positions, const MarkerStyle& style) {
     const Array record = record_of(style, "MarkerCollection::append");

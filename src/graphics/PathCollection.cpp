@@ -36,8 +36,12 @@ Array segments_of(std::span<const Polyline> polylines) {
 } // namespace
 
 PathCollection::PathCollection()
-    : Collection(detail::stroke_segment_dtype(), detail::stroke_record_dtype(), detail::stroke_vertex_shader,
-                 detail::stroke_fragment_shader, Geometry::Quads, false) {}
+    : Collection({.local = detail::stroke_segment_dtype(),
+                  .shared = detail::stroke_record_dtype(),
+                  .vertex = detail::stroke_vertex_shader,
+                  .fragment = detail::stroke_fragment_shader,
+                  .geometry = Geometry::Quads,
+                  .state = State::Stroke}) {}
 
 std::size_t PathCollection::append(std::span<const Polyline> polylines, const StrokeStyle& style) {
     return push(segments_of(polylines), detail::stroke_record(style, "PathCollection::append"));

@@ -1,11 +1,12 @@
 #include <glumpp/graphics/PointCollection.hpp>
 
+#include "Checks.hpp"
 #include "Fill.hpp"
 
 #include <glumpp/Error.hpp>
 
 #include <cmath>
-#include <sstream>
+#include <string>
 
 namespace glumpp::graphics {
 
@@ -48,13 +49,10 @@ void main() {
 )";
 
 Array record_of(const PointStyle& s, const char* caller) {
-    std::ostringstream text;
     if (!(s.size > 0.0f && std::isfinite(s.size))) {
-        text << caller << ": size " << s.size << " is not positive and finite";
-    } else if (!(s.order >= 0.0f && s.order <= 4194302.0f)) {
-        text << caller << ": order " << s.order << " is outside [0, 4194302]";
+        throw ValueError(std::string(caller) + ": size " + detail::number(s.size) + " is not positive and finite");
     }
-    if (!text.str().empty()) throw ValueError(text.str());
+    detail::check_order(s.order, caller);
     const PointRecord r{s.color, s.order, s.size, {}};
     return Array::from(std::span<const PointRecord>(&r, 1)).view({0});
 }
@@ -63,7 +61,11 @@ Array record_of(const PointStyle& s, const char* caller) {
 
 // The elements are TriangleCollection's vertices (position, item), one per dot.
 PointCollection::PointCollection()
-    : Collection(detail::fill_vertex_dtype(), DType::of<PointRecord>(), vertex_shader, fragment_shader, Geometry::Quads, true) {}
+    : Collection({.local = detail::fill_vertex_dtype(),
+                  .shared = DType::of<PointRecord>(),
+                  .vertex = vertex_shader,
+                  .fragment = fragment_shader,
+                  .geometry = Geometry::Quads}) {}
 
 std::size_t PointCollection::append(std::span<const glm::vec2> positions, const PointStyle& style) {
     const Array record = record_of(style, "PointCollection::append");

@@ -25,8 +25,12 @@ Array segments_of(std::span<const glm::vec2> ends, const char* caller) {
 } // namespace
 
 SegmentCollection::SegmentCollection()
-    : Collection(detail::stroke_segment_dtype(), detail::stroke_record_dtype(), detail::stroke_vertex_shader,
-                 detail::stroke_fragment_shader, Geometry::Quads, false) {}
+    : Collection({.local = detail::stroke_segment_dtype(),
+                  .shared = detail::stroke_record_dtype(),
+                  .vertex = detail::stroke_vertex_shader,
+                  .fragment = detail::stroke_fragment_shader,
+                  .geometry = Geometry::Quads,
+                  .state = State::Stroke}) {}
 
 std::size_t SegmentCollection::append(std::span<const glm::vec2> endpoints, const StrokeStyle& style) {
     const Array record = detail::stroke_record(style, "SegmentCollection::append");

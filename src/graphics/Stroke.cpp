@@ -1,4 +1,5 @@
 #include "Stroke.hpp"
+#include "Checks.hpp"
 #include "Format.hpp"
 
 #include <glumpp/Error.hpp>
@@ -18,9 +19,7 @@ Array stroke_record(const StrokeStyle& style, const char* caller) {
     if (!(style.miter_limit >= 1.0f && std::isfinite(style.miter_limit))) {
         throw ValueError(std::string(caller) + ": miter limit " + number(style.miter_limit) + " is not a finite number >= 1");
     }
-    if (!(style.order >= 0.0f && style.order <= 4194302.0f)) {
-        throw ValueError(std::string(caller) + ": order " + number(style.order) + " is outside [0, 4194302]");
-    }
+    check_order(style.order, caller);
     const StrokeRecord r{style.color,
                          style.order,
                          style.width,

@@ -1,10 +1,10 @@
 #include <glumpp/graphics/TriangleCollection.hpp>
 
+#include "Checks.hpp"
 #include "Fill.hpp"
 
 #include <glumpp/Error.hpp>
 
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -55,11 +55,7 @@ void main() { frag_color = v_color; }
 namespace {
 
 Array record_of(const FillStyle& style, const char* caller) {
-    if (!(style.order >= 0.0f && style.order <= 4194302.0f)) {
-        std::ostringstream text;
-        text << caller << ": order " << style.order << " is outside [0, 4194302]";
-        throw ValueError(text.str());
-    }
+    detail::check_order(style.order, caller);
     const detail::FillRecord r{style.color, style.order, {}};
     return Array::from(std::span<const detail::FillRecord>(&r, 1)).view({0});
 }
@@ -83,8 +79,11 @@ std::vector<glm::vec2> unrolled(std::span<const glm::vec2> vertices, std::span<c
 } // namespace
 
 TriangleCollection::TriangleCollection()
-    : Collection(detail::fill_vertex_dtype(), detail::fill_record_dtype(), detail::fill_vertex_shader,
-                 detail::fill_fragment_shader, Geometry::Triangles, true) {}
+    : Collection({.local = detail::fill_vertex_dtype(),
+                  .shared = detail::fill_record_dtype(),
+                  .vertex = detail::fill_vertex_shader,
+                  .fragment = detail::fill_fragment_shader,
+                  .geometry = Geometry::Triangles}) {}
 
 std::size_t TriangleCollection::append(std::span<const glm::vec2> vertices, std::span<const std::uint32_t> indices,
                                        const FillStyle& style) {
