@@ -127,6 +127,8 @@ public:
     /// The storage, for tests and benchmarks: local elements and shared records.
     const VertexList& vertices() const noexcept { return local_; }
     const gloo::Texture2D& shared_texture() const noexcept { return texture_; }
+    /// The dtype of one item's shared record (whole texels).
+    const DType& shared_dtype() const noexcept { return shared_dtype_; }
     /// Items the shared texture holds before it has to grow.
     std::size_t shared_capacity() const noexcept;
 
