@@ -2,6 +2,7 @@
 
 #include "Checks.hpp"
 #include "Fill.hpp"
+#include "StyledCollection.ipp"
 
 #include <glumpp/Error.hpp>
 
@@ -107,12 +108,23 @@ Array record_of(const MarkerStyle& s, const char* caller) {
 
 } // namespace
 
+template <>
+struct detail::StyleCodec<MarkerStyle> {
+    static Array record(const MarkerStyle& s, const char* caller) { return record_of(s, caller); }
+    static MarkerStyle read(const Array& record) {
+        const auto r = record.value<MarkerRecord>();
+        return {static_cast<Marker>(static_cast<int>(r.shape)), r.size, r.color, r.edge_color, r.edge_width, r.angle, r.order};
+    }
+};
+template class StyledCollection<MarkerStyle>;
+
 MarkerCollection::MarkerCollection()
-    : Collection({.local = detail::fill_vertex_dtype(),
-                  .shared = DType::of<MarkerRecord>(),
-                  .vertex = vertex_shader,
-                  .fragment = fragment_shader,
-                  .geometry = Geometry::Quads}) {}
+    : StyledCollection({.local = detail::fill_vertex_dtype(),
+                        .shared = DType::of<MarkerRecord>(),
+                        .vertex = vertex_shader,
+                        .fragment = fragment_shader,
+                        .geometry = Geometry::Quads},
+                       "MarkerCollection") {}
 
 std::size_t MarkerCollection::append(std::span<const glm::vec2> positions, const MarkerStyle& style) {
     const Array record = record_of(style, "MarkerCollection::append");
@@ -122,17 +134,6 @@ std::size_t MarkerCollection::append(std::span<const glm::vec2> positions, const
 void MarkerCollection::set(std::size_t i, std::span<const glm::vec2> positions) {
     check_item(i, "MarkerCollection::set");
     replace(i, detail::position_elements(positions));
-}
-
-MarkerStyle MarkerCollection::style(std::size_t i) const {
-    check_item(i, "MarkerCollection::style");
-    const auto r = shared(i).value<MarkerRecord>();
-    return {static_cast<Marker>(static_cast<int>(r.shape)), r.size, r.color, r.edge_color, r.edge_width, r.angle, r.order};
-}
-
-void MarkerCollection::set_style(std::size_t i, const MarkerStyle& style) {
-    check_item(i, "MarkerCollection::set_style");
-    shared(i).assign(record_of(style, "MarkerCollection::set_style"));
 }
 
 } // namespace glumpp::graphics

@@ -2,6 +2,7 @@
 
 #include "Checks.hpp"
 #include "Fill.hpp"
+#include "StyledCollection.ipp"
 
 #include <glumpp/Error.hpp>
 
@@ -59,13 +60,24 @@ Array record_of(const PointStyle& s, const char* caller) {
 
 } // namespace
 
+template <>
+struct detail::StyleCodec<PointStyle> {
+    static Array record(const PointStyle& s, const char* caller) { return record_of(s, caller); }
+    static PointStyle read(const Array& record) {
+        const auto r = record.value<PointRecord>();
+        return {r.color, r.size, r.order};
+    }
+};
+template class StyledCollection<PointStyle>;
+
 // The elements are TriangleCollection's vertices (position, item), one per dot.
 PointCollection::PointCollection()
-    : Collection({.local = detail::fill_vertex_dtype(),
-                  .shared = DType::of<PointRecord>(),
-                  .vertex = vertex_shader,
-                  .fragment = fragment_shader,
-                  .geometry = Geometry::Quads}) {}
+    : StyledCollection({.local = detail::fill_vertex_dtype(),
+                        .shared = DType::of<PointRecord>(),
+                        .vertex = vertex_shader,
+                        .fragment = fragment_shader,
+                        .geometry = Geometry::Quads},
+                       "PointCollection") {}
 
 std::size_t PointCollection::append(std::span<const glm::vec2> positions, const PointStyle& style) {
     const Array record = record_of(style, "PointCollection::append");
@@ -75,17 +87,6 @@ std::size_t PointCollection::append(std::span<const glm::vec2> positions, const 
 void PointCollection::set(std::size_t i, std::span<const glm::vec2> positions) {
     check_item(i, "PointCollection::set");
     replace(i, detail::position_elements(positions));
-}
-
-PointStyle PointCollection::style(std::size_t i) const {
-    check_item(i, "PointCollection::style");
-    const auto r = shared(i).value<PointRecord>();
-    return {r.color, r.size, r.order};
-}
-
-void PointCollection::set_style(std::size_t i, const PointStyle& style) {
-    check_item(i, "PointCollection::set_style");
-    shared(i).assign(record_of(style, "PointCollection::set_style"));
 }
 
 } // namespace glumpp::graphics

@@ -1,6 +1,7 @@
 #include "Stroke.hpp"
 #include "Checks.hpp"
 #include "Format.hpp"
+#include "StyledCollection.ipp"
 
 #include <glumpp/Error.hpp>
 
@@ -158,3 +159,14 @@ void main() {
 )";
 
 } // namespace glumpp::graphics::detail
+
+namespace glumpp::graphics {
+
+template <>
+struct detail::StyleCodec<StrokeStyle> {
+    static Array record(const StrokeStyle& s, const char* caller) { return stroke_record(s, caller); }
+    static StrokeStyle read(const Array& record) { return stroke_style(record); }
+};
+template class StyledCollection<StrokeStyle>;
+
+} // namespace glumpp::graphics
