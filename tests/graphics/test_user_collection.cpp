@@ -416,3 +416,22 @@ void main() {
     plain.set_order(0, 3);
     EXPECT_EQ(plain["order"].to_vector<float>(), std::vector<float>{3});
 }
+
+// The gloo call LineStrips draws with (tested here, beside its one user).
+TEST_F(UserCollections, ProgramMultiDrawChecksItsRuns) {
+    gloo::Program program("#version 330 core\nin vec2 p; void main() { gl_Position = vec4(p, 0.0, 1.0); }",
+                          "#version 330 core\nout vec4 c; void main() { c = vec4(1.0); }");
+    program["p"] = Array::zeros<float>({5, 2});
+    const std::vector<int> firsts = {0, 3}, counts = {3, 2}, too_far = {3, 3}, one = {5};
+    auto on = target.activated();
+    ctx.reset_frame_stats();
+    program.multi_draw(gloo::Primitive::LineStrip, firsts, counts);
+    EXPECT_EQ(ctx.frame_stats().draw_calls, 1u);
+    EXPECT_EQ(message_of<ValueError>([&] { program.multi_draw(gloo::Primitive::LineStrip, firsts, one); }),
+              "Program::multi_draw: 2 firsts but 1 counts");
+    EXPECT_EQ(message_of<IndexError>([&] { program.multi_draw(gloo::Primitive::LineStrip, firsts, too_far); }),
+              "Program::multi_draw: run 1 is vertices [3, 6) but the attribute arrays hold 5");
+    EXPECT_EQ(message_of<ValueError>([&] { program.multi_draw(gloo::Primitive::LineStrip, std::vector<int>{-1}, one); }),
+              "Program::multi_draw: run 0 has first -1 and count 5 (both must be >= 0)");
+    EXPECT_EQ(ctx.frame_stats().draw_calls, 1u) << "a refused draw draws nothing";
+}
