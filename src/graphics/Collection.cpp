@@ -263,7 +263,7 @@ void Collection::bind_attributes() {
             program_[attribute_prefix_ + field.name] = column;
         }
     }
-    if (geometry_ == Geometry::LineStrips) {
+    if (geometry_ == Geometry::LineStrips || geometry_ == Geometry::LineLoops) {
         firsts_.resize(size());
         counts_.resize(size());
         for (std::size_t i = 0; i < size(); ++i) {
@@ -290,6 +290,7 @@ void Collection::draw() {
     case Geometry::Points: program_.draw(gloo::Primitive::Points, 0, local_.count()); break;
     case Geometry::Lines: program_.draw(gloo::Primitive::Lines, 0, local_.count()); break;
     case Geometry::LineStrips: program_.multi_draw(gloo::Primitive::LineStrip, firsts_, counts_); break;
+    case Geometry::LineLoops: program_.multi_draw(gloo::Primitive::LineLoop, firsts_, counts_); break;
     }
 }
 

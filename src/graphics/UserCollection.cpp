@@ -163,6 +163,7 @@ UserCollection::Built UserCollection::build(const Spec& spec) {
     switch (spec.mode) {
     case Mode::Points: b.geometry = Geometry::Points; break;
     case Mode::LineStrips: b.geometry = Geometry::LineStrips; break;
+    case Mode::LineLoops: b.geometry = Geometry::LineLoops; break;
     case Mode::Lines: b.geometry = Geometry::Lines; break;
     case Mode::Triangles: b.geometry = Geometry::Triangles; break;
     }

@@ -99,6 +99,33 @@ TEST_F(UserCollections, LineStripsAreOneStripPerItemInOneDrawCall) {
     EXPECT_EQ(img.lit(), 64);
 }
 
+TEST_F(UserCollections, LineLoopsCloseEachItem) {
+    UserCollection loops({.mode = Mode::LineLoops, .vertex = xy, .shared = {{"color", {1, 1, 1, 1}}}});
+    // Two squares' outlines (the raw shaders); each loop closes on its own first point.
+    loops.append(points({8.5f, 8.5f, 24.5f, 8.5f, 24.5f, 24.5f, 8.5f, 24.5f, 40.5f, 40.5f, 56.5f, 40.5f, 56.5f, 56.5f, 40.5f, 56.5f}), 4);
+    const Image img = render([&] { loops.draw(); });
+    EXPECT_EQ(img.at(8, 16)[0], 255) << "the closing edge of item 0";
+    EXPECT_EQ(img.at(40, 48)[0], 255) << "the closing edge of item 1";
+    EXPECT_EQ(img.at(32, 32)[0], 0) << "nothing joins the items";
+    // Every lit pixel is on an outline, and every edge is drawn (16 pixels long; where a
+    // corner pixel goes is the rasterizer's tie-break at pixel centres).
+    int off = 0;
+    std::array<int, 8> per_edge{};
+    for (int y = 0; y < size; ++y)
+        for (int x = 0; x < size; ++x) {
+            if (!img.at(x, y)[0]) continue;
+            const int o = x < 32 ? 8 : 40, k = x < 32 ? 0 : 4;
+            const bool in = x >= o && x <= o + 16 && y >= o && y <= o + 16;
+            if (!in || (x != o && x != o + 16 && y != o && y != o + 16)) {
+                ++off;
+                continue;
+            }
+            per_edge[k + (y == o ? 0 : x == o + 16 ? 1 : y == o + 16 ? 2 : 3)]++;
+        }
+    EXPECT_EQ(off, 0);
+    for (int e = 0; e < 8; ++e) EXPECT_GE(per_edge[e], 15) << "edge " << e;
+}
+
 TEST_F(UserCollections, RawPointsAreSquaresOfTheSizeUniform) {
     UserCollection dots({.mode = Mode::Points, .vertex = xy, .shared = {{"color", {0, 1, 0, 1}}}});
     dots.append(points({20.5f, 20.5f, 40.5f, 40.5f}), 1);

@@ -140,6 +140,7 @@ protected:
         Points,     ///< one vertex per point: glDrawArrays(GL_POINTS), GL_PROGRAM_POINT_SIZE on
         Lines,      ///< two vertices per segment: glDrawArrays(GL_LINES)
         LineStrips, ///< one strip per item: glMultiDrawArrays(GL_LINE_STRIP) over the items' runs
+        LineLoops,  ///< one closed strip per item: glMultiDrawArrays(GL_LINE_LOOP)
     };
     /// The GL state draw() sets around its call (and restores after it).
     enum class State {
@@ -196,7 +197,7 @@ private:
     std::string index_field_;
     std::string attribute_prefix_;
     bool attributes_stale_ = true;
-    std::vector<int> firsts_, counts_; ///< LineStrips: every item's run, rebuilt with the attributes
+    std::vector<int> firsts_, counts_; ///< LineStrips, LineLoops: every item's run, rebuilt with the attributes
     std::optional<PanZoom> view_;
     double antialias_ = 1.0;
 };

@@ -62,6 +62,8 @@
 //                 one strip through every item and hid the joins with two transparent
 //                 duplicate vertices per item (which needed blending); here nothing joins
 //                 items and no vertex is added.
+//    LineLoops    glMultiDrawArrays(GL_LINE_LOOP): each item a closed strip (glumpy's
+//                 raw paths with closed=True, without the repeated first vertex)
 //    Lines        glDrawArrays(GL_LINES): two vertices per segment
 //    Triangles    glDrawArrays(GL_TRIANGLES): three vertices per triangle (unrolled, see
 //                 TriangleCollection.hpp for why no index buffer)
@@ -97,7 +99,7 @@ namespace glumpp::graphics {
 
 class UserCollection : public Collection {
 public:
-    enum class Mode { Points, LineStrips, Lines, Triangles };
+    enum class Mode { Points, LineStrips, LineLoops, Lines, Triangles };
 
     /// A per-item float32 field and its default value (1 to 4 numbers).
     struct SharedField {
