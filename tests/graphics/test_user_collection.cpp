@@ -428,10 +428,19 @@ TEST_F(UserCollections, BadVerticesAndNamesChangeNothing) {
     EXPECT_EQ(lines.vertices().count(), 4u);
     render([&] { lines.draw(); });
     EXPECT_TRUE(ctx.upload_log().calls().empty()) << "nothing was written";
+    // Records of another layout (float64, reordered, 24-byte items with a gap) convert
+    // field by field, as NumPy's astype does.
+    const DType other = DType::record_at({{"id", DType::of<double>(), 0}, {"position", DType::parse("('<f8', (2,))"), 8}}, 32);
+    Array wide = Array::zeros({2}, other);
+    wide["position"].assign(Array::from<double>({5, 6, 7, 8}, {2, 2}));
+    wide["id"].assign(Array::from<double>({1, 2}));
+    lines.append(wide);
+    EXPECT_EQ(lines["position"].view({slice(4, 6)}).to_vector<float>(), (std::vector<float>{5, 6, 7, 8}));
+    EXPECT_EQ(lines["id"].view({slice(4, 6)}).to_vector<float>(), (std::vector<float>{1, 2}));
     // A plain array fills the first field; the others are 0.
     lines.append(Array::from<float>({1, 2, 3, 4}, {2, 2}));
-    EXPECT_EQ(lines["position"].view({slice(4)}).to_vector<float>(), (std::vector<float>{1, 2, 3, 4}));
-    EXPECT_EQ(lines["id"].view({slice(4)}).to_vector<float>(), (std::vector<float>{0, 0}));
+    EXPECT_EQ(lines["position"].view({slice(6)}).to_vector<float>(), (std::vector<float>{1, 2, 3, 4}));
+    EXPECT_EQ(lines["id"].view({slice(6)}).to_vector<float>(), (std::vector<float>{0, 0}));
     UserCollection plain({.mode = Mode::Lines, .vertex = xy, .shared = {{"order", {0}}}, .vertex_shader = R"(
 void main() {
     fetch_uniforms();

@@ -12,11 +12,11 @@
 // collections whose dtype and shaders the user writes) share this base. Data comes
 // in glumpy's three scopes:
 //  - local: per vertex (triangles) or per instance (points, markers, path segments),
-//    in one ItemList (VertexList) whose elements carry an `item` field, the index of the
-//    item they belong to;
+//    in one ItemList (VertexList) whose elements carry an `item` field (a
+//    UserCollection's is `collection_index`), the index of the item they belong to;
 //  - shared: one record of float32 fields per item (color, width, order...), stored in
-//    an RGBA32F texture shared_width (1024) texels wide that the vertex shader reads with texelFetch at
-//    `item`. A record takes ceil(size / 16) texels and items follow each other with no
+//    an RGBA32F texture shared_width (1024) texels wide that the vertex shader reads
+//    with texelFetch at `item`. A record takes ceil(size / 16) texels and items follow each other with no
 //    padding to a row, so any record size packs densely. glumpy put these in a texture
 //    too (a per-vertex copy would multiply every color edit by the item's vertex count);
 //    a texture rather than a buffer texture keeps to what gloo already uploads in place;
@@ -44,11 +44,14 @@
 // strokes, whose antialiased fringes would otherwise hide the next segment's body), and
 // restores what it changed before returning. A UserCollection leaves the state as it
 // finds it (see UserCollection.hpp).
+//
 // Coordinates are world units mapped to window pixels by the transform (y down, origin
 // at the top left); without one, world units are pixels.
 //
 // A collection compiles its shaders when it is made, so a GL context must be current
 // then (and at every draw); it belongs to that context, like its buffers.
+//
+// style(i) and set_style(i, s) of the built-in collections: StyledCollection.hpp.
 //
 // Every accessor taking an item number throws IndexError naming it and the size. Views
 // (`local(i)`, `shared(i)`) are views of the current storage: take them again after a
@@ -170,8 +173,10 @@ protected:
     /// Appends an item made of `elements` (local records; their index field is set here)
     /// and `record` (one shared record, shape ()). Returns the item's number.
     std::size_t push(const Array& elements, const Array& record);
-    /// Appends records.shape()[0] items at once: `elements` holds them end to end,
-    /// sizes[k] of them for item k. Returns the first new item's number.
+    /// Appends sizes.size() items at once: `elements` holds them end to end, sizes[k]
+    /// of them for item k, and `records` their shared records, shape (sizes.size(),).
+    /// One append of the elements (ItemList), one write of the records. Returns the
+    /// first new item's number.
     std::size_t push(const Array& elements, std::span<const std::size_t> sizes, const Array& records);
     /// Replaces item `i`'s elements (their index field is set here).
     void replace(std::size_t i, const Array& elements);
