@@ -13,4 +13,5 @@
 #include <glumpp/graphics/SvgScene.hpp>
 #include <glumpp/graphics/Tessellator.hpp>
 #include <glumpp/graphics/TriangleCollection.hpp>
+#include <glumpp/graphics/UserCollection.hpp>
 #include <glumpp/graphics/svg.hpp>

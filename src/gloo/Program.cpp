@@ -754,4 +754,27 @@ void Program::draw_instanced(Primitive mode, const IndexBuffer& indices, std::si
     s_->finish(detail::require_current(caller));
 }
 
+void Program::multi_draw(Primitive mode, std::span<const int> firsts, std::span<const int> counts) {
+    const char* caller = "Program::multi_draw";
+    if (firsts.size() != counts.size()) {
+        throw ValueError(std::string(caller) + ": " + std::to_string(firsts.size()) + " firsts but " +
+                         std::to_string(counts.size()) + " counts");
+    }
+    std::size_t vertices = 0, limit = 0;
+    s_->prepare(caller, vertices, limit, 0);
+    for (std::size_t k = 0; k < firsts.size(); ++k) {
+        if (firsts[k] < 0 || counts[k] < 0) {
+            throw ValueError(std::string(caller) + ": run " + std::to_string(k) + " has first " + std::to_string(firsts[k]) +
+                             " and count " + std::to_string(counts[k]) + " (both must be >= 0)");
+        }
+        const auto stop = static_cast<std::size_t>(firsts[k]) + static_cast<std::size_t>(counts[k]);
+        if (vertices != SIZE_MAX && stop > vertices) {
+            throw IndexError(std::string(caller) + ": run " + std::to_string(k) + " is vertices [" + std::to_string(firsts[k]) +
+                             ", " + std::to_string(stop) + ") but the attribute arrays hold " + std::to_string(vertices));
+        }
+    }
+    glMultiDrawArrays(static_cast<GLenum>(mode), firsts.data(), counts.data(), static_cast<GLsizei>(firsts.size()));
+    s_->finish(detail::require_current(caller));
+}
+
 } // namespace glumpp::gloo

@@ -1,4 +1,5 @@
 #include <glumpp/graphics/Collection.hpp>
+#include "Checks.hpp"
 #include "Format.hpp"
 
 #include <glumpp/Error.hpp>
@@ -15,14 +16,11 @@ using detail::number;
 
 namespace {
 
-constexpr std::size_t texture_width = 1024; // texels per row of the shared texture
-constexpr std::size_t texel_bytes = 16;     // RGBA32F
-constexpr float max_order = 4194302.0f;     // 2^22 - 2
+constexpr std::size_t texel_bytes = 16; // RGBA32F
 
-
-// Declarations every collection's vertex shader starts with. The depth keeps orders
-// 2^-21 apart in NDC, 4 steps of a 24-bit depth buffer, and stays exact in float32
-// near 1.
+// Declarations every collection's vertex shader starts with (after the #defines of
+// source()). The depth keeps orders 1 / ORDER_SCALE = 2^-21 apart in NDC, 4 steps of a
+// 24-bit depth buffer, and stays exact in float32 near 1.
 const char* vertex_prologue = R"(
 uniform sampler2D u_shared;
 uniform vec4 u_view;       // pixel = world * u_view.xy + u_view.zw
@@ -30,12 +28,12 @@ uniform vec2 u_viewport;   // pixels
 uniform float u_antialias; // pixels
 vec4 shared_texel(uint item, int k) {
     int t = int(item) * SHARED_TEXELS + k;
-    return texelFetch(u_shared, ivec2(t % 1024, t / 1024), 0);
+    return texelFetch(u_shared, ivec2(t % SHARED_WIDTH, t / SHARED_WIDTH), 0);
 }
 vec2 to_pixels(vec2 world) { return world * u_view.xy + u_view.zw; }
 vec4 to_clip(vec2 pixel, float order) {
     return vec4(2.0 * pixel.x / u_viewport.x - 1.0, 1.0 - 2.0 * pixel.y / u_viewport.y,
-                1.0 - (order + 1.0) / 2097152.0, 1.0);
+                1.0 - (order + 1.0) / ORDER_SCALE, 1.0);
 }
 )";
 
@@ -46,14 +44,23 @@ uniform float u_antialias;
 float coverage(float sd) { return clamp(0.5 - sd / u_antialias, 0.0, 1.0); }
 )";
 
+// The constants C++ and GLSL share, from their one definition in Collection.hpp.
 std::string source(const char* prologue, std::string_view body, std::size_t texels) {
-    return "#version 330 core\n#define SHARED_TEXELS " + std::to_string(texels) + "\n" + prologue + std::string(body);
+    return "#version 330 core\n#define SHARED_TEXELS " + std::to_string(texels) +
+           "\n#define SHARED_WIDTH " + std::to_string(Collection::shared_width) +
+           "\n#define ORDER_SCALE " + std::to_string(static_cast<long>(Collection::order_scale)) + ".0\n" + prologue +
+           std::string(body);
 }
 
 /// Saves the state draw() changes and puts it back when the draw is done (or throws).
 class DrawState {
 public:
-    explicit DrawState(bool writes_depth) {
+    DrawState(bool painter, bool writes_depth, bool point_size) : painter_(painter), point_size_(point_size) {
+        if (point_size_) {
+            program_point_size_ = glIsEnabled(GL_PROGRAM_POINT_SIZE);
+            glEnable(GL_PROGRAM_POINT_SIZE);
+        }
+        if (!painter_) return;
         blend_ = glIsEnabled(GL_BLEND);
         depth_test_ = glIsEnabled(GL_DEPTH_TEST);
         glGetBooleanv(GL_DEPTH_WRITEMASK, &depth_mask_);
@@ -69,6 +76,8 @@ public:
         glDepthMask(writes_depth ? GL_TRUE : GL_FALSE);
     }
     ~DrawState() {
+        if (point_size_ && !program_point_size_) glDisable(GL_PROGRAM_POINT_SIZE);
+        if (!painter_) return;
         if (!blend_) glDisable(GL_BLEND);
         if (!depth_test_) glDisable(GL_DEPTH_TEST);
         glDepthMask(depth_mask_);
@@ -80,6 +89,8 @@ public:
     DrawState& operator=(const DrawState&) = delete;
 
 private:
+    bool painter_, point_size_;
+    GLboolean program_point_size_ = GL_FALSE;
     GLboolean blend_ = GL_FALSE, depth_test_ = GL_FALSE, depth_mask_ = GL_TRUE;
     GLint depth_func_ = GL_LESS, src_rgb_ = GL_ONE, dst_rgb_ = GL_ZERO, src_alpha_ = GL_ONE, dst_alpha_ = GL_ZERO;
 };
@@ -92,15 +103,16 @@ Array shared_records(const gloo::Texture2D& texture, const DType& dtype) {
 
 } // namespace
 
-Collection::Collection(const DType& local, const DType& shared, std::string_view vertex, std::string_view fragment,
-                       Geometry geometry, bool writes_depth)
-    : local_(local),
-      shared_dtype_(shared),
-      texture_(gloo::Texture2D::zeros({1, texture_width, 4}, DType::of<float>())),
-      program_(source(vertex_prologue, vertex, shared.itemsize() / texel_bytes),
-               source(fragment_prologue, fragment, shared.itemsize() / texel_bytes)),
-      geometry_(geometry),
-      writes_depth_(writes_depth) {
+Collection::Collection(const Layout& layout)
+    : local_(layout.local),
+      shared_dtype_(layout.shared),
+      texture_(gloo::Texture2D::zeros({1, shared_width, 4}, DType::of<float>())),
+      program_(source(vertex_prologue, layout.vertex, layout.shared.itemsize() / texel_bytes),
+               source(fragment_prologue, layout.fragment, layout.shared.itemsize() / texel_bytes)),
+      geometry_(layout.geometry),
+      state_(layout.state),
+      index_field_(layout.index_field),
+      attribute_prefix_(layout.attribute_prefix) {
     shared_ = shared_records(texture_, shared_dtype_);
     program_["u_shared"] = texture_;
 }
@@ -122,9 +134,9 @@ void Collection::grow_shared(std::size_t items) {
     if (items <= shared_capacity()) return;
     // Geometric growth, as for the vertices: a new texture (everything is sent once at the
     // next draw), the records copied over.
-    const std::size_t row_bytes = texture_width * texel_bytes;
+    const std::size_t row_bytes = shared_width * texel_bytes;
     const std::size_t rows = std::max((items * shared_dtype_.itemsize() + row_bytes - 1) / row_bytes, 2 * texture_.height());
-    auto bigger = gloo::Texture2D::zeros({rows, texture_width, 4}, DType::of<float>());
+    auto bigger = gloo::Texture2D::zeros({rows, shared_width, 4}, DType::of<float>());
     Array records = shared_records(bigger, shared_dtype_);
     const auto n = static_cast<std::ptrdiff_t>(size());
     if (n) records.view({slice(0, n)}).assign(shared_.view({slice(0, n)}));
@@ -134,19 +146,30 @@ void Collection::grow_shared(std::size_t items) {
 }
 
 std::size_t Collection::push(const Array& elements, const Array& record) {
-    const std::size_t i = size();
-    grow_shared(i + 1);
+    const std::size_t sizes[] = {elements.shape()[0]};
+    return push(elements, sizes, record.reshape({1}));
+}
+
+std::size_t Collection::push(const Array& elements, std::span<const std::size_t> sizes, const Array& records) {
+    const std::size_t first = size(), n = sizes.size();
+    grow_shared(first + n);
     Array numbered = elements;
-    numbered["item"].fill(static_cast<std::uint32_t>(i));
-    local_.append(numbered);
-    shared_.view({i}).assign(record);
+    auto index = numbered[index_field_].as<std::uint32_t>();
+    std::size_t e = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        for (std::size_t j = 0; j < sizes[k]; ++j) index[e++] = static_cast<std::uint32_t>(first + k);
+    }
+    local_.append(numbered, sizes);
+    if (n) {
+        shared_.view({slice(static_cast<std::ptrdiff_t>(first), static_cast<std::ptrdiff_t>(first + n))}).assign(records);
+    }
     attributes_stale_ = true;
-    return i;
+    return first;
 }
 
 void Collection::replace(std::size_t i, const Array& elements) {
     Array numbered = elements;
-    numbered["item"].fill(static_cast<std::uint32_t>(i));
+    numbered[index_field_].fill(static_cast<std::uint32_t>(i));
     const bool same_size = local_.bounds(i).size() == numbered.shape()[0];
     local_.set(i, numbered);
     if (!same_size) attributes_stale_ = true;
@@ -170,7 +193,7 @@ void Collection::erase(std::size_t first, std::size_t last) {
     // The moved elements belong to items `removed` lower: renumber them (the same bytes
     // the move dirtied already).
     if (start < local_.count()) {
-        Array moved = local_.buffer().view({slice(static_cast<std::ptrdiff_t>(start))})["item"];
+        Array moved = local_.buffer().view({slice(static_cast<std::ptrdiff_t>(start))})[index_field_];
         moved -= static_cast<std::uint32_t>(removed);
     }
     if (last < n) {
@@ -199,27 +222,28 @@ Array Collection::shared(std::string_view name) const {
     return shared_.view({slice(0, static_cast<std::ptrdiff_t>(size()))})[name];
 }
 
+Array Collection::shared_field(std::size_t i, const char* name, const char* caller) const {
+    check_item(i, caller);
+    if (!shared_dtype_.find_field(name)) {
+        throw KeyError(std::string(caller) + ": this collection has no shared field '" + name + "'");
+    }
+    return shared_.view({i})[name];
+}
+
 glm::vec4 Collection::color(std::size_t i) const {
-    check_item(i, "Collection::color");
-    return shared_.view({i})["color"].value<glm::vec4>();
+    return shared_field(i, "color", "Collection::color").value<glm::vec4>();
 }
 
 void Collection::set_color(std::size_t i, const glm::vec4& rgba) {
-    check_item(i, "Collection::set_color");
-    shared_.view({i})["color"].assign({rgba.r, rgba.g, rgba.b, rgba.a});
+    shared_field(i, "color", "Collection::set_color").assign({rgba.r, rgba.g, rgba.b, rgba.a});
 }
 
-float Collection::order(std::size_t i) const {
-    check_item(i, "Collection::order");
-    return shared_.view({i})["order"].value<float>();
-}
+float Collection::order(std::size_t i) const { return shared_field(i, "order", "Collection::order").value<float>(); }
 
 void Collection::set_order(std::size_t i, float order) {
-    check_item(i, "Collection::set_order");
-    if (!(order >= 0.0f && order <= max_order)) {
-        throw ValueError("Collection::set_order: order " + number(order) + " is outside [0, 4194302]");
-    }
-    shared_.view({i})["order"].fill(order);
+    Array field = shared_field(i, "order", "Collection::set_order");
+    detail::check_order(order, "Collection::set_order");
+    field.fill(order);
 }
 
 void Collection::set_antialias(double pixels) {
@@ -234,9 +258,18 @@ void Collection::bind_attributes() {
     for (const auto& field : local_.dtype().fields()) {
         Array column = all[field.name];
         if (geometry_ == Geometry::Quads) {
-            program_["a_" + field.name] = gloo::per_instance(column);
+            program_[attribute_prefix_ + field.name] = gloo::per_instance(column);
         } else {
-            program_["a_" + field.name] = column;
+            program_[attribute_prefix_ + field.name] = column;
+        }
+    }
+    if (geometry_ == Geometry::LineStrips || geometry_ == Geometry::LineLoops) {
+        firsts_.resize(size());
+        counts_.resize(size());
+        for (std::size_t i = 0; i < size(); ++i) {
+            const ItemBounds b = local_.bounds(i);
+            firsts_[i] = static_cast<int>(b.start);
+            counts_[i] = static_cast<int>(b.size());
         }
     }
     attributes_stale_ = false;
@@ -250,11 +283,14 @@ void Collection::draw() {
     glGetIntegerv(GL_VIEWPORT, viewport);
     program_["u_viewport"] = glm::vec2(static_cast<float>(viewport[2]), static_cast<float>(viewport[3]));
     program_["u_antialias"] = static_cast<float>(antialias_);
-    DrawState state(writes_depth_);
-    if (geometry_ == Geometry::Quads) {
-        program_.draw_instanced(gloo::Primitive::TriangleStrip, local_.count(), 0, 4);
-    } else {
-        program_.draw(gloo::Primitive::Triangles, 0, local_.count());
+    DrawState state(state_ != State::AsFound, state_ == State::Fill, geometry_ == Geometry::Points);
+    switch (geometry_) {
+    case Geometry::Quads: program_.draw_instanced(gloo::Primitive::TriangleStrip, local_.count(), 0, 4); break;
+    case Geometry::Triangles: program_.draw(gloo::Primitive::Triangles, 0, local_.count()); break;
+    case Geometry::Points: program_.draw(gloo::Primitive::Points, 0, local_.count()); break;
+    case Geometry::Lines: program_.draw(gloo::Primitive::Lines, 0, local_.count()); break;
+    case Geometry::LineStrips: program_.multi_draw(gloo::Primitive::LineStrip, firsts_, counts_); break;
+    case Geometry::LineLoops: program_.multi_draw(gloo::Primitive::LineLoop, firsts_, counts_); break;
     }
 }
 

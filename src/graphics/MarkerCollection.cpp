@@ -1,6 +1,8 @@
 #include <glumpp/graphics/MarkerCollection.hpp>
 
+#include "Checks.hpp"
 #include "Fill.hpp"
+#include "StyledCollection.ipp"
 
 #include <glumpp/Error.hpp>
 
@@ -97,18 +99,32 @@ Array record_of(const MarkerStyle& s, const char* caller) {
         text << caller << ": angle " << s.angle << " is not finite";
     } else if (static_cast<unsigned>(s.shape) > static_cast<unsigned>(Marker::Cross)) {
         text << caller << ": marker shape " << static_cast<unsigned>(s.shape) << " is not one of Marker's values";
-    } else if (!(s.order >= 0.0f && s.order <= 4194302.0f)) {
-        text << caller << ": order " << s.order << " is outside [0, 4194302]";
     }
     if (!text.str().empty()) throw ValueError(text.str());
+    detail::check_order(s.order, caller);
     const MarkerRecord r{s.color, s.order, s.size, s.edge_width, static_cast<float>(s.shape), s.edge_color, s.angle, {}};
     return Array::from(std::span<const MarkerRecord>(&r, 1)).view({0});
 }
 
 } // namespace
 
+template <>
+struct detail::StyleCodec<MarkerStyle> {
+    static Array record(const MarkerStyle& s, const char* caller) { return record_of(s, caller); }
+    static MarkerStyle read(const Array& record) {
+        const auto r = record.value<MarkerRecord>();
+        return {static_cast<Marker>(static_cast<int>(r.shape)), r.size, r.color, r.edge_color, r.edge_width, r.angle, r.order};
+    }
+};
+template class StyledCollection<MarkerStyle>;
+
 MarkerCollection::MarkerCollection()
-    : Collection(detail::fill_vertex_dtype(), DType::of<MarkerRecord>(), vertex_shader, fragment_shader, Geometry::Quads, true) {}
+    : StyledCollection({.local = detail::fill_vertex_dtype(),
+                        .shared = DType::of<MarkerRecord>(),
+                        .vertex = vertex_shader,
+                        .fragment = fragment_shader,
+                        .geometry = Geometry::Quads},
+                       "MarkerCollection") {}
 
 std::size_t MarkerCollection::append(std::span<const glm::vec2> positions, const MarkerStyle& style) {
     const Array record = record_of(style, "MarkerCollection::append");
@@ -118,17 +134,6 @@ std::size_t MarkerCollection::append(std::span<const glm::vec2> positions, const
 void MarkerCollection::set(std::size_t i, std::span<const glm::vec2> positions) {
     check_item(i, "MarkerCollection::set");
     replace(i, detail::position_elements(positions));
-}
-
-MarkerStyle MarkerCollection::style(std::size_t i) const {
-    check_item(i, "MarkerCollection::style");
-    const auto r = shared(i).value<MarkerRecord>();
-    return {static_cast<Marker>(static_cast<int>(r.shape)), r.size, r.color, r.edge_color, r.edge_width, r.angle, r.order};
-}
-
-void MarkerCollection::set_style(std::size_t i, const MarkerStyle& style) {
-    check_item(i, "MarkerCollection::set_style");
-    shared(i).assign(record_of(style, "MarkerCollection::set_style"));
 }
 
 } // namespace glumpp::graphics

@@ -36,8 +36,13 @@ Array segments_of(std::span<const Polyline> polylines) {
 } // namespace
 
 PathCollection::PathCollection()
-    : Collection(detail::stroke_segment_dtype(), detail::stroke_record_dtype(), detail::stroke_vertex_shader,
-                 detail::stroke_fragment_shader, Geometry::Quads, false) {}
+    : StyledCollection({.local = detail::stroke_segment_dtype(),
+                        .shared = detail::stroke_record_dtype(),
+                        .vertex = detail::stroke_vertex_shader,
+                        .fragment = detail::stroke_fragment_shader,
+                        .geometry = Geometry::Quads,
+                        .state = State::Stroke},
+                       "PathCollection") {}
 
 std::size_t PathCollection::append(std::span<const Polyline> polylines, const StrokeStyle& style) {
     return push(segments_of(polylines), detail::stroke_record(style, "PathCollection::append"));
@@ -46,16 +51,6 @@ std::size_t PathCollection::append(std::span<const Polyline> polylines, const St
 void PathCollection::set(std::size_t i, std::span<const Polyline> polylines) {
     check_item(i, "PathCollection::set");
     replace(i, segments_of(polylines));
-}
-
-StrokeStyle PathCollection::style(std::size_t i) const {
-    check_item(i, "PathCollection::style");
-    return detail::stroke_style(shared(i));
-}
-
-void PathCollection::set_style(std::size_t i, const StrokeStyle& style) {
-    check_item(i, "PathCollection::set_style");
-    shared(i).assign(detail::stroke_record(style, "PathCollection::set_style"));
 }
 
 } // namespace glumpp::graphics

@@ -1,11 +1,13 @@
 #include <glumpp/graphics/PointCollection.hpp>
 
+#include "Checks.hpp"
 #include "Fill.hpp"
+#include "StyledCollection.ipp"
 
 #include <glumpp/Error.hpp>
 
 #include <cmath>
-#include <sstream>
+#include <string>
 
 namespace glumpp::graphics {
 
@@ -48,22 +50,34 @@ void main() {
 )";
 
 Array record_of(const PointStyle& s, const char* caller) {
-    std::ostringstream text;
     if (!(s.size > 0.0f && std::isfinite(s.size))) {
-        text << caller << ": size " << s.size << " is not positive and finite";
-    } else if (!(s.order >= 0.0f && s.order <= 4194302.0f)) {
-        text << caller << ": order " << s.order << " is outside [0, 4194302]";
+        throw ValueError(std::string(caller) + ": size " + detail::number(s.size) + " is not positive and finite");
     }
-    if (!text.str().empty()) throw ValueError(text.str());
+    detail::check_order(s.order, caller);
     const PointRecord r{s.color, s.order, s.size, {}};
     return Array::from(std::span<const PointRecord>(&r, 1)).view({0});
 }
 
 } // namespace
 
+template <>
+struct detail::StyleCodec<PointStyle> {
+    static Array record(const PointStyle& s, const char* caller) { return record_of(s, caller); }
+    static PointStyle read(const Array& record) {
+        const auto r = record.value<PointRecord>();
+        return {r.color, r.size, r.order};
+    }
+};
+template class StyledCollection<PointStyle>;
+
 // The elements are TriangleCollection's vertices (position, item), one per dot.
 PointCollection::PointCollection()
-    : Collection(detail::fill_vertex_dtype(), DType::of<PointRecord>(), vertex_shader, fragment_shader, Geometry::Quads, true) {}
+    : StyledCollection({.local = detail::fill_vertex_dtype(),
+                        .shared = DType::of<PointRecord>(),
+                        .vertex = vertex_shader,
+                        .fragment = fragment_shader,
+                        .geometry = Geometry::Quads},
+                       "PointCollection") {}
 
 std::size_t PointCollection::append(std::span<const glm::vec2> positions, const PointStyle& style) {
     const Array record = record_of(style, "PointCollection::append");
@@ -73,17 +87,6 @@ std::size_t PointCollection::append(std::span<const glm::vec2> positions, const 
 void PointCollection::set(std::size_t i, std::span<const glm::vec2> positions) {
     check_item(i, "PointCollection::set");
     replace(i, detail::position_elements(positions));
-}
-
-PointStyle PointCollection::style(std::size_t i) const {
-    check_item(i, "PointCollection::style");
-    const auto r = shared(i).value<PointRecord>();
-    return {r.color, r.size, r.order};
-}
-
-void PointCollection::set_style(std::size_t i, const PointStyle& style) {
-    check_item(i, "PointCollection::set_style");
-    shared(i).assign(record_of(style, "PointCollection::set_style"));
 }
 
 } // namespace glumpp::graphics

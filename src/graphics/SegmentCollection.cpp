@@ -25,8 +25,13 @@ Array segments_of(std::span<const glm::vec2> ends, const char* caller) {
 } // namespace
 
 SegmentCollection::SegmentCollection()
-    : Collection(detail::stroke_segment_dtype(), detail::stroke_record_dtype(), detail::stroke_vertex_shader,
-                 detail::stroke_fragment_shader, Geometry::Quads, false) {}
+    : StyledCollection({.local = detail::stroke_segment_dtype(),
+                        .shared = detail::stroke_record_dtype(),
+                        .vertex = detail::stroke_vertex_shader,
+                        .fragment = detail::stroke_fragment_shader,
+                        .geometry = Geometry::Quads,
+                        .state = State::Stroke},
+                       "SegmentCollection") {}
 
 std::size_t SegmentCollection::append(std::span<const glm::vec2> endpoints, const StrokeStyle& style) {
     const Array record = detail::stroke_record(style, "SegmentCollection::append");
@@ -36,16 +41,6 @@ std::size_t SegmentCollection::append(std::span<const glm::vec2> endpoints, cons
 void SegmentCollection::set(std::size_t i, std::span<const glm::vec2> endpoints) {
     check_item(i, "SegmentCollection::set");
     replace(i, segments_of(endpoints, "SegmentCollection::set"));
-}
-
-StrokeStyle SegmentCollection::style(std::size_t i) const {
-    check_item(i, "SegmentCollection::style");
-    return detail::stroke_style(shared(i));
-}
-
-void SegmentCollection::set_style(std::size_t i, const StrokeStyle& style) {
-    check_item(i, "SegmentCollection::set_style");
-    shared(i).assign(detail::stroke_record(style, "SegmentCollection::set_style"));
 }
 
 } // namespace glumpp::graphics

@@ -1,5 +1,7 @@
 #include "Stroke.hpp"
+#include "Checks.hpp"
 #include "Format.hpp"
+#include "StyledCollection.ipp"
 
 #include <glumpp/Error.hpp>
 
@@ -18,9 +20,7 @@ Array stroke_record(const StrokeStyle& style, const char* caller) {
     if (!(style.miter_limit >= 1.0f && std::isfinite(style.miter_limit))) {
         throw ValueError(std::string(caller) + ": miter limit " + number(style.miter_limit) + " is not a finite number >= 1");
     }
-    if (!(style.order >= 0.0f && style.order <= 4194302.0f)) {
-        throw ValueError(std::string(caller) + ": order " + number(style.order) + " is outside [0, 4194302]");
-    }
+    check_order(style.order, caller);
     const StrokeRecord r{style.color,
                          style.order,
                          style.width,
@@ -159,3 +159,14 @@ void main() {
 )";
 
 } // namespace glumpp::graphics::detail
+
+namespace glumpp::graphics {
+
+template <>
+struct detail::StyleCodec<StrokeStyle> {
+    static Array record(const StrokeStyle& s, const char* caller) { return stroke_record(s, caller); }
+    static StrokeStyle read(const Array& record) { return stroke_style(record); }
+};
+template class StyledCollection<StrokeStyle>;
+
+} // namespace glumpp::graphics

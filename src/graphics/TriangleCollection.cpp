@@ -1,10 +1,11 @@
 #include <glumpp/graphics/TriangleCollection.hpp>
 
+#include "Checks.hpp"
 #include "Fill.hpp"
+#include "StyledCollection.ipp"
 
 #include <glumpp/Error.hpp>
 
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -55,11 +56,7 @@ void main() { frag_color = v_color; }
 namespace {
 
 Array record_of(const FillStyle& style, const char* caller) {
-    if (!(style.order >= 0.0f && style.order <= 4194302.0f)) {
-        std::ostringstream text;
-        text << caller << ": order " << style.order << " is outside [0, 4194302]";
-        throw ValueError(text.str());
-    }
+    detail::check_order(style.order, caller);
     const detail::FillRecord r{style.color, style.order, {}};
     return Array::from(std::span<const detail::FillRecord>(&r, 1)).view({0});
 }
@@ -82,9 +79,25 @@ std::vector<glm::vec2> unrolled(std::span<const glm::vec2> vertices, std::span<c
 
 } // namespace
 
-TriangleCollection::TriangleCollection()
-    : Collection(detail::fill_vertex_dtype(), detail::fill_record_dtype(), detail::fill_vertex_shader,
-                 detail::fill_fragment_shader, Geometry::Triangles, true) {}
+template <>
+struct detail::StyleCodec<FillStyle> {
+    static Array record(const FillStyle& s, const char* caller) { return record_of(s, caller); }
+    static FillStyle read(const Array& record) {
+        const auto r = record.value<detail::FillRecord>();
+        return {r.color, r.order};
+    }
+};
+template class StyledCollection<FillStyle>;
+
+TriangleCollection::TriangleCollection() : TriangleCollection("TriangleCollection") {}
+
+TriangleCollection::TriangleCollection(const char* name)
+    : StyledCollection({.local = detail::fill_vertex_dtype(),
+                        .shared = detail::fill_record_dtype(),
+                        .vertex = detail::fill_vertex_shader,
+                        .fragment = detail::fill_fragment_shader,
+                        .geometry = Geometry::Triangles},
+                       name) {}
 
 std::size_t TriangleCollection::append(std::span<const glm::vec2> vertices, std::span<const std::uint32_t> indices,
                                        const FillStyle& style) {
@@ -103,16 +116,5 @@ std::size_t TriangleCollection::append_unrolled(std::span<const glm::vec2> corne
 }
 
 void TriangleCollection::set_unrolled(std::size_t i, std::span<const glm::vec2> corners) { replace(i, detail::position_elements(corners)); }
-
-FillStyle TriangleCollection::style(std::size_t i) const {
-    check_item(i, "TriangleCollection::style");
-    const auto r = shared(i).value<detail::FillRecord>();
-    return {r.color, r.order};
-}
-
-void TriangleCollection::set_style(std::size_t i, const FillStyle& style) {
-    check_item(i, "TriangleCollection::set_style");
-    shared(i).assign(record_of(style, "TriangleCollection::set_style"));
-}
 
 } // namespace glumpp::graphics

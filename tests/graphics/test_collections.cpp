@@ -402,6 +402,14 @@ TEST_F(Collections, ErrorsNameTheFunctionAndTheValues) {
     PointCollection points;
     expect_error([&] { points.append(std::vector<glm::vec2>{{0, 0}}, {.size = -2}); },
                  "PointCollection::append: size -2 is not positive and finite");
+    // style() and set_style() are written once (StyledCollection) and name the collection.
+    PolygonCollection polygons;
+    expect_error([&] { polygons.style(0); }, "PolygonCollection::style: item 0 is out of range for a collection of 0 items");
+    MarkerCollection markers;
+    markers.append(std::vector<glm::vec2>{{0, 0}});
+    expect_error([&] { markers.set_style(0, {.edge_width = -1}); },
+                 "MarkerCollection::set_style: edge width -1 is not a finite number >= 0");
+    EXPECT_EQ(markers.style(0).edge_width, 1.0f);
     EXPECT_EQ(paths.size(), 1u);
     EXPECT_EQ(points.size(), 0u);
     EXPECT_EQ(paths.style(0).width, 1.0f);

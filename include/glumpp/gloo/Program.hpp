@@ -42,6 +42,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -139,6 +140,10 @@ public:
     void draw_instanced(Primitive mode, std::size_t instances, std::size_t first = 0,
                         std::optional<std::size_t> count = {});
     void draw_instanced(Primitive mode, const IndexBuffer& indices, std::size_t instances);
+    /// glMultiDrawArrays: one call drawing each run [firsts[k], firsts[k] + counts[k]) as
+    /// its own primitive (a line strip per run, say). ValueError when the two spans differ
+    /// in length or a count is negative; IndexError for a run past the attribute arrays.
+    void multi_draw(Primitive mode, std::span<const int> firsts, std::span<const int> counts);
 
     const std::vector<VariableInfo>& attributes() const;
     const std::vector<VariableInfo>& uniforms() const;

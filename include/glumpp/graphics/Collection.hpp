@@ -8,14 +8,15 @@
 //   paths.draw();                       // one glDrawArraysInstanced for every path
 //
 // The concrete collections (PointCollection, MarkerCollection, PathCollection,
-// SegmentCollection, TriangleCollection, PolygonCollection) share this base. Data comes
+// SegmentCollection, TriangleCollection, PolygonCollection, and UserCollection for
+// collections whose dtype and shaders the user writes) share this base. Data comes
 // in glumpy's three scopes:
 //  - local: per vertex (triangles) or per instance (points, markers, path segments),
-//    in one ItemList (VertexList) whose elements carry an `item` field, the index of the
-//    item they belong to;
+//    in one ItemList (VertexList) whose elements carry an `item` field (a
+//    UserCollection's is `collection_index`), the index of the item they belong to;
 //  - shared: one record of float32 fields per item (color, width, order...), stored in
-//    an RGBA32F texture 1024 texels wide that the vertex shader reads with texelFetch at
-//    `item`. A record takes ceil(size / 16) texels and items follow each other with no
+//    an RGBA32F texture shared_width (1024) texels wide that the vertex shader reads
+//    with texelFetch at `item`. A record takes ceil(size / 16) texels and items follow each other with no
 //    padding to a row, so any record size packs densely. glumpy put these in a texture
 //    too (a per-vertex copy would multiply every color edit by the item's vertex count);
 //    a texture rather than a buffer texture keeps to what gloo already uploads in place;
@@ -38,14 +39,19 @@
 // (4 steps of a 24-bit depth buffer apart); equal orders fall back to draw order. Order 0
 // is the default: without orders (or without a depth buffer) draw order alone decides.
 //
-// GL state: draw() turns on blending (straight alpha: SRC_ALPHA, ONE_MINUS_SRC_ALPHA) and
-// the depth test (GL_LEQUAL; depth writes off for strokes, whose antialiased fringes would
-// otherwise hide the next segment's body), and restores what it changed before returning.
+// GL state: the built-in collections' draw() turns on blending (straight alpha:
+// SRC_ALPHA, ONE_MINUS_SRC_ALPHA) and the depth test (GL_LEQUAL; depth writes off for
+// strokes, whose antialiased fringes would otherwise hide the next segment's body), and
+// restores what it changed before returning. A UserCollection leaves the state as it
+// finds it (see UserCollection.hpp).
+//
 // Coordinates are world units mapped to window pixels by the transform (y down, origin
 // at the top left); without one, world units are pixels.
 //
 // A collection compiles its shaders when it is made, so a GL context must be current
 // then (and at every draw); it belongs to that context, like its buffers.
+//
+// style(i) and set_style(i, s) of the built-in collections: StyledCollection.hpp.
 //
 // Every accessor taking an item number throws IndexError naming it and the size. Views
 // (`local(i)`, `shared(i)`) are views of the current storage: take them again after a
@@ -61,12 +67,23 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace glumpp::graphics {
 
 class Collection {
 public:
+    /// Texels per row of the shared texture (RGBA32F, 16 bytes a texel). The GLSL
+    /// prologue gets it as SHARED_WIDTH: this is the one place it is written.
+    static constexpr std::size_t shared_width = 1024;
+    /// The highest order (2^22 - 2); orders are 1 / order_scale apart in NDC depth
+    /// (2^-21: 4 steps of a 24-bit depth buffer), ORDER_SCALE in the GLSL prologue.
+    static constexpr float max_order = 4194302.0f;
+    static constexpr float order_scale = 2097152.0f;
+
     virtual ~Collection();
     Collection(Collection&&) noexcept;
     Collection& operator=(Collection&&) noexcept;
@@ -89,11 +106,13 @@ public:
     /// Field `name` of every item's shared record, shape (size(), ...).
     Array shared(std::string_view name) const;
 
-    /// Every collection has a color and an order per item (RGBA, straight alpha).
+    /// Every built-in collection has a color and an order per item (RGBA, straight
+    /// alpha); a UserCollection has them when its shared fields say so (KeyError naming
+    /// the function otherwise).
     glm::vec4 color(std::size_t i) const;
     void set_color(std::size_t i, const glm::vec4& rgba);
     float order(std::size_t i) const;
-    /// ValueError unless 0 <= order <= 2^22 - 2 (see above).
+    /// ValueError unless 0 <= order <= max_order (see above).
     void set_order(std::size_t i, float order);
 
     /// The transform mapping world units to window pixels; copies of a PanZoom share one
@@ -111,42 +130,79 @@ public:
     /// The storage, for tests and benchmarks: local elements and shared records.
     const VertexList& vertices() const noexcept { return local_; }
     const gloo::Texture2D& shared_texture() const noexcept { return texture_; }
+    /// The dtype of one item's shared record (whole texels).
+    const DType& shared_dtype() const noexcept { return shared_dtype_; }
     /// Items the shared texture holds before it has to grow.
     std::size_t shared_capacity() const noexcept;
 
 protected:
-    /// How the local elements are drawn.
+    /// How the local elements are drawn: the one draw call draw() makes.
     enum class Geometry {
-        Triangles, ///< three vertices per triangle, one glDrawArrays(GL_TRIANGLES)
-        Quads,     ///< one element per instance, a 4-vertex strip each, glDrawArraysInstanced
+        Triangles,  ///< three vertices per triangle: glDrawArrays(GL_TRIANGLES)
+        Quads,      ///< one element per instance, a 4-vertex strip each: glDrawArraysInstanced
+        Points,     ///< one vertex per point: glDrawArrays(GL_POINTS), GL_PROGRAM_POINT_SIZE on
+        Lines,      ///< two vertices per segment: glDrawArrays(GL_LINES)
+        LineStrips, ///< one strip per item: glMultiDrawArrays(GL_LINE_STRIP) over the items' runs
+        LineLoops,  ///< one closed strip per item: glMultiDrawArrays(GL_LINE_LOOP)
     };
-    /// `local` and `shared` are record dtypes: `local` ends with a uint32 field "item";
-    /// `shared` holds float32 fields only, starts with "color" (4) and "order", and has
-    /// an itemsize that is a multiple of 16 (whole texels). The shaders are GLSL bodies
-    /// without #version: the base prepends the common declarations (see Collection.cpp).
-    Collection(const DType& local, const DType& shared, std::string_view vertex, std::string_view fragment,
-               Geometry geometry, bool writes_depth);
+    /// The GL state draw() sets around its call (and restores after it).
+    enum class State {
+        Fill,    ///< painter's order: blending, depth test GL_LEQUAL, depth writes
+        Stroke,  ///< the same without depth writes
+        AsFound, ///< none: the shaders' author decides (UserCollection, as glumpy's)
+    };
+    /// What a concrete collection is made of.
+    struct Layout {
+        /// Record dtype of the local elements; it holds a uint32 field `index_field`.
+        DType local;
+        /// Record dtype of float32 fields (scalars or sub-arrays); its itemsize is a
+        /// multiple of 16 (whole texels).
+        DType shared;
+        /// GLSL bodies without #version: the base prepends the common declarations
+        /// (the prologues in Collection.cpp, which UserCollection.hpp documents).
+        std::string_view vertex, fragment;
+        Geometry geometry = Geometry::Triangles;
+        State state = State::Fill;
+        /// The local field holding each element's item number (set and renumbered here).
+        std::string_view index_field = "item";
+        /// Local field `f` feeds the vertex shader's attribute `attribute_prefix + f`.
+        std::string_view attribute_prefix = "a_";
+    };
+    explicit Collection(const Layout& layout);
 
-    /// Appends an item made of `elements` (local records; their `item` field is set here)
+    /// Appends an item made of `elements` (local records; their index field is set here)
     /// and `record` (one shared record, shape ()). Returns the item's number.
     std::size_t push(const Array& elements, const Array& record);
-    /// Replaces item `i`'s elements (their `item` field is set here).
+    /// Appends sizes.size() items at once: `elements` holds them end to end, sizes[k]
+    /// of them for item k, and `records` their shared records, shape (sizes.size(),).
+    /// One append of the elements (ItemList), one write of the records. Returns the
+    /// first new item's number.
+    std::size_t push(const Array& elements, std::span<const std::size_t> sizes, const Array& records);
+    /// Replaces item `i`'s elements (their index field is set here).
     void replace(std::size_t i, const Array& elements);
     /// The IndexError for item `i`, naming `caller`.
     void check_item(std::size_t i, const char* caller) const;
+    /// The collection's program, for uniforms of its own.
+    gloo::Program& program() noexcept { return program_; }
 
 private:
     void grow_shared(std::size_t items);
     void bind_attributes();
+    /// Field `name` of item i's shared record; KeyError naming `caller` when the record
+    /// has no such field.
+    Array shared_field(std::size_t i, const char* name, const char* caller) const;
 
     VertexList local_;
     DType shared_dtype_;
     Array shared_;             ///< (capacity,) records over the texture's storage
-    gloo::Texture2D texture_;  ///< (rows, 1024, 4) float32
+    gloo::Texture2D texture_;  ///< (rows, shared_width, 4) float32
     gloo::Program program_;
     Geometry geometry_;
-    bool writes_depth_;
+    State state_;
+    std::string index_field_;
+    std::string attribute_prefix_;
     bool attributes_stale_ = true;
+    std::vector<int> firsts_, counts_; ///< LineStrips, LineLoops: every item's run, rebuilt with the attributes
     std::optional<PanZoom> view_;
     double antialias_ = 1.0;
 };

@@ -21,7 +21,7 @@
 // "size", "edge_width", "shape", "edge_color", "angle"). Drawn as PointCollection's dots
 // are (one quad instance per marker); sizes are in pixels.
 
-#include <glumpp/graphics/Collection.hpp>
+#include <glumpp/graphics/StyledCollection.hpp>
 
 #include <glm/vec2.hpp>
 #include <glm/vec4.hpp>
@@ -43,7 +43,7 @@ struct MarkerStyle {
     float order = 0.0f;                           ///< see Collection.hpp
 };
 
-class MarkerCollection : public Collection {
+class MarkerCollection : public StyledCollection<MarkerStyle> {
 public:
     MarkerCollection();
 
@@ -52,9 +52,7 @@ public:
     /// of range. Returns the item's number.
     std::size_t append(std::span<const glm::vec2> positions, const MarkerStyle& style = {});
     void set(std::size_t i, std::span<const glm::vec2> positions);
-
-    MarkerStyle style(std::size_t i) const;
-    void set_style(std::size_t i, const MarkerStyle& style);
+    // style(i), set_style(i, style): StyledCollection.hpp (set_style refuses what append does).
 };
 
 } // namespace glumpp::graphics

@@ -39,7 +39,7 @@
 // approximate. Strokes do not write depth (their fringes would hide the next segment),
 // so translucent strokes overlapping *other* segments of the same item blend twice.
 
-#include <glumpp/graphics/Collection.hpp>
+#include <glumpp/graphics/StyledCollection.hpp>
 #include <glumpp/graphics/Polyline.hpp>
 #include <glumpp/graphics/svg/Shape.hpp>
 
@@ -63,7 +63,7 @@ struct StrokeStyle {
     float order = 0.0f;                      ///< see Collection.hpp
 };
 
-class PathCollection : public Collection {
+class PathCollection : public StyledCollection<StrokeStyle> {
 public:
     PathCollection();
 
@@ -79,9 +79,8 @@ public:
     /// is the same).
     void set(std::size_t i, std::span<const Polyline> polylines);
 
-    StrokeStyle style(std::size_t i) const;
-    /// Writes item `i`'s whole shared record (three texels).
-    void set_style(std::size_t i, const StrokeStyle& style);
+    // style(i), set_style(i, style): StyledCollection.hpp (set_style refuses what append
+    // does; a stroke's record is three texels).
 };
 
 } // namespace glumpp::graphics

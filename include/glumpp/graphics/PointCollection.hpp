@@ -11,7 +11,7 @@
 // the driver); the fragment shader antialiases the disc's edge from its distance.
 // Sizes are diameters in pixels: dots keep their size when zoomed, as glumpy's.
 
-#include <glumpp/graphics/Collection.hpp>
+#include <glumpp/graphics/StyledCollection.hpp>
 
 #include <glm/vec2.hpp>
 #include <glm/vec4.hpp>
@@ -26,7 +26,7 @@ struct PointStyle {
     float order = 0.0f;                      ///< see Collection.hpp
 };
 
-class PointCollection : public Collection {
+class PointCollection : public StyledCollection<PointStyle> {
 public:
     PointCollection();
 
@@ -35,9 +35,7 @@ public:
     std::size_t append(std::span<const glm::vec2> positions, const PointStyle& style = {});
     /// Replaces item `i`'s positions, keeping its style (in place for the same count).
     void set(std::size_t i, std::span<const glm::vec2> positions);
-
-    PointStyle style(std::size_t i) const;
-    void set_style(std::size_t i, const PointStyle& style);
+    // style(i), set_style(i, style): StyledCollection.hpp (set_style refuses what append does).
 };
 
 } // namespace glumpp::graphics

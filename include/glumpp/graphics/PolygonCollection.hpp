@@ -27,7 +27,7 @@ namespace glumpp::graphics {
 
 class PolygonCollection : public TriangleCollection {
 public:
-    PolygonCollection() = default;
+    PolygonCollection() : TriangleCollection("PolygonCollection") {}
 
     /// Appends one item: the area inside `contours` under `rule`. ValueError for points
     /// the tessellator refuses (not finite) or an order out of range.

@@ -17,7 +17,7 @@
 
 namespace glumpp::graphics {
 
-class SegmentCollection : public Collection {
+class SegmentCollection : public StyledCollection<StrokeStyle> {
 public:
     SegmentCollection();
 
@@ -27,8 +27,8 @@ public:
     /// Replaces item `i`'s segments, keeping its style.
     void set(std::size_t i, std::span<const glm::vec2> endpoints);
 
-    StrokeStyle style(std::size_t i) const;
-    void set_style(std::size_t i, const StrokeStyle& style);
+    // style(i), set_style(i, style): StyledCollection.hpp (set_style refuses what append
+    // does; a stroke's record is three texels).
 };
 
 } // namespace glumpp::graphics

@@ -18,7 +18,7 @@
 // Smooth edges come from a window with multisampling (--samples) or, as glumpy's tiger
 // does, a one-pixel stroke of the outline in a PathCollection.
 
-#include <glumpp/graphics/Collection.hpp>
+#include <glumpp/graphics/StyledCollection.hpp>
 
 #include <glm/vec2.hpp>
 #include <glm/vec4.hpp>
@@ -33,7 +33,7 @@ struct FillStyle {
     float order = 0.0f;                      ///< see Collection.hpp
 };
 
-class TriangleCollection : public Collection {
+class TriangleCollection : public StyledCollection<FillStyle> {
 public:
     TriangleCollection();
 
@@ -45,10 +45,11 @@ public:
     /// Replaces item `i`'s triangles, keeping its style.
     void set(std::size_t i, std::span<const glm::vec2> vertices, std::span<const std::uint32_t> indices);
 
-    FillStyle style(std::size_t i) const;
-    void set_style(std::size_t i, const FillStyle& style);
+    // style(i), set_style(i, style): StyledCollection.hpp (set_style refuses what append does).
 
 protected:
+    /// For PolygonCollection: its name in messages.
+    explicit TriangleCollection(const char* name);
     /// For PolygonCollection: `corners` already unrolled, three per triangle.
     std::size_t append_unrolled(std::span<const glm::vec2> corners, const FillStyle& style, const char* caller);
     void set_unrolled(std::size_t i, std::span<const glm::vec2> corners);
