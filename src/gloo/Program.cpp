@@ -7,7 +7,11 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
+#include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 
 namespace glumpp::gloo {
 
@@ -94,7 +98,8 @@ struct ProgramState {
     }
 
     // --- construction
-    void link(std::string_view vertex, std::string_view geometry, std::string_view fragment);
+    void link(std::string_view vertex, std::string_view geometry, std::string_view fragment,
+              const std::vector<std::string>& origins);
     void introspect();
     void make_store(std::size_t count);
 
@@ -118,14 +123,16 @@ struct ProgramState {
     void finish(ContextState& ctx);
 };
 
-void ProgramState::link(std::string_view vertex, std::string_view geometry, std::string_view fragment) {
+void ProgramState::link(std::string_view vertex, std::string_view geometry, std::string_view fragment,
+                        const std::vector<std::string>& origins) {
+    auto origin = [&origins](std::size_t k) { return k < origins.size() ? std::string_view(origins[k]) : std::string_view(); };
     ContextState& ctx = require_current("Program");
     sources = std::string(vertex) + "\n" + std::string(geometry) + "\n" + std::string(fragment);
     std::vector<GLuint> shaders;
     try {
-        shaders.push_back(compile_shader(GL_VERTEX_SHADER, vertex));
-        if (!geometry.empty()) shaders.push_back(compile_shader(GL_GEOMETRY_SHADER, geometry));
-        shaders.push_back(compile_shader(GL_FRAGMENT_SHADER, fragment));
+        shaders.push_back(compile_shader(GL_VERTEX_SHADER, vertex, origin(0)));
+        if (!geometry.empty()) shaders.push_back(compile_shader(GL_GEOMETRY_SHADER, geometry, origin(1)));
+        shaders.push_back(compile_shader(GL_FRAGMENT_SHADER, fragment, origin(2)));
     } catch (...) {
         for (GLuint s : shaders) glDeleteShader(s);
         throw;
@@ -246,7 +253,10 @@ void ProgramState::bind(Attribute& a, const AttributeSource& src) const {
         throw TypeError("Program: " + what + " needs an array of shape (n,) or (n, components) with contiguous "
                         "components, not shape " + glumpp::detail::shape_str(view.shape()));
     }
-    if (static_cast<int>(components) != a.type->components) {
+    // Fewer components than the type is what GL fills in, with (0, 0, 1) for y, z, w; for
+    // doubles it leaves them undefined, so those must be complete.
+    const bool complete = static_cast<int>(components) == a.type->components;
+    if (static_cast<int>(components) > a.type->components || (!complete && a.type->base == Base::Double)) {
         throw TypeError("Program: " + what + " has " + std::to_string(a.type->components) + " component" +
                         (a.type->components == 1 ? "" : "s") + " but the array gives " + std::to_string(components) +
                         " (shape " + glumpp::detail::shape_str(view.shape()) + ")");
@@ -289,7 +299,32 @@ void ProgramState::bind(Attribute& a, const AttributeSource& src) const {
 }
 
 void ProgramState::write_store(Attribute& a, const Array& values, const AttributeSource& how) const {
-    a.block.assign(values); // broadcasting, like glumpy's buffer[...] = data
+    const std::size_t count = a.block.shape()[0];
+    const std::size_t comps = a.block.ndim() == 2 ? a.block.shape()[1] : 1;
+    Array source = values;
+    if (source.ndim() == 1 && comps > 1) {
+        const std::size_t k = source.size();
+        if (k == count * comps && k != comps) { // a flat list of every component, in C order
+            source = (source.is_contiguous() ? source : source.copy()).reshape({count, comps});
+        } else if (k > 1 && k < comps) { // one vertex with fewer components: for every vertex
+            source = (source.is_contiguous() ? source : source.copy()).reshape({1, k});
+        }
+    }
+    const std::size_t given = source.ndim() == 2 && comps > 1 ? source.shape()[1] : comps;
+    try {
+        if (given < comps) { // GL's fill: (0, 0, 1) for the missing y, z, w
+            a.block.view({glumpp::all, slice(0, static_cast<std::ptrdiff_t>(given))}).assign(source);
+            for (std::size_t c = given; c < comps; ++c) a.block.view({glumpp::all, static_cast<std::ptrdiff_t>(c)}).fill(c == 3 ? 1 : 0);
+        } else {
+            a.block.assign(source); // broadcasting, like glumpy's buffer[...] = data
+        }
+    } catch (const ShapeError&) {
+        const std::string shape = glumpp::detail::shape_str(a.block.shape());
+        throw ShapeError("Program: attribute '" + a.info.name + "' (" + a.info.type + ") holds shape " + shape +
+                         " in the program's store and cannot take shape " + glumpp::detail::shape_str(values.shape()) +
+                         ": give 1 to " + std::to_string(comps) + " values (every vertex), " + std::to_string(count * comps) +
+                         " (C order) or an array broadcastable to " + shape);
+    }
     const bool reads_block = a.source == Attribute::Source::Buffer && a.view.storage() == a.block.storage() &&
                              a.view.offset() == a.block.offset() && a.normalized == how.normalized && a.divisor == how.divisor;
     if (!reads_block) bind(a, AttributeSource{a.block, how.normalized, how.divisor});
@@ -309,17 +344,25 @@ void ProgramState::set_constant(Attribute& a, const Array& values) const {
         throw TypeError("Program: " + what + " cannot take a constant value");
     }
     const auto comps = static_cast<std::size_t>(a.type->components);
-    if (values.size() != comps && values.size() != 1) {
-        throw TypeError("Program: " + what + " takes " + std::to_string(comps) + " value" + (comps == 1 ? "" : "s") +
+    if (values.size() > comps || values.size() == 0) {
+        throw TypeError("Program: " + what + " takes 1 to " + std::to_string(comps) + " value" + (comps == 1 ? "" : "s") +
                         " but " + std::to_string(values.size()) + " were given");
     }
     const auto bytes = convert_scalars(values, a.type->base, what);
+    // One value fills every component (glumpy's broadcasting); k values fill the first k
+    // and GL's (0, 0, 0, 1) the rest, as glVertexAttrib{k}f would.
+    const bool broadcast = values.size() == 1;
+    const std::size_t given = broadcast ? comps : values.size();
     std::array<std::byte, 16> constant{};
-    if (a.type->base == Base::Float) { // GL fills missing components with (0, 0, 0, 1)
-        const float one = 1.0f;
-        std::memcpy(constant.data() + 12, &one, 4);
+    for (std::size_t c = 0; c < 4; ++c) {
+        if (c < given) {
+            std::memcpy(constant.data() + 4 * c, bytes.data() + (broadcast ? 0 : 4 * c), 4);
+        } else if (c == 3) {
+            const float one_f = 1.0f;
+            const std::int32_t one_i = 1;
+            std::memcpy(constant.data() + 12, a.type->base == Base::Float ? static_cast<const void*>(&one_f) : &one_i, 4);
+        }
     }
-    for (std::size_t c = 0; c < comps; ++c) std::memcpy(constant.data() + 4 * c, bytes.data() + (values.size() == 1 ? 0 : 4 * c), 4);
     a.constant = constant;
     a.source = Attribute::Source::Constant;
     a.view = Array();
@@ -418,9 +461,10 @@ void ProgramState::upload_uniforms(ContextState& ctx) {
     for (Uniform& u : uniforms) {
         if (!u.type || !u.dirty) continue;
         u.type->upload(u.info.location, u.info.array_size, u.value.data());
+        ++ctx.stats.uniform_calls;
+        ctx.stats.uniform_bytes += u.value.size();
         u.dirty = false;
     }
-    (void)ctx;
 }
 
 void ProgramState::finish(ContextState& ctx) {
@@ -447,9 +491,33 @@ Program Program::with_geometry(std::string_view vertex, std::string_view geometr
     return Program(vertex, geometry, fragment, count);
 }
 
-Program::Program(std::string_view vertex, std::string_view geometry, std::string_view fragment, std::optional<std::size_t> count)
+namespace {
+std::string read_source(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError("Program::from_files: cannot read '" + path.string() + "': " + std::strerror(errno));
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw IoError("Program::from_files: error reading '" + path.string() + "'");
+    return text.str();
+}
+} // namespace
+
+Program Program::from_files(const std::filesystem::path& vertex, const std::filesystem::path& fragment,
+                            std::optional<std::size_t> count) {
+    const std::string v = read_source(vertex), f = read_source(fragment);
+    return Program(v, {}, f, count, {vertex.string(), {}, fragment.string()});
+}
+
+Program Program::from_files(const std::filesystem::path& vertex, const std::filesystem::path& geometry,
+                            const std::filesystem::path& fragment, std::optional<std::size_t> count) {
+    const std::string v = read_source(vertex), g = read_source(geometry), f = read_source(fragment);
+    return Program(v, g, f, count, {vertex.string(), geometry.string(), fragment.string()});
+}
+
+Program::Program(std::string_view vertex, std::string_view geometry, std::string_view fragment, std::optional<std::size_t> count,
+                 const std::vector<std::string>& origins)
     : s_(std::make_unique<detail::ProgramState>()) {
-    s_->link(vertex, geometry, fragment);
+    s_->link(vertex, geometry, fragment, origins);
     if (count) s_->make_store(*count);
 }
 
@@ -527,6 +595,160 @@ void Program::Variable::set_values(const Array& values) {
         return;
     }
     s.known(name_, "Program::operator[]");
+}
+
+Program::Variable& Program::Variable::operator=(std::initializer_list<std::initializer_list<double>> rows) {
+    const std::size_t width = rows.size() ? rows.begin()->size() : 0;
+    std::vector<double> flat;
+    for (const auto& row : rows) {
+        if (row.size() != width) {
+            throw ValueError("Program::operator[]: '" + name_ + "': a nested list needs rows of equal length, not " +
+                             std::to_string(width) + " and " + std::to_string(row.size()));
+        }
+        flat.insert(flat.end(), row.begin(), row.end());
+    }
+    auto& s = *program_.s_;
+    const Array values = Array::from(flat, {rows.size(), width});
+    if (Attribute* a = s.attribute(name_)) {
+        if (!a->type || a->type->is_matrix()) {
+            throw TypeError("Program: attribute '" + a->info.name + "' (" + a->info.type + "): matrix attributes are not supported");
+        }
+        // In the type the attribute reads, so that a plain list feeds a vec2 as float32.
+        const bool integral = std::all_of(flat.begin(), flat.end(), [](double v) { return v == std::trunc(v); });
+        if (a->type->is_integer() && !integral) {
+            throw TypeError("Program: attribute '" + a->info.name + "' (" + a->info.type + ") takes integers");
+        }
+        Array typed = Array::zeros({rows.size(), width}, a->type->scalar_dtype());
+        typed.assign(values);
+        return *this = AttributeSource{typed};
+    }
+    set_values(values); // uniforms take their values in C order
+    return *this;
+}
+
+namespace {
+
+// NumPy's same_kind rule for in-place arithmetic, checked before anything is written:
+// integers take neither float operands nor true division.
+void require_same_kind(bool integer_target, glumpp::detail::ArithOp op, const glumpp::detail::Number& v, const char* caller,
+                       const std::string& what) {
+    if (!integer_target) return;
+    if (op == glumpp::detail::ArithOp::Div) throw TypeError(std::string(caller) + ": " + what + " holds integers: /= would make floats");
+    if (v.kind == glumpp::detail::Number::Kind::Float) {
+        throw TypeError(std::string(caller) + ": " + what + " holds integers: a float operand (" + std::to_string(v.f) +
+                        ") would be truncated");
+    }
+}
+
+void apply(Array& target, glumpp::detail::ArithOp op, const glumpp::detail::Number& v) {
+    using K = glumpp::detail::Number::Kind;
+    auto run = [&](auto n) {
+        switch (op) {
+        case glumpp::detail::ArithOp::Add: target += n; break;
+        case glumpp::detail::ArithOp::Sub: target -= n; break;
+        case glumpp::detail::ArithOp::Mul: target *= n; break;
+        case glumpp::detail::ArithOp::Div: target /= n; break;
+        }
+    };
+    if (v.kind == K::Float) run(v.f);
+    else if (v.kind == K::Int) run(v.i);
+    else run(v.u);
+}
+
+// The cached scalars of a uniform or constant attribute as an Array of `type`'s scalars.
+Array cached(const std::byte* bytes, std::size_t n, const detail::GlslType& type) {
+    Array a = Array::zeros({n}, type.scalar_dtype());
+    std::memcpy(a.write().data(), bytes, n * type.scalar_bytes());
+    return a;
+}
+
+} // namespace
+
+void Program::Variable::compound(glumpp::detail::ArithOp op, const glumpp::detail::Number& v, const char* caller) {
+    auto& s = *program_.s_;
+    if (Attribute* a = s.attribute(name_)) {
+        const std::string what = "attribute '" + a->info.name + "' (" + a->info.type + ")";
+        switch (a->source) {
+        case Attribute::Source::None:
+            throw ValueError(std::string(caller) + ": " + what + " has no data yet (assign an array or a value first)");
+        case Attribute::Source::Buffer: {
+            const ScalarKind k = a->view.dtype().scalar_kind();
+            require_same_kind(k == ScalarKind::Int || k == ScalarKind::UInt, op, v, caller, what);
+            apply(a->view, op, v); // through the view: tracked, uploaded at the next draw
+            return;
+        }
+        case Attribute::Source::Constant: {
+            require_same_kind(a->type->is_integer(), op, v, caller, what);
+            Array values = cached(a->constant.data(), static_cast<std::size_t>(a->type->components), *a->type);
+            apply(values, op, v);
+            s.set_constant(*a, values);
+            return;
+        }
+        }
+    }
+    if (Uniform* u = s.uniform(name_)) {
+        const std::string what = "uniform '" + u->info.name + "' (" + u->info.type + ")";
+        if (!u->type || u->type->base == Base::Sampler || u->type->base == Base::Bool) {
+            throw TypeError(std::string(caller) + ": " + what + " takes no arithmetic");
+        }
+        require_same_kind(u->type->is_integer(), op, v, caller, what);
+        Array values = cached(u->value.data(), u->value.size() / u->type->scalar_bytes(), *u->type);
+        apply(values, op, v);
+        s.set_uniform(*u, values);
+        return;
+    }
+    s.known(name_, caller);
+}
+
+void Program::Variable::fill_number(const glumpp::detail::Number& v) {
+    using K = glumpp::detail::Number::Kind;
+    if (Attribute* a = program_.s_->attribute(name_); a && a->source == Attribute::Source::Buffer) {
+        if (v.kind == K::Float) a->view.fill(v.f);
+        else if (v.kind == K::Int) a->view.fill(v.i);
+        else a->view.fill(v.u);
+        return;
+    }
+    set_values(v.kind == K::Float ? Array::from({v.f}) : v.kind == K::Int ? Array::from({v.i}) : Array::from({v.u}));
+}
+
+void Program::bind(const Array& data) {
+    if (!data) throw ValueError("Program::bind: the array is a null handle");
+    const DType& d = data.dtype();
+    if (!d.is_record()) {
+        throw TypeError("Program::bind: the dtype " + d.name() +
+                        " has no fields to match attribute names (bind takes a structured buffer; assign a plain "
+                        "array with program[\"name\"] = ...)");
+    }
+    Array flat = data;
+    if (flat.ndim() != 1) {
+        if (!flat.is_contiguous()) {
+            throw ShapeError("Program::bind: a buffer of shape " + glumpp::detail::shape_str(flat.shape()) +
+                             " is read flattened and must be contiguous");
+        }
+        flat = flat.reshape({flat.size()});
+    }
+    // All or nothing: bind into copies, keep them only if every field fits.
+    auto& s = *s_;
+    std::vector<Attribute> next = s.attributes;
+    std::vector<std::pair<Attribute*, std::string>> matched;
+    for (const auto& field : d.fields()) {
+        for (auto& a : next) {
+            if (a.info.name == field.name) matched.emplace_back(&a, field.name);
+        }
+    }
+    if (matched.empty()) return;
+    if (!Buffer::object_of(flat)) flat = VertexBuffer::over(flat); // one GPU buffer for every field
+    for (auto& [a, field] : matched) {
+        try {
+            s.bind(*a, AttributeSource{flat[field]});
+        } catch (const Error& e) {
+            const std::string m = e.what();
+            const std::string rest = m.rfind("Program: ", 0) == 0 ? m.substr(9) : m;
+            if (dynamic_cast<const TypeError*>(&e)) throw TypeError("Program::bind: field '" + field + "': " + rest);
+            throw ValueError("Program::bind: field '" + field + "': " + rest);
+        }
+    }
+    s.attributes = std::move(next);
 }
 
 void Program::draw(Primitive mode, std::size_t first, std::optional<std::size_t> count) {

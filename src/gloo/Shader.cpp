@@ -35,9 +35,14 @@ std::string shader_log(GLuint shader) { return info_log(shader, glGetShaderiv, g
 std::string program_log(GLuint program) { return info_log(program, glGetProgramiv, glGetProgramInfoLog); }
 
 // Line numbers a driver's log points at: Mesa "0:12(5):", AMD/Intel "ERROR: 0:12:",
-// NVIDIA "0(12) :". Each is quoted from the source with its number.
+// NVIDIA "0(12) :". A syntax error is reported at the token after the mistake, so a
+// missing ';' at the end of line 4 is "0:5(1): error: syntax error, unexpected ..." and
+// the cause is on the line before. Each reported line is quoted marked with '>', after
+// the nearest non-blank line before it:
+//       4 |     gl_Position = vec4(a_position, 0.0, 1.0)
+//     > 5 | }
 std::string quote_lines(const std::string& log, std::string_view source) {
-    std::vector<std::size_t> lines;
+    std::vector<std::size_t> reported;
     for (std::size_t i = 0; i + 2 < log.size(); ++i) {
         if (log[i] != '0' || (i > 0 && std::isdigit(static_cast<unsigned char>(log[i - 1])))) continue;
         if (log[i + 1] != ':' && log[i + 1] != '(') continue;
@@ -45,7 +50,7 @@ std::string quote_lines(const std::string& log, std::string_view source) {
         while (j < log.size() && std::isdigit(static_cast<unsigned char>(log[j]))) n = n * 10 + static_cast<std::size_t>(log[j++] - '0');
         if (j == i + 2 || j >= log.size()) continue;
         if ((log[i + 1] == ':' && (log[j] == '(' || log[j] == ':')) || (log[i + 1] == '(' && log[j] == ')')) {
-            if (n > 0 && std::find(lines.begin(), lines.end(), n) == lines.end()) lines.push_back(n);
+            if (n > 0) reported.push_back(n);
         }
     }
     std::vector<std::string_view> text;
@@ -55,14 +60,31 @@ std::string quote_lines(const std::string& log, std::string_view source) {
         if (end == std::string_view::npos) break;
         start = end + 1;
     }
+    auto blank = [&text](std::size_t n) {
+        return text[n - 1].find_first_not_of(" \t\r") == std::string_view::npos;
+    };
+    std::vector<std::size_t> quoted; // line numbers, with context lines
+    for (std::size_t n : reported) {
+        if (n > text.size()) continue;
+        std::size_t before = n - 1;
+        while (before > 0 && blank(before)) --before;
+        if (before > 0) quoted.push_back(before);
+        quoted.push_back(n);
+    }
+    std::sort(quoted.begin(), quoted.end());
+    quoted.erase(std::unique(quoted.begin(), quoted.end()), quoted.end());
+    const std::size_t width = quoted.empty() ? 0 : std::to_string(quoted.back()).size();
     std::string out;
-    for (std::size_t n : lines) {
-        if (n <= text.size()) out += "  " + std::to_string(n) + " | " + std::string(text[n - 1]) + "\n";
+    for (std::size_t n : quoted) {
+        const bool is_reported = std::find(reported.begin(), reported.end(), n) != reported.end();
+        std::string number = std::to_string(n);
+        number.insert(0, width - number.size(), ' ');
+        out += std::string(is_reported ? "  > " : "    ") + number + " | " + std::string(text[n - 1]) + "\n";
     }
     return out;
 }
 
-GLuint compile_shader(GLenum stage, std::string_view source) {
+GLuint compile_shader(GLenum stage, std::string_view source, std::string_view origin) {
     const GLuint shader = glCreateShader(stage);
     const char* text = source.data();
     const auto length = static_cast<GLint>(source.size());
@@ -74,8 +96,9 @@ GLuint compile_shader(GLenum stage, std::string_view source) {
         const std::string log = shader_log(shader);
         glDeleteShader(shader);
         std::string quoted = quote_lines(log, source);
-        throw ShaderError("Program: the " + stage_name(stage) + " shader does not compile:\n" + log +
-                          (quoted.empty() ? "" : "offending lines:\n" + quoted));
+        throw ShaderError("Program: the " + stage_name(stage) + " shader" +
+                          (origin.empty() ? "" : " (" + std::string(origin) + ")") + " does not compile:\n" + log +
+                          (quoted.empty() ? "" : "offending lines (> as reported; a syntax error shows at the next token):\n" + quoted));
     }
     return shader;
 }

@@ -9,8 +9,9 @@
 namespace glumpp::gloo::detail {
 
 /// glCreateShader + glShaderSource + glCompileShader. On failure deletes the shader and
-/// throws ShaderError with the driver's log and the source lines it points at.
-GLuint compile_shader(GLenum stage, std::string_view source);
+/// throws ShaderError with the driver's log and the source lines it points at; `origin`
+/// (a file name, or empty) says where the source came from.
+GLuint compile_shader(GLenum stage, std::string_view source, std::string_view origin = {});
 
 /// The info log of a shader (glGetShaderInfoLog) or a program (glGetProgramInfoLog).
 std::string shader_log(GLuint shader);
