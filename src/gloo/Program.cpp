@@ -380,10 +380,16 @@ void ProgramState::set_uniform(Uniform& u, const Array& values) const {
     }
     const auto bytes = convert_scalars(values, u.type->base, what);
     const std::size_t scalar = u.type->scalar_bytes();
+    std::vector<std::byte> next(u.value.size());
     for (std::size_t k = 0; k < total; ++k) {
-        std::memcpy(u.value.data() + k * scalar, bytes.data() + (values.size() == 1 ? 0 : k * scalar), scalar);
+        std::memcpy(next.data() + k * scalar, bytes.data() + (values.size() == 1 ? 0 : k * scalar), scalar);
     }
-    u.dirty = true;
+    // The same value again (a demo setting its transform every frame) is not re-sent: the
+    // cache holds what the GL has (0 before any upload, as the GL's own initial value).
+    if (next != u.value) {
+        u.value = std::move(next);
+        u.dirty = true;
+    }
 }
 
 DrawLimits ProgramState::prepare(const char* caller, std::size_t instances) {

@@ -325,6 +325,15 @@ void main() { gl_Position = u_model * vec4(a_position * u_scale, 0.0, 1.0); })";
     EXPECT_EQ(ctx.frame_stats().str(), "uploads: 1 calls, " + std::to_string(store) + " B sent (" + std::to_string(store) +
                                            " B dirty, 0 B gaps); uniforms: 2 calls, 68 B; 1 draw call");
     ctx.reset_frame_stats();
-    p.draw(gloo::Primitive::Points); // nothing changed: nothing sent
+    p["u_scale"] = 1.0f; // the value it has: not sent again
+    p.draw(gloo::Primitive::Points);
     EXPECT_EQ(ctx.frame_stats().str(), "uploads: 0 calls, 0 B sent (0 B dirty, 0 B gaps); uniforms: 0 calls, 0 B; 1 draw call");
+    ctx.reset_frame_stats();
+    p["u_scale"] = 0.5f;
+    p.draw(gloo::Primitive::Points);
+    EXPECT_EQ(ctx.frame_stats().uniform_calls, 1u);
+    EXPECT_EQ(ctx.frame_stats().uniform_bytes, 4u);
+    GLfloat scale = 0;
+    glGetUniformfv(p.handle(), glGetUniformLocation(p.handle(), "u_scale"), &scale);
+    EXPECT_EQ(scale, 0.5f);
 }

@@ -48,8 +48,9 @@
 // the GLSL type exactly (nested lists are read in C order). `p["u_scale"] *= 2` works on
 // the cached value. Samplers take textures; texture units are given out in the order of
 // the uniforms. Values are uploaded at the next draw (glUniform*v, one call per changed
-// uniform), and only if they changed; the context's FrameStats counts those calls and
-// bytes (`--stats`: "uniforms: 1 call, 64 B").
+// uniform), and only if they changed: the program caches what the GL holds (0 until
+// set, as GL's initial value), so setting the same value every frame sends nothing. The
+// context's FrameStats counts those calls and bytes (`--stats`: "uniforms: 1 call, 64 B").
 //
 // A name the program does not use is ignored when it appears in the sources (the GLSL
 // compiler dropped it) and a KeyError otherwise (a typo).
