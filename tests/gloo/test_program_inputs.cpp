@@ -8,7 +8,10 @@
 #include <glm/glm.hpp>
 
 #include <filesystem>
+#include <cmath>
 #include <fstream>
+#include <optional>
+#include <random>
 #include <unistd.h>
 
 using namespace glumpp;
@@ -87,6 +90,46 @@ TEST_F(ProgramInputs, TheStoreFillsMissingComponentsAsGLDoes) {
     EXPECT_EQ(stored, (std::vector<float>{0, -1, 0, 1, 1, -1, 0, 1, 0, 1, 0, 1, 1, 1, 0, 1}));
     p.draw(gloo::Primitive::TriangleStrip);
     EXPECT_EQ(target.count_nonblack(), 10 * 10);
+}
+
+// Property: k = 1..4 random components into a vec4, through each path (a GPU buffer,
+// the store, a constant), read back as the pixel GL's rule predicts: the k values, then
+// 0, 0 for missing y, z and 1 for a missing w (a constant of one value fills all four).
+TEST_F(ProgramInputs, EveryComponentCountReadsAsGLFillsIt) {
+    RawTarget target(4, 4);
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<int> level(0, 255);
+    const std::vector<float> quad{-1, -1, 1, -1, -1, 1, 1, 1};
+    for (int trial = 0; trial < 8; ++trial) {
+        for (std::size_t k = 1; k <= 4; ++k) {
+            std::vector<float> one(k);
+            for (auto& v : one) v = static_cast<float>(level(rng)) / 255.0f;
+            std::vector<float> all;
+            for (int vertex = 0; vertex < 4; ++vertex) all.insert(all.end(), one.begin(), one.end());
+            std::array<int, 4> expected{0, 0, 0, 255};
+            for (std::size_t c = 0; c < k; ++c) expected[c] = static_cast<int>(std::lround(one[c] * 255.0f));
+            for (int path = 0; path < 3; ++path) {
+                std::optional<gloo::Program> p;
+                if (path == 1) p.emplace(rgba_vs, rgba_fs, 4); else p.emplace(rgba_vs, rgba_fs);
+                (*p)["a_position"] = gloo::VertexBuffer::from(quad, {4, 2});
+                std::array<int, 4> want = expected;
+                if (path == 0) (*p)["a_color"] = gloo::VertexBuffer::from(all, {4, k});
+                if (path == 1) (*p)["a_color"] = Array::from<float>(all, {4, k});
+                if (path == 2) {
+                    auto& color = *p;
+                    if (k == 1) color["a_color"] = one[0];
+                    if (k == 2) color["a_color"] = glm::vec2(one[0], one[1]);
+                    if (k == 3) color["a_color"] = glm::vec3(one[0], one[1], one[2]);
+                    if (k == 4) color["a_color"] = glm::vec4(one[0], one[1], one[2], one[3]);
+                    if (k == 1) want = {expected[0], expected[0], expected[0], expected[0]}; // broadcast
+                }
+                glClear(GL_COLOR_BUFFER_BIT);
+                p->draw(gloo::Primitive::TriangleStrip);
+                const auto got = target.pixel(2, 2);
+                for (int c = 0; c < 4; ++c) EXPECT_NEAR(got[c], want[c], 1) << "k " << k << " path " << path << " c " << c;
+            }
+        }
+    }
 }
 
 TEST_F(ProgramInputs, MoreComponentsThanTheTypeIsStillATypeError) {
