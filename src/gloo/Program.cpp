@@ -346,7 +346,7 @@ void ProgramState::set_constant(Attribute& a, const Array& values) const {
     const auto comps = static_cast<std::size_t>(a.type->components);
     if (values.size() > comps || values.size() == 0) {
         throw TypeError("Program: " + what + " takes 1 to " + std::to_string(comps) + " value" + (comps == 1 ? "" : "s") +
-                        " but " + std::to_string(values.size()) + " were given");
+                        " but " + std::to_string(values.size()) + " were given (per-vertex data: a list of tuples or an array)");
     }
     const auto bytes = convert_scalars(values, a.type->base, what);
     // One value fills every component (glumpy's broadcasting); k values fill the first k

@@ -137,7 +137,8 @@ TEST_F(ProgramInputs, MoreComponentsThanTheTypeIsStillATypeError) {
     EXPECT_EQ(message_of<TypeError>([&] { p["a_position"] = gloo::VertexBuffer::zeros<float>({3, 3}); }),
               "Program: attribute 'a_position' (vec2) has 2 components but the array gives 3 (shape (3, 3))");
     EXPECT_EQ(message_of<TypeError>([&] { p["a_position"] = {1, 2, 3}; }),
-              "Program: attribute 'a_position' (vec2) takes 1 to 2 values but 3 were given");
+              "Program: attribute 'a_position' (vec2) takes 1 to 2 values but 3 were given (per-vertex data: a list of "
+              "tuples or an array)");
 }
 
 // --- 2. program.bind(buffer) -----------------------------------------------------------
