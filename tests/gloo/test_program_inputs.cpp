@@ -164,6 +164,19 @@ TEST_F(ProgramInputs, BindMatchesFieldNamesAndSkipsFieldsTheShadersDoNotRead) {
     EXPECT_EQ(ctx.upload_log().calls()[0].size, 16u);
 }
 
+TEST_F(ProgramInputs, BindReadsABufferOfTwoAxesFlattenedAsGlumpyRavels) {
+    RawTarget target(20, 10);
+    auto V = gloo::VertexBuffer::zeros({2, 2}, DType::parse("[('a_position', '<f4', (2,)), ('a_color', '<f4', (4,))]"));
+    V["a_position"].assign(Array::from<float>(right_half, {2, 2, 2}));
+    V["a_color"].fill(1.0f);
+    gloo::Program p(rgba_vs, rgba_fs);
+    p.bind(V);
+    p.draw(gloo::Primitive::TriangleStrip); // 4 vertices: the count is the flattened length
+    EXPECT_EQ(target.count_nonblack(), 10 * 10);
+    EXPECT_EQ(message_of<ShapeError>([&] { p.bind(V.view({glumpp::all, slice({}, {}, -1)})); }),
+              "Program::bind: a buffer of shape (2, 2) is read flattened and must be contiguous");
+}
+
 TEST_F(ProgramInputs, BindLeavesAttributesTheBufferLacks) {
     RawTarget target(16, 16);
     gloo::Program p(rgba_vs, rgba_fs);
