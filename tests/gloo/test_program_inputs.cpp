@@ -301,6 +301,23 @@ void main() { gl_Position = vec4(a_position * u_scale + vec2(float(u_step - 3), 
               "Program::operator-=: attribute 'a_color' (vec4) has no data yet (assign an array or a value first)");
 }
 
+TEST_F(ProgramInputs, CompoundWritesOnAConstantAttribute) {
+    RawTarget target(4, 4);
+    gloo::Program p(rgba_vs, rgba_fs);
+    p["a_position"] = {{-1, -1}, {1, -1}, {-1, 1}, {1, 1}};
+    p["a_color"] = glm::vec4(1, 0.5f, 0, 1);
+    p["a_color"] -= 0.5; // (0.5, 0, -0.5, 0.5): red and alpha at half, blue clamped to 0
+    p.draw(gloo::Primitive::TriangleStrip);
+    const auto px = target.pixel(2, 2);
+    EXPECT_NEAR(px[0], 128, 1);
+    EXPECT_EQ(px[1], 0);
+    EXPECT_EQ(px[2], 0);
+    EXPECT_NEAR(px[3], 128, 1);
+    p["a_color"].fill(1);
+    p.draw(gloo::Primitive::TriangleStrip);
+    EXPECT_EQ(target.pixel(2, 2), (std::array<int, 4>{255, 255, 255, 255}));
+}
+
 // --- 4. lists of tuples ----------------------------------------------------------------
 
 TEST_F(ProgramInputs, NestedListsFeedAttributes) {

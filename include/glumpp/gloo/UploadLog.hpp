@@ -36,7 +36,9 @@ struct UploadStats {
 ///  - uploads: buffer and texture upload calls (the UploadLog's entries), the bytes they
 ///    sent, of which `dirty` had been written by the user and `gaps` were clean bytes
 ///    between two dirty ranges that the planner merged into one call, or around them when
-///    a whole object was re-specified (sent = dirty + gaps);
+///    a whole object was re-specified (sent = dirty + gaps). Dirty is exact while an
+///    object has at most 64 dirty ranges (DirtySet's cap); past that the tracker merges
+///    the closest ones and their gaps count as dirty;
 ///  - uniforms: glUniform* calls a Program made (only changed values are sent, sampler
 ///    unit numbers included) and their bytes; not in the UploadLog;
 ///  - draw calls: glDraw* calls made through a Program.
