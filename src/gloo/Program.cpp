@@ -614,13 +614,17 @@ Program::Variable& Program::Variable::operator=(std::initializer_list<std::initi
         flat.insert(flat.end(), row.begin(), row.end());
     }
     auto& s = *program_.s_;
-    const Array values = Array::from(flat, {rows.size(), width});
+    // As for flat lists: integers written as doubles stay integers (an ivec2 takes {{1, 2}}).
+    const bool integral = std::all_of(flat.begin(), flat.end(), [](double v) {
+        return std::abs(v) < 9e15 && v == static_cast<double>(static_cast<long long>(v));
+    });
+    const Array values = integral ? Array::from(std::vector<std::int64_t>(flat.begin(), flat.end()), {rows.size(), width})
+                                  : Array::from(flat, {rows.size(), width});
     if (Attribute* a = s.attribute(name_)) {
         if (!a->type || a->type->is_matrix()) {
             throw TypeError("Program: attribute '" + a->info.name + "' (" + a->info.type + "): matrix attributes are not supported");
         }
         // In the type the attribute reads, so that a plain list feeds a vec2 as float32.
-        const bool integral = std::all_of(flat.begin(), flat.end(), [](double v) { return v == std::trunc(v); });
         if (a->type->is_integer() && !integral) {
             throw TypeError("Program: attribute '" + a->info.name + "' (" + a->info.type + ") takes integers");
         }

@@ -334,6 +334,23 @@ TEST_F(ProgramInputs, NestedListsFeedAttributes) {
     unstored["a_color"] = {0.5, 0.5, 0.5};
     unstored.draw(gloo::Primitive::TriangleStrip);
     EXPECT_EQ(target.count_nonblack(), 8 * 16);
+    // Integers stay integers: an ivec2 uniform from a one-row list, an int attribute from rows.
+    const char* ivs = R"(#version 330 core
+in vec2 a_position;
+in ivec2 a_id;
+uniform ivec2 u_pair;
+flat out int v_ok;
+void main() { v_ok = int(a_id == u_pair); gl_Position = vec4(a_position, 0.0, 1.0); })";
+    const char* ifs = "#version 330 core\nflat in int v_ok;\nout vec4 f;\nvoid main() { f = vec4(float(v_ok)); }\n";
+    gloo::Program ints(ivs, ifs);
+    ints["a_position"] = {{-1, -1}, {1, -1}, {-1, 1}, {1, 1}};
+    ints["a_id"] = {{2, 3}, {2, 3}, {2, 3}, {2, 3}}; // (rows of one number would read as a flat list)
+    ints["u_pair"] = {{2, 3}};
+    glClear(GL_COLOR_BUFFER_BIT);
+    ints.draw(gloo::Primitive::TriangleStrip);
+    EXPECT_EQ(target.count_nonblack(), 16 * 16);
+    EXPECT_EQ(message_of<TypeError>([&] { ints["a_id"] = {{0.5, 1}, {2, 3}}; }),
+              "Program: attribute 'a_id' (ivec2) takes integers");
     EXPECT_EQ(message_of<ValueError>([&] { unstored["a_position"] = {{0, 1}, {1, 2, 3}}; }),
               "Program::operator[]: 'a_position': a nested list needs rows of equal length, not 2 and 3");
 }

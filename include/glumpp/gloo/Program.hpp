@@ -143,7 +143,9 @@ public:
         /// A list of tuples, `{{-1, -1}, {-1, +1}, {+1, -1}, {+1, +1}}`: an array of shape
         /// (rows, length of a row) in the attribute's scalar type (float32, int32, uint32,
         /// float64), or a uniform's values in C order (a mat2 from {{a, b}, {c, d}} gets the
-        /// columns (a, b) and (c, d), as glumpy's np.array would). ValueError for ragged rows.
+        /// columns (a, b) and (c, d), as glumpy's np.array would). Integral values stay
+        /// integers, as for flat lists. ValueError for ragged rows. Rows of one number,
+        /// `{{1}, {2}}`, are ambiguous in C++ (a flat list too): feed those as an Array.
         Variable& operator=(std::initializer_list<std::initializer_list<double>> rows);
         /// A number, a glm vector or matrix, a std::array: a uniform value, a constant
         /// attribute, or (programs with a store) a value copied to every vertex.
