@@ -28,7 +28,7 @@ Options Options::try_parse(int argc, const char* const* argv, const std::string&
     cli.add_option("--screenshot", o.screenshot, "save the last frame to FILE.png");
     cli.add_option("--record", o.record, "record every frame to FILE.mp4 (ffmpeg)");
     cli.add_flag("--display-fps", o.display_fps, "print the frames per second every second");
-    cli.add_flag("--stats", o.stats, "print uploads and draw calls of every frame");
+    cli.add_flag("--stats", o.stats, "print per frame: upload calls, bytes sent (dirty + merged gaps), uniform calls and bytes, draw calls");
     cli.add_flag("--quiet,-q", o.quiet, "no progress line on the terminal");
     cli.add_option("--samples", o.samples, "multisampling samples (0: off)")->check(CLI::NonNegativeNumber);
     cli.add_option("args", o.args, "arguments of the program");

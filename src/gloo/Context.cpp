@@ -345,8 +345,9 @@ void Context::set_debug_logger(std::function<void(std::string_view)> logger) con
 
 std::string FrameStats::str() const {
     return "uploads: " + std::to_string(uploads.calls) + " calls, " + std::to_string(uploads.bytes_sent) + " B sent (" +
-           std::to_string(uploads.bytes_dirty) + " B dirty, " + std::to_string(uploads.gap_bytes) + " B gaps); " +
-           std::to_string(draw_calls) + " draw call" + (draw_calls == 1 ? "" : "s");
+           std::to_string(uploads.bytes_dirty) + " B dirty, " + std::to_string(uploads.gap_bytes) + " B gaps); uniforms: " +
+           std::to_string(uniform_calls) + " call" + (uniform_calls == 1 ? "" : "s") + ", " + std::to_string(uniform_bytes) +
+           " B; " + std::to_string(draw_calls) + " draw call" + (draw_calls == 1 ? "" : "s");
 }
 
 } // namespace glumpp::gloo

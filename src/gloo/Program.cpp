@@ -1,94 +1,23 @@
 #include <glumpp/gloo/Program.hpp>
 
 #include "BufferObject.hpp"
-#include "TextureBinding.hpp"
+#include "GlslType.hpp"
+#include "Shader.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
+#include <cerrno>
 #include <cstring>
-#include <set>
+#include <fstream>
+#include <sstream>
 
 namespace glumpp::gloo {
 
 namespace detail {
 
 namespace {
-
-enum class Base { Float, Double, Int, UInt, Bool, Sampler };
-
-struct GlslType {
-    GLenum gl;
-    const char* name;
-    Base base;
-    int components; ///< scalars per element (a mat3 has 9)
-    SampledKind sampled = SampledKind::Float;
-    GLenum texture_target = 0;
-};
-
-constexpr GlslType glsl_types[] = {
-    {GL_FLOAT, "float", Base::Float, 1},
-    {GL_FLOAT_VEC2, "vec2", Base::Float, 2},
-    {GL_FLOAT_VEC3, "vec3", Base::Float, 3},
-    {GL_FLOAT_VEC4, "vec4", Base::Float, 4},
-    {GL_DOUBLE, "double", Base::Double, 1},
-    {GL_DOUBLE_VEC2, "dvec2", Base::Double, 2},
-    {GL_DOUBLE_VEC3, "dvec3", Base::Double, 3},
-    {GL_DOUBLE_VEC4, "dvec4", Base::Double, 4},
-    {GL_INT, "int", Base::Int, 1},
-    {GL_INT_VEC2, "ivec2", Base::Int, 2},
-    {GL_INT_VEC3, "ivec3", Base::Int, 3},
-    {GL_INT_VEC4, "ivec4", Base::Int, 4},
-    {GL_UNSIGNED_INT, "uint", Base::UInt, 1},
-    {GL_UNSIGNED_INT_VEC2, "uvec2", Base::UInt, 2},
-    {GL_UNSIGNED_INT_VEC3, "uvec3", Base::UInt, 3},
-    {GL_UNSIGNED_INT_VEC4, "uvec4", Base::UInt, 4},
-    {GL_BOOL, "bool", Base::Bool, 1},
-    {GL_BOOL_VEC2, "bvec2", Base::Bool, 2},
-    {GL_BOOL_VEC3, "bvec3", Base::Bool, 3},
-    {GL_BOOL_VEC4, "bvec4", Base::Bool, 4},
-    {GL_FLOAT_MAT2, "mat2", Base::Float, 4},
-    {GL_FLOAT_MAT3, "mat3", Base::Float, 9},
-    {GL_FLOAT_MAT4, "mat4", Base::Float, 16},
-    {GL_FLOAT_MAT2x3, "mat2x3", Base::Float, 6},
-    {GL_FLOAT_MAT2x4, "mat2x4", Base::Float, 8},
-    {GL_FLOAT_MAT3x2, "mat3x2", Base::Float, 6},
-    {GL_FLOAT_MAT3x4, "mat3x4", Base::Float, 12},
-    {GL_FLOAT_MAT4x2, "mat4x2", Base::Float, 8},
-    {GL_FLOAT_MAT4x3, "mat4x3", Base::Float, 12},
-    {GL_SAMPLER_1D, "sampler1D", Base::Sampler, 1, SampledKind::Float, GL_TEXTURE_1D},
-    {GL_SAMPLER_2D, "sampler2D", Base::Sampler, 1, SampledKind::Float, GL_TEXTURE_2D},
-    {GL_SAMPLER_3D, "sampler3D", Base::Sampler, 1, SampledKind::Float, GL_TEXTURE_3D},
-    {GL_SAMPLER_CUBE, "samplerCube", Base::Sampler, 1, SampledKind::Float, GL_TEXTURE_CUBE_MAP},
-    {GL_SAMPLER_2D_SHADOW, "sampler2DShadow", Base::Sampler, 1, SampledKind::Depth, GL_TEXTURE_2D},
-    {GL_INT_SAMPLER_1D, "isampler1D", Base::Sampler, 1, SampledKind::Int, GL_TEXTURE_1D},
-    {GL_INT_SAMPLER_2D, "isampler2D", Base::Sampler, 1, SampledKind::Int, GL_TEXTURE_2D},
-    {GL_INT_SAMPLER_3D, "isampler3D", Base::Sampler, 1, SampledKind::Int, GL_TEXTURE_3D},
-    {GL_INT_SAMPLER_CUBE, "isamplerCube", Base::Sampler, 1, SampledKind::Int, GL_TEXTURE_CUBE_MAP},
-    {GL_UNSIGNED_INT_SAMPLER_1D, "usampler1D", Base::Sampler, 1, SampledKind::UInt, GL_TEXTURE_1D},
-    {GL_UNSIGNED_INT_SAMPLER_2D, "usampler2D", Base::Sampler, 1, SampledKind::UInt, GL_TEXTURE_2D},
-    {GL_UNSIGNED_INT_SAMPLER_3D, "usampler3D", Base::Sampler, 1, SampledKind::UInt, GL_TEXTURE_3D},
-    {GL_UNSIGNED_INT_SAMPLER_CUBE, "usamplerCube", Base::Sampler, 1, SampledKind::UInt, GL_TEXTURE_CUBE_MAP},
-};
-
-const GlslType* glsl_type(GLenum gl) {
-    for (const auto& t : glsl_types) {
-        if (t.gl == gl) return &t;
-    }
-    return nullptr;
-}
-
-bool is_matrix(const GlslType& t) { return t.base == Base::Float && t.components > 4; }
-
-const char* sampled_name(SampledKind k) {
-    switch (k) {
-    case SampledKind::Float: return "a float or normalized texture";
-    case SampledKind::Int: return "a signed integer texture";
-    case SampledKind::UInt: return "an unsigned integer texture";
-    case SampledKind::Depth: return "a depth texture";
-    }
-    return "?";
-}
 
 struct Uniform {
     VariableInfo info;
@@ -118,72 +47,6 @@ struct Attribute {
     GLuint applied_buffer = 0;
 };
 
-std::string stage_name(GLenum stage) {
-    switch (stage) {
-    case GL_VERTEX_SHADER: return "vertex";
-    case GL_FRAGMENT_SHADER: return "fragment";
-    case GL_GEOMETRY_SHADER: return "geometry";
-    }
-    return "?";
-}
-
-// Line numbers a driver's log points at: Mesa "0:12(5):", AMD/Intel "ERROR: 0:12:",
-// NVIDIA "0(12) :". Each is quoted from the source with its number.
-std::string quote_lines(const std::string& log, std::string_view source) {
-    std::vector<std::size_t> lines;
-    for (std::size_t i = 0; i + 2 < log.size(); ++i) {
-        if (log[i] != '0' || (i > 0 && std::isdigit(static_cast<unsigned char>(log[i - 1])))) continue;
-        if (log[i + 1] != ':' && log[i + 1] != '(') continue;
-        std::size_t j = i + 2, n = 0;
-        while (j < log.size() && std::isdigit(static_cast<unsigned char>(log[j]))) n = n * 10 + static_cast<std::size_t>(log[j++] - '0');
-        if (j == i + 2 || j >= log.size()) continue;
-        if ((log[i + 1] == ':' && (log[j] == '(' || log[j] == ':')) || (log[i + 1] == '(' && log[j] == ')')) {
-            if (n > 0 && std::find(lines.begin(), lines.end(), n) == lines.end()) lines.push_back(n);
-        }
-    }
-    std::vector<std::string_view> text;
-    for (std::size_t start = 0; start <= source.size();) {
-        const std::size_t end = source.find('\n', start);
-        text.push_back(source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
-    std::string out;
-    for (std::size_t n : lines) {
-        if (n <= text.size()) out += "  " + std::to_string(n) + " | " + std::string(text[n - 1]) + "\n";
-    }
-    return out;
-}
-
-// The info log of a shader or a program (the two differ only in their getters).
-template <class Get, class Log>
-std::string info_log(GLuint object, Get get, Log log_of) {
-    GLint size = 0;
-    get(object, GL_INFO_LOG_LENGTH, &size);
-    std::string log(static_cast<std::size_t>(std::max(size, 1)), '\0');
-    log_of(object, size, nullptr, log.data());
-    log.resize(std::strlen(log.c_str()));
-    return log;
-}
-
-GLuint compile(GLenum stage, std::string_view source) {
-    const GLuint shader = glCreateShader(stage);
-    const char* text = source.data();
-    const auto length = static_cast<GLint>(source.size());
-    glShaderSource(shader, 1, &text, &length);
-    glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        const std::string log = info_log(shader, glGetShaderiv, glGetShaderInfoLog);
-        glDeleteShader(shader);
-        std::string quoted = quote_lines(log, source);
-        throw ShaderError("Program: the " + stage_name(stage) + " shader does not compile:\n" + log +
-                          (quoted.empty() ? "" : "offending lines:\n" + quoted));
-    }
-    return shader;
-}
-
 bool word_in(std::string_view text, std::string_view word) {
     for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
         auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
@@ -194,38 +57,14 @@ bool word_in(std::string_view text, std::string_view word) {
     return false;
 }
 
-std::size_t scalar_bytes(const GlslType& t) { return t.base == Base::Double ? 8 : 4; }
-
-// Converts `n` scalars of an Array into the bytes a uniform or generic attribute of base
-// `base` takes.
-std::vector<std::byte> convert_scalars(const Array& values, Base base, const std::string& what) {
-    const DType& d = values.dtype();
-    const bool float_source = d.scalar_kind() == ScalarKind::Float;
-    if ((base == Base::Int || base == Base::UInt || base == Base::Bool) && float_source) {
-        throw TypeError("Program: " + what + " takes integers, not " + d.name());
-    }
-    std::vector<std::byte> out;
-    auto put = [&out](const auto& v) {
-        const auto* p = reinterpret_cast<const std::byte*>(v.data());
-        out.insert(out.end(), p, p + v.size() * sizeof(v[0]));
-    };
-    switch (base) {
-    case Base::Float: put(values.to_vector<float>()); break;
-    case Base::Double: put(values.to_vector<double>()); break;
-    case Base::Int:
-    case Base::Sampler: put(values.to_vector<std::int32_t>()); break;
-    case Base::UInt: put(values.to_vector<std::uint32_t>()); break;
-    case Base::Bool: {
-        auto b = values.to_vector<std::int32_t>();
-        for (auto& x : b) x = x != 0;
-        put(b);
-        break;
-    }
-    }
-    return out;
-}
-
 } // namespace
+
+/// What the draw may cover: the shortest per-vertex array, and how many instances the
+/// per-instance arrays serve (SIZE_MAX: no limit known).
+struct DrawLimits {
+    std::size_t vertices = SIZE_MAX;
+    std::size_t instances = SIZE_MAX;
+};
 
 struct ProgramState {
     GLName program;
@@ -258,21 +97,42 @@ struct ProgramState {
                        "'; active names: " + (names.empty() ? "(none)" : names));
     }
 
-    void link(std::string_view vertex, std::string_view geometry, std::string_view fragment);
+    // --- construction
+    void link(std::string_view vertex, std::string_view geometry, std::string_view fragment,
+              const std::vector<std::string>& origins);
+    void introspect();
     void make_store(std::size_t count);
-    void bind(Attribute& a, const AttributeSource& src);
-    void prepare(const char* caller, std::size_t& vertices, std::size_t& instanced_limit, std::size_t instances);
+
+    // --- inputs
+    /// Points `a` at a view of a GPU buffer (a plain Array gets one over its storage).
+    void bind(Attribute& a, const AttributeSource& src) const;
+    /// Copies values or a plain array into the store's block of `a`, and points `a` at it.
+    void write_store(Attribute& a, const Array& values, const AttributeSource& how) const;
+    /// Anything assigned to an attribute: the store takes plain arrays and values, GPU
+    /// buffer views are bound, values of a program without a store become constants.
+    void assign(Attribute& a, const AttributeSource& src);
+    void set_constant(Attribute& a, const Array& values) const;
+    void set_uniform(Uniform& u, const Array& values) const;
+
+    // --- draws: prepare() is use + attributes + textures + uniforms
+    DrawLimits prepare(const char* caller, std::size_t instances);
+    void use(const char* caller);
+    DrawLimits apply_attributes(const char* caller, std::size_t instances);
+    void bind_textures(const char* caller);
+    void upload_uniforms(ContextState& ctx);
     void finish(ContextState& ctx);
 };
 
-void ProgramState::link(std::string_view vertex, std::string_view geometry, std::string_view fragment) {
+void ProgramState::link(std::string_view vertex, std::string_view geometry, std::string_view fragment,
+                        const std::vector<std::string>& origins) {
+    auto origin = [&origins](std::size_t k) { return k < origins.size() ? std::string_view(origins[k]) : std::string_view(); };
     ContextState& ctx = require_current("Program");
     sources = std::string(vertex) + "\n" + std::string(geometry) + "\n" + std::string(fragment);
     std::vector<GLuint> shaders;
     try {
-        shaders.push_back(compile(GL_VERTEX_SHADER, vertex));
-        if (!geometry.empty()) shaders.push_back(compile(GL_GEOMETRY_SHADER, geometry));
-        shaders.push_back(compile(GL_FRAGMENT_SHADER, fragment));
+        shaders.push_back(compile_shader(GL_VERTEX_SHADER, vertex, origin(0)));
+        if (!geometry.empty()) shaders.push_back(compile_shader(GL_GEOMETRY_SHADER, geometry, origin(1)));
+        shaders.push_back(compile_shader(GL_FRAGMENT_SHADER, fragment, origin(2)));
     } catch (...) {
         for (GLuint s : shaders) glDeleteShader(s);
         throw;
@@ -287,8 +147,18 @@ void ProgramState::link(std::string_view vertex, std::string_view geometry, std:
     }
     GLint ok = 0;
     glGetProgramiv(p, GL_LINK_STATUS, &ok);
-    if (!ok) throw ShaderError("Program: the shaders do not link:\n" + info_log(p, glGetProgramiv, glGetProgramInfoLog));
-    // Introspection: what GL says is active, in location order (deterministic).
+    if (!ok) throw ShaderError("Program: the shaders do not link:\n" + program_log(p));
+    introspect();
+    GLuint v = 0;
+    glGenVertexArrays(1, &v);
+    vao = GLName(GLName::Kind::VertexArray, v, ctx);
+    check_gl("Program: linking");
+}
+
+// What GL says is active, in location order (deterministic); samplers get texture units
+// in that order too.
+void ProgramState::introspect() {
+    const GLuint p = program.get();
     GLint count = 0, longest = 0;
     glGetProgramiv(p, GL_ACTIVE_ATTRIBUTES, &count);
     glGetProgramiv(p, GL_ACTIVE_ATTRIBUTE_MAX_LENGTH, &longest);
@@ -321,7 +191,7 @@ void ProgramState::link(std::string_view vertex, std::string_view geometry, std:
         Uniform u;
         u.info = {n, t ? t->name : "?", type, size, location};
         u.type = t;
-        if (t) u.value.assign(scalar_bytes(*t) * static_cast<std::size_t>(t->components * size), std::byte{0});
+        if (t) u.value.assign(t->scalar_bytes() * static_cast<std::size_t>(t->components * size), std::byte{0});
         uniforms.push_back(std::move(u));
     }
     std::sort(uniforms.begin(), uniforms.end(), [](const Uniform& a, const Uniform& b) { return a.info.location < b.info.location; });
@@ -337,10 +207,6 @@ void ProgramState::link(std::string_view vertex, std::string_view geometry, std:
     }
     for (const auto& a : attributes) attribute_info.push_back(a.info);
     for (const auto& u : uniforms) uniform_info.push_back(u.info);
-    GLuint v = 0;
-    glGenVertexArrays(1, &v);
-    vao = GLName(GLName::Kind::VertexArray, v, ctx);
-    check_gl("Program: linking");
 }
 
 void ProgramState::make_store(std::size_t count) {
@@ -353,11 +219,8 @@ void ProgramState::make_store(std::size_t count) {
     std::vector<Block> blocks;
     std::size_t total = 0;
     for (auto& a : attributes) {
-        if (!a.type || is_matrix(*a.type)) continue;
-        DType d = a.type->base == Base::Double ? DType::of<double>()
-                  : a.type->base == Base::Int  ? DType::of<std::int32_t>()
-                  : a.type->base == Base::UInt ? DType::of<std::uint32_t>()
-                                               : DType::of<float>();
+        if (!a.type || a.type->is_matrix()) continue;
+        const DType d = a.type->scalar_dtype();
         blocks.push_back({&a, d, total});
         total += (count * static_cast<std::size_t>(a.type->components) * d.itemsize() + 15) / 16 * 16;
     }
@@ -375,19 +238,11 @@ void ProgramState::make_store(std::size_t count) {
     }
 }
 
-void ProgramState::bind(Attribute& a, const AttributeSource& src) {
+void ProgramState::bind(Attribute& a, const AttributeSource& src) const {
     const std::string what = "attribute '" + a.info.name + "' (" + a.info.type + ")";
-    if (!a.type || is_matrix(*a.type)) throw TypeError("Program: " + what + ": matrix attributes are not supported");
+    if (!a.type || a.type->is_matrix()) throw TypeError("Program: " + what + ": matrix attributes are not supported");
     Array view = src.array;
     if (!view) throw ValueError("Program: " + what + ": the array is a null handle");
-    if (!Buffer::object_of(view)) {
-        if (a.block) { // the program's store: copy in (broadcasting), like glumpy
-            a.block.assign(view);
-            if (src.normalized || src.divisor) bind(a, AttributeSource{a.block, src.normalized, src.divisor});
-            return;
-        }
-        view = VertexBuffer::over(view); // a GPU buffer over the array's own storage
-    }
     const DType& d = view.dtype();
     if (!d.is_scalar() || !d.is_native() || d.scalar_kind() == ScalarKind::Void || d.scalar_kind() == ScalarKind::Bool) {
         throw TypeError("Program: " + what + " cannot read " + d.name() +
@@ -398,13 +253,16 @@ void ProgramState::bind(Attribute& a, const AttributeSource& src) {
         throw TypeError("Program: " + what + " needs an array of shape (n,) or (n, components) with contiguous "
                         "components, not shape " + glumpp::detail::shape_str(view.shape()));
     }
-    if (static_cast<int>(components) != a.type->components) {
+    // Fewer components than the type is what GL fills in, with (0, 0, 1) for y, z, w; for
+    // doubles it leaves them undefined, so those must be complete.
+    const bool complete = static_cast<int>(components) == a.type->components;
+    if (static_cast<int>(components) > a.type->components || (!complete && a.type->base == Base::Double)) {
         throw TypeError("Program: " + what + " has " + std::to_string(a.type->components) + " component" +
                         (a.type->components == 1 ? "" : "s") + " but the array gives " + std::to_string(components) +
                         " (shape " + glumpp::detail::shape_str(view.shape()) + ")");
     }
     const bool integer_data = d.scalar_kind() == ScalarKind::Int || d.scalar_kind() == ScalarKind::UInt;
-    if ((a.type->base == Base::Int || a.type->base == Base::UInt) && !integer_data) {
+    if (a.type->is_integer() && !integer_data) {
         throw TypeError("Program: " + what + " is an integer input but the array holds " + d.name());
     }
     if (a.type->base == Base::Double && !(d == DType::of<double>())) {
@@ -426,6 +284,8 @@ void ProgramState::bind(Attribute& a, const AttributeSource& src) {
     if (d.itemsize() == 8 && d.scalar_kind() != ScalarKind::Float) {
         throw TypeError("Program: " + what + ": GL has no 64-bit integer attributes (" + d.name() + ")");
     }
+    // Checked: now the only step that can still fail is making the GPU buffer.
+    if (!Buffer::object_of(view)) view = VertexBuffer::over(view); // over the array's own storage
     a.source = Attribute::Source::Buffer;
     a.view = view;
     a.normalized = src.normalized;
@@ -438,13 +298,118 @@ void ProgramState::bind(Attribute& a, const AttributeSource& src) {
     a.applied = false;
 }
 
-void ProgramState::prepare(const char* caller, std::size_t& vertices, std::size_t& instanced_limit, std::size_t instances) {
+void ProgramState::write_store(Attribute& a, const Array& values, const AttributeSource& how) const {
+    const std::size_t count = a.block.shape()[0];
+    const std::size_t comps = a.block.ndim() == 2 ? a.block.shape()[1] : 1;
+    Array source = values;
+    if (source.ndim() == 1 && comps > 1) {
+        const std::size_t k = source.size();
+        if (k == count * comps && k != comps) { // a flat list of every component, in C order
+            source = (source.is_contiguous() ? source : source.copy()).reshape({count, comps});
+        } else if (k > 1 && k < comps) { // one vertex with fewer components: for every vertex
+            source = (source.is_contiguous() ? source : source.copy()).reshape({1, k});
+        }
+    }
+    const std::size_t given = source.ndim() == 2 && comps > 1 ? source.shape()[1] : comps;
+    try {
+        if (given < comps) { // GL's fill: (0, 0, 1) for the missing y, z, w
+            a.block.view({glumpp::all, slice(0, static_cast<std::ptrdiff_t>(given))}).assign(source);
+            for (std::size_t c = given; c < comps; ++c) a.block.view({glumpp::all, static_cast<std::ptrdiff_t>(c)}).fill(c == 3 ? 1 : 0);
+        } else {
+            a.block.assign(source); // broadcasting, like glumpy's buffer[...] = data
+        }
+    } catch (const ShapeError&) {
+        const std::string shape = glumpp::detail::shape_str(a.block.shape());
+        throw ShapeError("Program: attribute '" + a.info.name + "' (" + a.info.type + ") holds shape " + shape +
+                         " in the program's store and cannot take shape " + glumpp::detail::shape_str(values.shape()) +
+                         ": give 1 to " + std::to_string(comps) + " values (every vertex), " + std::to_string(count * comps) +
+                         " (C order) or an array broadcastable to " + shape);
+    }
+    const bool reads_block = a.source == Attribute::Source::Buffer && a.view.storage() == a.block.storage() &&
+                             a.view.offset() == a.block.offset() && a.normalized == how.normalized && a.divisor == how.divisor;
+    if (!reads_block) bind(a, AttributeSource{a.block, how.normalized, how.divisor});
+}
+
+void ProgramState::assign(Attribute& a, const AttributeSource& src) {
+    if (a.block && src.array && !Buffer::object_of(src.array)) {
+        write_store(a, src.array, src);
+    } else {
+        bind(a, src);
+    }
+}
+
+void ProgramState::set_constant(Attribute& a, const Array& values) const {
+    const std::string what = "attribute '" + a.info.name + "' (" + a.info.type + ")";
+    if (!a.type || a.type->is_matrix() || a.type->base == Base::Double) {
+        throw TypeError("Program: " + what + " cannot take a constant value");
+    }
+    const auto comps = static_cast<std::size_t>(a.type->components);
+    if (values.size() > comps || values.size() == 0) {
+        throw TypeError("Program: " + what + " takes 1 to " + std::to_string(comps) + " value" + (comps == 1 ? "" : "s") +
+                        " but " + std::to_string(values.size()) + " were given (per-vertex data: a list of tuples or an array)");
+    }
+    const auto bytes = convert_scalars(values, a.type->base, what);
+    // One value fills every component (glumpy's broadcasting); k values fill the first k
+    // and GL's (0, 0, 0, 1) the rest, as glVertexAttrib{k}f would.
+    const bool broadcast = values.size() == 1;
+    const std::size_t given = broadcast ? comps : values.size();
+    std::array<std::byte, 16> constant{};
+    for (std::size_t c = 0; c < 4; ++c) {
+        if (c < given) {
+            std::memcpy(constant.data() + 4 * c, bytes.data() + (broadcast ? 0 : 4 * c), 4);
+        } else if (c == 3) {
+            const float one_f = 1.0f;
+            const std::int32_t one_i = 1;
+            std::memcpy(constant.data() + 12, a.type->base == Base::Float ? static_cast<const void*>(&one_f) : &one_i, 4);
+        }
+    }
+    a.constant = constant;
+    a.source = Attribute::Source::Constant;
+    a.view = Array();
+}
+
+void ProgramState::set_uniform(Uniform& u, const Array& values) const {
+    const std::string what = "uniform '" + u.info.name + "' (" + u.info.type +
+                             (u.info.array_size > 1 ? "[" + std::to_string(u.info.array_size) + "]" : "") + ")";
+    if (!u.type) throw TypeError("Program: " + what + " has a type glumpp does not know");
+    if (u.type->base == Base::Sampler) throw TypeError("Program: " + what + " is a sampler: assign a texture");
+    const std::size_t total = static_cast<std::size_t>(u.type->components * u.info.array_size);
+    if (values.size() != total && values.size() != 1) {
+        throw TypeError("Program: " + what + " takes " + std::to_string(total) + " value" + (total == 1 ? "" : "s") +
+                        " but " + std::to_string(values.size()) + " were given");
+    }
+    const auto bytes = convert_scalars(values, u.type->base, what);
+    const std::size_t scalar = u.type->scalar_bytes();
+    std::vector<std::byte> next(u.value.size());
+    for (std::size_t k = 0; k < total; ++k) {
+        std::memcpy(next.data() + k * scalar, bytes.data() + (values.size() == 1 ? 0 : k * scalar), scalar);
+    }
+    // The same value again (a demo setting its transform every frame) is not re-sent: the
+    // cache holds what the GL has (0 before any upload, as the GL's own initial value).
+    if (next != u.value) {
+        u.value = std::move(next);
+        u.dirty = true;
+    }
+}
+
+DrawLimits ProgramState::prepare(const char* caller, std::size_t instances) {
     ContextState& ctx = require_current(caller);
+    use(caller);
+    const DrawLimits limits = apply_attributes(caller, instances);
+    bind_textures(caller);
+    upload_uniforms(ctx);
+    return limits;
+}
+
+void ProgramState::use(const char* caller) {
     program.require_owner_current(caller);
     glUseProgram(program.get());
     glBindVertexArray(vao.get());
-    vertices = SIZE_MAX;
-    instanced_limit = SIZE_MAX;
+}
+
+// Uploads every buffer the attributes read, and re-points the VAO where it changed.
+DrawLimits ProgramState::apply_attributes(const char* caller, std::size_t instances) {
+    DrawLimits limits;
     for (Attribute& a : attributes) {
         if (a.info.location < 0) continue;
         const auto loc = static_cast<GLuint>(a.info.location);
@@ -457,24 +422,17 @@ void ProgramState::prepare(const char* caller, std::size_t& vertices, std::size_
             const GLuint name = b->gpu().name();
             if (!a.applied || a.applied_buffer != name) {
                 glBindBuffer(GL_ARRAY_BUFFER, name);
-                const void* offset = reinterpret_cast<const void*>(a.offset);
-                if (a.type->base == Base::Int || a.type->base == Base::UInt) {
-                    glVertexAttribIPointer(loc, a.components, a.data_type, a.stride, offset);
-                } else if (a.type->base == Base::Double) {
-                    glVertexAttribLPointer(loc, a.components, a.data_type, a.stride, offset);
-                } else {
-                    glVertexAttribPointer(loc, a.components, a.data_type, a.normalized ? GL_TRUE : GL_FALSE, a.stride, offset);
-                }
+                attribute_pointer(*a.type, loc, a.components, a.data_type, a.normalized, a.stride, a.offset);
                 glVertexAttribDivisor(loc, a.divisor);
                 glEnableVertexAttribArray(loc);
                 a.applied = true;
                 a.applied_buffer = name;
             }
             if (a.divisor == 0) {
-                vertices = std::min(vertices, a.count);
+                limits.vertices = std::min(limits.vertices, a.count);
             } else if (instances > 0) {
                 // n values serve n * divisor instances
-                instanced_limit = std::min(instanced_limit, a.count * a.divisor);
+                limits.instances = std::min(limits.instances, a.count * a.divisor);
             }
             break;
         }
@@ -484,66 +442,35 @@ void ProgramState::prepare(const char* caller, std::size_t& vertices, std::size_
                 a.applied = false;
             }
             // Generic values are context state, not VAO state: set them for every draw.
-            if (a.type->base == Base::Int) {
-                glVertexAttribI4iv(loc, reinterpret_cast<const GLint*>(a.constant.data()));
-            } else if (a.type->base == Base::UInt) {
-                glVertexAttribI4uiv(loc, reinterpret_cast<const GLuint*>(a.constant.data()));
-            } else {
-                glVertexAttrib4fv(loc, reinterpret_cast<const GLfloat*>(a.constant.data()));
-            }
+            attribute_constant(*a.type, loc, a.constant.data());
             break;
         }
     }
+    return limits;
+}
+
+void ProgramState::bind_textures(const char* caller) {
     for (Uniform& u : uniforms) {
-        if (!u.type) continue;
-        if (u.type->base == Base::Sampler) {
-            for (std::size_t e = 0; e < u.textures.size(); ++e) {
-                if (!u.textures[e]) {
-                    throw ValueError(std::string(caller) + ": sampler '" + u.info.name + "' has no texture");
-                }
-                auto* t = texture_binding_of(u.textures[e]);
-                t->bind_to_unit(u.first_unit + static_cast<unsigned>(e), caller);
+        if (!u.type || u.type->base != Base::Sampler) continue;
+        for (std::size_t e = 0; e < u.textures.size(); ++e) {
+            if (!u.textures[e]) {
+                throw ValueError(std::string(caller) + ": sampler '" + u.info.name + "' has no texture");
             }
+            auto* t = texture_binding_of(u.textures[e]);
+            t->bind_to_unit(u.first_unit + static_cast<unsigned>(e), caller);
         }
-        if (!u.dirty) continue;
-        const GLint loc = u.info.location;
-        const GLsizei n = u.info.array_size;
-        const void* v = u.value.data();
-        switch (u.type->gl) {
-        case GL_FLOAT: glUniform1fv(loc, n, static_cast<const GLfloat*>(v)); break;
-        case GL_FLOAT_VEC2: glUniform2fv(loc, n, static_cast<const GLfloat*>(v)); break;
-        case GL_FLOAT_VEC3: glUniform3fv(loc, n, static_cast<const GLfloat*>(v)); break;
-        case GL_FLOAT_VEC4: glUniform4fv(loc, n, static_cast<const GLfloat*>(v)); break;
-        case GL_DOUBLE: glUniform1dv(loc, n, static_cast<const GLdouble*>(v)); break;
-        case GL_DOUBLE_VEC2: glUniform2dv(loc, n, static_cast<const GLdouble*>(v)); break;
-        case GL_DOUBLE_VEC3: glUniform3dv(loc, n, static_cast<const GLdouble*>(v)); break;
-        case GL_DOUBLE_VEC4: glUniform4dv(loc, n, static_cast<const GLdouble*>(v)); break;
-        case GL_UNSIGNED_INT: glUniform1uiv(loc, n, static_cast<const GLuint*>(v)); break;
-        case GL_UNSIGNED_INT_VEC2: glUniform2uiv(loc, n, static_cast<const GLuint*>(v)); break;
-        case GL_UNSIGNED_INT_VEC3: glUniform3uiv(loc, n, static_cast<const GLuint*>(v)); break;
-        case GL_UNSIGNED_INT_VEC4: glUniform4uiv(loc, n, static_cast<const GLuint*>(v)); break;
-        case GL_FLOAT_MAT2: glUniformMatrix2fv(loc, n, GL_FALSE, static_cast<const GLfloat*>(v)); break;
-        case GL_FLOAT_MAT3: glUniformMatrix3fv(loc, n, GL_FALSE, static_cast<const GLfloat*>(v)); break;
-        case GL_FLOAT_MAT4: glUniformMatrix4fv(loc, n, GL_FALSE, static_cast<const GLfloat*>(v)); break;
-        case GL_FLOAT_MAT2x3: glUniformMatrix2x3fv(loc, n, GL_FALSE, static_cast<const GLfloat*>(v)); break;
-        case GL_FLOAT_MAT2x4: glUniformMatrix2x4fv(loc, n, GL_FALSE, static_cast<const GLfloat*>(v)); break;
-        case GL_FLOAT_MAT3x2: glUniformMatrix3x2fv(loc, n, GL_FALSE, static_cast<const GLfloat*>(v)); break;
-        case GL_FLOAT_MAT3x4: glUniformMatrix3x4fv(loc, n, GL_FALSE, static_cast<const GLfloat*>(v)); break;
-        case GL_FLOAT_MAT4x2: glUniformMatrix4x2fv(loc, n, GL_FALSE, static_cast<const GLfloat*>(v)); break;
-        case GL_FLOAT_MAT4x3: glUniformMatrix4x3fv(loc, n, GL_FALSE, static_cast<const GLfloat*>(v)); break;
-        default: { // int, ivec, bool, bvec and samplers: integer uploads
-            const auto* iv = static_cast<const GLint*>(v);
-            switch (u.type->components) {
-            case 1: glUniform1iv(loc, n, iv); break;
-            case 2: glUniform2iv(loc, n, iv); break;
-            case 3: glUniform3iv(loc, n, iv); break;
-            default: glUniform4iv(loc, n, iv); break;
-            }
-        }
-        }
+    }
+}
+
+// Only the uniforms whose cached value changed since the last draw.
+void ProgramState::upload_uniforms(ContextState& ctx) {
+    for (Uniform& u : uniforms) {
+        if (!u.type || !u.dirty) continue;
+        u.type->upload(u.info.location, u.info.array_size, u.value.data());
+        ++ctx.stats.uniform_calls;
+        ctx.stats.uniform_bytes += u.value.size();
         u.dirty = false;
     }
-    (void)ctx;
 }
 
 void ProgramState::finish(ContextState& ctx) {
@@ -570,9 +497,33 @@ Program Program::with_geometry(std::string_view vertex, std::string_view geometr
     return Program(vertex, geometry, fragment, count);
 }
 
-Program::Program(std::string_view vertex, std::string_view geometry, std::string_view fragment, std::optional<std::size_t> count)
+namespace {
+std::string read_source(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError("Program::from_files: cannot read '" + path.string() + "': " + std::strerror(errno));
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw IoError("Program::from_files: error reading '" + path.string() + "'");
+    return text.str();
+}
+} // namespace
+
+Program Program::from_files(const std::filesystem::path& vertex, const std::filesystem::path& fragment,
+                            std::optional<std::size_t> count) {
+    const std::string v = read_source(vertex), f = read_source(fragment);
+    return Program(v, {}, f, count, {vertex.string(), {}, fragment.string()});
+}
+
+Program Program::from_files(const std::filesystem::path& vertex, const std::filesystem::path& geometry,
+                            const std::filesystem::path& fragment, std::optional<std::size_t> count) {
+    const std::string v = read_source(vertex), g = read_source(geometry), f = read_source(fragment);
+    return Program(v, g, f, count, {vertex.string(), geometry.string(), fragment.string()});
+}
+
+Program::Program(std::string_view vertex, std::string_view geometry, std::string_view fragment, std::optional<std::size_t> count,
+                 const std::vector<std::string>& origins)
     : s_(std::make_unique<detail::ProgramState>()) {
-    s_->link(vertex, geometry, fragment);
+    s_->link(vertex, geometry, fragment, origins);
     if (count) s_->make_store(*count);
 }
 
@@ -602,7 +553,7 @@ Program::Variable& Program::Variable::operator=(const Array& array) { return *th
 Program::Variable& Program::Variable::operator=(const AttributeSource& source) {
     auto& s = *program_.s_;
     if (Attribute* a = s.attribute(name_)) {
-        s.bind(*a, source);
+        s.assign(*a, source);
         return *this;
     }
     if (Uniform* u = s.uniform(name_); u && u->type && u->type->base == Base::Sampler) {
@@ -638,53 +589,176 @@ Program::Variable& Program::Variable::operator=(std::initializer_list<double> va
 void Program::Variable::set_values(const Array& values) {
     auto& s = *program_.s_;
     if (Attribute* a = s.attribute(name_)) {
-        if (a->block) { // the program's store: copy to every vertex (broadcasting)
-            a->block.assign(values);
-            if (a->view.storage() != a->block.storage() || a->view.offset() != a->block.offset()) {
-                s.bind(*a, AttributeSource{a->block});
-            }
-            return;
+        if (a->block) {
+            s.write_store(*a, values, {}); // copied to every vertex (broadcasting)
+        } else {
+            s.set_constant(*a, values);
         }
-        const std::string what = "attribute '" + a->info.name + "' (" + a->info.type + ")";
-        if (!a->type || detail::is_matrix(*a->type) || a->type->base == Base::Double) {
-            throw TypeError("Program: " + what + " cannot take a constant value");
-        }
-        const auto comps = static_cast<std::size_t>(a->type->components);
-        if (values.size() != comps && values.size() != 1) {
-            throw TypeError("Program: " + what + " takes " + std::to_string(comps) + " value" + (comps == 1 ? "" : "s") +
-                            " but " + std::to_string(values.size()) + " were given");
-        }
-        const auto bytes = detail::convert_scalars(values, a->type->base, what);
-        std::array<std::byte, 16> constant{};
-        if (a->type->base == Base::Float) { // GL fills missing components with (0, 0, 0, 1)
-            const float one = 1.0f;
-            std::memcpy(constant.data() + 12, &one, 4);
-        }
-        for (std::size_t c = 0; c < comps; ++c) std::memcpy(constant.data() + 4 * c, bytes.data() + (values.size() == 1 ? 0 : 4 * c), 4);
-        a->constant = constant;
-        a->source = Attribute::Source::Constant;
-        a->view = Array();
         return;
     }
     if (Uniform* u = s.uniform(name_)) {
-        const std::string what = "uniform '" + u->info.name + "' (" + u->info.type +
-                                 (u->info.array_size > 1 ? "[" + std::to_string(u->info.array_size) + "]" : "") + ")";
-        if (!u->type) throw TypeError("Program: " + what + " has a type glumpp does not know");
-        if (u->type->base == Base::Sampler) throw TypeError("Program: " + what + " is a sampler: assign a texture");
-        const std::size_t total = static_cast<std::size_t>(u->type->components * u->info.array_size);
-        if (values.size() != total && values.size() != 1) {
-            throw TypeError("Program: " + what + " takes " + std::to_string(total) + " value" + (total == 1 ? "" : "s") +
-                            " but " + std::to_string(values.size()) + " were given");
-        }
-        const auto bytes = detail::convert_scalars(values, u->type->base, what);
-        const std::size_t scalar = detail::scalar_bytes(*u->type);
-        for (std::size_t k = 0; k < total; ++k) {
-            std::memcpy(u->value.data() + k * scalar, bytes.data() + (values.size() == 1 ? 0 : k * scalar), scalar);
-        }
-        u->dirty = true;
+        s.set_uniform(*u, values);
         return;
     }
     s.known(name_, "Program::operator[]");
+}
+
+Program::Variable& Program::Variable::operator=(std::initializer_list<std::initializer_list<double>> rows) {
+    const std::size_t width = rows.size() ? rows.begin()->size() : 0;
+    std::vector<double> flat;
+    for (const auto& row : rows) {
+        if (row.size() != width) {
+            throw ValueError("Program::operator[]: '" + name_ + "': a nested list needs rows of equal length, not " +
+                             std::to_string(width) + " and " + std::to_string(row.size()));
+        }
+        flat.insert(flat.end(), row.begin(), row.end());
+    }
+    auto& s = *program_.s_;
+    // As for flat lists: integers written as doubles stay integers (an ivec2 takes {{1, 2}}).
+    const bool integral = std::all_of(flat.begin(), flat.end(), [](double v) {
+        return std::abs(v) < 9e15 && v == static_cast<double>(static_cast<long long>(v));
+    });
+    const Array values = integral ? Array::from(std::vector<std::int64_t>(flat.begin(), flat.end()), {rows.size(), width})
+                                  : Array::from(flat, {rows.size(), width});
+    if (Attribute* a = s.attribute(name_)) {
+        if (!a->type || a->type->is_matrix()) {
+            throw TypeError("Program: attribute '" + a->info.name + "' (" + a->info.type + "): matrix attributes are not supported");
+        }
+        // In the type the attribute reads, so that a plain list feeds a vec2 as float32.
+        if (a->type->is_integer() && !integral) {
+            throw TypeError("Program: attribute '" + a->info.name + "' (" + a->info.type + ") takes integers");
+        }
+        Array typed = Array::zeros({rows.size(), width}, a->type->scalar_dtype());
+        typed.assign(values);
+        return *this = AttributeSource{typed};
+    }
+    set_values(values); // uniforms take their values in C order
+    return *this;
+}
+
+namespace {
+
+// NumPy's same_kind rule for in-place arithmetic, checked before anything is written:
+// integers take neither float operands nor true division.
+void require_same_kind(bool integer_target, glumpp::detail::ArithOp op, const glumpp::detail::Number& v, const char* caller,
+                       const std::string& what) {
+    if (!integer_target) return;
+    if (op == glumpp::detail::ArithOp::Div) throw TypeError(std::string(caller) + ": " + what + " holds integers: /= would make floats");
+    if (v.kind == glumpp::detail::Number::Kind::Float) {
+        throw TypeError(std::string(caller) + ": " + what + " holds integers: a float operand (" + std::to_string(v.f) +
+                        ") would be truncated");
+    }
+}
+
+void apply(Array& target, glumpp::detail::ArithOp op, const glumpp::detail::Number& v) {
+    using K = glumpp::detail::Number::Kind;
+    auto run = [&](auto n) {
+        switch (op) {
+        case glumpp::detail::ArithOp::Add: target += n; break;
+        case glumpp::detail::ArithOp::Sub: target -= n; break;
+        case glumpp::detail::ArithOp::Mul: target *= n; break;
+        case glumpp::detail::ArithOp::Div: target /= n; break;
+        }
+    };
+    if (v.kind == K::Float) run(v.f);
+    else if (v.kind == K::Int) run(v.i);
+    else run(v.u);
+}
+
+// The cached scalars of a uniform or constant attribute as an Array of `type`'s scalars.
+Array cached(const std::byte* bytes, std::size_t n, const detail::GlslType& type) {
+    Array a = Array::zeros({n}, type.scalar_dtype());
+    std::memcpy(a.write().data(), bytes, n * type.scalar_bytes());
+    return a;
+}
+
+} // namespace
+
+void Program::Variable::compound(glumpp::detail::ArithOp op, const glumpp::detail::Number& v, const char* caller) {
+    auto& s = *program_.s_;
+    if (Attribute* a = s.attribute(name_)) {
+        const std::string what = "attribute '" + a->info.name + "' (" + a->info.type + ")";
+        switch (a->source) {
+        case Attribute::Source::None:
+            throw ValueError(std::string(caller) + ": " + what + " has no data yet (assign an array or a value first)");
+        case Attribute::Source::Buffer: {
+            const ScalarKind k = a->view.dtype().scalar_kind();
+            require_same_kind(k == ScalarKind::Int || k == ScalarKind::UInt, op, v, caller, what);
+            apply(a->view, op, v); // through the view: tracked, uploaded at the next draw
+            return;
+        }
+        case Attribute::Source::Constant: {
+            require_same_kind(a->type->is_integer(), op, v, caller, what);
+            Array values = cached(a->constant.data(), static_cast<std::size_t>(a->type->components), *a->type);
+            apply(values, op, v);
+            s.set_constant(*a, values);
+            return;
+        }
+        }
+    }
+    if (Uniform* u = s.uniform(name_)) {
+        const std::string what = "uniform '" + u->info.name + "' (" + u->info.type + ")";
+        if (!u->type || u->type->base == Base::Sampler || u->type->base == Base::Bool) {
+            throw TypeError(std::string(caller) + ": " + what + " takes no arithmetic");
+        }
+        require_same_kind(u->type->is_integer(), op, v, caller, what);
+        Array values = cached(u->value.data(), u->value.size() / u->type->scalar_bytes(), *u->type);
+        apply(values, op, v);
+        s.set_uniform(*u, values);
+        return;
+    }
+    s.known(name_, caller);
+}
+
+void Program::Variable::fill_number(const glumpp::detail::Number& v) {
+    using K = glumpp::detail::Number::Kind;
+    if (Attribute* a = program_.s_->attribute(name_); a && a->source == Attribute::Source::Buffer) {
+        if (v.kind == K::Float) a->view.fill(v.f);
+        else if (v.kind == K::Int) a->view.fill(v.i);
+        else a->view.fill(v.u);
+        return;
+    }
+    set_values(v.kind == K::Float ? Array::from({v.f}) : v.kind == K::Int ? Array::from({v.i}) : Array::from({v.u}));
+}
+
+void Program::bind(const Array& data) {
+    if (!data) throw ValueError("Program::bind: the array is a null handle");
+    const DType& d = data.dtype();
+    if (!d.is_record()) {
+        throw TypeError("Program::bind: the dtype " + d.name() +
+                        " has no fields to match attribute names (bind takes a structured buffer; assign a plain "
+                        "array with program[\"name\"] = ...)");
+    }
+    Array flat = data;
+    if (flat.ndim() != 1) {
+        if (!flat.is_contiguous()) {
+            throw ShapeError("Program::bind: a buffer of shape " + glumpp::detail::shape_str(flat.shape()) +
+                             " is read flattened and must be contiguous");
+        }
+        flat = flat.reshape({flat.size()});
+    }
+    // All or nothing: bind into copies, keep them only if every field fits.
+    auto& s = *s_;
+    std::vector<Attribute> next = s.attributes;
+    std::vector<std::pair<Attribute*, std::string>> matched;
+    for (const auto& field : d.fields()) {
+        for (auto& a : next) {
+            if (a.info.name == field.name) matched.emplace_back(&a, field.name);
+        }
+    }
+    if (matched.empty()) return;
+    if (!Buffer::object_of(flat)) flat = VertexBuffer::over(flat); // one GPU buffer for every field
+    for (auto& [a, field] : matched) {
+        try {
+            s.bind(*a, AttributeSource{flat[field]});
+        } catch (const Error& e) {
+            const std::string m = e.what();
+            const std::string rest = m.rfind("Program: ", 0) == 0 ? m.substr(9) : m;
+            if (dynamic_cast<const TypeError*>(&e)) throw TypeError("Program::bind: field '" + field + "': " + rest);
+            throw ValueError("Program::bind: field '" + field + "': " + rest);
+        }
+    }
+    s.attributes = std::move(next);
 }
 
 void Program::draw(Primitive mode, std::size_t first, std::optional<std::size_t> count) {
@@ -693,8 +767,8 @@ void Program::draw(Primitive mode, std::size_t first, std::optional<std::size_t>
 
 void Program::draw_instanced(Primitive mode, std::size_t instances, std::size_t first, std::optional<std::size_t> count) {
     const char* caller = instances ? "Program::draw_instanced" : "Program::draw";
-    std::size_t vertices = 0, limit = 0;
-    s_->prepare(caller, vertices, limit, instances);
+    const detail::DrawLimits limits = s_->prepare(caller, instances);
+    const std::size_t vertices = limits.vertices, limit = limits.instances;
     if (!count) {
         if (vertices == SIZE_MAX) {
             throw ValueError(std::string(caller) + ": no per-vertex attribute array says how many vertices to draw; give a count");
@@ -722,8 +796,8 @@ void Program::draw(Primitive mode, const IndexBuffer& indices) { draw_instanced(
 
 void Program::draw_instanced(Primitive mode, const IndexBuffer& indices, std::size_t instances) {
     const char* caller = instances ? "Program::draw_instanced" : "Program::draw";
-    std::size_t vertices = 0, limit = 0;
-    s_->prepare(caller, vertices, limit, instances);
+    const detail::DrawLimits limits = s_->prepare(caller, instances);
+    const std::size_t vertices = limits.vertices, limit = limits.instances;
     auto* object = Buffer::object_of(indices);
     if (!object) throw ValueError(std::string(caller) + ": the index buffer is a null handle");
     // Indices past the vertex arrays would make the GL read outside them: refuse instead.
@@ -760,8 +834,7 @@ void Program::multi_draw(Primitive mode, std::span<const int> firsts, std::span<
         throw ValueError(std::string(caller) + ": " + std::to_string(firsts.size()) + " firsts but " +
                          std::to_string(counts.size()) + " counts");
     }
-    std::size_t vertices = 0, limit = 0;
-    s_->prepare(caller, vertices, limit, 0);
+    const std::size_t vertices = s_->prepare(caller, 0).vertices;
     for (std::size_t k = 0; k < firsts.size(); ++k) {
         if (firsts[k] < 0 || counts[k] < 0) {
             throw ValueError(std::string(caller) + ": run " + std::to_string(k) + " has first " + std::to_string(firsts[k]) +

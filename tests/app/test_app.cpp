@@ -571,7 +571,7 @@ TEST(Run, FramesScreenshotStatsAndVideo) {
     EXPECT_EQ(sizes, (std::vector<std::pair<int, int>>{{64, 48}}));
     const std::string text = out.str();
     EXPECT_NE(text.find("frame 0: uploads: 1 calls"), std::string::npos) << text; // the store's first upload
-    EXPECT_NE(text.find("frame 5: uploads: 0 calls, 0 B sent (0 B dirty, 0 B gaps); 1 draw call"), std::string::npos) << text;
+    EXPECT_NE(text.find("frame 5: uploads: 0 calls, 0 B sent (0 B dirty, 0 B gaps); uniforms: 0 calls, 0 B; 1 draw call"), std::string::npos) << text;
     EXPECT_NE(text.find("test: wrote " + png.string()), std::string::npos) << text;
     EXPECT_NE(text.find("(6 frames)"), std::string::npos) << text;
     Array img = app::load_png(png);

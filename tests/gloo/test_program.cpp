@@ -46,7 +46,7 @@ TEST_F(Program, CompileErrorsQuoteTheOffendingLines) {
     const char* broken = "#version 330 core\nin vec2 a_position;\nvoid main() {\n    gl_Position = vec4(a_position, 0.0);\n}\n";
     const std::string m = message_of<ShaderError>([&] { gloo::Program p(broken, color_fs); });
     EXPECT_NE(m.find("Program: the vertex shader does not compile:"), std::string::npos) << m;
-    EXPECT_NE(m.find("offending lines:\n  4 |     gl_Position = vec4(a_position, 0.0);"), std::string::npos) << m;
+    EXPECT_NE(m.find("    3 | void main() {\n  > 4 |     gl_Position = vec4(a_position, 0.0);\n"), std::string::npos) << m;
 }
 
 TEST_F(Program, LinkErrorsSayWhy) {
@@ -86,9 +86,9 @@ TEST_F(Program, DrawsATriangleFromFieldViewsOfOneBuffer) {
 
 TEST_F(Program, AttributeMismatchesAreTypeErrors) {
     gloo::Program p(color_vs, color_fs);
-    auto two = gloo::VertexBuffer::zeros<float>({3, 2});
-    EXPECT_EQ(message_of<TypeError>([&] { p["a_color"] = two; }),
-              "Program: attribute 'a_color' (vec3) has 3 components but the array gives 2 (shape (3, 2))");
+    auto four = gloo::VertexBuffer::zeros<float>({3, 4}); // fewer than 3 is GL's fill (test_program_inputs)
+    EXPECT_EQ(message_of<TypeError>([&] { p["a_color"] = four; }),
+              "Program: attribute 'a_color' (vec3) has 3 components but the array gives 4 (shape (3, 4))");
     auto V = gloo::VertexBuffer::zeros<Vertex>({3});
     EXPECT_EQ(message_of<TypeError>([&] { p["a_position"] = V; }),
               "Program: attribute 'a_position' (vec2) cannot read [('position', '<f4', (2,)), ('color', '<f4', (3,))] "

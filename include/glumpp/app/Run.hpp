@@ -8,9 +8,11 @@
 // the loop sleeps to keep F frames per second; 0 (the offscreen default) never waits.
 //
 // On a terminal, long runs show one progress line (frames done, fps) unless --quiet;
-// --display-fps prints the fps once a second; --stats prints, per frame, the uploads
-// and draw calls the context counted:
-//   frame 3: uploads: 2 calls, 739800 B sent (739800 B dirty, 0 B gaps); 1 draw call
+// --display-fps prints the fps once a second; --stats prints, per frame, what the
+// context counted (gloo::FrameStats in UploadLog.hpp): buffer and texture upload calls,
+// the bytes they sent, of which dirty (written by the user) and gaps (clean bytes merged
+// into a call), glUniform* calls and bytes, and draw calls:
+//   frame 3: uploads: 2 calls, 739800 B sent (739800 B dirty, 0 B gaps); uniforms: 1 call, 64 B; 1 draw call
 //
 // When the loop ends (every window closed, --frames, --duration, or an error), every
 // window still open is closed: its on_close handlers run, with its context current.

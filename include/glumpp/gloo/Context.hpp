@@ -14,8 +14,9 @@
 //
 // Each context measures what an upload costs (a short calibration, about 20 ms, done once
 // per renderer and process and cached in ~/.cache/glumpp) and picks the fastest upload
-// strategy; both can be overridden. It also keeps per-frame upload statistics and an
-// optional log of every upload call (UploadLog).
+// strategy; both can be overridden. It also keeps per-frame statistics (FrameStats in
+// UploadLog.hpp: upload calls and bytes sent, dirty and gap bytes, uniform calls and
+// bytes, draw calls) and an optional log of every buffer and texture upload call.
 //
 // Handle semantics: copies of a Context share the same GL context.
 
@@ -90,6 +91,7 @@ public:
     UploadStrategy upload_strategy() const;
     void set_upload_strategy(UploadStrategy s);
 
+    /// This frame's figures so far (see FrameStats); no GL call.
     FrameStats& frame_stats() const;
     void reset_frame_stats() const;
     UploadLog& upload_log() const;

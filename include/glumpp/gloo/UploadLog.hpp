@@ -4,7 +4,8 @@
 // Every upload glumpp makes goes through one function per object kind, which updates the
 // object's UploadStats, the context's FrameStats, and, when enabled, appends an
 // UploadCall to the context's UploadLog. Tests assert exact calls ("the seed's example
-// sends 16 bytes in two calls"); `--stats` in the demos prints the frame figures.
+// sends 16 bytes in two calls"); `--stats` in the demos prints the frame figures
+// (FrameStats, which also counts uniform uploads and draw calls).
 
 #include <cstddef>
 #include <cstdint>
@@ -29,11 +30,23 @@ struct UploadStats {
     }
 };
 
-/// Per-frame figures of a context (reset with Context::reset_frame_stats()).
+/// Per-frame figures of a context (reset with Context::reset_frame_stats(); the app's run
+/// loop does so before every frame), what `--stats` prints:
+///   uploads: 2 calls, 494800 B sent (494800 B dirty, 0 B gaps); uniforms: 1 call, 4 B; 1 draw call
+///  - uploads: buffer and texture upload calls (the UploadLog's entries), the bytes they
+///    sent, of which `dirty` had been written by the user and `gaps` were clean bytes
+///    between two dirty ranges that the planner merged into one call, or around them when
+///    a whole object was re-specified (sent = dirty + gaps). Dirty is exact while an
+///    object has at most 64 dirty ranges (DirtySet's cap); past that the tracker merges
+///    the closest ones and their gaps count as dirty;
+///  - uniforms: glUniform* calls a Program made (only changed values are sent, sampler
+///    unit numbers included) and their bytes; not in the UploadLog;
+///  - draw calls: glDraw* calls made through a Program.
 struct FrameStats {
     UploadStats uploads;
+    std::size_t uniform_calls = 0;
+    std::size_t uniform_bytes = 0;
     std::size_t draw_calls = 0;
-    /// "uploads: 2 calls, 739800 B sent (739800 B dirty, 0 B gaps); 1 draw call"
     std::string str() const;
 };
 
