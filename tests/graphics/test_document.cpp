@@ -202,6 +202,17 @@ TEST(Document, BadRootViewBoxIsIgnoredWithAWarning) {
     EXPECT_EQ(d.bounds()->max, V(10, 20));
 }
 
+// A bad transform on the root skips it, children and all, as on any other element
+// (found by fuzz_document: the root's Skip escaped Document::parse and terminated).
+TEST(Document, BadRootTransformSkipsTheDocumentWithAWarning) {
+    const Document d = svg(R"svg(<rect width="10" height="20"/>)svg", "width=\"100\" height=\"100\" transform=\"rotate(x)\"");
+    EXPECT_TRUE(d.shapes().empty());
+    EXPECT_EQ(d.width(), 100.0);
+    ASSERT_EQ(d.warnings().size(), 1u);
+    EXPECT_EQ(d.warnings()[0], "svg (line 1): attribute transform: " +
+                                   message_of<ParseError>([] { Transform::parse("rotate(x)"); }) + "; skipped");
+}
+
 TEST(Document, PercentagesReferToTheViewport) {
     const Document d = svg(R"svg(<rect width="50%" height="10%" stroke="black" stroke-width="1%"/>)svg",
                            "width=\"400\" height=\"200\" viewBox=\"0 0 200 100\"");

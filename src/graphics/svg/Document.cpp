@@ -129,7 +129,13 @@ public:
         context.ctm = doc_.viewport_transform_;
         context.viewport = box ? Viewport{box->width, box->height} : Viewport{width, height};
         if (box && (box->width == 0.0 || box->height == 0.0)) return; // SVG: rendering disabled
-        visit_group_like(root, context);
+        // The root is entered here, not through visit(), so its Skip (a bad transform)
+        // is caught here: the document is then empty, with the warning, not a crash.
+        try {
+            visit_group_like(root, context);
+        } catch (const Skip& skip) {
+            warn(root, skip.message + "; skipped");
+        }
     }
 
 private:
