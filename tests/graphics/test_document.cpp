@@ -213,6 +213,17 @@ TEST(Document, BadRootTransformSkipsTheDocumentWithAWarning) {
                                    message_of<ParseError>([] { Transform::parse("rotate(x)"); }) + "; skipped");
 }
 
+// A viewBox of zero width disables rendering (SVG 1.1 7.7); the viewport transform stays
+// the identity rather than dividing by zero (found by fuzz_document: it held inf and NaN).
+TEST(Document, ZeroWidthViewBoxDrawsNothing) {
+    const Document d = svg(R"svg(<rect width="10" height="20"/>)svg", "width=\"100\" height=\"50\" viewBox=\"0 0 0 300\"");
+    EXPECT_TRUE(d.shapes().empty());
+    EXPECT_TRUE(d.warnings().empty());
+    EXPECT_EQ(*d.view_box(), (ViewBox{0, 0, 0, 300}));
+    const Transform& m = d.viewport_transform();
+    EXPECT_EQ((std::vector<double>{m.a, m.b, m.c, m.d, m.e, m.f}), (std::vector<double>{1, 0, 0, 1, 0, 0}));
+}
+
 TEST(Document, PercentagesReferToTheViewport) {
     const Document d = svg(R"svg(<rect width="50%" height="10%" stroke="black" stroke-width="1%"/>)svg",
                            "width=\"400\" height=\"200\" viewBox=\"0 0 200 100\"");

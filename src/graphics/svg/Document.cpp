@@ -119,7 +119,9 @@ public:
         doc_.width_ = width;
         doc_.height_ = height;
         doc_.view_box_ = box;
-        if (box && width > 0.0 && height > 0.0) {
+        // A viewBox of zero width or height disables rendering; there is no transform to
+        // it either (the scale would divide by zero), so the identity stays.
+        if (box && box->width > 0.0 && box->height > 0.0 && width > 0.0 && height > 0.0) {
             try {
                 doc_.viewport_transform_ = detail::viewbox_transform(*box, 0.0, 0.0, width, height, detail::aspect_ratio_attribute(root));
             } catch (const Skip& skip) {
