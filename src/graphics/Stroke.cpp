@@ -33,7 +33,7 @@ Array stroke_record(const StrokeStyle& style, const char* caller) {
 
 StrokeStyle stroke_style(const Array& record) {
     const auto r = record.value<StrokeRecord>();
-    return {r.color, r.width, static_cast<LineJoin>(static_cast<int>(r.join)), static_cast<LineCap>(static_cast<int>(r.cap)),
+    return {r.color, r.width, static_cast<StrokeJoin>(static_cast<int>(r.join)), static_cast<StrokeCap>(static_cast<int>(r.cap)),
             r.miter_limit, r.order};
 }
 
@@ -98,8 +98,8 @@ flat in float v_miter;
 in vec2 v_pos;
 out vec4 frag_color;
 
-const int MITER = 0, ROUND = 1, BEVEL = 2;   // svg::LineJoin
-const int BUTT = 0, SQUARE = 2;              // svg::LineCap (ROUND = 1 too)
+const int MITER = 0, ROUND = 1, BEVEL = 2;   // StrokeJoin
+const int BUTT = 0, SQUARE = 2;              // StrokeCap (ROUND = 1 too)
 
 // Signed distance to the outline near one end of the segment, or a large number when
 // the pixel belongs to the neighbouring segment (its side of the join's bisector).

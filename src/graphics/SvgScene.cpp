@@ -4,6 +4,26 @@ namespace glumpp::graphics {
 
 namespace {
 glm::vec4 rgba(const svg::Color& c) { return {c.r, c.g, c.b, c.a}; }
+
+// The reader's values to the renderer's: a switch each rather than a cast, so that a value
+// added to the reader's enumerations is a compiler warning (-Wswitch) here.
+StrokeJoin stroke_join(svg::LineJoin join) {
+    switch (join) {
+    case svg::LineJoin::Miter: return StrokeJoin::Miter;
+    case svg::LineJoin::Round: return StrokeJoin::Round;
+    case svg::LineJoin::Bevel: return StrokeJoin::Bevel;
+    }
+    return StrokeJoin::Miter;
+}
+
+StrokeCap stroke_cap(svg::LineCap cap) {
+    switch (cap) {
+    case svg::LineCap::Butt: return StrokeCap::Butt;
+    case svg::LineCap::Round: return StrokeCap::Round;
+    case svg::LineCap::Square: return StrokeCap::Square;
+    }
+    return StrokeCap::Butt;
+}
 } // namespace
 
 SvgScene::SvgScene(const svg::Document& document) {
@@ -12,7 +32,7 @@ SvgScene::SvgScene(const svg::Document& document) {
         if (shape.fill) fills_.append(shape.subpaths, shape.fill->rule, {rgba(shape.fill->color), order});
         if (shape.stroke) {
             const svg::Stroke& s = *shape.stroke;
-            strokes_.append(shape.subpaths, {rgba(s.color), static_cast<float>(s.width), s.join, s.cap,
+            strokes_.append(shape.subpaths, {rgba(s.color), static_cast<float>(s.width), stroke_join(s.join), stroke_cap(s.cap),
                                              static_cast<float>(s.miter_limit), order + 1.0f});
         }
         order += 2.0f;

@@ -15,7 +15,15 @@ execute_process(COMMAND "${CMAKE_COMMAND}" --build "${WORK_DIR}/build" RESULT_VA
 if(rc)
   message(FATAL_ERROR "building the consumer failed (${rc})")
 endif()
-execute_process(COMMAND "${WORK_DIR}/build/consumer" RESULT_VARIABLE rc)
+foreach(program consumer consumer_svg)
+  execute_process(COMMAND "${WORK_DIR}/build/${program}" RESULT_VARIABLE rc)
+  if(rc)
+    message(FATAL_ERROR "${program} failed (${rc})")
+  endif()
+endforeach()
+# glumpp::svg from the package links no GL library either.
+execute_process(COMMAND "${CMAKE_COMMAND}" -DPROGRAM=${WORK_DIR}/build/consumer_svg
+                        -P "${SOURCE_DIR}/tests/graphics/check_no_gl.cmake" RESULT_VARIABLE rc)
 if(rc)
-  message(FATAL_ERROR "the consumer failed (${rc})")
+  message(FATAL_ERROR "consumer_svg links a GL library (${rc})")
 endif()

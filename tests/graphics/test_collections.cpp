@@ -84,8 +84,8 @@ TEST_F(Collections, ThickHorizontalPathCoversItsRows) {
 
 TEST_F(Collections, RoundAndSquareCapsExtendByHalfTheWidth) {
     PathCollection paths;
-    paths.append(line({{10, 16}, {54, 16}}), {.color = white, .width = 8, .cap = LineCap::Round});
-    paths.append(line({{10, 48}, {54, 48}}), {.color = white, .width = 8, .cap = LineCap::Square});
+    paths.append(line({{10, 16}, {54, 16}}), {.color = white, .width = 8, .cap = StrokeCap::Round});
+    paths.append(line({{10, 48}, {54, 48}}), {.color = white, .width = 8, .cap = StrokeCap::Square});
     const Image img = render([&] { paths.draw(); });
     // Round: the pixel centre (6.5, 16.5) is 3.54 from (10, 16), (5.5, 16.5) is 4.53.
     EXPECT_GT(img.red(6, 16), 230);
@@ -104,12 +104,12 @@ TEST_F(Collections, JoinsMiterBevelRound) {
     // An L: right along y = 10, then down along x = 40; width 10. The outer corner of the
     // turn is at the top right of (40, 10).
     const Polyline el = line({{10, 10}, {40, 10}, {40, 40}});
-    auto draw = [&](LineJoin join) {
+    auto draw = [&](StrokeJoin join) {
         PathCollection paths;
         paths.append(el, {.color = white, .width = 10, .join = join});
         return render([&] { paths.draw(); });
     };
-    const Image miter = draw(LineJoin::Miter), bevel = draw(LineJoin::Bevel), round = draw(LineJoin::Round);
+    const Image miter = draw(StrokeJoin::Miter), bevel = draw(StrokeJoin::Bevel), round = draw(StrokeJoin::Round);
     // (44.5, 5.5): inside the miter's square corner only.
     EXPECT_EQ(miter.red(44, 5), 255);
     EXPECT_EQ(bevel.red(44, 5), 0);
@@ -129,7 +129,7 @@ TEST_F(Collections, SharpMitersBecomeBevelsPastTheLimit) {
     const Polyline spike = line({{8, 40}, {50, 32}, {8, 24}});
     auto tip = [&](float limit) {
         PathCollection paths;
-        paths.append(spike, {.color = white, .width = 4, .join = LineJoin::Miter, .miter_limit = limit});
+        paths.append(spike, {.color = white, .width = 4, .join = StrokeJoin::Miter, .miter_limit = limit});
         const Image img = render([&] { paths.draw(); });
         int right = 0;
         for (int x = 0; x < size; ++x)
@@ -164,7 +164,7 @@ TEST_F(Collections, ClosedPathsJoinAtTheirFirstPoint) {
 TEST_F(Collections, SegmentsAreSeparateCappedLines) {
     SegmentCollection segments;
     const std::vector<glm::vec2> ends = {{10, 10}, {50, 10}, {10, 40}, {50, 40}};
-    segments.append(ends, {.color = white, .width = 4, .cap = LineCap::Round});
+    segments.append(ends, {.color = white, .width = 4, .cap = StrokeCap::Round});
     const Image img = render([&] { segments.draw(); });
     EXPECT_EQ(img.red(30, 10), 255);
     EXPECT_EQ(img.red(30, 40), 255);

@@ -184,6 +184,46 @@ TEST(Document, ViewBoxAndPreserveAspectRatio) {
     EXPECT_EQ(inches.height(), 96.0);
 }
 
+// A root viewBox that does not parse is ignored with a warning, as if absent: the size
+// comes from width and height alone (a percentage height has nothing to refer to: 0), and
+// the shapes are drawn untransformed. (This once left the view box and size as garbage.)
+TEST(Document, BadRootViewBoxIsIgnoredWithAWarning) {
+    const Document d = svg(R"svg(<rect width="10" height="20"/>)svg",
+                           "width=\"200mm\" height=\"50%\" viewBox=\"0 0 400 y00\"");
+    EXPECT_EQ(d.warnings(), std::vector<std::string>{
+                                "svg (line 1): attribute viewBox: expected a number at character 9 of \"0 0 400 y00\""});
+    EXPECT_FALSE(d.view_box().has_value());
+    EXPECT_DOUBLE_EQ(d.width(), 200 * 96 / 25.4);
+    EXPECT_EQ(d.height(), 0.0);
+    const Transform& m = d.viewport_transform();
+    EXPECT_EQ((std::vector<double>{m.a, m.b, m.c, m.d, m.e, m.f}), (std::vector<double>{1, 0, 0, 1, 0, 0}));
+    ASSERT_EQ(d.shapes().size(), 1u);
+    EXPECT_EQ(d.bounds()->min, V(0, 0));
+    EXPECT_EQ(d.bounds()->max, V(10, 20));
+}
+
+// A bad transform on the root skips it, children and all, as on any other element
+// (found by fuzz_document: the root's Skip escaped Document::parse and terminated).
+TEST(Document, BadRootTransformSkipsTheDocumentWithAWarning) {
+    const Document d = svg(R"svg(<rect width="10" height="20"/>)svg", "width=\"100\" height=\"100\" transform=\"rotate(x)\"");
+    EXPECT_TRUE(d.shapes().empty());
+    EXPECT_EQ(d.width(), 100.0);
+    ASSERT_EQ(d.warnings().size(), 1u);
+    EXPECT_EQ(d.warnings()[0], "svg (line 1): attribute transform: " +
+                                   message_of<ParseError>([] { Transform::parse("rotate(x)"); }) + "; skipped");
+}
+
+// A viewBox of zero width disables rendering (SVG 1.1 7.7); the viewport transform stays
+// the identity rather than dividing by zero (found by fuzz_document: it held inf and NaN).
+TEST(Document, ZeroWidthViewBoxDrawsNothing) {
+    const Document d = svg(R"svg(<rect width="10" height="20"/>)svg", "width=\"100\" height=\"50\" viewBox=\"0 0 0 300\"");
+    EXPECT_TRUE(d.shapes().empty());
+    EXPECT_TRUE(d.warnings().empty());
+    EXPECT_EQ(*d.view_box(), (ViewBox{0, 0, 0, 300}));
+    const Transform& m = d.viewport_transform();
+    EXPECT_EQ((std::vector<double>{m.a, m.b, m.c, m.d, m.e, m.f}), (std::vector<double>{1, 0, 0, 1, 0, 0}));
+}
+
 TEST(Document, PercentagesReferToTheViewport) {
     const Document d = svg(R"svg(<rect width="50%" height="10%" stroke="black" stroke-width="1%"/>)svg",
                            "width=\"400\" height=\"200\" viewBox=\"0 0 200 100\"");

@@ -1,5 +1,7 @@
 // The tiger drawn by glumpp (two draw calls) against an independent rasterizer, librsvg's
 // rsvg-convert, at the same size: the images must agree closely.
+#include "../gloo/GLTest.hpp"
+
 #include <glumpp/app.hpp>
 #include <glumpp/graphics/PanZoom.hpp>
 #include <glumpp/graphics/SvgScene.hpp>
@@ -69,6 +71,37 @@ std::vector<std::uint8_t> render_glumpp(int samples) {
 }
 
 } // namespace
+
+// SvgScene maps the reader's stroke-linejoin and stroke-linecap (svg::LineJoin, LineCap)
+// to the renderer's (StrokeJoin, StrokeCap), one value each, as the SVG text says; and
+// numbers the items 2k (fill) and 2k + 1 (stroke) for shape k.
+class SvgSceneTest : public glumpp::test::GLTest {};
+
+TEST_F(SvgSceneTest, MapsJoinsCapsWidthsAndOrders) {
+    const auto doc = svg::Document::parse(R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">
+      <path d="M10 10 L 50 10 L 50 50" fill="none" stroke="red" stroke-linejoin="round" stroke-linecap="square" stroke-width="3"/>
+      <path d="M10 60 L 50 60 L 50 90" stroke="blue" stroke-linejoin="bevel" stroke-linecap="round" stroke-miterlimit="6"/>
+      <path d="M60 10 L 90 10 L 90 50" fill="none" stroke="lime" stroke-linejoin="miter" stroke-linecap="butt" stroke-width="0.5"/>
+      <rect x="60" y="60" width="10" height="10"/></svg>)svg");
+    SvgScene scene(doc);
+    ASSERT_EQ(scene.strokes().size(), 3u);
+    ASSERT_EQ(scene.fills().size(), 2u);
+    const StrokeStyle a = scene.strokes().style(0), b = scene.strokes().style(1), c = scene.strokes().style(2);
+    EXPECT_EQ(a.join, StrokeJoin::Round);
+    EXPECT_EQ(a.cap, StrokeCap::Square);
+    EXPECT_EQ(a.width, 3.0f);
+    EXPECT_EQ(a.color, glm::vec4(1, 0, 0, 1));
+    EXPECT_EQ(a.order, 1.0f);
+    EXPECT_EQ(b.join, StrokeJoin::Bevel);
+    EXPECT_EQ(b.cap, StrokeCap::Round);
+    EXPECT_EQ(b.miter_limit, 6.0f);
+    EXPECT_EQ(b.order, 3.0f);
+    EXPECT_EQ(c.join, StrokeJoin::Miter);
+    EXPECT_EQ(c.cap, StrokeCap::Butt);
+    EXPECT_EQ(c.width, 0.5f);
+    EXPECT_EQ(c.miter_limit, 4.0f);
+    EXPECT_EQ(c.order, 5.0f);
+}
 
 TEST(TigerRender, AgreesWithRsvgConvert) {
     if (!std::filesystem::exists(tiger_path)) GTEST_SKIP() << "the tiger is not at " << tiger_path << " (GLUMPP_DATA_DIR)";

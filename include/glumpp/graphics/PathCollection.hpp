@@ -3,7 +3,7 @@
 //
 //   graphics::PathCollection paths;
 //   paths.append(Polyline{{{10, 10}, {200, 10}, {200, 80}}, false},
-//                {.color = {0, 0, 0, 1}, .width = 8, .join = LineJoin::Round, .cap = LineCap::Square});
+//                {.color = {0, 0, 0, 1}, .width = 8, .join = StrokeJoin::Round, .cap = StrokeCap::Square});
 //   paths.draw();
 //
 // An item is one or more polylines (an SVG shape's sub-paths) sharing a style: color,
@@ -41,24 +41,28 @@
 
 #include <glumpp/graphics/StyledCollection.hpp>
 #include <glumpp/graphics/Polyline.hpp>
-#include <glumpp/graphics/svg/Shape.hpp>
 
 #include <glm/vec4.hpp>
 
+#include <cstdint>
 #include <span>
 
 namespace glumpp::graphics {
 
-using LineJoin = svg::LineJoin;
-using LineCap = svg::LineCap;
+/// How two segments of a polyline meet (SVG's stroke-linejoin values). The stroke
+/// renderer's own vocabulary: the SVG reader has its own (svg::LineJoin), which SvgScene
+/// maps to this one. The numbers travel to the fragment shader as they are (Stroke.cpp).
+enum class StrokeJoin : std::uint8_t { Miter = 0, Round = 1, Bevel = 2 };
+/// How an open polyline ends (SVG's stroke-linecap values); numbers as for StrokeJoin.
+enum class StrokeCap : std::uint8_t { Butt = 0, Round = 1, Square = 2 };
 
 /// The per-item style of strokes; shared fields "color", "order", "width", "join", "cap",
 /// "miter_limit" (float32).
 struct StrokeStyle {
     glm::vec4 color{0.0f, 0.0f, 0.0f, 1.0f}; ///< straight RGBA
     float width = 1.0f;                      ///< world units, >= 0
-    LineJoin join = LineJoin::Miter;
-    LineCap cap = LineCap::Butt;
+    StrokeJoin join = StrokeJoin::Miter;
+    StrokeCap cap = StrokeCap::Butt;
     float miter_limit = 4.0f;                ///< SVG's stroke-miterlimit, >= 1
     float order = 0.0f;                      ///< see Collection.hpp
 };

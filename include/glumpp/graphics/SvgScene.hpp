@@ -8,7 +8,8 @@
 //
 // Every filled shape becomes one PolygonCollection item (its sub-paths tessellated
 // together under its fill rule, so holes and even-odd fills are right), every stroked
-// shape one PathCollection item (its sub-paths, width, join, cap and miter limit).
+// shape one PathCollection item (its sub-paths, width, join, cap and miter limit; the
+// reader's svg::LineJoin and LineCap become the renderer's StrokeJoin and StrokeCap).
 // Painter's order across the two collections comes from orders: shape k's fill gets
 // order 2k and its stroke 2k + 1, so a later shape's fill covers an earlier shape's
 // stroke even though all strokes are drawn after all fills (Collection.hpp explains the

@@ -1,6 +1,7 @@
 #pragma once
 // Fill triangulation of polygons with holes, by GLU's tessellator (SGI libtess, from
-// Debian's libglu1-mesa). No GL context is needed: the tessellator is pure geometry.
+// Debian's libglu1-mesa). No GL context is needed: the tessellator is pure geometry. Part
+// of glumpp::svg, the library that links no GL layer (see <glumpp/graphics/svg.hpp>).
 //
 // Input: contours (every polyline is taken as closed, whatever its flag says), which may
 // self-intersect, overlap or nest; the fill rule decides what is inside, as SVG's

@@ -92,7 +92,9 @@ public:
     double width() const { return width_; }
     double height() const { return height_; }
     const std::optional<ViewBox>& view_box() const { return view_box_; }
-    /// The root's user units to final units (viewBox and preserveAspectRatio).
+    /// The root's user units to final units (viewBox and preserveAspectRatio). The
+    /// identity without a viewBox, or with one of zero width or height (SVG: nothing is
+    /// rendered then), or when the root's size is 0.
     const Transform& viewport_transform() const { return viewport_transform_; }
 
     /// Painted shapes in document (painter's) order: later ones are drawn on top.

@@ -19,6 +19,9 @@
 
 namespace glumpp::graphics::svg {
 
+/// stroke-linejoin and stroke-linecap as the document says them. The reader's own
+/// vocabulary, so that it depends on no renderer: glumpp's stroke renderer has its own
+/// (graphics::StrokeJoin and StrokeCap, PathCollection.hpp), to which SvgScene maps these.
 enum class LineJoin : std::uint8_t { Miter, Round, Bevel };
 enum class LineCap : std::uint8_t { Butt, Round, Square };
 

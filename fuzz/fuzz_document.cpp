@@ -1,0 +1,103 @@
+// fuzz_document: SVG documents (glumpp::graphics::svg::Document) on arbitrary bytes: the
+// tree walk, style properties, lengths and the basic shapes, on top of the path parser
+// that fuzz_path covers.
+//
+// Document::parse must either return or throw ParseError (malformed XML, a root that is
+// not svg); nothing else, and no crash (another exception escaping is a crash). What it returns must keep Document.hpp's
+// promises: finite coordinates, sub-paths of two points or more, colors in [0, 1], stroke widths finite
+// and >= 0, miter limits >= 1, a finite box around the shapes, and warnings that each
+// name their element. Parsing the same text twice must give the same document (reads of
+// uninitialised memory show up here even where the sanitizers do not look).
+#include <glumpp/Error.hpp>
+#include <glumpp/graphics/svg/Document.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace {
+
+using glumpp::graphics::svg::Color;
+using glumpp::graphics::svg::Document;
+using glumpp::graphics::svg::Shape;
+using glumpp::graphics::svg::Transform;
+
+[[noreturn]] void fail(const char* what, std::string_view text) {
+    std::fprintf(stderr, "fuzz_document: %s for input \"%.*s\"\n", what, static_cast<int>(text.size()), text.data());
+    std::abort();
+}
+
+bool unit(float v) { return v >= 0.0f && v <= 1.0f; }
+bool valid(const Color& c) { return unit(c.r) && unit(c.g) && unit(c.b) && unit(c.a); }
+
+/// Bit for bit, so that NaN equals NaN: this compares two parses, not two values.
+bool same(const Transform& x, const Transform& y) {
+    const double a[] = {x.a, x.b, x.c, x.d, x.e, x.f}, b[] = {y.a, y.b, y.c, y.d, y.e, y.f};
+    return std::memcmp(a, b, sizeof a) == 0;
+}
+
+bool same(const Shape& x, const Shape& y) {
+    if (x.element != y.element || x.id != y.id || x.line != y.line || x.subpaths != y.subpaths || !same(x.transform, y.transform))
+        return false;
+    if (x.fill.has_value() != y.fill.has_value() || x.stroke.has_value() != y.stroke.has_value()) return false;
+    if (x.fill && (!(x.fill->color == y.fill->color) || x.fill->rule != y.fill->rule)) return false;
+    if (x.stroke) {
+        const auto &s = *x.stroke, &t = *y.stroke;
+        if (!(s.color == t.color) || s.width != t.width || s.user_width != t.user_width || s.join != t.join ||
+            s.cap != t.cap || s.miter_limit != t.miter_limit)
+            return false;
+    }
+    return true;
+}
+
+void check(const Document& d, std::string_view text) {
+    if (!(d.width() >= 0.0) || !std::isfinite(d.width()) || !(d.height() >= 0.0) || !std::isfinite(d.height()))
+        fail("a size that is negative or not finite", text);
+    for (const Shape& s : d.shapes()) {
+        if (s.subpaths.empty()) fail("a shape without sub-paths", text);
+        if (!s.fill && !s.stroke) fail("a shape neither filled nor stroked", text);
+        for (const auto& p : s.subpaths) {
+            if (p.points.size() < 2) fail("a sub-path of fewer than two points", text);
+            for (const auto& q : p.points)
+                if (!std::isfinite(q.x) || !std::isfinite(q.y)) fail("a point that is not finite", text);
+        }
+        if (s.fill && !valid(s.fill->color)) fail("a fill color outside [0, 1]", text);
+        if (s.stroke) {
+            if (!valid(s.stroke->color)) fail("a stroke color outside [0, 1]", text);
+            if (!(s.stroke->width >= 0.0) || !std::isfinite(s.stroke->width)) fail("a bad stroke width", text);
+            if (!(s.stroke->miter_limit >= 1.0)) fail("a miter limit below 1", text);
+        }
+    }
+    if (const auto b = d.bounds())
+        if (!std::isfinite(b->min.x) || !std::isfinite(b->min.y) || !std::isfinite(b->max.x) || !std::isfinite(b->max.y))
+            fail("bounds that are not finite", text);
+    for (const std::string& w : d.warnings())
+        if (w.empty() || w.find(": ") == std::string::npos) fail("a warning that names no element", text);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    try {
+        const Document first = Document::parse(text);
+        check(first, text);
+        const Document second = Document::parse(text);
+        if (first.width() != second.width() || first.height() != second.height() ||
+            first.view_box() != second.view_box() || !same(first.viewport_transform(), second.viewport_transform()) ||
+            first.warnings() != second.warnings() || first.shapes().size() != second.shapes().size())
+            fail("two parses of the same text that differ", text);
+        for (std::size_t i = 0; i < first.shapes().size(); ++i)
+            if (!same(first.shapes()[i], second.shapes()[i])) fail("two parses of the same text that differ", text);
+    } catch (const glumpp::ParseError& e) {
+        // Malformed XML or a root that is not svg: the one failure Document::parse has.
+        const std::string_view message = e.what();
+        if (!message.starts_with("Document::parse: malformed XML") && !message.starts_with("Document::parse: the root element"))
+            fail("a ParseError that is not about the XML or the root", text);
+    }
+    return 0;
+}
