@@ -15,11 +15,11 @@ output:
 
 The random words come from NumPy's legacy RandomState(11): it seeds MT19937 with
 init_genrand, as std::mt19937(11) does, and randint over [0, 2^32) hands out its raw
-32-bit words. The screenshot is read back at the centre of each cell's footprint (so the window
-needs at least one pixel per cell each way; a pixel whose centre lies within half a pixel
-of the cell's centre lies inside the cell);
-every sampled pixel must be one of the two colours (within 3/255) and the grid must match
-the computed one exactly. On a mismatch the differing cells are listed.
+32-bit words. The screenshot is read back at the pixel holding each cell's centre, which
+lies inside the cell when the window has at least one pixel per cell each way (with
+fewer, some cells are never drawn). Every sampled pixel must be one of the two colours
+(within 3/255) and the grid must match the computed one exactly; on a mismatch the
+differing cells are listed.
 
 usage: game_of_life_oracle.py SCREENSHOT.png FRAMES
 """
