@@ -18,8 +18,9 @@ What the demo draws (examples/cloud.cpp), restated from its rules, not from its 
 - each point a sprite of side s + 2 pixels (s its size) centred on its projection; a
   pixel at distance r from the centre gets the point's colour (clamped to [0, 1]) with
   alpha 0.6 clamp(0.5 - (r - s/2), 0, 1) (the sprite's edge never shows: that alpha is 0
-  from r = s/2 + 1/2 on); points are blended over black in index order with (SRC_ALPHA,
-  ONE_MINUS_SRC_ALPHA) on all four channels, each blend rounded to 8 bits.
+  from r = s/2 + 1/2 on); a point whose centre is outside the view is clipped whole (GL
+  clips points by their vertex); points are blended over black in index order with
+  (SRC_ALPHA, ONE_MINUS_SRC_ALPHA) on all four channels, each blend rounded to 8 bits.
 
 The random words come from NumPy's RandomState(5) (MT19937 seeded by init_genrand, as
 std::mt19937(5) is).
