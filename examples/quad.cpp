@@ -21,8 +21,8 @@ int main(int argc, char** argv) {
     auto options = app::Options::parse(argc, argv, "quad: four colored vertices");
     app::Window window(options, 512, 512, "quad");
     gloo::Program quad(vertex, fragment, 4);
-    quad["a_position"] = Array::from<float>({-1, -1, -1, +1, +1, -1, +1, +1}, {4, 2});
-    quad["a_color"] = Array::from<float>({1, 1, 0, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 1}, {4, 4});
+    quad["a_position"] = {{-1, -1}, {-1, +1}, {+1, -1}, {+1, +1}};
+    quad["a_color"] = {{1, 1, 0, 1}, {1, 0, 0, 1}, {0, 0, 1, 1}, {0, 1, 0, 1}};
     window.on_draw([&](double) {
         window.clear();
         quad.draw(gloo::Primitive::TriangleStrip);
