@@ -47,7 +47,7 @@ BENCHMARK(tiger_load)->Name("tiger/load")->Unit(benchmark::kMillisecond);
 
 void tiger_load_triangulate(benchmark::State& state) {
     if (!have_tiger(state)) return;
-    Tessellator tess;
+    svg::Tessellator tess;
     std::size_t triangles = 0;
     for (auto _ : state) {
         const auto doc = svg::Document::load(tiger_path);

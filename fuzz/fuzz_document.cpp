@@ -1,4 +1,4 @@
-// fuzz_document: SVG documents (glumpp::graphics::svg::Document) on arbitrary bytes: the
+// fuzz_document: SVG documents (glumpp::svg::Document) on arbitrary bytes: the
 // tree walk, style properties, lengths and the basic shapes, on top of the path parser
 // that fuzz_path covers.
 //
@@ -9,7 +9,7 @@
 // name their element. Parsing the same text twice must give the same document (reads of
 // uninitialised memory show up here even where the sanitizers do not look).
 #include <glumpp/Error.hpp>
-#include <glumpp/graphics/svg/Document.hpp>
+#include <glumpp/svg/Document.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -21,10 +21,10 @@
 
 namespace {
 
-using glumpp::graphics::svg::Color;
-using glumpp::graphics::svg::Document;
-using glumpp::graphics::svg::Shape;
-using glumpp::graphics::svg::Transform;
+using glumpp::svg::Color;
+using glumpp::svg::Document;
+using glumpp::svg::Shape;
+using glumpp::svg::Transform;
 
 [[noreturn]] void fail(const char* what, std::string_view text) {
     std::fprintf(stderr, "fuzz_document: %s for input \"%.*s\"\n", what, static_cast<int>(text.size()), text.data());

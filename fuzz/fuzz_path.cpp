@@ -1,4 +1,4 @@
-// fuzz_path: SVG path data (glumpp::graphics::svg::PathData) on arbitrary text, then
+// fuzz_path: SVG path data (glumpp::svg::PathData) on arbitrary text, then
 // flattening.
 //
 // A text that is not path data must be a ParseError, and parse_prefix must report the
@@ -7,8 +7,8 @@
 // every coordinate must be finite (the parser promises it), and flattening must neither
 // crash nor leave a zero-length segment in a polyline of finite points.
 #include <glumpp/Error.hpp>
-#include <glumpp/graphics/svg/Flatten.hpp>
-#include <glumpp/graphics/svg/PathData.hpp>
+#include <glumpp/svg/Flatten.hpp>
+#include <glumpp/svg/PathData.hpp>
 
 #include <glm/geometric.hpp>
 
@@ -21,8 +21,8 @@
 
 namespace {
 
-using glumpp::graphics::svg::PathCommand;
-using glumpp::graphics::svg::PathData;
+using glumpp::svg::PathCommand;
+using glumpp::svg::PathData;
 
 [[noreturn]] void fail(const char* what, std::string_view text) {
     std::fprintf(stderr, "fuzz_path: %s for input \"%.*s\"\n", what, static_cast<int>(text.size()), text.data());
@@ -50,7 +50,7 @@ void check(const PathData& path, std::string_view text) {
     if (!(again == path)) fail("to_string() that reads back as other commands", text);
 
     const double tolerance = 0.25;
-    const auto lines = glumpp::graphics::svg::flatten(path, {}, tolerance);
+    const auto lines = glumpp::svg::flatten(path, {}, tolerance);
     for (const auto& line : lines) {
         if (line.points.size() < 2) fail("a polyline of fewer than two points", text);
         for (std::size_t i = 1; i < line.points.size(); ++i) {

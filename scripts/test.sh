@@ -4,7 +4,8 @@
 #   1. the tests (GL tests on Mesa llvmpipe through EGL, window tests under Xvfb) and a
 #      consumer built against the installed package;
 #   2. the same tests built with AddressSanitizer + UndefinedBehaviorSanitizer;
-#   3. short libFuzzer runs of the .npy and dtype parsers (clang).
+#   3. short libFuzzer runs of the .npy and dtype parsers and the SVG path-data and
+#      document readers (clang).
 # Build trees go to build/ci-*. Set GLUMPP_TEST_STAGES to a subset ("main asan fuzz").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,7 +56,7 @@ for stage in $stages; do
         ctest --test-dir build/ci-asan -j "$jobs" --output-on-failure
       ;;
     fuzz)
-      step "fuzz the .npy and dtype parsers (libFuzzer)"
+      step "fuzz the .npy and dtype parsers and the SVG path-data and document readers (libFuzzer)"
       configure build/ci-fuzz -DCMAKE_CXX_COMPILER=clang++ -DGLUMPP_BUILD_FUZZERS=ON -DGLUMPP_ONLY_ARRAY=ON \
         -DGLUMPP_BUILD_TESTS=OFF -DGLUMPP_BUILD_BENCHMARKS=OFF -DGLUMPP_BUILD_EXAMPLES=OFF
       ninja -C build/ci-fuzz -j "$jobs"

@@ -19,11 +19,11 @@ int main(int argc, char** argv) {
     auto options = app::Options::parse(argc, argv, "tiger [FILE.svg]: an SVG document in two draw calls");
     const std::filesystem::path file = options.args.empty() ? std::filesystem::path(GLUMPP_DATA_DIR) / "tiger.svg"
                                                             : std::filesystem::path(options.args[0]);
-    graphics::svg::Document document;
+    svg::Document document;
     try {
         // Curves are flattened to a quarter of a pixel at the document's own size: the
         // window shows it at that size or smaller.
-        document = graphics::svg::Document::load(file);
+        document = svg::Document::load(file);
     } catch (const Error& e) {
         std::fprintf(stderr, "tiger: %s\n", e.what());
         return 1;

@@ -1,6 +1,7 @@
 #pragma once
 // The graphics layer: collections (many items, one draw call each), their pan-zoom
-// transform, item lists, fill tessellation and SVG documents.
+// transform, item lists and SvgScene; with the layers it uses, gloo and svg (SVG
+// documents and fill tessellation, glumpp::svg), so that this one header gives everything.
 #include <glumpp/gloo.hpp>
 #include <glumpp/graphics/Collection.hpp>
 #include <glumpp/graphics/ItemList.hpp>
@@ -11,7 +12,6 @@
 #include <glumpp/graphics/PolygonCollection.hpp>
 #include <glumpp/graphics/SegmentCollection.hpp>
 #include <glumpp/graphics/SvgScene.hpp>
-#include <glumpp/graphics/Tessellator.hpp>
 #include <glumpp/graphics/TriangleCollection.hpp>
 #include <glumpp/graphics/UserCollection.hpp>
-#include <glumpp/graphics/svg.hpp>
+#include <glumpp/svg.hpp>

@@ -6,7 +6,7 @@ namespace glumpp::graphics {
 
 namespace {
 
-std::vector<glm::vec2> corners_of(const Triangulation& t) {
+std::vector<glm::vec2> corners_of(const svg::Triangulation& t) {
     std::vector<glm::vec2> out(t.indices.size());
     for (std::size_t k = 0; k < out.size(); ++k) {
         const glm::dvec2& p = t.vertices[t.indices[k]];

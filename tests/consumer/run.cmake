@@ -23,7 +23,7 @@ foreach(program consumer consumer_svg)
 endforeach()
 # glumpp::svg from the package links no GL library either.
 execute_process(COMMAND "${CMAKE_COMMAND}" -DPROGRAM=${WORK_DIR}/build/consumer_svg
-                        -P "${SOURCE_DIR}/tests/graphics/check_no_gl.cmake" RESULT_VARIABLE rc)
+                        -P "${SOURCE_DIR}/tests/svg/check_no_gl.cmake" RESULT_VARIABLE rc)
 if(rc)
   message(FATAL_ERROR "consumer_svg links a GL library (${rc})")
 endif()

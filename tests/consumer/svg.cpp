@@ -1,13 +1,15 @@
 // Built against an installed glumpp by tests/consumer/run.cmake, linking glumpp::svg alone
 // (no GL layer): an SVG square with a square hole, read and triangulated as a renderer of
 // one's own would. The filled area is 80 x 80 - 40 x 40 = 4800 (by hand).
-#include <glumpp/graphics/svg.hpp>
+#include <glumpp/svg.hpp>
 
 #include <cmath>
 #include <cstdio>
 
 int main() {
-    using namespace glumpp::graphics;
+    using namespace glumpp;
+    using svg::tessellate;
+    using svg::Triangulation;
     const auto doc = svg::Document::parse(R"(<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">
         <path d="M10 10 h 80 v 80 h -80 z M30 30 v 40 h 40 v -40 z" fill-rule="evenodd" fill="#ff8000"/></svg>)");
     if (doc.shapes().size() != 1 || !doc.shapes()[0].fill) {

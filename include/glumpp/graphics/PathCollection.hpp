@@ -40,7 +40,7 @@
 // so translucent strokes overlapping *other* segments of the same item blend twice.
 
 #include <glumpp/graphics/StyledCollection.hpp>
-#include <glumpp/graphics/Polyline.hpp>
+#include <glumpp/svg/Polyline.hpp>
 
 #include <glm/vec4.hpp>
 
@@ -48,6 +48,13 @@
 #include <span>
 
 namespace glumpp::graphics {
+
+/// A polyline is the svg layer's (svg/Polyline.hpp): the SVG reader flattens curves into
+/// polylines and the tessellator fills them, and the collections take them as they are,
+/// with no conversion. The name is declared here too, so that code written against the
+/// collections says `Polyline` under `using namespace glumpp::graphics`, without having
+/// to know which layer defines it; graphics::Polyline and svg::Polyline are one type.
+using svg::Polyline;
 
 /// How two segments of a polyline meet (SVG's stroke-linejoin values). The stroke
 /// renderer's own vocabulary: the SVG reader has its own (svg::LineJoin), which SvgScene

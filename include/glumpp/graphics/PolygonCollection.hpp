@@ -9,7 +9,7 @@
 //
 // An item is a set of contours filled together under SVG's fill rule (non-zero or
 // even-odd): contours may nest (holes), overlap or self-intersect. They are
-// triangulated on the CPU by GLU's tessellator (Tessellator.hpp) and stored as a
+// triangulated on the CPU by GLU's tessellator (svg/Tessellator.hpp) and stored as a
 // TriangleCollection's item, so everything said there holds (unrolled triangles, no
 // antialiased edges). Every contour is closed, whatever its flag says (SVG fills open
 // sub-paths too); contours of fewer than 3 points add nothing.
@@ -17,13 +17,21 @@
 // glumpy triangulated each sub-path alone with Shewchuk's Triangle, so holes and fill
 // rules were not handled.
 
-#include <glumpp/graphics/Polyline.hpp>
-#include <glumpp/graphics/Tessellator.hpp>
 #include <glumpp/graphics/TriangleCollection.hpp>
+#include <glumpp/svg/Polyline.hpp>
+#include <glumpp/svg/Tessellator.hpp>
 
 #include <span>
 
 namespace glumpp::graphics {
+
+/// Contours and fill rules are the svg layer's vocabulary (svg/Polyline.hpp), which the
+/// tessellator consumes as they are. Declared here too, so that code written against the
+/// collections says `Polyline` and `FillRule::EvenOdd` under `using namespace
+/// glumpp::graphics`; they are the same types as svg::Polyline and svg::FillRule
+/// (PathCollection.hpp declares Polyline the same way, which C++ allows twice).
+using svg::FillRule;
+using svg::Polyline;
 
 class PolygonCollection : public TriangleCollection {
 public:
@@ -39,7 +47,7 @@ public:
     void set(std::size_t i, std::span<const Polyline> contours, FillRule rule = FillRule::NonZero);
 
 private:
-    Tessellator tessellator_;
+    svg::Tessellator tessellator_;
 };
 
 } // namespace glumpp::graphics

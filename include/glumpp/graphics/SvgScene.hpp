@@ -21,7 +21,7 @@
 
 #include <glumpp/graphics/PathCollection.hpp>
 #include <glumpp/graphics/PolygonCollection.hpp>
-#include <glumpp/graphics/svg/Document.hpp>
+#include <glumpp/svg/Document.hpp>
 
 namespace glumpp::graphics {
 

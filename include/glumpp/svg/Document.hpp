@@ -1,0 +1,117 @@
+#pragma once
+// An SVG document read into flattened, styled shapes (the CPU half of glumpy's
+// graphics.svg; the GPU half builds collections from `shapes()`).
+//
+// XML is read by pugixml (no DTD processing, no external entities). Elements:
+//  - svg: the root viewport (width, height, viewBox, preserveAspectRatio: every align
+//    value, meet and slice) and nested viewports (x, y as well; children are not
+//    clipped to them);
+//  - g and a: groups; switch: renders its first child that does not require an
+//    extension (requiredFeatures and systemLanguage are taken as met);
+//  - path, rect (rx/ry rounded corners), circle, ellipse, line, polyline, polygon;
+//  - use: of any of the above, or of a symbol (its viewBox, sized by the use's width and
+//    height); references that loop are a warning, not a hang;
+//  - defs, symbol, metadata, title, desc, and the paint servers, clip paths, masks,
+//    markers, patterns and filters they hold are not drawn in place, silently;
+//  - elements in other XML namespaces (Inkscape's, Sodipodi's, RDF...) are ignored
+//    silently, as SVG requires;
+//  - any other element (text, image, foreignObject...) is skipped with a warning.
+// Style: presentation attributes, overridden by the style attribute (style wins), and
+// inherited down the tree: fill, fill-opacity, fill-rule, stroke, stroke-opacity,
+// stroke-width, stroke-linejoin, stroke-linecap, stroke-miterlimit, color
+// (currentColor), visibility, plus opacity and display, which do not inherit.
+// `inherit` is understood. Lengths take px, pt, pc, mm, cm, in and percentages of the
+// viewport; em and ex are not supported.
+//
+// Approximations, each with its reason:
+//  - opacity (group opacity) is multiplied into the fill and stroke alpha of every shape
+//    below it. Exact group opacity needs an offscreen layer per group; the product is
+//    exact for groups whose shapes do not overlap, and is what glumpy does.
+//  - gradients and patterns (fill="url(#g)") are not supported: the fallback color of
+//    "url(#g) red" is used, "none" without one, with a warning.
+//  - clip-path, mask, filter and stroke-dasharray are ignored with a warning.
+//
+// Problems never crash and never stop the document (except malformed XML):
+//  - malformed XML, or a root element that is not svg: ParseError("Document::parse: ...")
+//    (or "Document::load: \"file\": ...") with pugixml's description, line, column and
+//    offset;
+//  - a file that cannot be read: IoError;
+//  - a bad geometry attribute (width="abc", r="-1", x="2em") or transform: a warning
+//    naming the element and the attribute, and the element (with its children) is
+//    skipped;
+//  - path data or a points list with an error: drawn up to the error, as SVG 1.1 (F.2)
+//    requires for paths, with a warning quoting the parser's message; an odd number of
+//    point coordinates loses the last one, with a warning;
+//  - a bad style value (fill="bogus"): a warning, and the property is ignored (the
+//    inherited value stays), as CSS does;
+//  - coordinates that overflow once transformed: the shape is skipped with a warning.
+// Warnings are collected in warnings(), never printed.
+
+#include <glumpp/svg/Flatten.hpp>
+#include <glumpp/svg/Shape.hpp>
+#include <glumpp/svg/Transform.hpp>
+
+#include <glm/vec2.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace glumpp::svg {
+
+struct LoadOptions {
+    /// The largest distance between a flattened polyline and its curve, in device
+    /// pixels.
+    double tolerance = default_tolerance;
+    /// Device pixels per final unit: 1 when the document is drawn at its own size, 2 on
+    /// a HiDPI screen or when zoomed 2x. Curves are flattened to tolerance / scale in
+    /// final units, so zooming in needs a reload with a larger scale to stay smooth.
+    double scale = 1.0;
+};
+
+struct ViewBox {
+    double x = 0.0, y = 0.0, width = 0.0, height = 0.0;
+    friend bool operator==(const ViewBox&, const ViewBox&) = default;
+};
+
+struct Bounds {
+    glm::dvec2 min{0.0, 0.0}, max{0.0, 0.0};
+};
+
+class Document {
+public:
+    /// Throws IoError when the file cannot be read, ParseError for malformed XML or a
+    /// root that is not svg, ValueError for options that are not positive and finite.
+    static Document load(const std::filesystem::path& path, const LoadOptions& options = {});
+    static Document parse(std::string_view xml, const LoadOptions& options = {});
+
+    /// The root viewport's size in final units (from width/height; from the viewBox when
+    /// they are missing; 0 when neither says).
+    double width() const { return width_; }
+    double height() const { return height_; }
+    const std::optional<ViewBox>& view_box() const { return view_box_; }
+    /// The root's user units to final units (viewBox and preserveAspectRatio). The
+    /// identity without a viewBox, or with one of zero width or height (SVG: nothing is
+    /// rendered then), or when the root's size is 0.
+    const Transform& viewport_transform() const { return viewport_transform_; }
+
+    /// Painted shapes in document (painter's) order: later ones are drawn on top.
+    const std::vector<Shape>& shapes() const { return shapes_; }
+    const std::vector<std::string>& warnings() const { return warnings_; }
+
+    /// The box around every point of every shape (strokes' widths not included);
+    /// nothing when there are no shapes.
+    std::optional<Bounds> bounds() const;
+
+private:
+    friend class DocumentBuilder;
+    double width_ = 0.0, height_ = 0.0;
+    std::optional<ViewBox> view_box_;
+    Transform viewport_transform_;
+    std::vector<Shape> shapes_;
+    std::vector<std::string> warnings_;
+};
+
+} // namespace glumpp::svg

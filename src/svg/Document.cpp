@@ -1,0 +1,448 @@
+#include <glumpp/svg/Document.hpp>
+// The tree walk: elements in document order, each entered with its parent's transform,
+// style and viewport (the inherited context), shapes emitted as they are met. What
+// values mean is in Values.cpp, style properties in Style.cpp, the basic shapes'
+// geometry in ShapeGeometry.cpp.
+
+#include "Scanner.hpp"
+#include "ShapeGeometry.hpp"
+#include "Style.hpp"
+#include "Values.hpp"
+
+#include <glumpp/Error.hpp>
+
+#include <glm/common.hpp>
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <unordered_map>
+#include <utility>
+
+namespace glumpp::svg {
+
+namespace {
+
+using detail::Axis;
+using detail::BadValue;
+using detail::Skip;
+using detail::Style;
+using detail::Viewport;
+
+constexpr std::string_view svg_namespace = "http://www.w3.org/2000/svg";
+// Recursion limits: the traversal recurses per element, and `use` can multiply
+// elements exponentially (a uses b twice, b uses c twice...).
+constexpr int max_depth = 256;
+constexpr std::size_t max_use_instances = 100'000;
+
+struct Context {
+    Transform ctm;
+    Style style;
+    Viewport viewport;
+    float alpha = 1.0f; ///< product of the ancestors' opacity (see Document.hpp)
+    int depth = 0;
+};
+
+std::string_view local_part(std::string_view name) {
+    const std::size_t colon = name.find(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+/// The element's name without prefix when it is in the SVG namespace (or in none: many
+/// hand-written files omit xmlns), nothing when it belongs to another vocabulary.
+std::optional<std::string_view> svg_name(pugi::xml_node node) {
+    const std::string_view name = node.name();
+    const std::size_t colon = name.find(':');
+    const std::string prefix = colon == std::string_view::npos ? "" : std::string(name.substr(0, colon));
+    const std::string declaration = prefix.empty() ? "xmlns" : "xmlns:" + prefix;
+    for (pugi::xml_node n = node; n && n.type() == pugi::node_element; n = n.parent()) {
+        if (const pugi::xml_attribute a = n.attribute(declaration.c_str())) {
+            if (std::string_view(a.value()) == svg_namespace) return local_part(name);
+            return std::nullopt;
+        }
+    }
+    if (prefix.empty()) return name;
+    return std::nullopt;
+}
+
+} // namespace
+
+/// Walks the XML tree once, in document order, carrying the inherited context down.
+class DocumentBuilder {
+public:
+    DocumentBuilder(Document& doc, std::string_view text, const LoadOptions& options)
+        : doc_(doc), tolerance_(options.tolerance / options.scale) {
+        line_starts_.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n') line_starts_.push_back(i + 1);
+    }
+
+    void build(pugi::xml_node root, const std::string& function) {
+        const auto name = svg_name(root);
+        if (!name || *name != "svg")
+            throw ParseError(function + ": the root element is <" + std::string(root.name()) + ">, not <svg>");
+        root_ = root;
+        Context context;
+        // The root's viewport: width and height when they are absolute lengths; else the
+        // viewBox's size; else unknown (0).
+        // Initialised on both paths in one expression: assigning inside the try block
+        // instead left `box` holding garbage after a bad viewBox in GCC 12 -O1/-O2 builds
+        // (valgrind: uninitialised reads at its first use), for a reason not pinned down.
+        const std::optional<ViewBox> box = [&]() -> std::optional<ViewBox> {
+            try {
+                return detail::view_box_attribute(root);
+            } catch (const Skip& skip) {
+                warn(root, skip.message);
+                return std::nullopt;
+            }
+        }();
+        double width = 0.0, height = 0.0;
+        const auto root_length = [&](const char* attribute, double fallback) {
+            const pugi::xml_attribute a = root.attribute(attribute);
+            const std::string_view value = detail::trim(a.value());
+            if (!a || value.ends_with('%')) return fallback;
+            try {
+                const double v = detail::parse_length(value, Axis::Other, {});
+                if (v < 0.0) throw BadValue{"negative value " + detail::quote(value)};
+                return v;
+            } catch (const BadValue& bad) {
+                warn(root, std::string("attribute ") + attribute + ": " + bad.message + "; using " + detail::number_text(fallback));
+                return fallback;
+            }
+        };
+        width = root_length("width", box ? box->width : 0.0);
+        height = root_length("height", box ? box->height : 0.0);
+        doc_.width_ = width;
+        doc_.height_ = height;
+        doc_.view_box_ = box;
+        // A viewBox of zero width or height disables rendering; there is no transform to
+        // it either (the scale would divide by zero), so the identity stays.
+        if (box && box->width > 0.0 && box->height > 0.0 && width > 0.0 && height > 0.0) {
+            try {
+                doc_.viewport_transform_ = detail::viewbox_transform(*box, 0.0, 0.0, width, height, detail::aspect_ratio_attribute(root));
+            } catch (const Skip& skip) {
+                warn(root, skip.message);
+            }
+        }
+        context.ctm = doc_.viewport_transform_;
+        context.viewport = box ? Viewport{box->width, box->height} : Viewport{width, height};
+        if (box && (box->width == 0.0 || box->height == 0.0)) return; // SVG: rendering disabled
+        // The root is entered here, not through visit(), so its Skip (a bad transform)
+        // is caught here: the document is then empty, with the warning, not a crash.
+        try {
+            visit_group_like(root, context);
+        } catch (const Skip& skip) {
+            warn(root, skip.message + "; skipped");
+        }
+    }
+
+private:
+    // --- messages ---------------------------------------------------------------------
+
+    int line_of(pugi::xml_node node) const {
+        const std::ptrdiff_t offset = node.offset_debug();
+        if (offset < 0) return 0;
+        const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::size_t>(offset));
+        return static_cast<int>(it - line_starts_.begin());
+    }
+
+    std::string describe(pugi::xml_node node) const {
+        Shape s;
+        s.element = std::string(local_part(node.name()));
+        s.id = node.attribute("id").value();
+        s.line = line_of(node);
+        return s.name();
+    }
+
+    void warn(pugi::xml_node node, const std::string& message) { doc_.warnings_.push_back(describe(node) + ": " + message); }
+
+    /// The problems a helper collected, under the element's name, in their order.
+    void warn_all(pugi::xml_node node, const std::vector<std::string>& messages) {
+        for (const std::string& m : messages) warn(node, m);
+    }
+
+    // --- traversal --------------------------------------------------------------------
+
+    /// The context an element's children (or its own geometry) see: its transform
+    /// composed, its style applied. Nothing when it is not displayed.
+    std::optional<Context> enter(pugi::xml_node node, const Context& parent, const Transform& extra = {}) {
+        Context context = parent;
+        context.depth = parent.depth + 1;
+        context.ctm = parent.ctm * detail::transform_attribute(node) * extra;
+        context.style.opacity = 1.0f;
+        context.style.display = true;
+        std::vector<std::string> problems;
+        detail::apply_style(node, context.style, parent.style, parent.viewport, problems);
+        warn_all(node, problems);
+        if (!context.style.display) return std::nullopt;
+        context.alpha = parent.alpha * context.style.opacity;
+        return context;
+    }
+
+    void visit_children(pugi::xml_node node, const Context& context) {
+        for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
+            if (child.type() == pugi::node_element) visit(child, context);
+    }
+
+    /// svg (root or nested) after its viewport has been set up, g, a.
+    void visit_group_like(pugi::xml_node node, const Context& parent, const Transform& extra = {}) {
+        if (const auto context = enter(node, parent, extra)) visit_children(node, *context);
+    }
+
+    void visit(pugi::xml_node node, const Context& parent) {
+        const auto name = svg_name(node);
+        if (!name) return; // another vocabulary (Inkscape, RDF...): ignored, as SVG says
+        // A document without use is as large as its text; with use it can multiply.
+        if (!use_stack_.empty() && ++use_instances_ > max_use_instances) {
+            if (use_instances_ == max_use_instances + 1)
+                warn(node, "use instantiates more than " + std::to_string(max_use_instances) + " elements; the rest is skipped");
+            return;
+        }
+        if (parent.depth >= max_depth) {
+            warn(node, "nested more than " + std::to_string(max_depth) + " levels deep; skipped");
+            return;
+        }
+        try {
+            dispatch(node, *name, parent);
+        } catch (const Skip& skip) {
+            warn(node, skip.message + "; skipped");
+        }
+    }
+
+    void dispatch(pugi::xml_node node, std::string_view name, const Context& parent) {
+        if (name == "g" || name == "a") {
+            visit_group_like(node, parent);
+        } else if (name == "svg") {
+            nested_viewport(node, node, parent, {});
+        } else if (name == "switch") {
+            const auto context = enter(node, parent);
+            if (!context) return;
+            for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+                if (child.type() != pugi::node_element || !svg_name(child)) continue;
+                if (!std::string_view(child.attribute("requiredExtensions").value()).empty()) continue;
+                visit(child, *context);
+                break;
+            }
+        } else if (name == "use") {
+            use(node, parent);
+        } else if (name == "path" || name == "rect" || name == "circle" || name == "ellipse" || name == "line" ||
+                   name == "polyline" || name == "polygon") {
+            shape(node, name, parent);
+        } else if (name == "style") {
+            warn(node, "CSS style sheets are not supported; ignored");
+        } else if (name == "defs" || name == "symbol" || name == "title" || name == "desc" || name == "metadata" ||
+                   name == "linearGradient" || name == "radialGradient" || name == "pattern" || name == "clipPath" ||
+                   name == "mask" || name == "marker" || name == "filter" || name == "script") {
+            // Definitions and metadata: drawn only through references, if at all.
+        } else {
+            warn(node, "element <" + std::string(name) + "> is not supported; skipped");
+        }
+    }
+
+    /// A nested svg, or a symbol or svg instantiated by `use` (whose width and height win).
+    void nested_viewport(pugi::xml_node node, pugi::xml_node sizing, const Context& parent, const Transform& use_offset) {
+        const double x = node == sizing ? detail::length_attribute(node, "x", Axis::X, parent.viewport, 0.0, true) : 0.0;
+        const double y = node == sizing ? detail::length_attribute(node, "y", Axis::Y, parent.viewport, 0.0, true) : 0.0;
+        const auto size = [&](const char* attribute, Axis axis, double whole) {
+            if (sizing.attribute(attribute)) return detail::length_attribute(sizing, attribute, axis, parent.viewport, whole, false);
+            return detail::length_attribute(node, attribute, axis, parent.viewport, whole, false);
+        };
+        const double width = size("width", Axis::X, parent.viewport.width);
+        const double height = size("height", Axis::Y, parent.viewport.height);
+        if (width == 0.0 || height == 0.0) return; // SVG: rendering disabled
+        const std::optional<ViewBox> box = detail::view_box_attribute(node);
+        Transform placement = use_offset * Transform::translate(x, y);
+        Context inner = parent;
+        inner.viewport = {width, height};
+        if (box) {
+            if (box->width == 0.0 || box->height == 0.0) return;
+            placement = use_offset * detail::viewbox_transform(*box, x, y, width, height, detail::aspect_ratio_attribute(node));
+            inner.viewport = {box->width, box->height};
+        }
+        // Percentages inside refer to the new viewport; the element's own attributes
+        // (transform, style) to the outer one, which `enter` gets through `parent`.
+        if (const auto context = enter(node, parent, placement)) {
+            Context children = *context;
+            children.viewport = inner.viewport;
+            visit_children(node, children);
+        }
+    }
+
+    pugi::xml_node find_id(std::string_view id) {
+        if (!ids_built_) {
+            ids_built_ = true;
+            // Iterative, so that a deep document cannot exhaust the stack here.
+            std::vector<pugi::xml_node> stack{root_};
+            while (!stack.empty()) {
+                const pugi::xml_node n = stack.back();
+                stack.pop_back();
+                if (const pugi::xml_attribute a = n.attribute("id")) ids_.emplace(a.value(), n); // first one wins
+                for (pugi::xml_node child = n.last_child(); child; child = child.previous_sibling())
+                    if (child.type() == pugi::node_element) stack.push_back(child);
+            }
+        }
+        const auto it = ids_.find(std::string(id));
+        return it == ids_.end() ? pugi::xml_node() : it->second;
+    }
+
+    void use(pugi::xml_node node, const Context& parent) {
+        pugi::xml_attribute href = node.attribute("href");
+        if (!href) href = node.attribute("xlink:href");
+        const std::string_view target_text = detail::trim(href.value());
+        if (!target_text.starts_with('#'))
+            throw Skip{"href " + detail::quote(target_text) + " is not a reference to an element of this document (#id)"};
+        const pugi::xml_node target = find_id(target_text.substr(1));
+        if (!target) throw Skip{"href " + detail::quote(target_text) + " refers to no element"};
+        // A use inside its own target, directly or through other uses, would never end.
+        bool loops = std::find(use_stack_.begin(), use_stack_.end(), target) != use_stack_.end();
+        for (pugi::xml_node n = node; n && !loops; n = n.parent()) loops = n == target;
+        if (loops) throw Skip{"href " + detail::quote(target_text) + " refers back to itself"};
+        const auto target_name = svg_name(target);
+        if (!target_name) throw Skip{"href " + detail::quote(target_text) + " refers to an element of another vocabulary"};
+        const double x = detail::length_attribute(node, "x", Axis::X, parent.viewport, 0.0, true);
+        const double y = detail::length_attribute(node, "y", Axis::Y, parent.viewport, 0.0, true);
+        // The use element is a group holding the target, translated by (x, y).
+        const auto context = enter(node, parent, Transform::translate(x, y));
+        if (!context) return;
+        use_stack_.push_back(target);
+        try {
+            if (*target_name == "symbol" || *target_name == "svg") {
+                if (context->depth >= max_depth) throw Skip{"nested more than " + std::to_string(max_depth) + " levels deep"};
+                nested_viewport(target, node, *context, {});
+            } else {
+                visit(target, *context);
+            }
+        } catch (...) {
+            use_stack_.pop_back();
+            throw;
+        }
+        use_stack_.pop_back();
+    }
+
+    // --- shapes -----------------------------------------------------------------------
+
+    void shape(pugi::xml_node node, std::string_view name, const Context& parent) {
+        // The element's transform and style first: a bad transform skips it whatever its
+        // geometry, and percentages in its geometry use the parent's viewport.
+        const auto context = enter(node, parent);
+        if (!context) return;
+        std::vector<std::string> problems;
+        const auto geometry = detail::shape_geometry(node, name, parent.viewport, problems);
+        warn_all(node, problems);
+        if (geometry) emit(node, name, geometry->path, *context, geometry->fillable);
+    }
+
+    static std::optional<Color> resolve(const Paint& paint, const Color& current_color, float alpha) {
+        if (paint.kind == Paint::Kind::None) return std::nullopt;
+        Color c = paint.kind == Paint::Kind::CurrentColor ? current_color : paint.color;
+        c.a *= alpha;
+        return c;
+    }
+
+    void emit(pugi::xml_node node, std::string_view name, const PathData& path, const Context& context, bool fillable) {
+        const Style& st = context.style;
+        if (!st.visible || path.commands.empty()) return;
+        Shape s;
+        if (fillable)
+            if (const auto c = resolve(st.fill, st.color, st.fill_opacity * context.alpha)) s.fill = Fill{*c, st.fill_rule};
+        if (st.stroke_width > 0.0) {
+            if (const auto c = resolve(st.stroke, st.color, st.stroke_opacity * context.alpha)) {
+                Stroke stroke;
+                stroke.color = *c;
+                stroke.user_width = st.stroke_width;
+                stroke.width = st.stroke_width * context.ctm.mean_scale();
+                stroke.join = st.join;
+                stroke.cap = st.cap;
+                stroke.miter_limit = st.miter_limit;
+                s.stroke = stroke;
+            }
+        }
+        if (!s.fill && !s.stroke) return;
+        const Transform& m = context.ctm;
+        for (const double v : {m.a, m.b, m.c, m.d, m.e, m.f})
+            if (!std::isfinite(v)) throw Skip{"coordinates overflow once transformed"};
+        s.subpaths = flatten(path, context.ctm, tolerance_);
+        for (const Polyline& p : s.subpaths)
+            for (const glm::dvec2 q : p.points)
+                if (!std::isfinite(q.x) || !std::isfinite(q.y)) throw Skip{"coordinates overflow once transformed"};
+        if (s.stroke && !std::isfinite(s.stroke->width)) throw Skip{"stroke width overflows once transformed"};
+        if (s.subpaths.empty()) return;
+        s.element = std::string(name);
+        s.id = node.attribute("id").value();
+        s.line = line_of(node);
+        s.transform = context.ctm;
+        doc_.shapes_.push_back(std::move(s));
+    }
+
+    Document& doc_;
+    double tolerance_;
+    std::vector<std::size_t> line_starts_;
+    pugi::xml_node root_;
+    std::size_t use_instances_ = 0;
+    bool ids_built_ = false;
+    std::unordered_map<std::string, pugi::xml_node> ids_;
+    std::vector<pugi::xml_node> use_stack_;
+};
+
+namespace {
+
+Document parse_document(std::string_view xml, const LoadOptions& options, const std::string& function) {
+    const auto positive = [&](double v, const char* what) {
+        if (!(v > 0.0) || !std::isfinite(v))
+            throw ValueError(function + ": " + what + " must be a positive finite number, got " + detail::number_text(v));
+    };
+    positive(options.tolerance, "tolerance");
+    positive(options.scale, "scale");
+    pugi::xml_document xml_doc;
+    // No end-of-line normalisation, so that node offsets (for line numbers in messages)
+    // are offsets in `xml` itself.
+    const unsigned flags = pugi::parse_default & ~pugi::parse_eol;
+    const pugi::xml_parse_result result = xml_doc.load_buffer(xml.data(), xml.size(), flags, pugi::encoding_utf8);
+    if (!result) {
+        const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset));
+        const std::size_t clipped = std::min(offset, xml.size());
+        const std::string_view before = xml.substr(0, clipped);
+        const std::size_t line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+        const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+        throw ParseError(function + ": malformed XML at line " + std::to_string(line) + ", column " +
+                         std::to_string(clipped - line_start + 1) + " (offset " + std::to_string(offset) +
+                         "): " + result.description());
+    }
+    Document doc;
+    DocumentBuilder builder(doc, xml, options);
+    builder.build(xml_doc.document_element(), function);
+    return doc;
+}
+
+} // namespace
+
+Document Document::parse(std::string_view xml, const LoadOptions& options) {
+    return parse_document(xml, options, "Document::parse");
+}
+
+Document Document::load(const std::filesystem::path& path, const LoadOptions& options) {
+    const std::string function = "Document::load: " + detail::quote(path.string());
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(function + ": cannot open: " + std::strerror(errno));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw IoError(function + ": cannot read: " + std::strerror(errno));
+    return parse_document(text, options, function);
+}
+
+std::optional<Bounds> Document::bounds() const {
+    std::optional<Bounds> out;
+    for (const Shape& s : shapes_)
+        for (const Polyline& p : s.subpaths)
+            for (const glm::dvec2 q : p.points) {
+                if (!out) out = Bounds{q, q};
+                out->min = glm::min(out->min, q);
+                out->max = glm::max(out->max, q);
+            }
+    return out;
+}
+
+} // namespace glumpp::svg

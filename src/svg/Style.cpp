@@ -1,0 +1,167 @@
+#include "Style.hpp"
+
+#include "Scanner.hpp"
+
+#include <glumpp/Error.hpp>
+
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+#include <utility>
+
+namespace glumpp::svg::detail {
+
+namespace {
+
+bool is_style_property(std::string_view name) {
+    static constexpr std::string_view names[] = {
+        "fill",           "fill-opacity",      "fill-rule", "stroke",   "stroke-opacity", "stroke-width",
+        "stroke-linejoin", "stroke-linecap",   "stroke-miterlimit", "color", "opacity", "display",
+        "visibility",     "clip-path",         "mask",      "filter",   "stroke-dasharray"};
+    return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
+std::string_view strip_important(std::string_view value) {
+    const std::string low = lower(value);
+    const std::size_t bang = low.rfind('!');
+    if (bang != std::string::npos && trim(std::string_view(low).substr(bang + 1)) == "important")
+        return trim(value.substr(0, bang));
+    return value;
+}
+
+/// The element's declarations in the order they apply: presentation attributes, then
+/// the style attribute's (so that style wins).
+std::vector<std::pair<std::string, std::string>> declarations(pugi::xml_node node, std::vector<std::string>& warnings) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const pugi::xml_attribute a : node.attributes())
+        if (is_style_property(a.name())) out.emplace_back(a.name(), a.value());
+    const pugi::xml_attribute style = node.attribute("style");
+    if (!style) return out;
+    // Comments may hide semicolons, so they go first.
+    std::string text = style.value();
+    for (std::size_t open; (open = text.find("/*")) != std::string::npos;) {
+        const std::size_t close = text.find("*/", open + 2);
+        text.erase(open, close == std::string::npos ? std::string::npos : close + 2 - open);
+    }
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(';', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view declaration = trim(std::string_view(text).substr(start, end - start));
+        start = end + 1;
+        if (declaration.empty()) continue;
+        const std::size_t colon = declaration.find(':');
+        if (colon == std::string_view::npos) {
+            warnings.push_back("style: expected \"name: value\", found " + quote(declaration) + "; ignored");
+            continue;
+        }
+        std::string name = lower(trim(declaration.substr(0, colon)));
+        if (is_style_property(name))
+            out.emplace_back(std::move(name), std::string(strip_important(trim(declaration.substr(colon + 1)))));
+    }
+    return out;
+}
+
+Paint paint(const std::string& property, std::string_view value, std::vector<std::string>& warnings) {
+    Paint p = Paint::parse(value);
+    if (!p.url.empty()) {
+        const std::string fallback = p.kind == Paint::Kind::None ? "none" : "its fallback color";
+        warnings.push_back(property + ": paint servers are not supported (url(" + p.url + ")); using " + fallback);
+    }
+    return p;
+}
+
+} // namespace
+
+void apply_style(pugi::xml_node node, Style& style, const Style& parent, const Viewport& viewport,
+                 std::vector<std::string>& warnings) {
+    for (const auto& [name, raw] : declarations(node, warnings)) {
+        const std::string_view value = trim(raw);
+        const bool inherit = value == "inherit";
+        try {
+            if (name == "fill") {
+                style.fill = inherit ? parent.fill : paint(name, value, warnings);
+            } else if (name == "stroke") {
+                style.stroke = inherit ? parent.stroke : paint(name, value, warnings);
+            } else if (name == "fill-opacity") {
+                style.fill_opacity = inherit ? parent.fill_opacity : parse_alpha(value);
+            } else if (name == "stroke-opacity") {
+                style.stroke_opacity = inherit ? parent.stroke_opacity : parse_alpha(value);
+            } else if (name == "opacity") {
+                style.opacity = inherit ? parent.opacity : parse_alpha(value);
+            } else if (name == "fill-rule") {
+                if (inherit)
+                    style.fill_rule = parent.fill_rule;
+                else if (value == "nonzero")
+                    style.fill_rule = FillRule::NonZero;
+                else if (value == "evenodd")
+                    style.fill_rule = FillRule::EvenOdd;
+                else
+                    throw BadValue{"expected nonzero or evenodd, found " + quote(value)};
+            } else if (name == "stroke-width") {
+                if (inherit) {
+                    style.stroke_width = parent.stroke_width;
+                } else {
+                    const double w = parse_length(value, Axis::Other, viewport);
+                    if (w < 0.0) throw BadValue{"negative width " + quote(value)};
+                    style.stroke_width = w;
+                }
+            } else if (name == "stroke-linejoin") {
+                if (inherit)
+                    style.join = parent.join;
+                else if (value == "miter")
+                    style.join = LineJoin::Miter;
+                else if (value == "round")
+                    style.join = LineJoin::Round;
+                else if (value == "bevel")
+                    style.join = LineJoin::Bevel;
+                else
+                    throw BadValue{"expected miter, round or bevel, found " + quote(value)};
+            } else if (name == "stroke-linecap") {
+                if (inherit)
+                    style.cap = parent.cap;
+                else if (value == "butt")
+                    style.cap = LineCap::Butt;
+                else if (value == "round")
+                    style.cap = LineCap::Round;
+                else if (value == "square")
+                    style.cap = LineCap::Square;
+                else
+                    throw BadValue{"expected butt, round or square, found " + quote(value)};
+            } else if (name == "stroke-miterlimit") {
+                if (inherit) {
+                    style.miter_limit = parent.miter_limit;
+                } else {
+                    const double m = parse_number(value);
+                    if (m < 1.0) throw BadValue{"must be at least 1, found " + quote(value)};
+                    style.miter_limit = m;
+                }
+            } else if (name == "color") {
+                // color="currentColor" is color="inherit" (CSS Color 3).
+                if (inherit || lower(value) == "currentcolor")
+                    style.color = parent.color;
+                else
+                    style.color = Color::parse(value);
+            } else if (name == "visibility") {
+                if (inherit)
+                    style.visible = parent.visible;
+                else if (value == "visible")
+                    style.visible = true;
+                else if (value == "hidden" || value == "collapse")
+                    style.visible = false;
+                else
+                    throw BadValue{"expected visible, hidden or collapse, found " + quote(value)};
+            } else if (name == "display") {
+                style.display = value != "none";
+            } else if (value != "none") { // clip-path, mask, filter, stroke-dasharray
+                warnings.push_back(name + " is not supported; ignored");
+            }
+        } catch (const BadValue& bad) {
+            warnings.push_back(name + ": " + bad.message + "; ignored");
+        } catch (const ParseError& e) {
+            warnings.push_back(name + ": " + e.what() + "; ignored");
+        }
+    }
+}
+
+} // namespace glumpp::svg::detail

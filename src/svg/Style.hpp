@@ -1,0 +1,46 @@
+#pragma once
+// SVG style properties: an element's declarations (presentation attributes, then its
+// style attribute, so that style wins) applied over its parent's computed style. Private
+// to the SVG reader; Document.hpp lists the properties and what is not supported.
+
+#include "Values.hpp"
+
+#include <glumpp/svg/Polyline.hpp>
+#include <glumpp/svg/Color.hpp>
+#include <glumpp/svg/Shape.hpp>
+
+#include <pugixml.hpp>
+
+#include <string>
+#include <vector>
+
+namespace glumpp::svg::detail {
+
+/// Computed style: inherited properties, plus the two that are not (opacity, display),
+/// which each element resets before applying its own declarations.
+struct Style {
+    Paint fill = Paint::solid({0.0f, 0.0f, 0.0f, 1.0f});
+    float fill_opacity = 1.0f;
+    FillRule fill_rule = FillRule::NonZero;
+    Paint stroke = Paint::none();
+    float stroke_opacity = 1.0f;
+    double stroke_width = 1.0; ///< user units
+    LineJoin join = LineJoin::Miter;
+    LineCap cap = LineCap::Butt;
+    double miter_limit = 4.0;
+    Color color{0.0f, 0.0f, 0.0f, 1.0f};
+    bool visible = true;
+    // Not inherited:
+    float opacity = 1.0f;
+    bool display = true;
+};
+
+/// Applies `node`'s declarations to `style`, a copy of `parent` whose non-inherited
+/// properties the caller has reset. `inherit` takes the parent's value; a bad value is
+/// ignored (the inherited one stays, as CSS does). Lengths' percentages refer to
+/// `viewport`. Each problem is appended to `warnings`, in document order, without the
+/// element's name ("fill: ...; ignored"); nothing is thrown for bad values.
+void apply_style(pugi::xml_node node, Style& style, const Style& parent, const Viewport& viewport,
+                 std::vector<std::string>& warnings);
+
+} // namespace glumpp::svg::detail

@@ -1,0 +1,191 @@
+#include <glumpp/svg/Tessellator.hpp>
+
+#include <glumpp/Error.hpp>
+
+#include <GL/glu.h>
+
+#include <array>
+#include <cstdio>
+#include <limits>
+#include <cmath>
+#include <cstdint>
+#include <new>
+#include <string>
+#include <utility>
+
+namespace glumpp::svg {
+
+namespace {
+
+// libtess clamps coordinates beyond this and reports GLU_TESS_COORD_TOO_LARGE.
+constexpr double max_coordinate = GLU_TESS_MAX_COORD;
+
+/// What the callbacks write into. The callbacks are C callbacks inside GLU, so nothing
+/// may be thrown through them: failures are recorded and raised after the polygon ends.
+struct Sink {
+    std::vector<glm::dvec2>* vertices = nullptr;
+    std::vector<std::uint32_t>* indices = nullptr;
+    GLenum error = 0;
+    bool out_of_memory = false;
+    bool not_triangles = false;
+};
+
+// GLU passes per-vertex data as void*: the vertex index, offset by one so that no
+// vertex is a null pointer.
+void* encode(std::size_t index) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(index) + 1); }
+std::uint32_t decode(void* data) { return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(data) - 1); }
+
+void APIENTRY on_begin(GLenum type, void* sink) {
+    if (type != GL_TRIANGLES) static_cast<Sink*>(sink)->not_triangles = true;
+}
+
+void APIENTRY on_vertex(void* data, void* sink_ptr) {
+    auto* sink = static_cast<Sink*>(sink_ptr);
+    try {
+        sink->indices->push_back(decode(data));
+    } catch (const std::bad_alloc&) {
+        sink->out_of_memory = true;
+    }
+}
+
+void APIENTRY on_combine(GLdouble coords[3], void* /*neighbours*/[4], GLfloat /*weights*/[4], void** out_data, void* sink_ptr) {
+    auto* sink = static_cast<Sink*>(sink_ptr);
+    try {
+        sink->vertices->push_back({coords[0], coords[1]});
+        *out_data = encode(sink->vertices->size() - 1);
+    } catch (const std::bad_alloc&) {
+        sink->out_of_memory = true;
+        *out_data = encode(0); // any valid vertex: the result is discarded anyway
+    }
+}
+
+// Registering an edge-flag callback is what makes GLU emit independent triangles only:
+// fans and strips cannot carry per-edge flags.
+void APIENTRY on_edge_flag(GLboolean /*flag*/, void* /*sink*/) {}
+
+void APIENTRY on_error(GLenum error, void* sink_ptr) {
+    auto* sink = static_cast<Sink*>(sink_ptr);
+    if (sink->error == 0) sink->error = error;
+}
+
+template <class F>
+_GLUfuncptr callback(F f) {
+    return reinterpret_cast<_GLUfuncptr>(f);
+}
+
+std::string point_text(glm::dvec2 p) {
+    char buffer[96];
+    std::snprintf(buffer, sizeof buffer, "(%g, %g)", p.x, p.y);
+    return buffer;
+}
+
+template <class Contour, class PointsOf>
+Triangulation run(GLUtesselator* tess, std::span<const Contour> contours, FillRule rule, PointsOf points_of) {
+    Triangulation out;
+    std::size_t total = 0;
+    for (std::size_t c = 0; c < contours.size(); ++c) {
+        const auto& points = points_of(contours[c]);
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const glm::dvec2 p = points[i];
+            if (!std::isfinite(p.x) || !std::isfinite(p.y))
+                throw ValueError("Tessellator::fill: contour " + std::to_string(c) + " point " + std::to_string(i) + " " +
+                                 point_text(p) + " is not finite");
+            if (std::abs(p.x) > max_coordinate || std::abs(p.y) > max_coordinate)
+                throw ValueError("Tessellator::fill: contour " + std::to_string(c) + " point " + std::to_string(i) + " " +
+                                 point_text(p) + " is beyond the tessellator's range (|x|, |y| <= 1e150)");
+        }
+        total += points.size();
+    }
+    // Vertices are indexed with 32 bits, intersections included: leave GLU ample room.
+    if (total > std::numeric_limits<std::uint32_t>::max() / 4)
+        throw ValueError("Tessellator::fill: " + std::to_string(total) + " points are more than 32-bit indices can address");
+    out.vertices.reserve(total);
+    for (const auto& contour : contours)
+        for (const glm::dvec2 p : points_of(contour)) out.vertices.push_back(p);
+
+    // GLU reads the coordinates through pointers; they live here until the polygon ends.
+    std::vector<std::array<GLdouble, 3>> coords(total);
+    for (std::size_t i = 0; i < total; ++i) coords[i] = {out.vertices[i].x, out.vertices[i].y, 0.0};
+
+    bool any = false;
+    for (const auto& contour : contours) any = any || points_of(contour).size() >= 3;
+    if (!any) return out;
+
+    Sink sink;
+    sink.vertices = &out.vertices;
+    sink.indices = &out.indices;
+    gluTessProperty(tess, GLU_TESS_WINDING_RULE, rule == FillRule::EvenOdd ? GLU_TESS_WINDING_ODD : GLU_TESS_WINDING_NONZERO);
+    gluTessBeginPolygon(tess, &sink);
+    std::size_t first = 0;
+    for (const auto& contour : contours) {
+        const std::size_t n = points_of(contour).size();
+        if (n >= 3) {
+            gluTessBeginContour(tess);
+            for (std::size_t i = first; i < first + n; ++i) gluTessVertex(tess, coords[i].data(), encode(i));
+            gluTessEndContour(tess);
+        }
+        first += n;
+    }
+    gluTessEndPolygon(tess);
+
+    if (sink.out_of_memory) throw std::bad_alloc();
+    if (sink.error != 0) {
+        const auto* text = reinterpret_cast<const char*>(gluErrorString(sink.error));
+        throw ValueError(std::string("Tessellator::fill: GLU: ") + (text ? text : "error " + std::to_string(sink.error)));
+    }
+    if (sink.not_triangles) throw ValueError("Tessellator::fill: GLU emitted strips or fans despite the edge-flag callback");
+    if (out.indices.size() % 3 != 0)
+        throw ValueError("Tessellator::fill: GLU emitted " + std::to_string(out.indices.size()) + " indices, not triangles");
+    return out;
+}
+
+} // namespace
+
+double Triangulation::area() const {
+    double sum = 0.0;
+    for (std::size_t i = 0; i + 2 < indices.size(); i += 3) {
+        const glm::dvec2 a = vertices[indices[i]], b = vertices[indices[i + 1]], c = vertices[indices[i + 2]];
+        sum += std::abs((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)) / 2.0;
+    }
+    return sum;
+}
+
+Tessellator::Tessellator() : tess_(gluNewTess()) {
+    if (tess_ == nullptr) throw std::bad_alloc();
+    gluTessCallback(tess_, GLU_TESS_BEGIN_DATA, callback(&on_begin));
+    gluTessCallback(tess_, GLU_TESS_VERTEX_DATA, callback(&on_vertex));
+    gluTessCallback(tess_, GLU_TESS_COMBINE_DATA, callback(&on_combine));
+    gluTessCallback(tess_, GLU_TESS_EDGE_FLAG_DATA, callback(&on_edge_flag));
+    gluTessCallback(tess_, GLU_TESS_ERROR_DATA, callback(&on_error));
+    // Every contour lies in z = 0: telling GLU saves it from estimating the plane, which
+    // it could get wrong (or flip) for nearly degenerate input.
+    gluTessNormal(tess_, 0.0, 0.0, 1.0);
+}
+
+Tessellator::~Tessellator() {
+    if (tess_ != nullptr) gluDeleteTess(tess_);
+}
+
+Tessellator::Tessellator(Tessellator&& other) noexcept : tess_(std::exchange(other.tess_, nullptr)) {}
+
+Tessellator& Tessellator::operator=(Tessellator&& other) noexcept {
+    if (this != &other) {
+        if (tess_ != nullptr) gluDeleteTess(tess_);
+        tess_ = std::exchange(other.tess_, nullptr);
+    }
+    return *this;
+}
+
+Triangulation Tessellator::fill(std::span<const Polyline> contours, FillRule rule) {
+    if (tess_ == nullptr) throw ValueError("Tessellator::fill: this tessellator was moved from");
+    return run(tess_, contours, rule, [](const Polyline& p) -> const std::vector<glm::dvec2>& { return p.points; });
+}
+
+Triangulation Tessellator::fill(std::span<const std::vector<glm::dvec2>> contours, FillRule rule) {
+    if (tess_ == nullptr) throw ValueError("Tessellator::fill: this tessellator was moved from");
+    return run(tess_, contours, rule, [](const std::vector<glm::dvec2>& p) -> const std::vector<glm::dvec2>& { return p; });
+}
+
+Triangulation tessellate(std::span<const Polyline> contours, FillRule rule) { return Tessellator().fill(contours, rule); }
+
+} // namespace glumpp::svg

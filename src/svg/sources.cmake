@@ -1,0 +1,14 @@
+# The SVG reader's sources, relative to this folder. glumpp_svg compiles them
+# (src/svg/CMakeLists.txt), and so do the fuzzers, with their instrumentation
+# (fuzz/CMakeLists.txt), so that a file added here is fuzzed too.
+set(GLUMPP_SVG_READER_SOURCES
+  Color.cpp
+  Document.cpp
+  Flatten.cpp
+  PathData.cpp
+  Scanner.cpp
+  ShapeGeometry.cpp
+  Style.cpp
+  Transform.cpp
+  Values.cpp
+)
