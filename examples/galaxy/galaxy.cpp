@@ -25,7 +25,7 @@ const char* vertex = R"(#version 330 core
 uniform mat4 u_projection;
 uniform mat4 u_view;
 uniform float u_scale;          // sizes are for an 800x800 window
-uniform sampler1D u_colormap;   // black-body colors, 1000 K to 10,000 K
+uniform sampler1D u_colormap;   // black-body colours, 1000 K to 10,000 K
 in vec2 a_position;
 in float a_size;
 in float a_type;
@@ -79,8 +79,10 @@ int main(int argc, char** argv) {
     temperature -= 1000.0f;
     temperature /= 9000.0f;
     program["a_temperature"] = temperature;
+    // glumpy's table (1000 K + k * 9000 K / 256) read as glumpy reads it: Nearest, its
+    // default for textures, so a body gets the entry of the 35 K step it lies in.
     auto colormap = gloo::Texture1D::over(black_body_colormap());
-    colormap.set_interpolation(gloo::Interpolation::Linear);
+    colormap.set_interpolation(gloo::Interpolation::Nearest);
     program["u_colormap"] = colormap;
     auto particle = gloo::Texture2D::over(particle_sprite(sprite_path));
     particle.set_interpolation(gloo::Interpolation::Linear);
