@@ -9,6 +9,10 @@
 // program owns one block per attribute (struct of arrays), so a frame uploads only
 // what changed: the positions (8 bytes a body) and the sizes of the 400 H-II regions,
 // about 495 KB in two calls, where glumpy re-sent its interleaved buffer, 1.48 MB.
+//
+// The picture is glumpy's, statistically (both galaxies are random): the same colormap
+// (Colormap.hpp), bodies of 2 px or less drawn as single pixels, and oracle_galaxy checks
+// how the light and its colour are spread over the radius against 8 runs of glumpy's.
 #include "Colormap.hpp"
 #include "Galaxy.hpp"
 
@@ -35,8 +39,11 @@ out vec3 v_color;
 void main() {
     float size = a_size * u_scale;
     gl_Position = u_projection * u_view * vec4(a_position, 0.0, 1.0);
-    if (size <= 2.0) gl_Position = vec4(2.0, 2.0, 2.0, 1.0); // tiny bodies are not drawn
-    gl_PointSize = size;
+    // Bodies of 2 px or less are single pixels, as in glumpy: it writes gl_PointSize 0
+    // for them, which GL clamps to its smallest size, 1 on Mesa; we write the 1 directly.
+    // A 1-px point samples the sprite's centre (gl_PointCoord 0.5, 0.5). At 256x256 the
+    // stars (3 px at 800x800) are 0.96 px: they are drawn, as pixels.
+    gl_PointSize = size > 2.0 ? size : 1.0;
     v_color = texture(u_colormap, a_temperature).rgb * a_brightness;
     if (a_type == 2.0) v_color *= vec3(2.0, 1.0, 1.0); // H-II regions glow red
     else if (a_type == 3.0) v_color = vec3(0.9);
