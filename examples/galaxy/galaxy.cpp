@@ -75,7 +75,9 @@ int main(int argc, char** argv) {
     auto options = app::Options::parse(argc, argv, "galaxy: a spiral galaxy from the density wave theory");
     const std::filesystem::path sprite_path = options.args.empty() ? GLUMPP_DATA_DIR "/particle.png" : options.args[0];
     app::Window window(options, 800, 800, "galaxy");
-    window.set_clear_color({0.0f, 0.0f, 0.03f, 1.0f});
+    // Black, as glumpy shows it: its script sets glClearColor(0, 0, 0.03), but its
+    // window.clear() clears with the window's own colour, black by default, every frame.
+    window.set_clear_color({0.0f, 0.0f, 0.0f, 1.0f});
 
     Galaxy galaxy;
     gloo::Program program(vertex, fragment, galaxy.size());
