@@ -9,6 +9,10 @@
 // program owns one block per attribute (struct of arrays), so a frame uploads only
 // what changed: the positions (8 bytes a body) and the sizes of the 400 H-II regions,
 // about 495 KB in two calls, where glumpy re-sent its interleaved buffer, 1.48 MB.
+//
+// The picture is glumpy's, statistically (both galaxies are random): the same colormap
+// (Colormap.hpp), bodies of 2 px or less drawn as single pixels, and oracle_galaxy checks
+// how the light and its colour are spread over the radius against 8 runs of glumpy's.
 #include "Colormap.hpp"
 #include "Galaxy.hpp"
 
@@ -25,7 +29,7 @@ const char* vertex = R"(#version 330 core
 uniform mat4 u_projection;
 uniform mat4 u_view;
 uniform float u_scale;          // sizes are for an 800x800 window
-uniform sampler1D u_colormap;   // black-body colors, 1000 K to 10,000 K
+uniform sampler1D u_colormap;   // black-body colours, 1000 K to 10,000 K
 in vec2 a_position;
 in float a_size;
 in float a_type;
@@ -35,8 +39,11 @@ out vec3 v_color;
 void main() {
     float size = a_size * u_scale;
     gl_Position = u_projection * u_view * vec4(a_position, 0.0, 1.0);
-    if (size <= 2.0) gl_Position = vec4(2.0, 2.0, 2.0, 1.0); // tiny bodies are not drawn
-    gl_PointSize = size;
+    // Bodies of 2 px or less are single pixels, as in glumpy: it writes gl_PointSize 0
+    // for them, which GL clamps to its smallest size, 1 on Mesa; we write the 1 directly.
+    // A 1-px point samples the sprite's centre (gl_PointCoord 0.5, 0.5). At 256x256 the
+    // stars (3 px at 800x800) are 0.96 px: they are drawn, as pixels.
+    gl_PointSize = size > 2.0 ? size : 1.0;
     v_color = texture(u_colormap, a_temperature).rgb * a_brightness;
     if (a_type == 2.0) v_color *= vec3(2.0, 1.0, 1.0); // H-II regions glow red
     else if (a_type == 3.0) v_color = vec3(0.9);
@@ -68,7 +75,9 @@ int main(int argc, char** argv) {
     auto options = app::Options::parse(argc, argv, "galaxy: a spiral galaxy from the density wave theory");
     const std::filesystem::path sprite_path = options.args.empty() ? GLUMPP_DATA_DIR "/particle.png" : options.args[0];
     app::Window window(options, 800, 800, "galaxy");
-    window.set_clear_color({0.0f, 0.0f, 0.03f, 1.0f});
+    // Black, as glumpy shows it: its script sets glClearColor(0, 0, 0.03), but its
+    // window.clear() clears with the window's own colour, black by default, every frame.
+    window.set_clear_color({0.0f, 0.0f, 0.0f, 1.0f});
 
     Galaxy galaxy;
     gloo::Program program(vertex, fragment, galaxy.size());
@@ -79,8 +88,10 @@ int main(int argc, char** argv) {
     temperature -= 1000.0f;
     temperature /= 9000.0f;
     program["a_temperature"] = temperature;
+    // glumpy's table (1000 K + k * 9000 K / 256) read as glumpy reads it: Nearest, its
+    // default for textures, so a body gets the entry of the 35 K step it lies in.
     auto colormap = gloo::Texture1D::over(black_body_colormap());
-    colormap.set_interpolation(gloo::Interpolation::Linear);
+    colormap.set_interpolation(gloo::Interpolation::Nearest);
     program["u_colormap"] = colormap;
     auto particle = gloo::Texture2D::over(particle_sprite(sprite_path));
     particle.set_interpolation(gloo::Interpolation::Linear);

@@ -5,9 +5,9 @@ Both galaxies are random (glumpy's draws from an unseeded NumPy, ours from its o
 so no pixel can be compared; what the model fixes is how the light is spread over the
 distance from the centre, and its colour there. The radial profile is the mean of each
 colour channel over rings RING pixels wide around the window's centre, out to the rim,
-the background (the corner pixel) subtracted: glumpy's background is black where ours is
-(0, 0, 0.03), as glumpy's window.clear() uses the window's clear colour, not the script's
-glClearColor.
+the background (the corner pixel) subtracted. Both backgrounds are black (glumpy's
+window.clear() uses the window's clear colour, not the script's glClearColor(0, 0, 0.03),
+and ours follows it); the subtraction keeps the figures about the bodies alone.
 
 The overall brightness is not compared: glumpy draws one brightness for all its dust,
 uniform in [0.01, 0.02], so its runs differ by up to 2x in a ring. Two figures that do
