@@ -72,9 +72,6 @@ int main(int argc, char** argv) {
         view = glm::rotate(view, glm::radians(float(angle)), glm::vec3(0.3f, 1.0f, 0.0f));
         program["u_view"] = view;
         window.clear();
-        glEnable(GL_BLEND);
-        glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-        glEnable(GL_PROGRAM_POINT_SIZE);
         program.draw(gloo::Primitive::Points);
     });
     return app::run(window, options);

@@ -67,9 +67,6 @@ int main(int argc, char** argv) {
         }
         program["u_time"] = static_cast<float>(time);
         window.clear();
-        glEnable(GL_BLEND);
-        glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-        glEnable(GL_PROGRAM_POINT_SIZE);
         program.draw(gloo::Primitive::Points);
     });
     return app::run(window, options);

@@ -82,7 +82,7 @@ TEST(PanZoom, ResizingRefitsAndZoomIsClamped) {
     PanZoom view({0, 0, 10, 10});
     view.attach(window);
     EXPECT_EQ(view.pixels_per_unit(), 10.0);
-    window.resize(300, 200);
+    window.set_size(300, 200);
     window.dispatch_resize(300, 200);
     EXPECT_EQ(view.pixels_per_unit(), 20.0);
     expect_near(view.to_pixels({0, 0}), {50, 0});

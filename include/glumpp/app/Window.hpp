@@ -124,8 +124,6 @@ public:
     /// or change the size: width() and height() say what it is. ValueError for a size
     /// that is not positive (nothing changes).
     void set_size(int width, int height);
-    /// The same as set_size (glumpp's earlier name).
-    void resize(int width, int height) { set_size(width, height); }
 
     /// The image being drawn (before swap), (height, width, 4) uint8, row 0 at the top.
     Array read_pixels();
