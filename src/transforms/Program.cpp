@@ -75,6 +75,8 @@ struct Renderer {
                         arg_type = t;
                         inner_name = a.call->snippet().name() + "." + a.call->function();
                     }
+                } else if (!a.text.empty() && a.text[0] == '.' && !hook_args.empty()) {
+                    args.push_back(hook_args[0] + a.text); // glumpy's field of the hook's argument
                 } else {
                     args.push_back(a.text);
                 }
@@ -144,6 +146,7 @@ Program::Variable& Program::Variable::operator=(const Call& call) {
                        (p_.hook_names_.empty() ? std::string("(none)") : join(p_.hook_names_)));
     it->second = {true, call, {}};
     p_.stale_ = true;
+    p_.generated_ok_ = false;
     return *this;
 }
 
@@ -154,6 +157,7 @@ Program::Variable& Program::Variable::assign_text(const std::string& text) {
                        (p_.hook_names_.empty() ? std::string("(none)") : join(p_.hook_names_)));
     it->second = {true, std::nullopt, text};
     p_.stale_ = true;
+    p_.generated_ok_ = false;
     return *this;
 }
 
@@ -175,11 +179,6 @@ void Program::generate(const char* caller) {
     std::string out[3];
     std::vector<Snippet> all;
     // Where each stage's snippets lie: (stage, first line, last line, snippet, hooks using it).
-    struct Range {
-        int stage, first, last;
-        Snippet snippet;
-        std::string hook;
-    };
     std::vector<Range> ranges;
     for (int k = 0; k < 3; ++k) {
         const std::string& src = sources_[k];
@@ -203,12 +202,24 @@ void Program::generate(const char* caller) {
             const std::size_t before = pasted.size();
             Renderer r{name, pasted};
             std::string function = h.call->function(), type;
-            std::string member = members.empty() ? std::string() : members.substr(1);
-            if (member.find('.') != std::string::npos)
-                throw ValueError(std::string(caller) + ": hook '" + name + "': <" + name + members +
-                                 ">: named sub-snippets are not supported yet");
-            if (!member.empty()) {
-                const Snippet& s = h.call->snippet();
+            // <h.member>, or <h.n1.n2...member> through calls named n1, n2... (Call::named).
+            std::vector<std::string> path;
+            for (std::size_t b = 1; b < members.size();) {
+                const std::size_t e = members.find('.', b);
+                path.push_back(members.substr(b, e == std::string::npos ? std::string::npos : e - b));
+                b = e == std::string::npos ? members.size() : e + 1;
+            }
+            const Call* target = &*h.call;
+            for (std::size_t j = 0; j + 1 < path.size(); ++j) {
+                const Call* found = target->find(path[j]);
+                if (!found)
+                    throw KeyError(std::string(caller) + ": hook '" + name + "': <" + name + members + ">: no call named '" +
+                                   path[j] + "' in the chain");
+                target = found;
+            }
+            if (!path.empty()) {
+                const std::string& member = path.back();
+                const Snippet& s = target->snippet();
                 bool is_function = false, is_uniform = false;
                 for (const auto& f : s.functions()) is_function = is_function || f.name == member;
                 for (const auto& [t, u] : s.uniforms()) is_uniform = is_uniform || u == member;
@@ -223,7 +234,7 @@ void Program::generate(const char* caller) {
                                    "' has no function or uniform '" + member + "'");
                 function = member;
             }
-            body += r.render(*h.call, function, args, type);
+            body += r.render(*target, function, args, type);
             for (std::size_t j = before; j < pasted.size(); ++j) first_hook.emplace(pasted[j].id(), name);
         }
         body += src.substr(at);
@@ -257,6 +268,15 @@ void Program::generate(const char* caller) {
         }
         out[k] = head + code + body.substr(insert);
     }
+    for (int k = 0; k < 3; ++k) generated_[k] = std::move(out[k]);
+    ranges_ = std::move(ranges);
+    pasted_ = std::move(all);
+    generated_ok_ = true;
+}
+
+void Program::link() {
+    const std::string* out = generated_;
+    const auto& ranges = ranges_;
     std::optional<gloo::Program> linked;
     try {
         linked = out[1].empty() ? gloo::Program(out[0], out[2]) : gloo::Program::with_geometry(out[0], out[1], out[2]);
@@ -285,15 +305,14 @@ void Program::generate(const char* caller) {
     }
     for (const auto& [name, apply] : kept_) apply((*linked)[name]);
     gl_ = std::move(linked);
-    for (int k = 0; k < 3; ++k) generated_[k] = std::move(out[k]);
-    pasted_ = std::move(all);
     handed_.clear();
     stale_ = false;
     ++generations_;
 }
 
 gloo::Program& Program::prepare(const char* caller) {
-    if (stale_ || !gl_) generate(caller);
+    if (!generated_ok_) generate(caller);
+    if (stale_ || !gl_) link();
     for (const auto& s : pasted_) {
         auto& seen = handed_[s.id()];
         if (seen == s.version() && seen != 0) continue;
@@ -304,7 +323,7 @@ gloo::Program& Program::prepare(const char* caller) {
 }
 
 const std::string& Program::source(ShaderStage stage) {
-    prepare("Program::source");
+    if (!generated_ok_) generate("Program::source");
     return generated_[stage == ShaderStage::Vertex ? 0 : stage == ShaderStage::Geometry ? 1 : 2];
 }
 

@@ -16,6 +16,7 @@ struct SnippetState {
     std::vector<Function> functions;
     std::vector<std::pair<std::string, std::string>> uniforms;
     std::map<std::string, std::pair<Array, std::vector<double>>> values;
+    std::map<std::string, std::string, std::less<>> aliases;
     std::uint64_t version = 0;
     Snippet::Cpu forward, inverse;
 };
@@ -84,6 +85,21 @@ Call::Call(const Snippet& snippet, std::string function, std::vector<Arg> args)
 
 const Snippet& Call::snippet() const { return *snippet_; }
 
+Call Call::named(std::string name) const {
+    Call c = *this;
+    c.name_ = std::move(name);
+    return c;
+}
+
+const Call* Call::find(std::string_view name) const {
+    if (name_ == name) return this;
+    for (const auto& a : args_) {
+        if (!a.call) continue;
+        if (const Call* f = a.call->find(name)) return f;
+    }
+    return nullptr;
+}
+
 glm::dvec4 Call::forward(glm::dvec4 p) const {
     for (const auto& a : args_) {
         if (a.call) {
@@ -146,7 +162,19 @@ const std::vector<double>& Snippet::numbers(std::string_view uniform) const {
 
 const std::string& Snippet::name() const { return s_->name; }
 std::uint64_t Snippet::id() const { return s_->id; }
-std::string Snippet::mangled(std::string_view name) const { return std::string(name) + "_" + std::to_string(s_->id); }
+std::string Snippet::mangled(std::string_view name) const {
+    auto it = s_->aliases.find(name);
+    if (it != s_->aliases.end()) return it->second;
+    return std::string(name) + "_" + std::to_string(s_->id);
+}
+
+void Snippet::alias(std::string_view uniform, std::string glsl_name) {
+    bool declared = false;
+    for (const auto& [type, n] : s_->uniforms) declared = declared || n == uniform;
+    if (!declared)
+        throw KeyError("Snippet::alias: snippet '" + s_->name + "' declares no uniform '" + std::string(uniform) + "'");
+    s_->aliases[std::string(uniform)] = std::move(glsl_name);
+}
 
 std::string Snippet::code() const {
     std::vector<std::string> names;

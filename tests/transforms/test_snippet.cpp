@@ -102,9 +102,15 @@ void main() {
     p["h_hook_arg"] = t1();
     p["h_member"] = t2("D");
     p["h_chain"] = t3(t1("A"), t2("B"));
-    // forward_by_hand is not GLSL: inspect what would be compiled by giving it a body.
-    EXPECT_THROW(p.source(ShaderStage::Vertex), ShaderError);
+    // source() generates without compiling; forward_by_hand is declared nowhere, so
+    // linking fails with gloo's own error (the line is outside every snippet).
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("float b = forward_by_hand(B);"), std::string::npos);
+    EXPECT_EQ(p.generations(), 0u);
+    const std::string m = message_of<ShaderError>([&] { p.gl(); });
+    EXPECT_EQ(m.rfind("Program: the vertex shader does not compile:", 0), 0u) << m;
+    EXPECT_NE(m.find("forward_by_hand(B)"), std::string::npos) << m;
     p["h_text"] = "float(B) * ";
+    p.gl();
     const std::string src = p.source(ShaderStage::Vertex);
     const std::string i1 = std::to_string(t1.id()), i2 = std::to_string(t2.id()), i3 = std::to_string(t3.id());
     EXPECT_NE(src.find("float s = factor_" + i1 + ";"), std::string::npos) << src;
@@ -200,4 +206,25 @@ TEST_F(SnippetTest, HookErrors) {
     p["value"] = good;
     EXPECT_EQ(red_after_draw(p), 64);
     EXPECT_EQ(p.generations(), 1u);
+}
+
+TEST(Snippet, FieldArgumentsAliasesAndNamedCalls) {
+    // glumpy's examples/snippet-usage.py, transform_6 and transform_8: no GL needed to
+    // generate.
+    Snippet t1(scale_code, "t1"), t2(scale_code, "t2");
+    Snippet t3("vec2 compose(float x, float y) { return vec2(x, y); }\nvec2 compose(vec2 xy) { return xy; }\n", "t3");
+    t2.alias("factor", "aliased_factor");
+    Program p("void main() {\n  <h(H)>;\n  <h.x.factor>;\n  <h.y.factor>;\n  <a.factor>;\n}\n", "void main() {}\n");
+    p["h"] = t3(t1(".x").named("x"), t2(".y").named("y"));
+    p["a"] = t2("F");
+    const std::string src = p.source(ShaderStage::Vertex);
+    const std::string i1 = std::to_string(t1.id()), i2 = std::to_string(t2.id()), i3 = std::to_string(t3.id());
+    EXPECT_NE(src.find("compose_" + i3 + "(forward_" + i1 + "(H.x), forward_" + i2 + "(H.y));"), std::string::npos) << src;
+    EXPECT_NE(src.find("  factor_" + i1 + ";\n  aliased_factor;\n  aliased_factor;\n"), std::string::npos) << src;
+    EXPECT_NE(src.find("uniform float aliased_factor;"), std::string::npos) << src;
+    EXPECT_EQ(message_of<KeyError>([&] { t2.alias("scale", "s"); }), "Snippet::alias: snippet 't2' declares no uniform 'scale'");
+    Program q("void main() { <h.z.factor>; }", "void main() {}");
+    q["h"] = t3(t1(".x").named("x"));
+    EXPECT_EQ(message_of<KeyError>([&] { q.source(ShaderStage::Vertex); }),
+              "Program::source: hook 'h': <h.z.factor>: no call named 'z' in the chain");
 }

@@ -127,8 +127,16 @@ private:
         std::optional<Call> call;
         std::string text;
     };
+    struct Range { // where a pasted snippet lies in a generated stage, for compile errors
+        int stage, first, last;
+        Snippet snippet;
+        std::string hook;
+    };
     gloo::Program& prepare(const char* caller);
-    void generate(const char* caller);
+    void generate(const char* caller); // GLSL text only (no GL call)
+    void link();                       // a new gloo::Program from generated_
+    std::vector<Range> ranges_;
+    bool generated_ok_ = false;
     std::string sources_[3];
     std::string generated_[3];
     std::vector<std::string> hook_names_;

@@ -78,6 +78,11 @@ public:
     /// The function called: the one named at the call, else the snippet's default.
     const std::string& function() const { return function_; }
     const std::vector<Arg>& args() const { return args_; }
+    /// This call, named: `<hook.NAME.member>` reaches it (glumpy's `name=` keyword).
+    Call named(std::string name) const;
+    const std::string& name() const { return name_; }
+    /// The call named `name` in this chain (itself included), or nullptr.
+    const Call* find(std::string_view name) const;
 
     /// The CPU twin of the chain: the innermost call's snippet first, outward. ValueError
     /// naming the snippet for one without a CPU twin.
@@ -87,7 +92,7 @@ public:
 
 private:
     std::shared_ptr<Snippet> snippet_;
-    std::string function_;
+    std::string function_, name_;
     std::vector<Arg> args_;
 };
 
@@ -138,8 +143,15 @@ public:
 
     const std::string& name() const;
     std::uint64_t id() const;
-    /// `name` mangled for this instance: "scale" -> "scale_7". Only declared names.
+    /// `name` mangled for this instance: "scale" -> "scale_7", or its alias. Only declared
+    /// names.
     std::string mangled(std::string_view name) const;
+    /// glumpy's `snippet(..., scale="aliased_scale")`: the uniform keeps the GLSL name
+    /// `glsl_name` instead of a mangled one (to share it with code outside snippets; two
+    /// snippets aliasing one name then declare it twice: GLSL allows that for one type).
+    /// Programs already linked keep the old name until a hook of theirs changes. KeyError
+    /// "Snippet::alias: ..." for a name the snippet does not declare.
+    void alias(std::string_view uniform, std::string glsl_name);
     /// The source with every declared name mangled: what programs paste in.
     std::string code() const;
     const std::vector<Function>& functions() const;
