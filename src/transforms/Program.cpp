@@ -120,6 +120,11 @@ const char* stage_name(int k) { return k == 0 ? "vertex" : k == 1 ? "geometry" :
 
 } // namespace
 
+Program::Program(std::string vertex, std::string fragment, std::size_t count, std::string geometry)
+    : Program(std::move(vertex), std::move(fragment), std::move(geometry)) {
+    count_ = count;
+}
+
 Program::Program(std::string vertex, std::string fragment, std::string geometry) {
     sources_[0] = std::move(vertex);
     sources_[1] = std::move(geometry);
@@ -279,7 +284,10 @@ void Program::link() {
     const auto& ranges = ranges_;
     std::optional<gloo::Program> linked;
     try {
-        linked = out[1].empty() ? gloo::Program(out[0], out[2]) : gloo::Program::with_geometry(out[0], out[1], out[2]);
+        if (out[1].empty())
+            linked = count_ ? gloo::Program(out[0], out[2], *count_) : gloo::Program(out[0], out[2]);
+        else
+            linked = gloo::Program::with_geometry(out[0], out[1], out[2], count_);
     } catch (const ShaderError& e) {
         // Which stage failed: the message names it as gloo does ("vertex shader"); the line
         // numbers in the driver's log ("0:12(5)") point into our generated text.
@@ -304,6 +312,13 @@ void Program::link() {
         throw;
     }
     for (const auto& [name, apply] : kept_) apply((*linked)[name]);
+    if (count_ && gl_) { // what was written into the old store, through any view, carries over
+        for (const auto& a : linked->attributes()) {
+            for (const auto& old : gl_->attributes()) {
+                if (old.name == a.name && old.gl_type == a.gl_type) linked->attribute(a.name).assign(gl_->attribute(a.name));
+            }
+        }
+    }
     gl_ = std::move(linked);
     handed_.clear();
     stale_ = false;

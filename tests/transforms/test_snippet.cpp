@@ -7,6 +7,8 @@
 
 #include <epoxy/gl.h>
 
+#include <chrono>
+#include <cstdio>
 #include <regex>
 
 using namespace glumpp;
@@ -227,4 +229,21 @@ TEST(Snippet, FieldArgumentsAliasesAndNamedCalls) {
     q["h"] = t3(t1(".x").named("x"));
     EXPECT_EQ(message_of<KeyError>([&] { q.source(ShaderStage::Vertex); }),
               "Program::source: hook 'h': <h.z.factor>: no call named 'z' in the chain");
+}
+
+TEST_F(SnippetTest, AStoreSurvivesARelink) {
+    Snippet twice(scale_code, "twice"), half(scale_code, "half");
+    twice["factor"] = 2.0f;
+    half["factor"] = 0.5f;
+    Program p(vertex, fragment, 1);
+    p["value"] = twice;
+    p["a_position"] = glm::vec2(-0.75f, -0.75f); // pixel (0, 0)
+    p.attribute("a_position").assign({0.25, 0.25}); // written into the store directly: pixel (2, 2)
+    EXPECT_EQ(red_after_draw(p), 128);
+    const auto t0 = std::chrono::steady_clock::now();
+    p["value"] = half;
+    EXPECT_EQ(red_after_draw(p), 32); // the new program's store has the written position
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("hook change + regenerate + relink + draw: %.2f ms\n", ms);
+    EXPECT_EQ(p.generations(), 2u);
 }
