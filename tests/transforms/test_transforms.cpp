@@ -21,14 +21,15 @@ void expect_near(glm::dvec4 got, glm::dvec4 want, double tol = 1e-6) {
 
 // The chain's output for each point, computed by the GPU: point k is drawn at pixel k of
 // an N x 1 RGBA32F target, its colour the vec4 the chain gives.
-std::vector<glm::vec4> gpu_forward(const Call& chain, const std::vector<glm::vec3>& points) {
+// With `two_d`, the chain is fed a_position.xy and gives a vec2 (the vec2 overloads).
+std::vector<glm::vec4> gpu_forward(const Call& chain, const std::vector<glm::vec3>& points, bool two_d = false) {
     const std::size_t n = points.size();
-    Program p(R"(#version 330
+    Program p(std::string(R"(#version 330
 in vec3 a_position;
 uniform float u_count;
 flat out vec4 v_out;
 void main() {
-    v_out = <transform(a_position)>;
+)") + (two_d ? "    v_out = vec4(<transform(a_position.xy)>, 0.0, 1.0);" : "    v_out = <transform(a_position)>;") + R"(
     gl_Position = vec4((2.0 * float(gl_VertexID) + 1.0) / u_count - 1.0, 0.0, 0.0, 1.0);
     gl_PointSize = 1.0;
 }
@@ -140,4 +141,28 @@ TEST_F(TransformTest, RandomChainsOnTheGpuMatchTheCpuTwin) {
     }
     RecordProperty("worst_relative_error", std::to_string(worst));
     std::printf("worst relative error GPU vs CPU twin: %.3g\n", worst);
+}
+
+TEST_F(TransformTest, TwoDimensionalChainsOnTheGpuMatchTheCpuTwin) {
+    // The vec2 overloads (glumpy's 2-D forms): z reads 0, the result is xy.
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<float> u(-1, 1), positive(0.25f, 2), angle(-180, 180);
+    std::vector<glm::vec3> points(129);
+    for (auto& q : points) q = {u(rng), u(rng), 0};
+    double worst = 0;
+    for (int trial = 0; trial < 8; ++trial) {
+        Translate t({u(rng), u(rng), u(rng)});
+        Scale s({positive(rng), positive(rng), positive(rng)});
+        Rotate r({0, 0, 1}, angle(rng), {u(rng), u(rng), 0});
+        const Call chain = trial % 2 ? t(r(s())) : r(s(t()));
+        const auto gpu = gpu_forward(chain, points, true);
+        for (std::size_t k = 0; k < points.size(); ++k) {
+            glm::dvec4 cpu = chain.forward(glm::dvec4(points[k].x, points[k].y, 0, 1));
+            cpu = {cpu.x, cpu.y, 0, 1};
+            const double err = glm::length(glm::dvec4(gpu[k]) - cpu) / std::max(1.0, glm::length(cpu));
+            worst = std::max(worst, err);
+            ASSERT_LE(err, 1e-5) << "trial " << trial << ", point " << k;
+        }
+    }
+    std::printf("worst relative error GPU vs CPU twin, 2-D: %.3g\n", worst);
 }
