@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <regex>
-#include <set>
 #include <sstream>
 
 namespace glumpp::transforms {

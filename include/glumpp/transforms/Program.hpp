@@ -7,7 +7,8 @@
 //       in vec2 a_position;
 //       void main() { gl_Position = <transform(a_position)>; }
 //   )", fragment);
-//   p["transform"] = pan_zoom(transforms::position());   // a hook: filled with a Call
+//   transforms::PanZoom pan_zoom;
+//   p["transform"] = pan_zoom(transforms::Position());   // a hook: filled with a Call
 //   p["a_position"] = positions;                           // anything else: gloo::Program's
 //   p.draw(gloo::Primitive::Points);
 //
