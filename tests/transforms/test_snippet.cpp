@@ -247,3 +247,33 @@ TEST_F(SnippetTest, AStoreSurvivesARelink) {
     std::printf("hook change + regenerate + relink + draw: %.2f ms\n", ms);
     EXPECT_EQ(p.generations(), 2u);
 }
+
+TEST_F(SnippetTest, OneHookInTwoStages) {
+    // The snippet is pasted into each stage that uses it; its uniform, declared in both,
+    // is one GL uniform, set once.
+    Snippet s(scale_code, "scale");
+    s["factor"] = 1.0f;
+    Program p(vertex, R"(#version 330
+in float v_value;
+out vec4 color;
+void main() { color = vec4(v_value, <value(0.5)>, 0.0, 1.0); }
+)");
+    p["value"] = s;
+    p["a_position"] = glm::vec2(0.25f, 0.25f);
+    const std::string decl = "uniform float factor_" + std::to_string(s.id()) + ";";
+    EXPECT_NE(p.source(ShaderStage::Vertex).find(decl), std::string::npos);
+    EXPECT_NE(p.source(ShaderStage::Fragment).find(decl), std::string::npos);
+    EXPECT_TRUE(p.source(ShaderStage::Geometry).empty());
+    test::RawTarget target(4, 4);
+    p.draw(gloo::Primitive::Points, 0, 1);
+    EXPECT_EQ(target.pixel(2, 2)[0], 64);
+    EXPECT_EQ(target.pixel(2, 2)[1], 128);
+    s["factor"] = 0.5f;
+    p.draw(gloo::Primitive::Points, 0, 1);
+    EXPECT_EQ(target.pixel(2, 2)[0], 32);
+    EXPECT_EQ(target.pixel(2, 2)[1], 64);
+    Program q("void main() { float f = <h.scael>; }", "void main() {}");
+    q["h"] = s;
+    EXPECT_EQ(message_of<KeyError>([&] { q.source(ShaderStage::Vertex); }),
+              "Program::source: hook 'h': snippet 'scale' has no function or uniform 'scael'");
+}
