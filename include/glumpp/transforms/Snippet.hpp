@@ -1,0 +1,176 @@
+#pragma once
+// Snippet and Call: glumpy's shader composition (gloo.Snippet), the GLSL half.
+//
+//   transforms::Snippet scale(R"(
+//       uniform float factor;
+//       vec4 forward(vec4 p) { return vec4(factor * p.xyz, p.w); }
+//   )", "scale");
+//   scale["factor"] = 2.0f;                  // reaches every program using `scale`
+//   program["transform"] = scale(position("a_position"));   // a Call: scale(position(..))
+//
+// A snippet is GLSL source declaring uniforms and functions (several overloads of one name
+// are fine). Its instance gets an id at construction, and every name it declares (uniform,
+// function) is mangled to `name_<id>` when it is pasted into a program (code()), so one
+// snippet may appear in several hooks of one program (pasted once, its uniforms shared)
+// and two snippets declaring the same names never collide. Copies of a Snippet are the
+// same instance (shared state, same id, same uniform values); make a second instance by
+// constructing again.
+//
+// Parsing is by pattern, not a GLSL compiler: `uniform TYPE NAME;` declarations and
+// function definitions `TYPE NAME(PARAMS) {` at any depth of the text (a snippet holds no
+// nested functions, GLSL has none). The default function is the first one defined
+// (glumpy's rule). Nothing here calls GL: a snippet's GLSL is compiled with the program
+// that uses it, and its compile errors name it (see Program.hpp).
+//
+// Uniform values are kept here (as the Array gloo::Program would be given, and as doubles
+// for the CPU twin) with a version counter bumped at each assignment; a program compares
+// versions at each draw and hands changed values to its gloo::Program, whose cache uploads
+// only what really changed.
+//
+// CPU twins: a snippet may carry `forward`/`inverse` functions on dvec4 giving the
+// numbers its GLSL gives (set_cpu); Call::forward evaluates a chain innermost first.
+
+#include <glumpp/array/Array.hpp>
+
+#include <glm/glm.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace glumpp::transforms {
+
+class Snippet;
+class Call;
+
+namespace detail {
+struct SnippetState;
+}
+
+/// One argument of a call: another call, or GLSL text (an attribute name, "P.xy").
+struct Arg {
+    std::shared_ptr<const Call> call; ///< set for a nested call
+    std::string text;                 ///< otherwise
+    Arg(const Call& c);
+    Arg(const Snippet& s);
+    Arg(std::string t) : text(std::move(t)) {}
+    Arg(const char* t) : text(t) {}
+};
+
+/// A function declared by a snippet: `vec4 forward(vec4 p)` is {"vec4", "forward", {"vec4"}}.
+struct Function {
+    std::string returns, name;
+    std::vector<std::string> params; ///< parameter types
+};
+
+/// A snippet called with arguments: what a hook is filled with. Cheap to copy (shares the
+/// snippet). No GL call.
+class Call {
+public:
+    Call(const Snippet& snippet, std::string function = {}, std::vector<Arg> args = {});
+    const Snippet& snippet() const;
+    /// The function called: the one named at the call, else the snippet's default.
+    const std::string& function() const { return function_; }
+    const std::vector<Arg>& args() const { return args_; }
+    /// This call, named: `<hook.NAME.member>` reaches it (glumpy's `name=` keyword).
+    Call named(std::string name) const;
+    const std::string& name() const { return name_; }
+    /// The call named `name` in this chain (itself included), or nullptr.
+    const Call* find(std::string_view name) const;
+
+    /// The CPU twin of the chain: the innermost call's snippet first, outward. ValueError
+    /// naming the snippet for one without a CPU twin.
+    glm::dvec4 forward(glm::dvec4 p) const;
+    /// The inverse chain: outermost inverse first. ValueError for a snippet with no inverse.
+    glm::dvec4 inverse(glm::dvec4 p) const;
+
+private:
+    std::shared_ptr<Snippet> snippet_;
+    std::string function_, name_;
+    std::vector<Arg> args_;
+};
+
+class Snippet {
+public:
+    /// Parses `code` (see above). `name` is what errors call it (default "snippet<id>").
+    /// ValueError "Snippet: ..." for code declaring no function.
+    explicit Snippet(std::string code, std::string name = {});
+
+    /// `s(args...)`: a call of the default function; `s.call("inverse", {...})` another.
+    template <class... A>
+    Call operator()(A&&... args) const {
+        return Call(*this, {}, std::vector<Arg>{Arg(std::forward<A>(args))...});
+    }
+    Call call(std::string function, std::vector<Arg> args = {}) const { return Call(*this, std::move(function), std::move(args)); }
+
+    /// Assigning a snippet uniform: `s["scale"] = 2.0f`, a glm vector or matrix.
+    class Uniform {
+    public:
+        template <class T>
+        Uniform& operator=(const T& value) {
+            static_assert(std::is_arithmetic_v<T> || (sizeof(T) % sizeof(float) == 0 && std::is_trivially_copyable_v<T>));
+            const T one[1] = {value};
+            std::vector<double> numbers;
+            if constexpr (std::is_arithmetic_v<T>) {
+                numbers.push_back(static_cast<double>(value));
+            } else { // glm float vectors and matrices (matrices column by column, as GL reads them)
+                std::vector<float> f(sizeof(T) / sizeof(float));
+                std::memcpy(f.data(), &value, sizeof(T));
+                numbers.assign(f.begin(), f.end());
+            }
+            set(Array::from(std::span<const T>(one)), std::move(numbers));
+            return *this;
+        }
+
+    private:
+        friend class Snippet;
+        Uniform(Snippet& s, std::string name) : s_(s), name_(std::move(name)) {}
+        void set(const Array& value, std::vector<double> numbers);
+        Snippet& s_;
+        std::string name_;
+    };
+    /// KeyError "Snippet::operator[]: ..." naming the snippet and its uniforms for a name it
+    /// does not declare. No GL call; programs upload at their next draw.
+    Uniform operator[](std::string_view uniform) { return Uniform(*this, std::string(uniform)); }
+    /// A uniform's value as numbers (empty until set), for CPU twins.
+    const std::vector<double>& numbers(std::string_view uniform) const;
+
+    const std::string& name() const;
+    std::uint64_t id() const;
+    /// `name` mangled for this instance: "scale" -> "scale_7", or its alias. Only declared
+    /// names.
+    std::string mangled(std::string_view name) const;
+    /// glumpy's `snippet(..., scale="aliased_scale")`: the uniform keeps the GLSL name
+    /// `glsl_name` instead of a mangled one (to share it with code outside snippets; two
+    /// snippets aliasing one name then declare it twice: GLSL allows that for one type).
+    /// Programs already linked keep the old name until a hook of theirs changes. KeyError
+    /// "Snippet::alias: ..." for a name the snippet does not declare.
+    void alias(std::string_view uniform, std::string glsl_name);
+    /// The source with every declared name mangled: what programs paste in.
+    std::string code() const;
+    const std::vector<Function>& functions() const;
+    /// Declared uniforms as (type, name).
+    const std::vector<std::pair<std::string, std::string>>& uniforms() const;
+    /// Bumped by every uniform assignment.
+    std::uint64_t version() const;
+    /// The uniform values as set: (unmangled name, value).
+    std::vector<std::pair<std::string, Array>> values() const;
+
+    using Cpu = std::function<glm::dvec4(const Snippet&, glm::dvec4)>;
+    void set_cpu(Cpu forward, Cpu inverse = {});
+    const Cpu& cpu_forward() const;
+    const Cpu& cpu_inverse() const;
+
+    bool same(const Snippet& o) const { return s_ == o.s_; }
+
+private:
+    std::shared_ptr<detail::SnippetState> s_;
+};
+
+} // namespace glumpp::transforms

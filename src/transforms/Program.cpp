@@ -1,0 +1,352 @@
+#include <glumpp/transforms/Program.hpp>
+
+#include <glumpp/Error.hpp>
+
+#include <algorithm>
+#include <regex>
+#include <sstream>
+
+namespace glumpp::transforms {
+
+namespace {
+
+// <name>, <name.member...>, <name(args)>; args may hold one level of parentheses.
+const std::regex& hook_pattern() {
+    static const std::regex re(R"(<\s*([A-Za-z_]\w*)((?:\.\w+)*)\s*(?:\(((?:[^<>()]|\([^<>()]*\))*)\))?\s*>)");
+    return re;
+}
+
+std::vector<std::string> split_args(const std::string& text) {
+    std::vector<std::string> out;
+    int depth = 0;
+    std::string cur;
+    for (char c : text) {
+        if (c == '(') ++depth;
+        if (c == ')') --depth;
+        if (c == ',' && depth == 0) {
+            out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    auto trim = [](std::string s) {
+        const auto b = s.find_first_not_of(" \t\n");
+        return b == std::string::npos ? std::string() : s.substr(b, s.find_last_not_of(" \t\n") - b + 1);
+    };
+    for (auto& s : out) s = trim(s);
+    cur = trim(cur);
+    if (!cur.empty() || !out.empty()) out.push_back(cur);
+    return out;
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
+    return s;
+}
+
+struct Renderer {
+    const std::string& hook;
+    std::vector<Snippet>& pasted; // in order of first use, innermost first
+
+    void use(const Snippet& s) {
+        for (const auto& p : pasted) {
+            if (p.same(s)) return;
+        }
+        pasted.push_back(s);
+    }
+
+    // The GLSL of `c` with `hook_args` for its innermost argument-less call; `type` gets
+    // its return type, or "" where it is not known.
+    std::string render(const Call& c, const std::string& function, const std::vector<std::string>& hook_args, std::string& type) {
+        std::vector<std::string> args;
+        std::string arg_type;
+        std::string inner_name;
+        if (c.args().empty()) {
+            args = hook_args;
+        } else {
+            for (const auto& a : c.args()) {
+                if (a.call) {
+                    std::string t;
+                    args.push_back(render(*a.call, a.call->function(), hook_args, t));
+                    if (c.args().size() == 1) {
+                        arg_type = t;
+                        inner_name = a.call->snippet().name() + "." + a.call->function();
+                    }
+                } else if (!a.text.empty() && a.text[0] == '.' && !hook_args.empty()) {
+                    args.push_back(hook_args[0] + a.text); // glumpy's field of the hook's argument
+                } else {
+                    args.push_back(a.text);
+                }
+            }
+        }
+        const Snippet& s = c.snippet();
+        use(s);
+        std::vector<const Function*> overloads, unary;
+        for (const auto& f : s.functions()) {
+            if (f.name != function) continue;
+            overloads.push_back(&f);
+            if (f.params.size() == 1) unary.push_back(&f);
+        }
+        type.clear();
+        if (!arg_type.empty()) {
+            const Function* match = nullptr;
+            for (const auto* f : unary) {
+                if (f->params[0] == arg_type) match = f;
+            }
+            if (!match) {
+                std::vector<std::string> takes;
+                for (const auto* f : unary) takes.push_back(f->params[0]);
+                throw TypeError("Program: hook '" + hook + "': " + s.name() + "." + function + " takes (" +
+                                (takes.empty() ? std::string("no single argument") : join(takes, " or ")) + "), not the " +
+                                arg_type + " that " + inner_name + " returns");
+            }
+            type = match->returns;
+        } else if (!overloads.empty()) {
+            type = overloads[0]->returns;
+            for (const auto* f : overloads) {
+                if (f->returns != type) type.clear();
+            }
+        }
+        const std::string name = s.mangled(function);
+        if (args.empty()) return name;
+        return name + "(" + join(args) + ")";
+    }
+};
+
+const char* stage_name(int k) { return k == 0 ? "vertex" : k == 1 ? "geometry" : "fragment"; }
+
+} // namespace
+
+Program::Program(std::string vertex, std::string fragment, std::size_t count, std::string geometry)
+    : Program(std::move(vertex), std::move(fragment), std::move(geometry)) {
+    count_ = count;
+}
+
+Program::Program(std::string vertex, std::string fragment, std::string geometry) {
+    sources_[0] = std::move(vertex);
+    sources_[1] = std::move(geometry);
+    sources_[2] = std::move(fragment);
+    for (const auto& src : sources_) {
+        for (std::sregex_iterator it(src.begin(), src.end(), hook_pattern()), end; it != end; ++it) {
+            const std::string name = (*it)[1].str();
+            if (!hooks_.count(name)) {
+                hooks_[name];
+                hook_names_.push_back(name);
+            }
+        }
+    }
+}
+
+Program::~Program() = default;
+Program::Program(Program&&) noexcept = default;
+Program& Program::operator=(Program&&) noexcept = default;
+
+Program::Variable& Program::Variable::operator=(const Call& call) {
+    auto it = p_.hooks_.find(name_);
+    if (it == p_.hooks_.end())
+        throw KeyError("Program::operator[]: no hook '" + name_ + "'; hooks: " +
+                       (p_.hook_names_.empty() ? std::string("(none)") : join(p_.hook_names_)));
+    it->second = {true, call, {}};
+    p_.stale_ = true;
+    p_.generated_ok_ = false;
+    return *this;
+}
+
+Program::Variable& Program::Variable::assign_text(const std::string& text) {
+    auto it = p_.hooks_.find(name_);
+    if (it == p_.hooks_.end())
+        throw KeyError("Program::operator[]: no hook '" + name_ + "' to fill with \"" + text + "\"; hooks: " +
+                       (p_.hook_names_.empty() ? std::string("(none)") : join(p_.hook_names_)));
+    it->second = {true, std::nullopt, text};
+    p_.stale_ = true;
+    p_.generated_ok_ = false;
+    return *this;
+}
+
+void Program::Variable::keep(std::function<void(gloo::Program::Variable)> apply) {
+    if (p_.hooks_.count(name_))
+        throw TypeError("Program::operator[]: '" + name_ + "' is a hook: fill it with a snippet, a call or GLSL text");
+    if (p_.gl_ && !p_.stale_) apply((*p_.gl_)[name_]); // throws before anything is kept
+    auto it = std::find_if(p_.kept_.begin(), p_.kept_.end(), [&](const auto& k) { return k.first == name_; });
+    if (it != p_.kept_.end())
+        it->second = std::move(apply);
+    else
+        p_.kept_.emplace_back(name_, std::move(apply));
+}
+
+void Program::generate(const char* caller) {
+    for (const auto& name : hook_names_) {
+        if (!hooks_[name].filled) throw ValueError(std::string(caller) + ": hook '" + name + "' is not filled");
+    }
+    std::string out[3];
+    std::vector<Snippet> all;
+    // Where each stage's snippets lie: (stage, first line, last line, snippet, hooks using it).
+    std::vector<Range> ranges;
+    for (int k = 0; k < 3; ++k) {
+        const std::string& src = sources_[k];
+        if (src.empty()) continue;
+        std::vector<Snippet> pasted;
+        std::map<std::uint64_t, std::string> first_hook;
+        std::string body;
+        std::size_t at = 0;
+        for (std::sregex_iterator it(src.begin(), src.end(), hook_pattern()), end; it != end; ++it) {
+            const auto& m = *it;
+            body += src.substr(at, static_cast<std::size_t>(m.position(0)) - at);
+            at = static_cast<std::size_t>(m.position(0) + m.length(0));
+            const std::string name = m[1].str();
+            const Hook& h = hooks_.at(name);
+            const std::string members = m[2].str();
+            const std::vector<std::string> args = m[3].matched ? split_args(m[3].str()) : std::vector<std::string>{};
+            if (!h.call) {
+                body += h.text + (m[3].matched ? "(" + join(args) + ")" : "");
+                continue;
+            }
+            const std::size_t before = pasted.size();
+            Renderer r{name, pasted};
+            std::string function = h.call->function(), type;
+            // <h.member>, or <h.n1.n2...member> through calls named n1, n2... (Call::named).
+            std::vector<std::string> path;
+            for (std::size_t b = 1; b < members.size();) {
+                const std::size_t e = members.find('.', b);
+                path.push_back(members.substr(b, e == std::string::npos ? std::string::npos : e - b));
+                b = e == std::string::npos ? members.size() : e + 1;
+            }
+            const Call* target = &*h.call;
+            for (std::size_t j = 0; j + 1 < path.size(); ++j) {
+                const Call* found = target->find(path[j]);
+                if (!found)
+                    throw KeyError(std::string(caller) + ": hook '" + name + "': <" + name + members + ">: no call named '" +
+                                   path[j] + "' in the chain");
+                target = found;
+            }
+            if (!path.empty()) {
+                const std::string& member = path.back();
+                const Snippet& s = target->snippet();
+                bool is_function = false, is_uniform = false;
+                for (const auto& f : s.functions()) is_function = is_function || f.name == member;
+                for (const auto& [t, u] : s.uniforms()) is_uniform = is_uniform || u == member;
+                if (is_uniform) {
+                    r.use(s);
+                    body += s.mangled(member);
+                    for (std::size_t j = before; j < pasted.size(); ++j) first_hook.emplace(pasted[j].id(), name);
+                    continue;
+                }
+                if (!is_function)
+                    throw KeyError(std::string(caller) + ": hook '" + name + "': snippet '" + s.name() +
+                                   "' has no function or uniform '" + member + "'");
+                function = member;
+            }
+            body += r.render(*target, function, args, type);
+            for (std::size_t j = before; j < pasted.size(); ++j) first_hook.emplace(pasted[j].id(), name);
+        }
+        body += src.substr(at);
+        // The snippets go after #version and #extension lines.
+        std::size_t insert = 0;
+        {
+            std::istringstream lines(body);
+            std::string line;
+            std::size_t pos = 0;
+            while (std::getline(lines, line)) {
+                pos += line.size() + 1;
+                const auto b = line.find_first_not_of(" \t");
+                if (b != std::string::npos && (line.compare(b, 8, "#version") == 0 || line.compare(b, 10, "#extension") == 0))
+                    insert = std::min(pos, body.size());
+            }
+        }
+        std::string head = body.substr(0, insert);
+        if (!head.empty() && head.back() != '\n') head += '\n';
+        int line = static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1;
+        std::string code;
+        for (const auto& s : pasted) {
+            std::string c = "// snippet '" + s.name() + "'\n" + s.code();
+            if (c.back() != '\n') c += '\n';
+            const int n = static_cast<int>(std::count(c.begin(), c.end(), '\n'));
+            ranges.push_back({k, line, line + n - 1, s, first_hook[s.id()]});
+            line += n;
+            code += c;
+            bool seen = false;
+            for (const auto& a : all) seen = seen || a.same(s);
+            if (!seen) all.push_back(s);
+        }
+        out[k] = head + code + body.substr(insert);
+    }
+    for (int k = 0; k < 3; ++k) generated_[k] = std::move(out[k]);
+    ranges_ = std::move(ranges);
+    pasted_ = std::move(all);
+    generated_ok_ = true;
+}
+
+void Program::link() {
+    const std::string* out = generated_;
+    const auto& ranges = ranges_;
+    std::optional<gloo::Program> linked;
+    try {
+        if (out[1].empty())
+            linked = count_ ? gloo::Program(out[0], out[2], *count_) : gloo::Program(out[0], out[2]);
+        else
+            linked = gloo::Program::with_geometry(out[0], out[1], out[2], count_);
+    } catch (const ShaderError& e) {
+        // Which stage failed: the message names it as gloo does ("vertex shader"); the line
+        // numbers in the driver's log ("0:12(5)") point into our generated text.
+        const std::string what = e.what();
+        static const std::regex number(R"(\b\d+:(\d+)\()");
+        for (std::sregex_iterator it(what.begin(), what.end(), number), end; it != end; ++it) {
+            const int l = std::stoi((*it)[1].str());
+            for (const auto& r : ranges) {
+                if (l < r.first || l > r.last || what.find(std::string("the ") + stage_name(r.stage) + " shader") == std::string::npos) continue;
+                std::ostringstream msg;
+                msg << "Program: hook '" << r.hook << "': snippet '" << r.snippet.name() << "' does not compile (lines "
+                    << r.first << "-" << r.last << " of the " << stage_name(r.stage) << " shader):\n";
+                std::istringstream lines(out[r.stage]);
+                std::string text;
+                for (int n = 1; std::getline(lines, text); ++n) {
+                    if (n >= r.first && n <= r.last) msg << (n == l ? "  > " : "    ") << n << " | " << text << "\n";
+                }
+                msg << what;
+                throw ShaderError(msg.str());
+            }
+        }
+        throw;
+    }
+    for (const auto& [name, apply] : kept_) apply((*linked)[name]);
+    if (count_ && gl_) { // what was written into the old store, through any view, carries over
+        for (const auto& a : linked->attributes()) {
+            for (const auto& old : gl_->attributes()) {
+                if (old.name == a.name && old.gl_type == a.gl_type) linked->attribute(a.name).assign(gl_->attribute(a.name));
+            }
+        }
+    }
+    gl_ = std::move(linked);
+    handed_.clear();
+    stale_ = false;
+    ++generations_;
+}
+
+gloo::Program& Program::prepare(const char* caller) {
+    if (!generated_ok_) generate(caller);
+    if (stale_ || !gl_) link();
+    for (const auto& s : pasted_) {
+        auto& seen = handed_[s.id()];
+        if (seen == s.version() && seen != 0) continue;
+        for (const auto& [name, value] : s.values()) (*gl_)[s.mangled(name)] = value;
+        seen = s.version();
+    }
+    return *gl_;
+}
+
+const std::string& Program::source(ShaderStage stage) {
+    if (!generated_ok_) generate("Program::source");
+    return generated_[stage == ShaderStage::Vertex ? 0 : stage == ShaderStage::Geometry ? 1 : 2];
+}
+
+gloo::Program& Program::gl() { return prepare("Program::gl"); }
+
+void Program::draw(gloo::Primitive mode, std::size_t first, std::optional<std::size_t> count) {
+    prepare("Program::draw").draw(mode, first, count);
+}
+
+void Program::draw(gloo::Primitive mode, const gloo::IndexBuffer& indices) { prepare("Program::draw").draw(mode, indices); }
+
+} // namespace glumpp::transforms

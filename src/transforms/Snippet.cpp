@@ -1,0 +1,221 @@
+#include <glumpp/transforms/Snippet.hpp>
+
+#include <glumpp/Error.hpp>
+
+#include <atomic>
+#include <map>
+#include <regex>
+
+namespace glumpp::transforms {
+
+namespace detail {
+
+struct SnippetState {
+    std::uint64_t id = 0;
+    std::string name, source;
+    std::vector<Function> functions;
+    std::vector<std::pair<std::string, std::string>> uniforms;
+    std::map<std::string, std::pair<Array, std::vector<double>>> values;
+    std::map<std::string, std::string, std::less<>> aliases;
+    std::uint64_t version = 0;
+    Snippet::Cpu forward, inverse;
+};
+
+} // namespace detail
+
+namespace {
+
+std::atomic<std::uint64_t> next_id{1};
+
+bool ident(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+std::string trim(std::string s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// The type of each parameter in "float x, in vec2 y" (qualifiers dropped).
+std::vector<std::string> param_types(const std::string& params) {
+    std::vector<std::string> out;
+    std::string p = trim(params);
+    if (p.empty() || p == "void") return out;
+    std::size_t start = 0;
+    while (start <= p.size()) {
+        std::size_t comma = p.find(',', start);
+        std::string one = trim(p.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        std::vector<std::string> words;
+        std::size_t k = 0;
+        while (k < one.size()) {
+            while (k < one.size() && !ident(one[k])) ++k;
+            std::size_t e = k;
+            while (e < one.size() && ident(one[e])) ++e;
+            if (e > k) words.push_back(one.substr(k, e - k));
+            k = e;
+        }
+        std::string type;
+        for (const auto& w : words) {
+            if (w == "in" || w == "out" || w == "inout" || w == "const" || w == "highp" || w == "mediump" || w == "lowp") continue;
+            type = w;
+            break;
+        }
+        out.push_back(type);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+Arg::Arg(const Call& c) : call(std::make_shared<Call>(c)) {}
+Arg::Arg(const Snippet& s) : call(std::make_shared<Call>(s)) {}
+
+Call::Call(const Snippet& snippet, std::string function, std::vector<Arg> args)
+    : snippet_(std::make_shared<Snippet>(snippet)), function_(std::move(function)), args_(std::move(args)) {
+    if (function_.empty()) function_ = snippet.functions().front().name;
+    bool found = false;
+    for (const auto& f : snippet.functions()) found = found || f.name == function_;
+    if (!found) {
+        std::string names;
+        for (const auto& f : snippet.functions()) names += (names.empty() ? "" : ", ") + f.name;
+        throw KeyError("Snippet::call: snippet '" + snippet.name() + "' has no function '" + function_ + "'; it has: " + names);
+    }
+}
+
+const Snippet& Call::snippet() const { return *snippet_; }
+
+Call Call::named(std::string name) const {
+    Call c = *this;
+    c.name_ = std::move(name);
+    return c;
+}
+
+const Call* Call::find(std::string_view name) const {
+    if (name_ == name) return this;
+    for (const auto& a : args_) {
+        if (!a.call) continue;
+        if (const Call* f = a.call->find(name)) return f;
+    }
+    return nullptr;
+}
+
+glm::dvec4 Call::forward(glm::dvec4 p) const {
+    for (const auto& a : args_) {
+        if (a.call) {
+            p = a.call->forward(p);
+            break;
+        }
+    }
+    const bool inverse = function_ == "inverse";
+    const auto& f = inverse ? snippet_->cpu_inverse() : snippet_->cpu_forward();
+    if (!f) throw ValueError("Call::forward: snippet '" + snippet_->name() + "' has no CPU twin for '" + function_ + "'");
+    return f(*snippet_, p);
+}
+
+glm::dvec4 Call::inverse(glm::dvec4 p) const {
+    const bool inverse = function_ == "inverse";
+    const auto& f = inverse ? snippet_->cpu_forward() : snippet_->cpu_inverse();
+    if (!f) throw ValueError("Call::inverse: snippet '" + snippet_->name() + "' has no CPU inverse for '" + function_ + "'");
+    p = f(*snippet_, p);
+    for (const auto& a : args_) {
+        if (a.call) return a.call->inverse(p);
+    }
+    return p;
+}
+
+Snippet::Snippet(std::string code, std::string name) : s_(std::make_shared<detail::SnippetState>()) {
+    s_->id = next_id++;
+    s_->name = name.empty() ? "snippet" + std::to_string(s_->id) : std::move(name);
+    s_->source = std::move(code);
+    static const std::regex uniform(R"(\buniform\s+(\w+)\s+(\w+)\s*(\[[^\]]*\])?\s*;)");
+    static const std::regex function(R"(\b(\w+)\s+(\w+)\s*\(([^()]*)\)\s*\{)");
+    for (std::sregex_iterator it(s_->source.begin(), s_->source.end(), uniform), end; it != end; ++it)
+        s_->uniforms.emplace_back((*it)[1].str(), (*it)[2].str());
+    for (std::sregex_iterator it(s_->source.begin(), s_->source.end(), function), end; it != end; ++it) {
+        const std::string ret = (*it)[1].str();
+        if (ret == "else" || ret == "return") continue;
+        s_->functions.push_back({ret, (*it)[2].str(), param_types((*it)[3].str())});
+    }
+    if (s_->functions.empty()) throw ValueError("Snippet: '" + s_->name + "' defines no function");
+}
+
+void Snippet::Uniform::set(const Array& value, std::vector<double> numbers) {
+    auto& st = *s_.s_;
+    bool declared = false;
+    for (const auto& [type, n] : st.uniforms) declared = declared || n == name_;
+    if (!declared) {
+        std::string names;
+        for (const auto& [type, n] : st.uniforms) names += (names.empty() ? "" : ", ") + n;
+        throw KeyError("Snippet::operator[]: snippet '" + st.name + "' declares no uniform '" + name_ + "'; it declares: " +
+                       (names.empty() ? "(none)" : names));
+    }
+    st.values[name_] = {value, std::move(numbers)};
+    ++st.version;
+}
+
+const std::vector<double>& Snippet::numbers(std::string_view uniform) const {
+    static const std::vector<double> none;
+    auto it = s_->values.find(std::string(uniform));
+    return it == s_->values.end() ? none : it->second.second;
+}
+
+const std::string& Snippet::name() const { return s_->name; }
+std::uint64_t Snippet::id() const { return s_->id; }
+std::string Snippet::mangled(std::string_view name) const {
+    auto it = s_->aliases.find(name);
+    if (it != s_->aliases.end()) return it->second;
+    return std::string(name) + "_" + std::to_string(s_->id);
+}
+
+void Snippet::alias(std::string_view uniform, std::string glsl_name) {
+    bool declared = false;
+    for (const auto& [type, n] : s_->uniforms) declared = declared || n == uniform;
+    if (!declared)
+        throw KeyError("Snippet::alias: snippet '" + s_->name + "' declares no uniform '" + std::string(uniform) + "'");
+    s_->aliases[std::string(uniform)] = std::move(glsl_name);
+}
+
+std::string Snippet::code() const {
+    std::vector<std::string> names;
+    for (const auto& [type, n] : s_->uniforms) names.push_back(n);
+    for (const auto& f : s_->functions) names.push_back(f.name);
+    const std::string& src = s_->source;
+    std::string out;
+    out.reserve(src.size() + 64);
+    std::size_t k = 0;
+    while (k < src.size()) {
+        if (ident(src[k]) && (k == 0 || !ident(src[k - 1]))) {
+            std::size_t e = k;
+            while (e < src.size() && ident(src[e])) ++e;
+            std::string word = src.substr(k, e - k);
+            const bool member = k > 0 && src[k - 1] == '.'; // p.scale is a swizzle or field, not ours
+            bool ours = false;
+            for (const auto& n : names) ours = ours || n == word;
+            out += ours && !member ? mangled(word) : word;
+            k = e;
+        } else {
+            out += src[k++];
+        }
+    }
+    return out;
+}
+
+const std::vector<Function>& Snippet::functions() const { return s_->functions; }
+const std::vector<std::pair<std::string, std::string>>& Snippet::uniforms() const { return s_->uniforms; }
+std::uint64_t Snippet::version() const { return s_->version; }
+
+std::vector<std::pair<std::string, Array>> Snippet::values() const {
+    std::vector<std::pair<std::string, Array>> out;
+    for (const auto& [n, v] : s_->values) out.emplace_back(n, v.first);
+    return out;
+}
+
+void Snippet::set_cpu(Cpu forward, Cpu inverse) {
+    s_->forward = std::move(forward);
+    s_->inverse = std::move(inverse);
+}
+const Snippet::Cpu& Snippet::cpu_forward() const { return s_->forward; }
+const Snippet::Cpu& Snippet::cpu_inverse() const { return s_->inverse; }
+
+} // namespace glumpp::transforms

@@ -1,0 +1,147 @@
+#include <glumpp/transforms/Transforms.hpp>
+
+#include <glumpp/Error.hpp>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace glumpp::transforms {
+
+namespace {
+
+glm::dvec3 vec3_of(const Snippet& s, const char* name) {
+    const auto& n = s.numbers(name);
+    return {n.at(0), n.at(1), n.at(2)};
+}
+
+glm::dmat4 mat4_of(const Snippet& s, const char* name) {
+    const auto& n = s.numbers(name);
+    glm::dmat4 m;
+    for (int c = 0; c < 4; ++c)
+        for (int r = 0; r < 4; ++r) m[c][r] = n.at(static_cast<std::size_t>(4 * c + r));
+    return m;
+}
+
+// forward/inverse for vec2, vec3 and vec4 from one vec3 expression EXPR(P) of a vec3 P.
+std::string affine(const std::string& uniforms, const std::string& forward, const std::string& inverse) {
+    std::string s = uniforms;
+    for (const auto& [name, expr] : {std::pair{std::string("forward"), forward}, std::pair{std::string("inverse"), inverse}}) {
+        s += "vec4 " + name + "(vec4 P) { vec3 Q = P.xyz; return vec4(" + expr + ", P.w); }\n";
+        s += "vec3 " + name + "(vec3 Q) { return " + expr + "; }\n";
+        s += "vec2 " + name + "(vec2 P) { vec3 Q = vec3(P, 0.0); return (" + expr + ").xy; }\n";
+    }
+    return s;
+}
+
+} // namespace
+
+Position::Position()
+    : Snippet(R"(vec4 position(float x) { return vec4(x, 0.0, 0.0, 1.0); }
+vec4 position(float x, float y) { return vec4(x, y, 0.0, 1.0); }
+vec4 position(float x, float y, float z) { return vec4(x, y, z, 1.0); }
+vec4 position(vec2 xy) { return vec4(xy, 0.0, 1.0); }
+vec4 position(vec3 xyz) { return vec4(xyz, 1.0); }
+vec4 position(vec4 xyzw) { return xyzw; }
+vec4 position(vec2 xy, float z) { return vec4(xy, z, 1.0); }
+)",
+              "Position") {
+    set_cpu([](const Snippet&, glm::dvec4 p) { return p; }, [](const Snippet&, glm::dvec4 p) { return p; });
+}
+
+Translate::Translate(glm::vec3 offset) : Snippet(affine("uniform vec3 translate;\n", "Q + translate", "Q - translate"), "Translate") {
+    set_cpu([](const Snippet& s, glm::dvec4 p) { return glm::dvec4(glm::dvec3(p) + vec3_of(s, "translate"), p.w); },
+            [](const Snippet& s, glm::dvec4 p) { return glm::dvec4(glm::dvec3(p) - vec3_of(s, "translate"), p.w); });
+    set(offset);
+}
+void Translate::set(glm::vec3 offset) { (*this)["translate"] = offset; }
+glm::vec3 Translate::offset() const { return glm::vec3(vec3_of(*this, "translate")); }
+
+Scale::Scale(glm::vec3 factors) : Snippet(affine("uniform vec3 scale;\n", "Q * scale", "Q / scale"), "Scale") {
+    set_cpu([](const Snippet& s, glm::dvec4 p) { return glm::dvec4(glm::dvec3(p) * vec3_of(s, "scale"), p.w); },
+            [](const Snippet& s, glm::dvec4 p) { return glm::dvec4(glm::dvec3(p) / vec3_of(s, "scale"), p.w); });
+    set(factors);
+}
+void Scale::set(glm::vec3 factors) { (*this)["scale"] = factors; }
+glm::vec3 Scale::factors() const { return glm::vec3(vec3_of(*this, "scale")); }
+
+Rotate::Rotate(glm::vec3 axis, float angle, glm::vec3 origin)
+    : Snippet(affine("uniform vec3 axis;\nuniform float angle;\nuniform vec3 origin;\n"
+                     "uniform mat4 forward_matrix;\nuniform mat4 inverse_matrix;\n",
+                     "(forward_matrix * vec4(Q - origin, 1.0)).xyz + origin",
+                     "(inverse_matrix * vec4(Q - origin, 1.0)).xyz + origin"),
+              "Rotate") {
+    auto apply = [](const char* matrix) {
+        return [matrix](const Snippet& s, glm::dvec4 p) {
+            const glm::dvec3 o = vec3_of(s, "origin");
+            const glm::dvec4 q = mat4_of(s, matrix) * glm::dvec4(glm::dvec3(p) - o, 1.0);
+            return glm::dvec4(glm::dvec3(q) + o, p.w);
+        };
+    };
+    set_cpu(apply("forward_matrix"), apply("inverse_matrix"));
+    set(axis, angle, origin);
+}
+
+void Rotate::set(glm::vec3 axis, float angle, glm::vec3 origin) {
+    if (glm::length(axis) == 0.0f)
+        throw ValueError("Rotate::set: the axis (" + std::to_string(axis.x) + ", " + std::to_string(axis.y) + ", " +
+                         std::to_string(axis.z) + ") has no direction");
+    const glm::dmat4 m = glm::rotate(glm::dmat4(1.0), glm::radians(double(angle)), glm::normalize(glm::dvec3(axis)));
+    (*this)["axis"] = axis;
+    (*this)["angle"] = angle;
+    (*this)["origin"] = origin;
+    (*this)["forward_matrix"] = glm::mat4(m);
+    (*this)["inverse_matrix"] = glm::mat4(glm::transpose(m)); // a rotation's inverse
+}
+glm::vec3 Rotate::axis() const { return glm::vec3(vec3_of(*this, "axis")); }
+float Rotate::angle() const { return static_cast<float>(numbers("angle").at(0)); }
+glm::vec3 Rotate::origin() const { return glm::vec3(vec3_of(*this, "origin")); }
+
+PanZoom::PanZoom(Options options)
+    : Snippet(R"(uniform vec2 scale;
+uniform vec2 pan;
+vec4 forward(vec4 P) { return vec4(scale * P.xy + pan, P.z, 1.0); }
+vec4 inverse(vec4 P) { return vec4((P.xy - pan) / scale, P.z, 1.0); }
+)",
+              "PanZoom"),
+      o_(std::make_shared<Options>(options)), window_aspect_(std::make_shared<glm::vec2>(1, 1)) {
+    auto xy = [](const Snippet& s, const char* name) {
+        const auto& n = s.numbers(name);
+        return glm::dvec2(n.at(0), n.at(1));
+    };
+    set_cpu([xy](const Snippet& s, glm::dvec4 p) { return glm::dvec4(xy(s, "scale") * glm::dvec2(p) + xy(s, "pan"), p.z, 1.0); },
+            [xy](const Snippet& s, glm::dvec4 p) { return glm::dvec4((glm::dvec2(p) - xy(s, "pan")) / xy(s, "scale"), p.z, 1.0); });
+    o_->zoom_min = std::min(o_->zoom_min, o_->zoom_max);
+    o_->zoom = std::clamp(o_->zoom, o_->zoom_min, o_->zoom_max);
+    update();
+}
+
+glm::vec2 PanZoom::pan() const { return o_->pan; }
+void PanZoom::set_pan(glm::vec2 pan) {
+    o_->pan = pan;
+    update();
+}
+float PanZoom::zoom() const { return o_->zoom; }
+void PanZoom::set_zoom(float zoom) {
+    o_->zoom = std::clamp(zoom, o_->zoom_min, o_->zoom_max);
+    update();
+}
+void PanZoom::resize(int width, int height) {
+    if (width <= 0 || height <= 0)
+        throw ValueError("PanZoom::resize: the size " + std::to_string(width) + "x" + std::to_string(height) + " is empty");
+    const float aspect = float(width) / float(height);
+    *window_aspect_ = aspect > 1.0f ? glm::vec2(1.0f / aspect, 1.0f) : glm::vec2(1.0f, aspect);
+    update();
+}
+glm::vec2 PanZoom::scale() const {
+    const auto& n = numbers("scale");
+    return {float(n.at(0)), float(n.at(1))};
+}
+void PanZoom::update() {
+    const glm::vec2 aspect = o_->aspect ? *window_aspect_ * *o_->aspect : glm::vec2(1, 1);
+    (*this)["scale"] = o_->zoom * aspect;
+    (*this)["pan"] = o_->pan;
+}
+
+} // namespace glumpp::transforms
