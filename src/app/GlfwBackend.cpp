@@ -214,6 +214,7 @@ public:
         return {fw, fh};
     }
     void set_title(const std::string& title) override { glfwSetWindowTitle(window_->window(), title.c_str()); }
+    void* native_handle() const noexcept override { return window_->window(); }
 
 private:
     GlfwContext* window_ = nullptr;

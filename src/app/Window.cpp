@@ -94,6 +94,7 @@ void Window::create(const WindowConfig& config) {
 }
 
 const gloo::Context& Window::context() const { return backend_->context(); }
+void* Window::native_handle() const noexcept { return backend_->native_handle(); }
 
 // The state glumpy's app.run sets on every window before on_init (the list, and why
 // point sprites need no call, is in Window.hpp). Pixel-store alignments are the

@@ -24,6 +24,8 @@ public:
     /// waiting for the window system, dispatching the events that came meanwhile).
     virtual std::pair<int, int> resize(int width, int height) = 0;
     virtual void set_title(const std::string&) {}
+    /// GLFWwindow* (Glfw), nullptr (Offscreen).
+    virtual void* native_handle() const noexcept { return nullptr; }
 };
 
 std::unique_ptr<WindowBackend> make_offscreen(const WindowConfig& config);

@@ -99,6 +99,12 @@ public:
     void set_title(const std::string& title);
     Backend backend() const noexcept { return backend_kind_; }
     const gloo::Context& context() const;
+    /// The platform window, for toolkits that attach to it (glumpp::imgui::Gui): the
+    /// GLFWwindow* of a Glfw window, nullptr for an offscreen one. glumpp owns it and has
+    /// installed its input callbacks (key, character, mouse button, cursor position,
+    /// scroll, framebuffer size, close) and its user pointer; a toolkit that replaces a
+    /// callback calls the one glfwSet*Callback returned for the events it passes on.
+    void* native_handle() const noexcept;
 
     /// Makes the context current and binds this window's framebuffer and viewport.
     void activate();
