@@ -40,6 +40,14 @@ std::string key_name(Key k) {
     case Key::PageDown: return "PageDown";
     case Key::Home: return "Home";
     case Key::End: return "End";
+    case Key::LeftShift: return "LeftShift";
+    case Key::LeftControl: return "LeftControl";
+    case Key::LeftAlt: return "LeftAlt";
+    case Key::LeftSuper: return "LeftSuper";
+    case Key::RightShift: return "RightShift";
+    case Key::RightControl: return "RightControl";
+    case Key::RightAlt: return "RightAlt";
+    case Key::RightSuper: return "RightSuper";
     default: return "Unknown";
     }
 }
