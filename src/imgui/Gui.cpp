@@ -5,6 +5,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h> // ErrorCheckEndFrameRecover
 
 namespace glumpp::imgui {
 
@@ -105,6 +106,10 @@ Gui::Gui(app::Window& window) : window_(window) {
 
 Gui::~Gui() {
     ImGui::SetCurrentContext(context_);
+    if (in_frame_) {
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        ImGui::EndFrame();
+    }
     if (glfw_) {
         // glumpp's callbacks back in place: the window goes on without ImGui.
         auto* w = static_cast<GLFWwindow*>(window_.native_handle());
@@ -128,7 +133,15 @@ Gui::~Gui() {
 
 void Gui::new_frame() {
     ImGui::SetCurrentContext(context_);
-    if (in_frame_) ImGui::EndFrame(); // a frame declared and never rendered is dropped
+    if (in_frame_) {
+        // The last frame never reached render(): an exception left it, maybe between a
+        // Begin and its End. Close what it left open (ImGui's recovery, meant for
+        // scripting languages) and drop it, so that the error costs one frame, not an
+        // assertion.
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        ImGui::EndFrame();
+        in_frame_ = false;
+    }
     ImGui_ImplOpenGL3_NewFrame();
     if (glfw_) {
         ImGui_ImplGlfw_NewFrame();

@@ -196,3 +196,27 @@ TEST(Gui, OneGuiPerProcessAndRenderNeedsAFrame) {
     Array image = window.read_pixels();
     EXPECT_NE(image.value<int>({32, 32, 0}) + image.value<int>({32, 32, 1}) + image.value<int>({32, 32, 2}), 0);
 }
+
+TEST(Gui, AnExceptionInsideAFrameReachesTheHostAndTheNextFrameDraws) {
+    app::WindowConfig config;
+    config.width = 64;
+    config.height = 64;
+    config.backend = app::Backend::Offscreen;
+    app::Window window(config);
+    imgui::Gui gui(window);
+    auto frame = [&](bool fail) {
+        window.activate();
+        gui.new_frame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(64, 64));
+        ImGui::Begin("frame");
+        if (fail) Array::zeros<float>({3}).view({3}); // glumpp throws between Begin and End
+        ImGui::End();
+        window.clear();
+        gui.render();
+    };
+    EXPECT_EQ(test::message_of<IndexError>([&] { frame(true); }), "Array::view: index 3 is out of bounds for axis 0 with size 3");
+    frame(false);
+    Array image = window.read_pixels();
+    EXPECT_NE(image.value<int>({32, 32, 0}) + image.value<int>({32, 32, 1}) + image.value<int>({32, 32, 2}), 0);
+}

@@ -56,7 +56,10 @@ public:
 
     /// Starts an ImGui frame: ImGui_ImplOpenGL3_NewFrame, ImGui_ImplGlfw_NewFrame (mouse
     /// position, buttons, display size, time), ImGui::NewFrame. Widgets may be declared
-    /// until render().
+    /// until render(). A frame that never reached render() (an exception from glumpp or
+    /// the program left it, perhaps between Begin and End) is closed and dropped first
+    /// (ImGui::ErrorCheckEndFrameRecover, then EndFrame): an error inside an ImGui frame
+    /// reaches the host as the exception, and the next frame draws normally.
     void new_frame();
     /// ImGui::Render, then ImGui_ImplOpenGL3_RenderDrawData into the bound framebuffer
     /// (the window's, in on_draw). ContextError when no frame was started.
