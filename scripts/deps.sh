@@ -17,6 +17,8 @@ packages=(
   # optional: glumpp::imgui (Dear ImGui 1.86 with its GLFW and OpenGL 3 backends, prebuilt);
   # its test drives real widgets with XTEST input
   libimgui-dev libxtst6
+  # an SDL2 host for Context::adopt_current's test (GLX and EGL)
+  libsdl2-dev
 )
 
 missing=()

@@ -1,5 +1,5 @@
 // glumpp inside the user's program: a context the host created (a bare GLFW window under
-// Xvfb), adopted with gloo::Context::adopt_current(), drawing a hand-computed picture and
+// Xvfb; an SDL2 window on GLX and on EGL, where libsdl2-dev is installed), adopted with gloo::Context::adopt_current(), drawing a hand-computed picture and
 // leaving the host's GL state as Context.hpp documents.
 #include <glumpp/gloo.hpp>
 
@@ -7,9 +7,13 @@
 #include "Xvfb.hpp"
 
 #include <GLFW/glfw3.h>
+#ifdef GLUMPP_TEST_SDL2
+#include <SDL.h>
+#endif
 #include <epoxy/gl.h>
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 using namespace glumpp;
@@ -51,24 +55,16 @@ GLint get_int(GLenum e) {
 
 } // namespace
 
-TEST(AdoptCurrent, NoCurrentContextIsAnError) {
-    if (!test::display().ok()) GTEST_SKIP() << test::display().why();
-    HostWindow host(16, 16);
-    ASSERT_NE(host.window, nullptr);
-    glfwMakeContextCurrent(nullptr);
-    EXPECT_EQ(test::message_of<ContextError>([] { gloo::Context::adopt_current(); }),
-              "Context::adopt_current: no OpenGL context is current on this thread (neither EGL nor GLX); "
-              "make the host's context current first (glfwMakeContextCurrent, SDL_GL_MakeCurrent)");
-}
+// With the host's context current and its window w x h: the host sets its own state,
+// glumpp adopts the context and draws; the picture and the host's state are checked.
+// The same for every host (GLFW, SDL2 on GLX, SDL2 on EGL).
+static void draw_into_the_hosts_context(int w, int h, const std::string& describe) {
 
-TEST(AdoptCurrent, DrawsIntoABareGlfwWindowAndKeepsTheHostsState) {
-    if (!test::display().ok()) GTEST_SKIP() << test::display().why();
-    const int w = 64, h = 48;
-    HostWindow host(w, h);
-    ASSERT_NE(host.window, nullptr);
-
-    // The host's own state, as a renderer of its own would leave it.
+    // The host's own state, as a renderer of its own would leave it; the whole back
+    // buffer is black first (a new one holds whatever memory it got).
     glViewport(0, 0, w, h);
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
     glClearColor(0, 0, 1, 1);
     glEnable(GL_SCISSOR_TEST);
     glScissor(0, 0, w / 2, h); // the host draws into the left half only
@@ -85,7 +81,7 @@ TEST(AdoptCurrent, DrawsIntoABareGlfwWindowAndKeepsTheHostsState) {
 
     gloo::Context ctx = gloo::Context::adopt_current();
     EXPECT_TRUE(ctx.is_current());
-    EXPECT_EQ(ctx.describe().rfind("host GLX context, OpenGL ", 0), 0u) << ctx.describe();
+    EXPECT_EQ(ctx.describe().rfind(describe + ", OpenGL ", 0), 0u) << ctx.describe();
     EXPECT_TRUE(gloo::Context::adopt_current() == ctx); // one state per GL context
 
     glClear(GL_COLOR_BUFFER_BIT);
@@ -99,7 +95,7 @@ TEST(AdoptCurrent, DrawsIntoABareGlfwWindowAndKeepsTheHostsState) {
     }
 
     // The picture, computed by hand: the host's scissor (left half) and clear colour
-    // (blue), glumpp's red over the top half; the right half was never touched (black).
+    // (blue), glumpp's red over the top half; the right half kept the host's black.
     std::vector<unsigned char> rgba(std::size_t(w) * h * 4);
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data()); // row 0 at the bottom
@@ -109,7 +105,9 @@ TEST(AdoptCurrent, DrawsIntoABareGlfwWindowAndKeepsTheHostsState) {
         for (int x = 0; x < w; ++x) {
             const bool left = x < w / 2, top = y >= h / 2;
             const int r = left && top ? 255 : 0, b = left && !top ? 255 : 0;
-            wrong += px(x, y, 0) != r || px(x, y, 1) != 0 || px(x, y, 2) != b;
+            const bool bad = px(x, y, 0) != r || px(x, y, 1) != 0 || px(x, y, 2) != b;
+            if (bad && wrong < 5) ADD_FAILURE() << "pixel " << x << "," << y << ": " << px(x, y, 0) << "," << px(x, y, 1) << "," << px(x, y, 2);
+            wrong += bad;
         }
     }
     EXPECT_EQ(wrong, 0u) << "bottom-left " << px(1, 1, 0) << "," << px(1, 1, 2) << " top-left " << px(1, h - 2, 0);
@@ -141,6 +139,23 @@ TEST(AdoptCurrent, DrawsIntoABareGlfwWindowAndKeepsTheHostsState) {
     glDeleteVertexArrays(1, &host_vao);
 }
 
+TEST(AdoptCurrent, NoCurrentContextIsAnError) {
+    if (!test::display().ok()) GTEST_SKIP() << test::display().why();
+    HostWindow host(16, 16);
+    ASSERT_NE(host.window, nullptr);
+    glfwMakeContextCurrent(nullptr);
+    EXPECT_EQ(test::message_of<ContextError>([] { gloo::Context::adopt_current(); }),
+              "Context::adopt_current: no OpenGL context is current on this thread (neither EGL nor GLX); "
+              "make the host's context current first (glfwMakeContextCurrent, SDL_GL_MakeCurrent)");
+}
+
+TEST(AdoptCurrent, DrawsIntoABareGlfwWindowAndKeepsTheHostsState) {
+    if (!test::display().ok()) GTEST_SKIP() << test::display().why();
+    HostWindow host(64, 48);
+    ASSERT_NE(host.window, nullptr);
+    draw_into_the_hosts_context(64, 48, "host GLX context");
+}
+
 TEST(AdoptCurrent, MakeCurrentComesBackAfterTheHostSwitched) {
     if (!test::display().ok()) GTEST_SKIP() << test::display().why();
     HostWindow host(16, 16);
@@ -159,3 +174,48 @@ TEST(AdoptCurrent, MakeCurrentComesBackAfterTheHostSwitched) {
     EXPECT_EQ(glx_current(), hosts);
     ::dlclose(glx);
 }
+
+#ifdef GLUMPP_TEST_SDL2
+namespace {
+// An SDL2 window with a 3.3 core context, on X11's GLX or (SDL_VIDEO_X11_FORCE_EGL) EGL.
+struct SdlWindow {
+    SDL_Window* window = nullptr;
+    SDL_GLContext context = nullptr;
+    std::string error;
+    SdlWindow(int w, int h, bool egl) {
+        SDL_SetHint(SDL_HINT_VIDEO_X11_FORCE_EGL, egl ? "1" : "0");
+        if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+            error = SDL_GetError();
+            return;
+        }
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+        window = SDL_CreateWindow("host", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, w, h, SDL_WINDOW_OPENGL);
+        if (window) context = SDL_GL_CreateContext(window);
+        if (context) SDL_GL_MakeCurrent(window, context);
+        if (!context) error = SDL_GetError();
+        test::keep_dri_drivers_loaded();
+    }
+    ~SdlWindow() {
+        if (context) SDL_GL_DeleteContext(context);
+        if (window) SDL_DestroyWindow(window);
+        SDL_Quit();
+    }
+};
+} // namespace
+
+TEST(AdoptCurrent, DrawsIntoAnSdl2WindowOnGlx) {
+    if (!test::display().ok()) GTEST_SKIP() << test::display().why();
+    SdlWindow host(64, 48, false);
+    ASSERT_NE(host.context, nullptr) << host.error;
+    draw_into_the_hosts_context(64, 48, "host GLX context");
+}
+
+TEST(AdoptCurrent, DrawsIntoAnSdl2WindowOnEgl) {
+    if (!test::display().ok()) GTEST_SKIP() << test::display().why();
+    SdlWindow host(64, 48, true);
+    ASSERT_NE(host.context, nullptr) << host.error;
+    draw_into_the_hosts_context(64, 48, "host EGL context");
+}
+#endif
