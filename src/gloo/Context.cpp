@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -398,6 +399,8 @@ Context Context::adopt_current(const ContextOptions& options) {
         throw ContextError("Context::adopt_current: no OpenGL context is current on this thread (neither EGL nor GLX); "
                            "make the host's context current first (glfwMakeContextCurrent, SDL_GL_MakeCurrent)");
     }
+    static std::mutex adopting; // contexts are per thread, the list is per process
+    std::lock_guard lock(adopting);
     auto& list = adopted();
     std::erase_if(list, [](const auto& e) { return e.second.expired(); });
     for (const auto& [handle, weak] : list) {

@@ -21,8 +21,9 @@
 // io.WantCaptureMouse for mouse events, io.WantCaptureKeyboard for keys and characters,
 // as ImGui's FAQ asks. Those flags are the ones ImGui computed in the last frame, from
 // where the mouse was then: a press over a widget stays ImGui's until it is released.
-// A release whose press glumpp's handlers got always reaches them, so a drag that ends
-// over a widget still ends. Exceptions from glumpp's handlers travel as without a Gui
+// A mouse release whose press glumpp's handlers got always reaches them, and so does the
+// motion of a drag they started, so a drag that ends over a widget still ends; key
+// releases always reach them (a key pressed before a text field took the keyboard). Exceptions from glumpp's handlers travel as without a Gui
 // (they come out of poll_events(), and out of app::run as its error).
 //
 // Offscreen windows have no input device: there ImGui draws (display size = the window's,
@@ -32,6 +33,10 @@
 // in render() (program, texture, VAO, buffers, blending, culling, depth, scissor,
 // viewport, polygon mode), so glumpp's and glumpy's state survives a frame. Its font
 // texture and shaders are made in the constructor, in the window's context.
+//
+// A program with its own GLFW window and its own ImGui set-up needs no Gui: it calls
+// gloo::Context::adopt_current() once and draws glumpp's objects between ImGui::NewFrame
+// and ImGui_ImplOpenGL3_RenderDrawData, routing input as above itself.
 //
 // One Gui per process: ImGui 1.86's GLFW backend serves one window (a second Gui is a
 // ContextError). The Gui must die before its window.
