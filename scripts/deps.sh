@@ -19,6 +19,8 @@ packages=(
   libimgui-dev libxtst6
   # an SDL2 host for Context::adopt_current's test (GLX and EGL)
   libsdl2-dev
+  # optional: glumpp::qt (Qt 5 widgets; its test drives them with QTest)
+  qtbase5-dev
 )
 
 missing=()

@@ -16,6 +16,7 @@ const char* to_string(Backend b) {
     case Backend::Auto: return "auto";
     case Backend::Glfw: return "glfw";
     case Backend::Offscreen: return "offscreen";
+    case Backend::Host: return "host";
     }
     return "?";
 }
@@ -89,7 +90,9 @@ void Window::create(const WindowConfig& config) {
     config_ = config;
     Backend kind = config.backend;
     if (kind == Backend::Auto) kind = detail::glfw_available(nullptr) ? Backend::Glfw : Backend::Offscreen;
-    backend_ = kind == Backend::Glfw ? detail::make_glfw(config, *this) : detail::make_offscreen(config);
+    backend_ = kind == Backend::Glfw   ? detail::make_glfw(config, *this)
+               : kind == Backend::Host ? detail::make_host(config)
+                                       : detail::make_offscreen(config);
     backend_kind_ = kind;
     width_ = config.width;
     height_ = config.height;

@@ -30,6 +30,8 @@ public:
 
 std::unique_ptr<WindowBackend> make_offscreen(const WindowConfig& config);
 std::unique_ptr<WindowBackend> make_glfw(const WindowConfig& config, Window& window);
+/// Over the context current now, made by the host (gloo::Context::adopt_current).
+std::unique_ptr<WindowBackend> make_host(const WindowConfig& config);
 /// Whether a GLFW window can be opened here; `why` says why not.
 bool glfw_available(std::string* why);
 
