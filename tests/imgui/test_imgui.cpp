@@ -120,6 +120,26 @@ TEST(Gui, ASliderDragWritesOneElementAndClicksBesideTheWidgetsReachGlumpp) {
             std::this_thread::sleep_for(std::chrono::milliseconds(15));
         }
     };
+    // The X server applies XTEST's events at once, GLFW sees them when it polls: draw
+    // frames until GLFW has the pointer (or button) where XTEST put it (2 s at most, for a
+    // loaded machine), then two more so that ImGui has read it.
+    auto* native = static_cast<GLFWwindow*>(window.native_handle());
+    auto settle = [&](auto&& arrived) {
+        for (int k = 0; k < 130 && !arrived(); ++k) frames(1);
+        frames(2);
+    };
+    auto move = [&](int x, int y) {
+        xtest.move(wx + x, wy + y);
+        settle([&] {
+            double cx = 0, cy = 0;
+            glfwGetCursorPos(native, &cx, &cy);
+            return int(cx) == x && int(cy) == y;
+        });
+    };
+    auto press = [&](bool down) {
+        xtest.press(down);
+        settle([&] { return (glfwGetMouseButton(native, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS) == down; });
+    };
     auto rgb = [&](int x, int y) {
         return std::vector<int>{image.value<int>({std::size_t(y), std::size_t(x), 0}), image.value<int>({std::size_t(y), std::size_t(x), 1}),
                                 image.value<int>({std::size_t(y), std::size_t(x), 2})};
@@ -132,19 +152,12 @@ TEST(Gui, ASliderDragWritesOneElementAndClicksBesideTheWidgetsReachGlumpp) {
 
     window.context().upload_log().clear();
     window.context().upload_log().enable();
-    xtest.move(wx + int(slider_min.x) + 2, wy + sy);
-    frames(3);
+    move(int(slider_min.x) + 2, sy);
     EXPECT_TRUE(gui.wants_mouse()); // hovering the ImGui window
-    xtest.press(true);
-    frames(3);
-    for (int x = int(slider_min.x) + 2; x <= int(slider_max.x) + 30; x += 40) {
-        xtest.move(wx + x, wy + sy);
-        frames(2);
-    }
-    xtest.move(wx + int(slider_max.x) + 30, wy + sy); // past the end: the slider's maximum
-    frames(3);
-    xtest.press(false);
-    frames(2);
+    press(true);
+    for (int x = int(slider_min.x) + 2; x <= int(slider_max.x) + 30; x += 40) move(x, sy);
+    move(int(slider_max.x) + 30, sy); // past the end: the slider's maximum
+    press(false);
     window.context().upload_log().enable(false);
 
     EXPECT_EQ(red, 1.0f);
@@ -161,13 +174,10 @@ TEST(Gui, ASliderDragWritesOneElementAndClicksBesideTheWidgetsReachGlumpp) {
     }
 
     // A click beside the widgets is glumpp's.
-    xtest.move(wx + 128, wy + 200);
-    frames(3);
+    move(128, 200);
     EXPECT_FALSE(gui.wants_mouse());
-    xtest.press(true);
-    frames(2);
-    xtest.press(false);
-    frames(2);
+    press(true);
+    press(false);
     ASSERT_EQ(presses.size(), 1u);
     EXPECT_EQ(presses[0], (std::pair<double, double>{128, 200}));
 }
