@@ -317,12 +317,17 @@ using GlxDisplay = void*;
 using GlxContext = void*;
 using GlxDrawable = unsigned long;
 
+// make_current leaves the host's binding alone when its context is current already: the
+// host may draw through another drawable now (a toolkit's offscreen surface, a recreated
+// window) than the one current at adoption, which is only used to come back to it.
 class HostGlxBackend final : public ContextBackend {
 public:
     using MakeCurrent = int (*)(GlxDisplay, GlxDrawable, GlxDrawable, GlxContext);
-    HostGlxBackend(GlxDisplay d, GlxDrawable draw, GlxDrawable read, GlxContext c, MakeCurrent f)
-        : display_(d), draw_(draw), read_(read), context_(c), make_(f) {}
+    using GetCurrent = GlxContext (*)();
+    HostGlxBackend(GlxDisplay d, GlxDrawable draw, GlxDrawable read, GlxContext c, MakeCurrent f, GetCurrent g)
+        : display_(d), draw_(draw), read_(read), context_(c), make_(f), get_(g) {}
     void make_current() override {
+        if (get_() == context_) return;
         if (!make_(display_, draw_, read_, context_)) throw ContextError("Context::make_current: glXMakeContextCurrent failed for the host's context");
     }
     std::string describe() const override { return "host GLX context"; }
@@ -333,13 +338,16 @@ private:
     GlxDrawable draw_, read_;
     GlxContext context_;
     MakeCurrent make_;
+    GetCurrent get_;
 };
 
 class HostEglBackend final : public ContextBackend {
 public:
-    HostEglBackend(EGLDisplay d, EGLSurface draw, EGLSurface read, EGLContext c, PFNEGLMAKECURRENTPROC f)
-        : display_(d), draw_(draw), read_(read), context_(c), make_(f) {}
+    HostEglBackend(EGLDisplay d, EGLSurface draw, EGLSurface read, EGLContext c, PFNEGLMAKECURRENTPROC f,
+                   PFNEGLGETCURRENTCONTEXTPROC g)
+        : display_(d), draw_(draw), read_(read), context_(c), make_(f), get_(g) {}
     void make_current() override {
+        if (get_() == context_) return;
         if (!make_(display_, draw_, read_, context_)) throw ContextError("Context::make_current: eglMakeCurrent failed for the host's context");
     }
     std::string describe() const override { return "host EGL context"; }
@@ -350,6 +358,7 @@ private:
     EGLSurface draw_, read_;
     EGLContext context_;
     PFNEGLMAKECURRENTPROC make_;
+    PFNEGLGETCURRENTCONTEXTPROC get_;
 };
 
 // The host's contexts adopted so far, by native handle: one state per GL context.
@@ -374,7 +383,7 @@ Context Context::adopt_current(const ContextOptions& options) {
         auto get_surface = host_symbol<PFNEGLGETCURRENTSURFACEPROC>(lib, "eglGetCurrentSurface");
         auto make = host_symbol<PFNEGLMAKECURRENTPROC>(lib, "eglMakeCurrent");
         if (!get_display || !get_surface || !make) break;
-        backend = std::make_unique<HostEglBackend>(get_display(), get_surface(EGL_DRAW), get_surface(EGL_READ), c, make);
+        backend = std::make_unique<HostEglBackend>(get_display(), get_surface(EGL_DRAW), get_surface(EGL_READ), c, make, get_context);
         native = c;
         break;
     }
@@ -390,7 +399,7 @@ Context Context::adopt_current(const ContextOptions& options) {
             auto get_read = host_symbol<GlxDrawable (*)()>(lib, "glXGetCurrentReadDrawable");
             auto make = host_symbol<HostGlxBackend::MakeCurrent>(lib, "glXMakeContextCurrent");
             if (!get_display || !get_draw || !get_read || !make) continue;
-            backend = std::make_unique<HostGlxBackend>(get_display(), get_draw(), get_read(), c, make);
+            backend = std::make_unique<HostGlxBackend>(get_display(), get_draw(), get_read(), c, make, get_context);
             native = c;
             break;
         }

@@ -100,8 +100,9 @@ public:
     /// Dear ImGui's OpenGL 3 renderer, like most, binds all of these before it draws.
     ///
     /// glumpp cannot see the host make another context current: after it does, call
-    /// make_current() on this one (for an adopted context it always makes the platform
-    /// call) before glumpp's objects are used again. Drop glumpp's objects and this
+    /// make_current() on this one (for an adopted context it always asks the platform
+    /// which context is current, and makes it current again, with the drawables current at
+    /// adoption, only if another one is) before glumpp's objects are used again. Drop glumpp's objects and this
     /// Context before the host destroys its context; this Context never destroys it.
     static Context adopt_current(const ContextOptions& options = {});
     /// The context current on this thread; ContextError if there is none.
@@ -110,8 +111,9 @@ public:
 
     explicit operator bool() const noexcept { return state_ != nullptr; }
     /// Makes this context current (eglMakeCurrent, glfwMakeContextCurrent, ...), unless
-    /// glumpp made it current already; an adopted host context is always made current
-    /// again, since the host may have switched behind glumpp's back.
+    /// glumpp made it current already; for an adopted host context the platform is asked
+    /// (glXGetCurrentContext, eglGetCurrentContext) since the host may have switched
+    /// behind glumpp's back, and the host's own binding is kept when it is current.
     void make_current() const;
     bool is_current() const noexcept;
 
