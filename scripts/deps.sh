@@ -14,6 +14,13 @@ packages=(
   libglfw3-dev libglm-dev libstb-dev libcli11-dev libpugixml-dev libfreetype-dev libglu1-mesa-dev
   # real windows under Xvfb in tests; video; the reference SVG rasterizer; NumPy interop
   xvfb xauth ffmpeg librsvg2-bin python3-numpy python3-pil
+  # optional: glumpp::imgui (Dear ImGui 1.86 with its GLFW and OpenGL 3 backends, prebuilt);
+  # its test drives real widgets with XTEST input
+  libimgui-dev libxtst6
+  # an SDL2 host for Context::adopt_current's test (GLX and EGL)
+  libsdl2-dev
+  # optional: glumpp::qt (Qt 5 widgets; its test drives them with QTest)
+  qtbase5-dev
 )
 
 missing=()

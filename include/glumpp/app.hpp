@@ -3,6 +3,7 @@
 // screenshots and video.
 #include <glumpp/app/Clock.hpp>
 #include <glumpp/app/Event.hpp>
+#include <glumpp/app/EventLoop.hpp>
 #include <glumpp/app/Image.hpp>
 #include <glumpp/app/Options.hpp>
 #include <glumpp/app/Run.hpp>

@@ -38,12 +38,20 @@ double Clock::tick() {
         Callback f = it->f;
         if (it->interval > 0) {
             it->next = std::max(it->next + it->interval, time_); // soft: never fires twice for one late frame
+        } else if (it->interval < 0) {
+            // every tick: due again at once
         } else {
             timers_.erase(it);
         }
         f(since);
     }
     return dt;
+}
+
+int Clock::schedule(Callback f) {
+    const int id = next_id_++;
+    timers_.push_back({id, std::move(f), -1.0, time_, time_});
+    return id;
 }
 
 int Clock::schedule_interval(Callback f, double seconds) {

@@ -73,6 +73,7 @@ Key translate_key(int k) {
     case GLFW_KEY_END: return Key::End;
     default:
         if (k >= GLFW_KEY_F1 && k <= GLFW_KEY_F12) return static_cast<Key>(static_cast<int>(Key::F1) + (k - GLFW_KEY_F1));
+        if (k >= GLFW_KEY_LEFT_SHIFT && k <= GLFW_KEY_RIGHT_SUPER) return static_cast<Key>(static_cast<int>(Key::LeftShift) + (k - GLFW_KEY_LEFT_SHIFT));
         return Key::Unknown;
     }
 }
@@ -214,6 +215,7 @@ public:
         return {fw, fh};
     }
     void set_title(const std::string& title) override { glfwSetWindowTitle(window_->window(), title.c_str()); }
+    void* native_handle() const noexcept override { return window_->window(); }
 
 private:
     GlfwContext* window_ = nullptr;

@@ -16,6 +16,7 @@ const char* to_string(Backend b) {
     case Backend::Auto: return "auto";
     case Backend::Glfw: return "glfw";
     case Backend::Offscreen: return "offscreen";
+    case Backend::Host: return "host";
     }
     return "?";
 }
@@ -40,6 +41,14 @@ std::string key_name(Key k) {
     case Key::PageDown: return "PageDown";
     case Key::Home: return "Home";
     case Key::End: return "End";
+    case Key::LeftShift: return "LeftShift";
+    case Key::LeftControl: return "LeftControl";
+    case Key::LeftAlt: return "LeftAlt";
+    case Key::LeftSuper: return "LeftSuper";
+    case Key::RightShift: return "RightShift";
+    case Key::RightControl: return "RightControl";
+    case Key::RightAlt: return "RightAlt";
+    case Key::RightSuper: return "RightSuper";
     default: return "Unknown";
     }
 }
@@ -81,7 +90,9 @@ void Window::create(const WindowConfig& config) {
     config_ = config;
     Backend kind = config.backend;
     if (kind == Backend::Auto) kind = detail::glfw_available(nullptr) ? Backend::Glfw : Backend::Offscreen;
-    backend_ = kind == Backend::Glfw ? detail::make_glfw(config, *this) : detail::make_offscreen(config);
+    backend_ = kind == Backend::Glfw   ? detail::make_glfw(config, *this)
+               : kind == Backend::Host ? detail::make_host(config)
+                                       : detail::make_offscreen(config);
     backend_kind_ = kind;
     width_ = config.width;
     height_ = config.height;
@@ -94,6 +105,7 @@ void Window::create(const WindowConfig& config) {
 }
 
 const gloo::Context& Window::context() const { return backend_->context(); }
+void* Window::native_handle() const noexcept { return backend_->native_handle(); }
 
 // The state glumpy's app.run sets on every window before on_init (the list, and why
 // point sprites need no call, is in Window.hpp). Pixel-store alignments are the

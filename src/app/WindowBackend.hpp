@@ -24,10 +24,14 @@ public:
     /// waiting for the window system, dispatching the events that came meanwhile).
     virtual std::pair<int, int> resize(int width, int height) = 0;
     virtual void set_title(const std::string&) {}
+    /// GLFWwindow* (Glfw), nullptr (Offscreen).
+    virtual void* native_handle() const noexcept { return nullptr; }
 };
 
 std::unique_ptr<WindowBackend> make_offscreen(const WindowConfig& config);
 std::unique_ptr<WindowBackend> make_glfw(const WindowConfig& config, Window& window);
+/// Over the context current now, made by the host (gloo::Context::adopt_current).
+std::unique_ptr<WindowBackend> make_host(const WindowConfig& config);
 /// Whether a GLFW window can be opened here; `why` says why not.
 bool glfw_available(std::string* why);
 

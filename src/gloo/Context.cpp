@@ -7,7 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <mutex>
 #include <utility>
+#include <vector>
 
 #include <dlfcn.h>
 
@@ -28,7 +31,7 @@ ContextState::~ContextState() {
 }
 
 void ContextState::make_current() {
-    if (current == this) return;
+    if (current == this && !host) return;
     backend->make_current();
     current = this;
 }
@@ -293,6 +296,133 @@ Context Context::headless(const ContextOptions& options) {
 Context Context::adopt(std::unique_ptr<ContextBackend> backend, const ContextOptions& options) {
     if (!backend) throw ContextError("Context::adopt: no backend");
     return make(std::move(backend), options);
+}
+
+namespace {
+
+// A context the host made current (adopt_current). The GLX and EGL entry points are
+// looked up in the libraries the host already loaded (RTLD_NOLOAD): never load a
+// platform library the host does not use, and never go through libepoxy's dispatch,
+// which aborts the process when a library is missing.
+template <class F>
+F host_symbol(const char* library, const char* name) {
+    void* lib = ::dlopen(library, RTLD_LAZY | RTLD_NOLOAD);
+    if (!lib) return nullptr;
+    void* f = ::dlsym(lib, name);
+    ::dlclose(lib); // the host's reference keeps it loaded
+    return reinterpret_cast<F>(f);
+}
+
+using GlxDisplay = void*;
+using GlxContext = void*;
+using GlxDrawable = unsigned long;
+
+// make_current leaves the host's binding alone when its context is current already: the
+// host may draw through another drawable now (a toolkit's offscreen surface, a recreated
+// window) than the one current at adoption, which is only used to come back to it.
+class HostGlxBackend final : public ContextBackend {
+public:
+    using MakeCurrent = int (*)(GlxDisplay, GlxDrawable, GlxDrawable, GlxContext);
+    using GetCurrent = GlxContext (*)();
+    HostGlxBackend(GlxDisplay d, GlxDrawable draw, GlxDrawable read, GlxContext c, MakeCurrent f, GetCurrent g)
+        : display_(d), draw_(draw), read_(read), context_(c), make_(f), get_(g) {}
+    void make_current() override {
+        if (get_() == context_) return;
+        if (!make_(display_, draw_, read_, context_)) throw ContextError("Context::make_current: glXMakeContextCurrent failed for the host's context");
+    }
+    std::string describe() const override { return "host GLX context"; }
+    const void* native() const { return context_; }
+
+private:
+    GlxDisplay display_;
+    GlxDrawable draw_, read_;
+    GlxContext context_;
+    MakeCurrent make_;
+    GetCurrent get_;
+};
+
+class HostEglBackend final : public ContextBackend {
+public:
+    HostEglBackend(EGLDisplay d, EGLSurface draw, EGLSurface read, EGLContext c, PFNEGLMAKECURRENTPROC f,
+                   PFNEGLGETCURRENTCONTEXTPROC g)
+        : display_(d), draw_(draw), read_(read), context_(c), make_(f), get_(g) {}
+    void make_current() override {
+        if (get_() == context_) return;
+        if (!make_(display_, draw_, read_, context_)) throw ContextError("Context::make_current: eglMakeCurrent failed for the host's context");
+    }
+    std::string describe() const override { return "host EGL context"; }
+    const void* native() const { return context_; }
+
+private:
+    EGLDisplay display_;
+    EGLSurface draw_, read_;
+    EGLContext context_;
+    PFNEGLMAKECURRENTPROC make_;
+    PFNEGLGETCURRENTCONTEXTPROC get_;
+};
+
+// The host's contexts adopted so far, by native handle: one state per GL context.
+std::vector<std::pair<const void*, std::weak_ptr<ContextState>>>& adopted() {
+    static std::vector<std::pair<const void*, std::weak_ptr<ContextState>>> list;
+    return list;
+}
+
+} // namespace
+
+Context Context::adopt_current(const ContextOptions& options) {
+    std::unique_ptr<ContextBackend> backend;
+    const void* native = nullptr;
+    // EGL first: a GLX library may be loaded (by GLFW, say) while EGL's context is current.
+    const char* egl_names[] = {"libEGL.so.1", "libEGL.so"};
+    for (const char* lib : egl_names) {
+        auto get_context = host_symbol<PFNEGLGETCURRENTCONTEXTPROC>(lib, "eglGetCurrentContext");
+        if (!get_context) continue;
+        EGLContext c = get_context();
+        if (c == EGL_NO_CONTEXT) break;
+        auto get_display = host_symbol<PFNEGLGETCURRENTDISPLAYPROC>(lib, "eglGetCurrentDisplay");
+        auto get_surface = host_symbol<PFNEGLGETCURRENTSURFACEPROC>(lib, "eglGetCurrentSurface");
+        auto make = host_symbol<PFNEGLMAKECURRENTPROC>(lib, "eglMakeCurrent");
+        if (!get_display || !get_surface || !make) break;
+        backend = std::make_unique<HostEglBackend>(get_display(), get_surface(EGL_DRAW), get_surface(EGL_READ), c, make, get_context);
+        native = c;
+        break;
+    }
+    if (!backend) {
+        const char* glx_names[] = {"libGLX.so.0", "libGL.so.1"};
+        for (const char* lib : glx_names) {
+            auto get_context = host_symbol<GlxContext (*)()>(lib, "glXGetCurrentContext");
+            if (!get_context) continue;
+            GlxContext c = get_context();
+            if (!c) continue;
+            auto get_display = host_symbol<GlxDisplay (*)()>(lib, "glXGetCurrentDisplay");
+            auto get_draw = host_symbol<GlxDrawable (*)()>(lib, "glXGetCurrentDrawable");
+            auto get_read = host_symbol<GlxDrawable (*)()>(lib, "glXGetCurrentReadDrawable");
+            auto make = host_symbol<HostGlxBackend::MakeCurrent>(lib, "glXMakeContextCurrent");
+            if (!get_display || !get_draw || !get_read || !make) continue;
+            backend = std::make_unique<HostGlxBackend>(get_display(), get_draw(), get_read(), c, make, get_context);
+            native = c;
+            break;
+        }
+    }
+    if (!backend) {
+        throw ContextError("Context::adopt_current: no OpenGL context is current on this thread (neither EGL nor GLX); "
+                           "make the host's context current first (glfwMakeContextCurrent, SDL_GL_MakeCurrent)");
+    }
+    static std::mutex adopting; // contexts are per thread, the list is per process
+    std::lock_guard lock(adopting);
+    auto& list = adopted();
+    std::erase_if(list, [](const auto& e) { return e.second.expired(); });
+    for (const auto& [handle, weak] : list) {
+        if (handle != native) continue;
+        auto s = weak.lock();
+        detail::current = s.get(); // it is current: the platform says so
+        return Context(std::move(s));
+    }
+    // make() makes it current through the backend (the same context: a no-op for the host).
+    Context c = make(std::move(backend), options);
+    c.state_->host = true;
+    list.emplace_back(native, c.state_);
+    return c;
 }
 
 Context Context::adopt_state(std::shared_ptr<detail::ContextState> s) { return Context(std::move(s)); }

@@ -21,6 +21,7 @@ struct ContextState : std::enable_shared_from_this<ContextState> {
     std::string renderer, version;
     std::vector<std::string> extensions; // sorted
     bool buffer_storage = false;         // ARB_buffer_storage (persistent mapping)
+    bool host = false;                   // adopt_current: made and switched by someone else
 
     UploadCosts costs;
     UploadStrategy strategy = UploadStrategy::SubData;

@@ -705,3 +705,61 @@ TEST(Run, ExceptionsAreReportedClosedAndRecorded) {
     }
     app::clock() = app::Clock{};
 }
+
+TEST(Clock, ScheduleRunsOnEveryTickWithTheTimeSinceItsLastCall) {
+    app::Clock c(0.125);
+    std::vector<double> every;
+    c.tick(); // t = 0
+    c.tick(); // t = 0.125
+    const int id = c.schedule([&](double dt) { every.push_back(dt); });
+    for (int k = 0; k < 3; ++k) c.tick();
+    c.unschedule(id);
+    c.tick();
+    EXPECT_EQ(every, (std::vector<double>{0.125, 0.125, 0.125})); // glumpy's clock.schedule
+}
+
+TEST(EventLoop, ProcessIsOneFrameOfRunAndHonoursFramesAndScreenshot) {
+    app::clock() = app::Clock{};
+    app::Window window(offscreen(32, 24));
+    std::vector<std::string> events;
+    window.on_init([&] { events.push_back("init"); });
+    window.on_resize([&](int w, int h) { events.push_back("resize " + std::to_string(w) + "x" + std::to_string(h)); });
+    window.on_draw([&](double dt) {
+        events.push_back("draw " + std::to_string(dt));
+        window.clear();
+        TopHalf top;
+        top.draw();
+    });
+    window.on_close([&] { events.push_back("close"); });
+    const auto png = scratch("event-loop.png");
+    std::filesystem::remove(png);
+    auto options = options_of({"--frames", "3", "--fixed-dt", "0.5", "--quiet", "--screenshot", png.string()});
+    std::vector<std::size_t> counts;
+    {
+        app::EventLoop loop(window, options);
+        EXPECT_EQ(events, (std::vector<std::string>{"init", "resize 32x24"}));
+        std::size_t count = loop.windows();
+        while (count) counts.push_back(count = loop.process(loop.clock().tick()));
+        EXPECT_EQ(loop.frames(), 3u);
+    }
+    EXPECT_EQ(counts, (std::vector<std::size_t>{1, 1, 0}));
+    EXPECT_EQ(events, (std::vector<std::string>{"init", "resize 32x24", "draw 0.000000", "draw 0.500000", "draw 0.500000", "close"}));
+    Array img = app::load_png(png); // the last frame: red over the top half
+    EXPECT_EQ(img.value<int>({1, 1, 0}), 255);
+    EXPECT_EQ(img.value<int>({22, 1, 0}), 0);
+}
+
+TEST(EventLoop, ErrorsComeOutOfProcessAndOpenWindowsCloseWithTheLoop) {
+    app::clock() = app::Clock{};
+    app::Window window(offscreen(16, 16));
+    int closes = 0;
+    window.on_draw([](double) { Array::zeros<float>({3}).view({3}); });
+    window.on_close([&] { ++closes; });
+    {
+        app::EventLoop loop(window);
+        EXPECT_EQ(test::message_of<IndexError>([&] { loop.process(0); }),
+                  "Array::view: index 3 is out of bounds for axis 0 with size 3");
+        EXPECT_EQ(closes, 0);
+    }
+    EXPECT_EQ(closes, 1);
+}

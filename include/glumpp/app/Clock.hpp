@@ -31,7 +31,11 @@ public:
     double fps() const noexcept { return fps_; }
     std::size_t ticks() const noexcept { return ticks_; }
 
+    /// glumpy's clock.schedule: calls `f(dt)` on every tick, dt the seconds since the
+    /// previous call (since scheduling, for the first); returns an id for unschedule.
+    int schedule(Callback f);
     /// Calls `f(dt)` every `seconds` (measured on this clock); returns an id for unschedule.
+    /// glumpy's window.timer(seconds) and clock.schedule_interval.
     int schedule_interval(Callback f, double seconds);
     /// Calls `f(dt)` once, `seconds` from now.
     int schedule_once(Callback f, double seconds);
@@ -41,7 +45,7 @@ private:
     struct Timer {
         int id;
         Callback f;
-        double interval; // 0 for once
+        double interval; // 0 for once, < 0 for every tick
         double next;
         double last;
     };

@@ -39,6 +39,16 @@ enum class Key : int {
     F10,
     F11,
     F12,
+    /// The modifier keys themselves (glumpy's LSHIFT, RSHIFT...), for handlers that track
+    /// a held modifier (glumpy's TrackballPan pans while shift is down).
+    LeftShift = 340,
+    LeftControl,
+    LeftAlt,
+    LeftSuper,
+    RightShift,
+    RightControl,
+    RightAlt,
+    RightSuper,
 };
 
 /// A key from its character ('q' and 'Q' give the same key).

@@ -15,6 +15,15 @@
 // same demo runs on a desktop and on a build machine. Asking for Glfw without a display
 // is a ContextError that says so.
 //
+// A third, Host, puts a Window over a context someone else made and made current (a Qt
+// widget's, an SDL2 window's: gloo::Context::adopt_current), so that glumpy-style
+// handlers and interactions (PanZoom...) work inside the host's window. The host owns the
+// loop and the events: it calls activate() and dispatch_draw(dt) when it paints, set_size
+// when its window is resized, dispatch_mouse_*/dispatch_key_* from its own events, and
+// swaps itself (swap() and poll_events() do nothing). Before each frame the framebuffer
+// WindowConfig::host_framebuffer names is bound (the default framebuffer without one).
+// The Window sets glumpy's state below in the host's context when it is made.
+//
 // Events carry glumpy's names and arguments. Handlers are plain callables; several may
 // be registered for one event and run in registration order. Mouse positions are window
 // pixels with the origin at the top left (y grows downwards); a motion with buttons held
@@ -61,7 +70,7 @@ namespace glumpp::app {
 
 struct Options;
 
-enum class Backend { Auto, Glfw, Offscreen };
+enum class Backend { Auto, Glfw, Offscreen, Host };
 const char* to_string(Backend b);
 
 struct WindowConfig {
@@ -76,6 +85,9 @@ struct WindowConfig {
     bool vsync = false;   ///< Glfw: wait for the screen's refresh at swap
     bool visible = true;  ///< Glfw: show the window
     glm::vec4 clear_color{0, 0, 0, 1};
+    /// Host: the framebuffer object to draw into, asked before each frame (a Qt widget's
+    /// changes when it is resized); unset: the default framebuffer (0).
+    std::function<unsigned()> host_framebuffer;
 };
 
 namespace detail {
@@ -99,6 +111,12 @@ public:
     void set_title(const std::string& title);
     Backend backend() const noexcept { return backend_kind_; }
     const gloo::Context& context() const;
+    /// The platform window, for toolkits that attach to it (glumpp::imgui::Gui): the
+    /// GLFWwindow* of a Glfw window, nullptr for an offscreen one. glumpp owns it and has
+    /// installed its input callbacks (key, character, mouse button, cursor position,
+    /// scroll, framebuffer size, close) and its user pointer; a toolkit that replaces a
+    /// callback calls the one glfwSet*Callback returned for the events it passes on.
+    void* native_handle() const noexcept;
 
     /// Makes the context current and binds this window's framebuffer and viewport.
     void activate();

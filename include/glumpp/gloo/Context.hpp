@@ -71,11 +71,50 @@ public:
     static Context headless(const ContextOptions& options = {});
     /// A context driven by `backend` (which must already have created it), current on return.
     static Context adopt(std::unique_ptr<ContextBackend> backend, const ContextOptions& options = {});
+    /// The OpenGL context current on this thread, created by someone else: a GLFW or SDL2
+    /// window the program made itself, a toolkit's widget (GLX or EGL contexts; 3.3 core
+    /// or compatibility, 3.3 at least). glumpp then draws into whatever framebuffer the
+    /// host has bound, with no window of its own. ContextError when no context is current
+    /// ("make the host's context current first"), or when it is older than 3.3.
+    ///
+    /// Calls: glXGetCurrentContext/Display/Drawable or eglGetCurrent* (looked up in the
+    /// libGL/libEGL the host already loaded), then what every context gets: glGetString,
+    /// glGetIntegerv(GL_NUM_EXTENSIONS), the upload calibration (once per renderer and
+    /// process, cached on disk; skipped with options.costs).
+    /// Adopting the same host context twice gives the same Context (one state per GL
+    /// context). For a context glumpp made (headless, app::Window), use current().
+    ///
+    /// The host's expectations. glumpp sets no fixed-function state (viewport, blending,
+    /// depth, stencil, scissor, culling, clear colour, polygon mode stay the host's) and
+    /// restores the framebuffer bindings it changes (FrameBuffer::activate/read). It changes,
+    /// and does not restore, only bindings that a GL renderer sets before it draws:
+    ///  - adopt_current: GL_UNPACK_ALIGNMENT and GL_PACK_ALIGNMENT become 1 (glumpp's
+    ///    texture uploads and read-backs need rows without padding; GL's default is 4);
+    ///  - buffer uploads: the GL_COPY_WRITE_BUFFER / GL_COPY_READ_BUFFER bindings (never
+    ///    GL_ARRAY_BUFFER or a VAO's element buffer);
+    ///  - texture uploads: the texture bound to the active unit for that target
+    ///    (GL_UNPACK_ROW_LENGTH and GL_UNPACK_IMAGE_HEIGHT are put back to 0);
+    ///  - Program::draw: the current program (glUseProgram), the vertex array (glumpp's
+    ///    own VAO; the host's VAOs are never modified), GL_ARRAY_BUFFER, the active texture
+    ///    unit and the textures bound to its samplers' units, and the generic values of
+    ///    constant attributes.
+    /// Dear ImGui's OpenGL 3 renderer, like most, binds all of these before it draws.
+    ///
+    /// glumpp cannot see the host make another context current: after it does, call
+    /// make_current() on this one (for an adopted context it always asks the platform
+    /// which context is current, and makes it current again, with the drawables current at
+    /// adoption, only if another one is) before glumpp's objects are used again. Drop glumpp's objects and this
+    /// Context before the host destroys its context; this Context never destroys it.
+    static Context adopt_current(const ContextOptions& options = {});
     /// The context current on this thread; ContextError if there is none.
     static Context current();
     static bool has_current() noexcept;
 
     explicit operator bool() const noexcept { return state_ != nullptr; }
+    /// Makes this context current (eglMakeCurrent, glfwMakeContextCurrent, ...), unless
+    /// glumpp made it current already; for an adopted host context the platform is asked
+    /// (glXGetCurrentContext, eglGetCurrentContext) since the host may have switched
+    /// behind glumpp's back, and the host's own binding is kept when it is current.
     void make_current() const;
     bool is_current() const noexcept;
 
