@@ -23,8 +23,9 @@
 // attach(window) registers handlers on the window (they share this object's state, so
 // the PanZoom may be copied or destroyed before the window). It is a template over the
 // window type because the graphics layer does not use the app layer (they are siblings
-// on gloo: docs/ARCHITECTURE.md), so that it works in any host: any window with app::Window's on_resize, on_mouse_drag,
-// on_mouse_scroll and on_key_press works, and only the caller's code names app::Window.
+// on gloo: docs/ARCHITECTURE.md), so that it works in any host: any window with
+// app::Window's on_resize, on_mouse_drag, on_mouse_scroll and on_key_press works, and
+// only the caller's code names app::Window.
 //  - any mouse drag pans by the pointer's motion;
 //  - each scroll notch zooms by 10% about the pointer (1.1 ^ notches: up zooms in);
 //  - space resets to the fit;
