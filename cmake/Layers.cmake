@@ -4,12 +4,13 @@
 # listed here; its library links only theirs. glumpp_check_layer_links() enforces the links
 # at configure time; the ctest `layers_includes` (tests/structure/check_layers.cmake)
 # enforces the includes.
-set(GLUMPP_LAYERS array gloo app svg graphics)
+set(GLUMPP_LAYERS array gloo app svg graphics text)
 set(GLUMPP_LAYER_USES_array "")
 set(GLUMPP_LAYER_USES_gloo array)
 set(GLUMPP_LAYER_USES_app array gloo)
 set(GLUMPP_LAYER_USES_svg "")
 set(GLUMPP_LAYER_USES_graphics array gloo svg)
+set(GLUMPP_LAYER_USES_text array gloo)
 
 # "array=;gloo=array;app=array,gloo;..." for scripts run with cmake -P.
 function(glumpp_layer_table out)
