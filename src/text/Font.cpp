@@ -119,7 +119,7 @@ std::pair<std::string, int> find_family(const std::string& name) {
     FcPatternGetInteger(match, FC_INDEX, 0, &index);
     const std::string asked = lower(name.substr(0, name.find(':')));
     static const std::set<std::string> generic{"sans-serif", "sans", "serif", "monospace", "mono",
-                                               "system-ui", "cursive", "fantasy", "emoji", ""};
+                                               "system-ui", "cursive", "fantasy", "emoji"};
     bool same = generic.count(asked) > 0;
     std::string best;
     FcChar8* fam = nullptr;
@@ -139,6 +139,7 @@ std::pair<std::string, int> find_family(const std::string& name) {
 } // namespace
 
 Font Font::open(const std::string& family_or_path) {
+    if (family_or_path.empty()) throw ValueError("Font::open: the family name or path is empty");
     std::string path = family_or_path;
     int index = 0;
     const bool is_path = family_or_path.find('/') != std::string::npos || std::filesystem::exists(family_or_path);

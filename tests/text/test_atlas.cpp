@@ -167,3 +167,33 @@ TEST(GlyphAtlas, Errors) {
     EXPECT_EQ(message_of<IndexError>([&] { atlas.glyph(1u << 20); }).rfind("Font::render: glyph 1048576 is not in", 0), 0u);
     EXPECT_EQ(atlas.count(), 0u);
 }
+
+// Several glyphs added between two draws: the texture's dirty bytes are exactly their
+// texels, and it is never sent whole; the planner may join neighbours into one call
+// (gap bytes: the one-texel borders between them, when one call is cheaper than two).
+// Three coverage glyphs at 12 px (about 35 rows in all) are under DirtySet's 64 ranges.
+// Past the cap the tracker merges rows across the 1-texel borders: three 24-px distance
+// fields (~66 rows) gave 787 B dirty for 782 texels, five 1,500 B for 1,449.
+TEST_F(GlyphAtlasTest, GlyphsAddedTogetherAreTheirTexels) {
+    const text::Font font = text::Font::open("DejaVu Sans");
+    text::GlyphAtlas atlas(font, text::AtlasKind::Coverage, 12, 512, 512);
+    atlas.glyph(font.glyph_index(U'x'));
+    atlas.texture().sync();
+    const gloo::UploadStats before = atlas.texture().upload_stats();
+    ctx.upload_log().clear();
+    std::size_t texels = 0;
+    const std::u32string added = U"gly";
+    for (const char32_t c : added) {
+        const text::Rect r = atlas.glyph(font.glyph_index(c)).rect;
+        texels += r.width * r.height;
+    }
+    atlas.texture().sync();
+    const gloo::UploadStats after = atlas.texture().upload_stats();
+    EXPECT_EQ(after.bytes_dirty - before.bytes_dirty, texels);
+    EXPECT_EQ(after.whole_sends, before.whole_sends);
+    EXPECT_GE(after.bytes_sent - before.bytes_sent, texels);
+    EXPECT_LT(after.bytes_sent - before.bytes_sent, 2 * texels);
+    for (const gloo::UploadCall& c : ctx.upload_log().calls()) EXPECT_EQ(c.kind, gloo::UploadCall::Kind::TexSubImage);
+    std::printf("[ uploads ] %zu new glyphs (%zu texels): %zu calls, %zu B sent; the atlas is %zu B\n", added.size(), texels,
+                ctx.upload_log().calls().size(), after.bytes_sent - before.bytes_sent, atlas.width() * atlas.height());
+}

@@ -56,6 +56,7 @@ TEST(Font, ErrorsNameTheFunctionAndTheValues) {
     EXPECT_EQ(message_of<ParseError>([&] { text::Font::open(junk.string()); })
                   .rfind("Font::open: '" + junk.string() + "' is not a font (FreeType error ", 0),
               0u);
+    EXPECT_EQ(message_of<ValueError>([] { text::Font::open(""); }), "Font::open: the family name or path is empty");
     const text::Font f = text::Font::open(dejavu);
     EXPECT_EQ(message_of<ValueError>([&] { f.layout("ab\xff", 12); }),
               "Font::layout: the text is not UTF-8: bad sequence at byte 2 (0xFF)");

@@ -102,7 +102,8 @@ public:
     /// substitutes something; "monospace" and the other generic aliases are accepted as
     /// they are). Throws IoError "Font::open: no font for the family 'X' (fontconfig's best
     /// match is 'Y')", IoError "Font::open: cannot read 'PATH'" for a missing file, and
-    /// ParseError "Font::open: 'PATH' is not a font (FreeType error N)" for another file.
+    /// ParseError "Font::open: 'PATH' is not a font (FreeType error N)" for another file,
+    /// ValueError for an empty string (say "sans-serif" for fontconfig's default).
     static Font open(const std::string& family_or_path);
 
     /// The file FreeType read, and the face's family name (FreeType's family_name).
