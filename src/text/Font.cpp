@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <unordered_map>
 
 namespace glumpp::text {
 
@@ -28,6 +29,9 @@ struct Font::Face {
     hb_font_t* hb = nullptr;
     std::string path, family;
     std::set<char32_t> missing;
+    // Each glyph's exact outline box in font units (FT_LOAD_NO_SCALE), loaded once: unhinted
+    // outlines scale linearly, so a layout at any size needs no glyph loading.
+    std::unordered_map<std::uint32_t, FT_BBox> boxes;
     double size = -1;      // the char size the face is set to now
     int load_flags = -1;   // the load flags hb-ft uses now
     ~Face() {
@@ -175,10 +179,10 @@ std::uint32_t Font::glyph_index(char32_t c) const { return FT_Get_Char_Index(fac
 std::set<char32_t> Font::missing() const { return face_->missing; }
 
 Layout Font::layout(std::string_view utf8, double pixel_size) const {
-    return layout_with(utf8, pixel_size, Hinting::Unhinted, "Font::layout");
+    return layout_with(utf8, pixel_size, "Font::layout");
 }
 
-Layout Font::layout_with(std::string_view utf8, double pixel_size, Hinting hinting, const char* caller) const {
+Layout Font::layout_with(std::string_view utf8, double pixel_size, const char* caller) const {
     check_size(pixel_size, caller);
     const std::vector<char32_t> code_points = decode_utf8(utf8, caller);
     for (const char32_t c : code_points) {
@@ -187,7 +191,7 @@ Layout Font::layout_with(std::string_view utf8, double pixel_size, Hinting hinti
             std::cerr << caller << ": " << face_->family << " has no glyph for " << hex(c) << "; drawing .notdef\n";
         }
     }
-    face_->set(pixel_size, load_flags_of(hinting));
+    face_->set(pixel_size, load_flags_of(Hinting::Unhinted));
     hb_buffer_t* buffer = hb_buffer_create();
     hb_buffer_add_utf8(buffer, utf8.data(), static_cast<int>(utf8.size()), 0, static_cast<int>(utf8.size()));
     hb_buffer_guess_segment_properties(buffer);
@@ -212,14 +216,20 @@ Layout Font::layout_with(std::string_view utf8, double pixel_size, Hinting hinti
     }
     hb_buffer_destroy(buffer);
     out.advance = px;
-    // The ink: each outline's exact bounding box (FT_Outline_Get_BBox) at its position.
+    // The ink: each outline's exact bounding box (FT_Outline_Get_BBox), scaled, at its position.
+    const double scale = pixel_size / face_->face->units_per_EM;
     for (const PositionedGlyph& g : out.glyphs) {
-        if (FT_Load_Glyph(face_->face, g.glyph, load_flags_of(hinting) | FT_LOAD_NO_BITMAP)) continue;
-        const FT_GlyphSlot slot = face_->face->glyph;
-        if (slot->format != FT_GLYPH_FORMAT_OUTLINE || slot->outline.n_points == 0) continue;
-        FT_BBox b;
-        FT_Outline_Get_BBox(&slot->outline, &b);
-        const Box box{g.x + b.xMin / 64.0, g.y - b.yMax / 64.0, g.x + b.xMax / 64.0, g.y - b.yMin / 64.0};
+        auto it = face_->boxes.find(g.glyph);
+        if (it == face_->boxes.end()) {
+            FT_BBox b{0, 0, 0, 0};
+            if (!FT_Load_Glyph(face_->face, g.glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP) &&
+                face_->face->glyph->format == FT_GLYPH_FORMAT_OUTLINE && face_->face->glyph->outline.n_points > 0) {
+                FT_Outline_Get_BBox(&face_->face->glyph->outline, &b);
+            }
+            it = face_->boxes.emplace(g.glyph, b).first;
+        }
+        const FT_BBox& b = it->second;
+        const Box box{g.x + b.xMin * scale, g.y - b.yMax * scale, g.x + b.xMax * scale, g.y - b.yMin * scale};
         if (box.empty()) continue;
         if (out.ink.empty()) {
             out.ink = box;
@@ -268,7 +278,7 @@ Coverage Font::rasterize(std::string_view utf8, double pixel_size, int width, in
         throw ValueError("Font::rasterize: image size " + std::to_string(width) + "x" + std::to_string(height) +
                          " is not in 1..16384");
     }
-    const Layout line = layout_with(utf8, pixel_size, Hinting::Unhinted, "Font::rasterize");
+    const Layout line = layout_with(utf8, pixel_size, "Font::rasterize");
     Coverage out{width, height, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height, 0)};
     for (const PositionedGlyph& g : line.glyphs) {
         const GlyphBitmap bm = render(g.glyph, pixel_size, hinting);

@@ -221,6 +221,13 @@ open(out, "wb").write(img.tobytes())
         const double iou = static_cast<double>(both) / static_cast<double>(either);
         EXPECT_GE(iou, 0.95) << c.text << " at " << c.size;
         for (int k = 0; k < 4; ++k) EXPECT_NEAR(bx[0][k], bx[1][k], 1) << c.text << " box coordinate " << k;
+        // layout()'s ink box (the outlines') against PIL's inked pixels (those >= 128): the
+        // pixels' edges lie within a pixel of the outline's extremes.
+        const text::Box ink = text::Font::open(c.font).layout(c.text, c.size).ink;
+        EXPECT_NEAR(10 + ink.x0, bx[1][0], 1.0) << c.text;
+        EXPECT_NEAR(55 + ink.y0, bx[1][1], 1.0) << c.text;
+        EXPECT_NEAR(10 + ink.x1, bx[1][2] + 1, 1.0) << c.text;
+        EXPECT_NEAR(55 + ink.y1, bx[1][3] + 1, 1.0) << c.text;
         std::printf("[ oracle ] %s at %d px: ink IoU %.3f, box (%d %d %d %d) vs PIL (%d %d %d %d)\n", c.text, c.size, iou,
                     bx[0][0], bx[0][1], bx[0][2], bx[0][3], bx[1][0], bx[1][1], bx[1][2], bx[1][3]);
     }

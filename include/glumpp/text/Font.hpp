@@ -18,8 +18,10 @@
 // visual order (left to right on screen), as HarfBuzz gives them.
 //
 // What a Font caches: the FreeType face and HarfBuzz font (opened once; copies of a Font
-// share them, so a Font is a cheap handle, not thread-safe: use one per thread), and the
-// set of code points already reported missing. It makes no GL call.
+// share them, so a Font is a cheap handle, not thread-safe: use one per thread), each
+// glyph's outline box in font units (loaded at its first layout, then scaled: a layout
+// loads no glyph twice), and the set of code points already reported missing. It makes
+// no GL call.
 //
 // Missing code points: the font's glyph 0 (.notdef, usually an empty box) is drawn in
 // their place, as every text system does, and the first time a Font meets a code point
@@ -45,8 +47,9 @@ struct Box {
     double height() const { return empty() ? 0 : y1 - y0; }
 };
 
-/// The face's metrics at a size, in pixels (FreeType's FT_Size_Metrics, unhinted: the
-/// scaled design values). ascender > 0 above the baseline, descender < 0 below, as
+/// The face's metrics at a size, in pixels: its design values (FT_FaceRec's ascender,
+/// descender and height, from hhea or OS/2) scaled exactly, not rounded as FreeType's
+/// hinted FT_Size_Metrics are. ascender > 0 above the baseline, descender < 0 below, as
 /// FreeType and glumpy give them; line_height is the baseline-to-baseline distance.
 struct FontMetrics {
     double pixel_size = 0;
@@ -66,8 +69,8 @@ struct PositionedGlyph {
 };
 
 /// A shaped string: its glyphs, the pen advance of the whole string and the ink box of
-/// the glyph outlines (exact outline extents from FreeType's control box of the unhinted
-/// outline, FT_Outline_Get_CBox, at the glyphs' positions).
+/// the glyph outlines (each unhinted outline's exact extents, FT_Outline_Get_BBox, at the
+/// glyphs' positions).
 struct Layout {
     std::vector<PositionedGlyph> glyphs;
     double advance = 0;
@@ -141,7 +144,7 @@ public:
 
     struct Face; ///< the FreeType face and HarfBuzz font (in Font.cpp)
 private:
-    Layout layout_with(std::string_view utf8, double pixel_size, Hinting hinting, const char* caller) const;
+    Layout layout_with(std::string_view utf8, double pixel_size, const char* caller) const;
     explicit Font(std::shared_ptr<Face> face) : face_(std::move(face)) {}
     std::shared_ptr<Face> face_;
 };
