@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 using namespace glumpp;
@@ -231,4 +232,92 @@ open(out, "wb").write(img.tobytes())
         std::printf("[ oracle ] %s at %d px: ink IoU %.3f, box (%d %d %d %d) vs PIL (%d %d %d %d)\n", c.text, c.size, iou,
                     bx[0][0], bx[0][1], bx[0][2], bx[0][3], bx[1][0], bx[1][1], bx[1][2], bx[1][3]);
     }
+}
+
+// The UTF-8 check against Python's strict decoder: 600 random byte strings (valid text of
+// random code points, then some with bytes overwritten, truncated or surrogates and
+// overlongs spliced in): layout() refuses exactly those Python refuses, naming the byte
+// Python names (UnicodeDecodeError.start), and shapes one glyph per code point otherwise
+// for text without marks (checked as "no fewer clusters than code points" is not
+// guaranteed, so only acceptance and offsets are compared).
+TEST(Font, Utf8CheckMatchesPython) {
+    std::mt19937 rng(5);
+    std::vector<std::string> texts;
+    auto append = [](std::string& s, char32_t c) {
+        if (c < 0x80) {
+            s += static_cast<char>(c);
+        } else if (c < 0x800) {
+            s += static_cast<char>(0xC0 | (c >> 6));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            s += static_cast<char>(0xE0 | (c >> 12));
+            s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            s += static_cast<char>(0xF0 | (c >> 18));
+            s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    };
+    const char* const spliced[] = {"\xed\xa0\x80", "\xc0\xaf", "\xe0\x80\xaf", "\xf4\x90\x80\x80", "\xf8\x88\x80\x80\x80", "\x80", "\xc3"};
+    for (int n = 0; n < 600; ++n) {
+        std::string s;
+        const int len = 1 + static_cast<int>(rng() % 12);
+        for (int k = 0; k < len; ++k) {
+            const unsigned pick = rng() % 4;
+            char32_t c = pick == 0 ? 0x20 + rng() % 0x5F : pick == 1 ? 0xA0 + rng() % 0x700 : pick == 2 ? 0x800 + rng() % 0xF000 : 0x10000 + rng() % 0x100000;
+            if (c >= 0xD800 && c <= 0xDFFF) c = 0x41;
+            append(s, c);
+        }
+        if (n % 3 == 1) s[rng() % s.size()] = static_cast<char>(rng() % 256);
+        if (n % 3 == 2) s.insert(rng() % (s.size() + 1), spliced[rng() % std::size(spliced)]);
+        if (n % 7 == 3) s.resize(rng() % s.size() + 1);
+        texts.push_back(s);
+    }
+    const auto dir = tmp_dir("utf8");
+    {
+        std::ofstream out(dir / "texts.bin", std::ios::binary);
+        for (const std::string& s : texts) {
+            const std::uint32_t n = static_cast<std::uint32_t>(s.size());
+            out.write(reinterpret_cast<const char*>(&n), 4);
+            out.write(s.data(), n);
+        }
+    }
+    const std::string script = R"(
+import sys, struct
+data = open(sys.argv[1] + "/texts.bin", "rb").read()
+i = 0
+while i < len(data):
+    (n,) = struct.unpack_from("<I", data, i); i += 4
+    s = data[i:i + n]; i += n
+    try:
+        s.decode("utf-8", "strict"); print("ok")
+    except UnicodeDecodeError as e:
+        print("bad", e.start)
+)";
+    const auto run = test::run_python(dir, script, dir.string());
+    ASSERT_EQ(run.status, 0) << run.output;
+    std::istringstream in(run.output);
+    const text::Font f = text::Font::open(dejavu);
+    int refused = 0, accepted = 0;
+    testing::internal::CaptureStderr(); // the random code points DejaVu lacks
+    for (const std::string& s : texts) {
+        std::string verdict;
+        in >> verdict;
+        const std::string message = message_of<ValueError>([&] { f.layout(s, 12); });
+        if (verdict == "ok") {
+            EXPECT_EQ(message, "no exception");
+            ++accepted;
+        } else {
+            std::size_t start;
+            in >> start;
+            EXPECT_EQ(message.rfind("Font::layout: the text is not UTF-8: bad sequence at byte " + std::to_string(start) + " (", 0), 0u)
+                << message;
+            ++refused;
+        }
+    }
+    testing::internal::GetCapturedStderr();
+    EXPECT_GT(refused, 100);
+    EXPECT_GT(accepted, 100);
 }
