@@ -1,6 +1,7 @@
 // The skyline packer's properties over random sequences, and the glyph atlas's uploads
 // (a glyph added later sends its own texels only) with the context's UploadLog.
 #include <glumpp/Error.hpp>
+#include <glumpp/text/DistanceField.hpp>
 #include <glumpp/text/GlyphAtlas.hpp>
 
 #include "../TestUtil.hpp"
@@ -8,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 using namespace glumpp;
@@ -119,6 +121,17 @@ TEST_F(GlyphAtlasTest, AddingAGlyphUploadsOnlyItsTexels) {
                     diff += gpu.data()[(g.rect.y + r) * atlas.width() + g.rect.x + c] !=
                             std::byte{bm.pixels[static_cast<std::size_t>(r) * bm.width + c]};
             EXPECT_EQ(diff, 0u);
+        } else { // the field, 0..1 as 0..255
+            const text::GlyphField f = text::glyph_distance_field(font, font.glyph_index(U'W'), 32);
+            ASSERT_EQ(f.field.width, static_cast<int>(g.rect.width));
+            std::size_t off = 0;
+            for (int r = 0; r < f.field.height; ++r)
+                for (int c = 0; c < f.field.width; ++c)
+                    off += std::abs(static_cast<int>(gpu.data()[(g.rect.y + r) * atlas.width() + g.rect.x + c]) -
+                                    static_cast<int>(std::lround(f.field.at(c, r) * 255))) > 0;
+            EXPECT_EQ(off, 0u);
+            EXPECT_NEAR(g.left, f.left, 1e-12);
+            EXPECT_NEAR(g.top, f.top, 1e-12);
         }
         // Asking again adds nothing and sends nothing.
         ctx.upload_log().clear();
