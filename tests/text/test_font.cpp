@@ -21,8 +21,10 @@ namespace {
 
 const char* const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
-std::filesystem::path tmp_dir(const std::string& name) {
-    const auto dir = std::filesystem::path(GLUMPP_TEST_TMP) / name;
+// A folder of the running test's own: ctest runs the tests of this binary in parallel
+// processes, and two of them writing one script.py would read each other's.
+std::filesystem::path tmp_dir() {
+    const auto dir = std::filesystem::path(GLUMPP_TEST_TMP) / "text" / ::testing::UnitTest::GetInstance()->current_test_info()->name();
     std::filesystem::create_directories(dir);
     return dir;
 }
@@ -52,7 +54,7 @@ TEST(Font, ErrorsNameTheFunctionAndTheValues) {
               0u);
     EXPECT_EQ(message_of<IoError>([] { text::Font::open("/nonexistent/font.ttf"); }),
               "Font::open: cannot read '/nonexistent/font.ttf'");
-    const auto junk = tmp_dir("font") / "not-a-font.ttf";
+    const auto junk = tmp_dir() / "not-a-font.ttf";
     std::ofstream(junk) << "this is text, not a font\n";
     EXPECT_EQ(message_of<ParseError>([&] { text::Font::open(junk.string()); })
                   .rfind("Font::open: '" + junk.string() + "' is not a font (FreeType error ", 0),
@@ -135,7 +137,7 @@ for size in (12, 24, 48):
     for s in ("Hello, World!", "glumpp 1234567890", "Illinois"):
         print(size, "%.4f" % f.getlength(s), *f.getbbox(s, anchor="ls"), s)
 )";
-    const auto run = test::run_python(tmp_dir("font"), script, dejavu);
+    const auto run = test::run_python(tmp_dir(), script, dejavu);
     ASSERT_EQ(run.status, 0) << run.output;
     std::istringstream in(run.output);
     const text::Font f = text::Font::open(dejavu);
@@ -182,7 +184,7 @@ img = Image.new("L", (400, 80), 0)
 ImageDraw.Draw(img).text((10, 55), text, font=ImageFont.truetype(path, int(size)), fill=255, anchor="ls")
 open(out, "wb").write(img.tobytes())
 )";
-    const auto dir = tmp_dir("font");
+    const auto dir = tmp_dir();
     struct Case {
         const char* font;
         int size;
@@ -275,7 +277,7 @@ TEST(Font, Utf8CheckMatchesPython) {
         if (n % 7 == 3) s.resize(rng() % s.size() + 1);
         texts.push_back(s);
     }
-    const auto dir = tmp_dir("utf8");
+    const auto dir = tmp_dir();
     {
         std::ofstream out(dir / "texts.bin", std::ios::binary);
         for (const std::string& s : texts) {
