@@ -12,10 +12,11 @@ packages=(
   libepoxy-dev libegl-dev libgl-dev libegl1 libegl-mesa0 libgl1-mesa-dri libgbm1
   # windows, maths, images, command lines, SVG, fonts, tessellation
   libglfw3-dev libglm-dev libstb-dev libcli11-dev libpugixml-dev libfreetype-dev libglu1-mesa-dev
-  # real windows under Xvfb in tests; video; the reference SVG rasterizer; NumPy interop
   # text: shaping, font lookup by family, and the fonts glumpy's examples use
   libharfbuzz-dev libfontconfig-dev fonts-dejavu-core fonts-open-sans fonts-roboto-unhinted
-  xvfb xauth ffmpeg librsvg2-bin python3-numpy python3-pil
+  # real windows under Xvfb in tests (xwininfo reads their titles and sizes); video; the
+  # reference SVG rasterizer; NumPy and PIL for the oracles
+  xvfb xauth x11-utils ffmpeg librsvg2-bin python3-numpy python3-pil
   # optional: glumpp::imgui (Dear ImGui 1.86 with its GLFW and OpenGL 3 backends, prebuilt);
   # its test drives real widgets with XTEST input
   libimgui-dev libxtst6

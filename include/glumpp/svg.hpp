@@ -11,7 +11,7 @@
 // stub but no driver, display or context), and no glumpp GL layer: a layer of its own
 // (include/glumpp/svg/, src/svg/, tests/svg/), below graphics. The renderer
 // (glumpp::graphics, <glumpp/graphics.hpp>, which includes this header) takes Polyline
-// and FillRule as they are, and names them in its own namespace too (PathCollection.hpp).
+// and FillRule as they are, and names them in its own namespace too (PathCollection.hpp, PolygonCollection.hpp).
 #include <glumpp/svg/Color.hpp>
 #include <glumpp/svg/Document.hpp>
 #include <glumpp/svg/Flatten.hpp>

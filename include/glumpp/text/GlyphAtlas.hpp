@@ -1,7 +1,8 @@
 #pragma once
 // A glyph atlas: one font's glyphs at one size, packed in a memory-aware texture.
 //
-//   text::GlyphAtlas atlas(text::Font::open("DejaVu Sans"), text::AtlasKind::DistanceField, 48);
+//   text::Font font = text::Font::open("DejaVu Sans");
+//   text::GlyphAtlas atlas(font, text::AtlasKind::DistanceField, 48);
 //   const text::AtlasGlyph& g = atlas.glyph(font.glyph_index(U'A'));   // rendered, packed
 //   program["atlas"] = atlas.texture();      // the next draw uploads what is new
 //
@@ -17,7 +18,7 @@
 // rows rather than each exact rectangle; the planner then chooses the cheaper plan.
 //
 // Growing: when a glyph does not fit, the atlas doubles its height (or its width, when
-// it is already twice as high as wide), up to 8192 x 8192. A GL texture cannot be
+// it is already more than twice as high as wide), up to 8192 x 8192. A GL texture cannot be
 // resized in place with its contents, so growing makes a *new* Texture2D, copies the old
 // texels into it, and that texture's first sync sends it whole (one glTexImage2D): the
 // one re-send, as rare as doublings are. texture() then returns the new texture and

@@ -55,7 +55,7 @@
 //    'S' does not compile", quoting the snippet's generated lines with their numbers, then
 //    the driver's log; a compile error outside snippets is gloo's ShaderError unchanged;
 //  - incompatible chain types: TypeError (above).
-// Not yet: glumpy's arithmetic composition (a + b, a * b), snippet attributes and varyings,
+// Not supported: glumpy's arithmetic composition (a + b, a * b), snippet attributes and varyings,
 // per-program values of a shared snippet's uniform (glumpy neither: values live in the
 // snippet), in-place arithmetic (`p["u"] *= 2`: assign the new value).
 
@@ -119,7 +119,7 @@ public:
 
     /// The hook names found in the sources, in order of first appearance.
     const std::vector<std::string>& hooks() const { return hook_names_; }
-    /// The generated source of a stage (generating and linking first if stale). Empty for
+    /// The generated source of a stage (generating it first if stale; no GL call, no link). Empty for
     /// a geometry stage the program does not have.
     const std::string& source(ShaderStage stage);
     /// The GL program, generated and linked if stale, snippet uniforms handed over.

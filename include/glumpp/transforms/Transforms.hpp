@@ -22,8 +22,8 @@
 //    panzoom); `inverse` undoes it. glumpy's parameters: aspect (none by default: the
 //    window's shape is ignored), pan (0, 0), zoom 1 clamped to [zoom_min, zoom_max] =
 //    [0.01, 1000]; with an aspect, scale = zoom * aspect * the window's aspect correction
-//    (resize(w, h): (h/w, 1) for wide windows, (1, w/h) for tall ones). Mouse handling
-//    comes later.
+//    (resize(w, h): (h/w, 1) for wide windows, (1, w/h) for tall ones). It has no mouse
+//    handling of its own: events set pan and zoom (graphics::PanZoom shows how).
 
 #include <glumpp/transforms/Snippet.hpp>
 
