@@ -53,6 +53,7 @@ for stage in $stages; do
       configure build/ci-asan -DCMAKE_BUILD_TYPE=Debug -DGLUMPP_SANITIZE=ON -DGLUMPP_BUILD_BENCHMARKS=OFF -DGLUMPP_BUILD_EXAMPLES=OFF
       ninja -C build/ci-asan -j "$jobs"
       ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        LSAN_OPTIONS=suppressions="$root/tests/lsan.supp" \
         ctest --test-dir build/ci-asan -j "$jobs" --output-on-failure
       ;;
     fuzz)
