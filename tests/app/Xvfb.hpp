@@ -1,6 +1,6 @@
 #pragma once
 // Helpers for tests that open real X11 windows (GLFW, Dear ImGui): a display, and the
-// DRI driver kept mapped for LeakSanitizer. The same as test_app.cpp's.
+// DRI driver kept mapped for LeakSanitizer (test_app, test_embed, test_imgui).
 
 #include <csignal>
 #include <cstdlib>
