@@ -4,14 +4,16 @@
 # listed here; its library links only theirs. glumpp_check_layer_links() enforces the links
 # at configure time; the ctest `layers_includes` (tests/structure/check_layers.cmake)
 # enforces the includes.
-set(GLUMPP_LAYERS array gloo transforms app svg graphics text imgui qt)
+set(GLUMPP_LAYERS array geometry gloo transforms app svg text graphics plot imgui qt)
 set(GLUMPP_LAYER_USES_array "")
+set(GLUMPP_LAYER_USES_geometry array)
 set(GLUMPP_LAYER_USES_gloo array)
 set(GLUMPP_LAYER_USES_transforms array gloo)
 set(GLUMPP_LAYER_USES_app array gloo)
 set(GLUMPP_LAYER_USES_svg "")
-set(GLUMPP_LAYER_USES_graphics array gloo svg)
+set(GLUMPP_LAYER_USES_graphics array gloo svg transforms text)
 set(GLUMPP_LAYER_USES_text array gloo)
+set(GLUMPP_LAYER_USES_plot array gloo transforms text graphics)
 set(GLUMPP_LAYER_USES_imgui array gloo app) # optional: Dear ImGui (src/imgui)
 set(GLUMPP_LAYER_USES_qt array gloo app)    # optional: Qt 5 (src/qt)
 
