@@ -1,0 +1,157 @@
+// glumpp::geometry against glumpy.geometry itself: every case calls the glumpp function
+// with the parameters tests/tools/glumpy_geometry.py gave glumpy's, and compares dtype,
+// shape and every byte with what glumpy returned (tests/golden/geometry/CASE.*.npy).
+#include <glumpp/array/Npy.hpp>
+#include <glumpp/geometry.hpp>
+
+#include "../TestUtil.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <limits>
+#include <numbers>
+
+using namespace glumpp;
+using glumpp::test::message_of;
+
+namespace {
+
+std::vector<Array> arrays(const geometry::Mesh& m) { return {m.vertices, m.indices}; }
+std::vector<Array> arrays(const geometry::ColorCube& c) { return {c.vertices, c.filled, c.outline}; }
+
+glm::dvec3 torus_surface(double u, double v) {
+    return {(1 + 0.4 * std::cos(v)) * std::cos(u), (1 + 0.4 * std::cos(v)) * std::sin(u), 0.4 * std::sin(v)};
+}
+glm::dvec3 sphere_surface(double u, double v) { return {std::sin(v) * std::cos(u), std::sin(v) * std::sin(u), std::cos(v)}; }
+
+struct Case {
+    const char* name;
+    std::function<std::vector<Array>()> make;
+};
+
+// The same calls as CASES in tests/tools/glumpy_geometry.py, in glumpp's spelling.
+const Case cases[] = {
+    {"colorcube-2", [] { return arrays(geometry::colorcube()); }},
+    {"colorcube-0.7", [] { return arrays(geometry::colorcube(0.7)); }},
+    {"plane-1-2", [] { return arrays(geometry::plane()); }},
+    {"plane-2-5", [] { return arrays(geometry::plane(2.0, 5)); }},
+    {"plane-1.5-1", [] { return arrays(geometry::plane(1.5, 1)); }},
+    {"cube-1-2", [] { return arrays(geometry::cube()); }},
+    {"cube-1.5-3", [] { return arrays(geometry::cube(1.5, 3)); }},
+    {"cube-0.7-6", [] { return arrays(geometry::cube(0.7, 6)); }},
+    {"tube-1-0.5-2-5", [] { return arrays(geometry::tube(1.0, 0.5, 2.0, 5)); }},
+    {"cylinder-default", [] { return arrays(geometry::cylinder()); }},
+    {"cylinder-0.3-1.2-7-top", [] { return arrays(geometry::cylinder(0.3, 1.2, 7, true, false)); }},
+    {"cylinder-0.3-1.2-7-base", [] { return arrays(geometry::cylinder(0.3, 1.2, 7, false, true)); }},
+    {"cone-default", [] { return arrays(geometry::cone()); }},
+    {"cone-0.8-1.5-6-nocap", [] { return arrays(geometry::cone(0.8, 1.5, 6, false)); }},
+    {"pyramid-default", [] { return arrays(geometry::pyramid()); }},
+    {"pyramid-2-3", [] { return arrays(geometry::pyramid(2.0, 3.0)); }},
+    {"torus-default", [] { return arrays(geometry::torus()); }},
+    {"torus-0.3-1.2-5-7", [] { return arrays(geometry::torus(0.3, 1.2, 5, 7)); }},
+    {"sphere-default", [] { return arrays(geometry::sphere()); }},
+    {"sphere-2-7-5", [] { return arrays(geometry::sphere(2.0, 7, 5)); }},
+    {"cubesphere-1-8", [] { return arrays(geometry::cubesphere(1.0, 8)); }},
+    {"cubesphere-2.5-5", [] { return arrays(geometry::cubesphere(2.5, 5)); }},
+    {"surface-torus-12-8-3",
+     [] {
+         geometry::SurfaceGrid g;
+         g.ucount = 12, g.vcount = 8, g.urepeat = 3;
+         return arrays(geometry::surface(torus_surface, g));
+     }},
+    {"surface-sphere-16-12",
+     [] {
+         const geometry::SurfaceGrid g{0, 2 * std::numbers::pi, 16, 1.0, 0, std::numbers::pi, 12, 2.0};
+         return arrays(geometry::surface(sphere_surface, g));
+     }},
+};
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
+class GlumpyGeometry : public ::testing::TestWithParam<Case> {};
+
+TEST_P(GlumpyGeometry, SameBytesAsGlumpy) {
+    const Case& c = GetParam();
+    const auto ours = c.make();
+    const char* parts[] = {"vertices", "indices", "outline"};
+    for (std::size_t k = 0; k < ours.size(); ++k) {
+        SCOPED_TRACE(std::string(c.name) + "." + parts[k]);
+        const Array theirs = load_npy(std::string(GLUMPP_GOLDEN_GEOMETRY) + "/" + c.name + "." + parts[k] + ".npy");
+        ASSERT_EQ(ours[k].dtype().descr(), theirs.dtype().descr());
+        ASSERT_EQ(ours[k].shape(), theirs.shape());
+        const Array a = ours[k].copy(), b = theirs.copy();
+        ASSERT_EQ(a.nbytes(), b.nbytes());
+        if (std::memcmp(a.data(), b.data(), a.nbytes()) != 0) {
+            // Say where: the first differing float32 (all fields are 4-byte scalars).
+            std::size_t first = 0;
+            while (std::memcmp(a.data() + first, b.data() + first, 4) == 0) first += 4;
+            float x, y;
+            std::memcpy(&x, a.data() + first, 4);
+            std::memcpy(&y, b.data() + first, 4);
+            ADD_FAILURE() << "first difference at byte " << first << " (item " << first / a.itemsize() << "): glumpp "
+                          << x << ", glumpy " << y;
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, GlumpyGeometry, ::testing::ValuesIn(cases), [](const auto& param_info) {
+    std::string name = param_info.param.name;
+    for (char& ch : name) {
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+    }
+    return name;
+});
+
+// A cube's vertices read as the C++ struct, and its dtype is glumpy's, so a program's
+// bind() finds glumpy's attribute names.
+TEST(Geometry, VerticesReadAsStructs) {
+    const auto m = geometry::cube(2.0);
+    EXPECT_EQ(m.vertices.dtype().descr(), "[('position', '<f4', (3,)), ('texcoord', '<f4', (2,)), ('normal', '<f4', (3,))]");
+    const auto v = m.vertices.as<const geometry::Vertex>();
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        // Each vertex lies on the face its normal names: position . normal == size / 2.
+        EXPECT_FLOAT_EQ(glm::dot(v[i].position, v[i].normal), 1.0f);
+    }
+    EXPECT_EQ(m.indices.dtype(), DType::of<std::uint32_t>());
+}
+
+// Hand-computed: normals() of one right triangle in the XY plane is +Z at every corner,
+// and of a flat quad split in two (shared corners named twice in one column) still +Z.
+TEST(Geometry, NormalsOfFlatTriangles) {
+    const Array P = Array::from<float>({{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {1, 1, 0}});
+    const Array T = Array::from<std::uint32_t>({{0, 1, 2}, {1, 3, 2}});
+    const auto n = geometry::normals(P, T).to_vector<float>();
+    ASSERT_EQ(n.size(), 12u);
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(n[3 * i], 0.0f);
+        EXPECT_EQ(n[3 * i + 1], 0.0f);
+        EXPECT_EQ(n[3 * i + 2], 1.0f);
+    }
+}
+
+TEST(Geometry, BadInputIsRefusedByName) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    EXPECT_EQ(message_of<ValueError>([&] { geometry::cube(nan); }), "geometry::cube: size must be finite, not nan");
+    EXPECT_EQ(message_of<ValueError>([&] { geometry::sphere(1.0, 0); }), "geometry::sphere: slices must be at least 1, not 0");
+    EXPECT_EQ(message_of<ValueError>([&] { geometry::tube(1, 1, 2, -3); }), "geometry::tube: slices must be at least 1, not -3");
+    EXPECT_EQ(message_of<ValueError>([&] { geometry::torus(0.25, 1.0, 32, 0); }), "geometry::torus: rings must be at least 1, not 0");
+    EXPECT_EQ(message_of<ValueError>([&] { geometry::cube(1.0, 5000); }),
+              "geometry::cube: 1.5e+08 vertices is more than the 16777216 a mesh may have");
+    EXPECT_EQ(message_of<ValueError>([&] { geometry::sphere(1.0, 1 << 30, 1 << 30); }),
+              "geometry::sphere: 1.15292e+18 vertices is more than the 16777216 a mesh may have");
+    EXPECT_EQ(message_of<ValueError>([&] { geometry::surface({}); }), "geometry::surface: func is empty");
+    geometry::SurfaceGrid g;
+    g.vmax = std::numeric_limits<double>::infinity();
+    EXPECT_EQ(message_of<ValueError>([&] { geometry::surface(torus_surface, g); }), "geometry::surface: vmax must be finite, not inf");
+    EXPECT_EQ(message_of<TypeError>([] { geometry::normals(Array::zeros<double>({3, 3}), Array::zeros<std::uint32_t>({1, 3})); }),
+              "geometry::normals: positions must be (n, 3) float32, not (3, 3) float64");
+    EXPECT_EQ(message_of<IndexError>([] {
+                  geometry::normals(Array::zeros<float>({3, 3}), Array::from<std::uint32_t>({{0, 1, 3}}));
+              }),
+              "geometry::normals: triangle 0 uses vertex 3 of 3");
+}
+
+} // namespace
