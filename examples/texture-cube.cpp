@@ -1,0 +1,111 @@
+// texture-cube: glumpy's examples/tutorial/texture-cube.py, the colour cube textured with
+// a checkerboard and outlined in black, turning half a degree about Z and Y each frame.
+//
+// glumpy's data: the script's own cube() is glumpy's colorcube() with the fields renamed
+// a_position, a_texcoord, a_normal, a_color, so geometry::colorcube() feeds it here (the
+// same bytes, field by field); its checkerboard() (8 x 8 squares of 32 texels, 0 or 255,
+// one channel) is generated the same way: the script loads no image file. Polygon offset
+// for the faces, blended smooth lines without depth writes for the outline, as the
+// script does. Frame N shows theta = 30 + 0.5 (N - 1), phi = 40 + 0.5 (N - 1), N >= 2 (the
+// model is set after each draw). glumpy.glm's matrices in GLM: see gloo-cube.cpp.
+#include <glumpp/app.hpp>
+#include <glumpp/geometry.hpp>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+using namespace glumpp;
+
+const char* vertex = R"(#version 330 core
+uniform mat4   u_model;         // Model matrix
+uniform mat4   u_view;          // View matrix
+uniform mat4   u_projection;    // Projection matrix
+in vec4 a_color;                // Vertex color
+in vec3 a_position;             // Vertex position
+in vec2 a_texcoord;             // Vertex texture coordinates
+out vec4 v_color;               // Interpolated fragment color (out)
+out vec2 v_texcoord;            // Interpolated fragment texture coordinates (out)
+void main()
+{
+    // Assign varying variables
+    v_color     = a_color;
+    v_texcoord  = a_texcoord;
+
+    // Final position
+    gl_Position = u_projection * u_view * u_model * vec4(a_position,1.0);
+})";
+
+const char* fragment = R"(#version 330 core
+uniform vec4      u_color;    // Global color
+uniform sampler2D u_texture;  // Texture
+in vec4 v_color;              // Interpolated fragment color (in)
+in vec2 v_texcoord;           // Interpolated fragment texture coordinates (in)
+out vec4 frag_color;
+void main()
+{
+    // Get texture color
+    vec4 t_color = vec4(vec3(texture(u_texture, v_texcoord).r), 1.0);
+
+    // Final color
+    frag_color = u_color * t_color * mix(v_color, t_color, 0.25);
+})";
+
+/// glumpy's checkerboard(grid_num, grid_size): 255 * ((row / size + col / size) % 2).
+gloo::Texture2D checkerboard(std::size_t grid_num = 8, std::size_t grid_size = 32) {
+    const std::size_t side = grid_num * grid_size;
+    auto board = gloo::Texture2D::zeros<std::uint8_t>({side, side, 1}); // one channel (GL_R8), as glumpy's 2-D array
+    auto texel = board.as<std::uint8_t>();
+    for (std::size_t y = 0; y < side; ++y) {
+        for (std::size_t x = 0; x < side; ++x) texel(y, x, 0) = ((y / grid_size + x / grid_size) % 2) ? 255 : 0;
+    }
+    return board;
+}
+
+int main(int argc, char** argv) {
+    auto options = app::Options::parse(argc, argv, "texture-cube: glumpy's tutorial checkered, outlined cube");
+    app::Window window(options, 1024, 1024, "texture-cube");
+    window.set_clear_color({0.30f, 0.30f, 0.35f, 1.00f});
+
+    const auto cc = geometry::colorcube();
+    auto V = gloo::VertexBuffer::over(cc.vertices);
+    const auto I = gloo::IndexBuffer::over(cc.filled);
+    const auto O = gloo::IndexBuffer::over(cc.outline);
+    gloo::Program cube(vertex, fragment);
+    cube["a_position"] = V["position"];
+    cube["a_texcoord"] = V["texcoord"];
+    cube["a_color"] = V["color"];
+    cube["u_texture"] = checkerboard();
+    cube["u_model"] = glm::mat4(1.0f);
+    cube["u_view"] = glm::mat4(glm::translate(glm::dmat4(1.0), {0.0, 0.0, -5.0}));
+    double phi = 40, theta = 30;
+
+    window.on_init([] {
+        glEnable(GL_DEPTH_TEST);
+        glPolygonOffset(1, 1);
+        glEnable(GL_LINE_SMOOTH);
+    });
+    window.on_resize([&](int width, int height) {
+        cube["u_projection"] = glm::mat4(glm::perspective(glm::radians(45.0), double(width) / double(height), 2.0, 100.0));
+    });
+    window.on_draw([&](double) {
+        window.clear();
+        // Filled cube
+        glDisable(GL_BLEND);
+        glEnable(GL_DEPTH_TEST);
+        glEnable(GL_POLYGON_OFFSET_FILL);
+        cube["u_color"] = glm::vec4(1, 1, 1, 1);
+        cube.draw(gloo::Primitive::Triangles, I);
+        // Outlined cube
+        glDisable(GL_POLYGON_OFFSET_FILL);
+        glEnable(GL_BLEND);
+        glDepthMask(GL_FALSE);
+        cube["u_color"] = glm::vec4(0, 0, 0, 1);
+        cube.draw(gloo::Primitive::Lines, O);
+        glDepthMask(GL_TRUE);
+        // Rotate cube
+        theta += 0.5; // degrees
+        phi += 0.5;   // degrees
+        cube["u_model"] = glm::mat4(glm::rotate(glm::rotate(glm::dmat4(1.0), glm::radians(phi), {0.0, 1.0, 0.0}),
+                                                glm::radians(theta), {0.0, 0.0, 1.0}));
+    });
+    return app::run(window, options);
+}
