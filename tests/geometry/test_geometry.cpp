@@ -9,10 +9,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <functional>
 #include <limits>
 #include <numbers>
+#include <sstream>
 
 using namespace glumpp;
 using glumpp::test::message_of;
@@ -73,13 +76,12 @@ void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
 class GlumpyGeometry : public ::testing::TestWithParam<Case> {};
 
-TEST_P(GlumpyGeometry, SameBytesAsGlumpy) {
-    const Case& c = GetParam();
-    const auto ours = c.make();
+/// Compares ours with glumpy's DIR/NAME.{vertices,indices,outline}.npy.
+void expect_glumpy_bytes(const std::vector<Array>& ours, const std::string& dir, const std::string& name) {
     const char* parts[] = {"vertices", "indices", "outline"};
     for (std::size_t k = 0; k < ours.size(); ++k) {
-        SCOPED_TRACE(std::string(c.name) + "." + parts[k]);
-        const Array theirs = load_npy(std::string(GLUMPP_GOLDEN_GEOMETRY) + "/" + c.name + "." + parts[k] + ".npy");
+        SCOPED_TRACE(name + "." + parts[k]);
+        const Array theirs = load_npy(dir + "/" + name + "." + parts[k] + ".npy");
         ASSERT_EQ(ours[k].dtype().descr(), theirs.dtype().descr());
         ASSERT_EQ(ours[k].shape(), theirs.shape());
         const Array a = ours[k].copy(), b = theirs.copy();
@@ -95,6 +97,48 @@ TEST_P(GlumpyGeometry, SameBytesAsGlumpy) {
                           << x << ", glumpy " << y;
         }
     }
+}
+
+TEST_P(GlumpyGeometry, SameBytesAsGlumpy) { expect_glumpy_bytes(GetParam().make(), GLUMPP_GOLDEN_GEOMETRY, GetParam().name); }
+
+// Random parameters (tests/tools/glumpy_geometry.py --random SEED COUNT DIR, glumpy's own
+// calls), where GLUMPP_GEOMETRY_CASES names DIR: ctest's geometry_random_vs_glumpy.
+TEST(GlumpyRandom, SameBytesAsGlumpy) {
+    const char* dir = std::getenv("GLUMPP_GEOMETRY_CASES");
+    if (!dir) GTEST_SKIP() << "GLUMPP_GEOMETRY_CASES is not set (glumpy's random cases are made by ctest's geometry_random_vs_glumpy)";
+    std::ifstream listing(std::string(dir) + "/cases.txt");
+    ASSERT_TRUE(listing) << dir << "/cases.txt";
+    std::string line;
+    int compared = 0;
+    while (std::getline(listing, line)) {
+        std::istringstream in(line);
+        std::string name, function;
+        in >> name >> function;
+        std::vector<double> a;
+        for (std::string word; in >> word;) a.push_back(std::strtod(word.c_str(), nullptr)); // repr: exact
+        auto i = [&](std::size_t k) { return static_cast<int>(a.at(k)); };
+        std::vector<Array> ours;
+        if (function == "colorcube") ours = arrays(geometry::colorcube(a.at(0)));
+        else if (function == "plane") ours = arrays(geometry::plane(a.at(0), i(1)));
+        else if (function == "cube") ours = arrays(geometry::cube(a.at(0), i(1)));
+        else if (function == "tube") ours = arrays(geometry::tube(a.at(0), a.at(1), a.at(2), i(3), i(4) != 0, i(5) != 0));
+        else if (function == "cone") ours = arrays(geometry::cone(a.at(0), a.at(1), i(2), i(3) != 0));
+        else if (function == "pyramid") ours = arrays(geometry::pyramid(a.at(0), a.at(1), i(2) != 0));
+        else if (function == "torus") ours = arrays(geometry::torus(a.at(0), a.at(1), i(2), i(3)));
+        else if (function == "sphere") ours = arrays(geometry::sphere(a.at(0), i(1), i(2)));
+        else if (function == "cubesphere") ours = arrays(geometry::cubesphere(a.at(0), i(1)));
+        else if (function == "surface-torus") {
+            const geometry::SurfaceGrid g{a.at(0), a.at(1), i(2), a.at(3), a.at(4), a.at(5), i(6), a.at(7)};
+            ours = arrays(geometry::surface(torus_surface, g));
+        } else {
+            ADD_FAILURE() << "unknown function in cases.txt: " << line;
+            continue;
+        }
+        expect_glumpy_bytes(ours, dir, name);
+        ++compared;
+    }
+    EXPECT_GT(compared, 0);
+    std::printf("%d random cases compared with glumpy's\n", compared);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, GlumpyGeometry, ::testing::ValuesIn(cases), [](const auto& param_info) {

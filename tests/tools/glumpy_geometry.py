@@ -7,6 +7,12 @@ with glumpp and compares dtypes, shapes and bytes.
   (glumpy importable: its geometry modules need NumPy only)
   python3 THIS.py tests/golden/geometry
 
+With --random SEED COUNT, it draws COUNT random parameter sets per function instead
+(seeded), saves their arrays the same way and lists the calls in OUT/cases.txt, one a
+line: `CASE FUNCTION ARG...` (floats as repr, exact in both languages; booleans 0/1).
+test_geometry's GlumpyRandom test makes each call with glumpp when GLUMPP_GEOMETRY_CASES
+names that folder (ctest's geometry_random_vs_glumpy does both, where glumpy is given).
+
 The surfaces' functions use Python's math module (the C library's sin and cos, which the
 C++ twins call too), never NumPy's vectorised ones, so that both sides evaluate the same
 numbers; NumPy's own float64 sin/cos inside glumpy's primitives are what is compared.
@@ -54,10 +60,47 @@ CASES = {
     "surface-sphere-16-12": lambda: surface(sphere_surface, 0, 2 * math.pi, 16, 1.0, 0, math.pi, 12, 2.0),
 }
 
-out = sys.argv[1]
+def random_cases(seed, count):
+    """{case name: (call, [function, args...])} with glumpy's functions and random arguments."""
+    rng = np.random.default_rng(seed)
+    size = lambda: float(rng.uniform(0.05, 5.0))
+    count_ = lambda lo, hi: int(rng.integers(lo, hi + 1))
+    flag = lambda: bool(rng.integers(0, 2))
+    cases = {}
+    for k in range(count):
+        s, n = size(), count_(1, 9)
+        cases[f"colorcube-{k}"] = (lambda s=s: colorcube(s), ["colorcube", s])
+        cases[f"plane-{k}"] = (lambda s=s, n=n: primitives.plane(s, n), ["plane", s, n])
+        cases[f"cube-{k}"] = (lambda s=s, n=n: primitives.cube(s, n), ["cube", s, n])
+        # Radii of 0 or below drop their cap (glumpy mutates caps: a list, not its tuple).
+        top, base = [float(rng.choice([0.0, -0.5, size(), size()])) for _ in range(2)]
+        h, sl, caps = size(), count_(1, 40), [flag(), flag()]
+        cases[f"tube-{k}"] = (lambda a=(top, base, h, sl, list(caps)): primitives.tube(*a), ["tube", top, base, h, sl, *map(int, caps)])
+        r, sl2, cap = size(), count_(1, 40), flag()
+        cases[f"cone-{k}"] = (lambda r=r, h=h, sl2=sl2, cap=cap: primitives.cone(r, h, sl2, cap), ["cone", r, h, sl2, int(cap)])
+        cases[f"pyramid-{k}"] = (lambda r=r, h=h, cap=cap: primitives.pyramid(r, h, cap), ["pyramid", r, h, int(cap)])
+        inner, outer, sides, rings = size(), size(), count_(1, 40), count_(1, 40)
+        cases[f"torus-{k}"] = (lambda a=(inner, outer, sides, rings): primitives.torus(*a), ["torus", inner, outer, sides, rings])
+        slices, stacks = count_(1, 40), count_(1, 40)
+        cases[f"sphere-{k}"] = (lambda a=(r, slices, stacks): primitives.sphere(*a), ["sphere", r, slices, stacks])
+        cases[f"cubesphere-{k}"] = (lambda r=r, n=n: primitives.cubesphere(r, n + 1), ["cubesphere", r, n + 1])
+        g = [float(rng.uniform(-3, 0)), float(rng.uniform(0.1, 7)), count_(1, 20), float(rng.uniform(0.5, 4)),
+             float(rng.uniform(-3, 0)), float(rng.uniform(0.1, 7)), count_(1, 20), float(rng.uniform(0.5, 4))]
+        cases[f"surface-{k}"] = (lambda g=g: surface(torus_surface, *g), ["surface-torus", *g])
+    return cases
+
+
+out = sys.argv[-1]
 os.makedirs(out, exist_ok=True)
+if sys.argv[1] == "--random":
+    cases = random_cases(int(sys.argv[2]), int(sys.argv[3]))
+    with open(os.path.join(out, "cases.txt"), "w") as listing:
+        for name, (call, args) in cases.items():
+            listing.write(" ".join([name] + [a if isinstance(a, str) else repr(a) for a in args]) + "\n")
+    CASES = {name: call for name, (call, args) in cases.items()}
 for name, make in CASES.items():
     arrays = make()
     for part, a in zip(("vertices", "indices", "outline"), arrays):
         np.save(os.path.join(out, f"{name}.{part}.npy"), np.ascontiguousarray(a.view(np.ndarray)))
-    print(name, ", ".join(f"{a.shape}" for a in arrays))
+    if sys.argv[1] != "--random":
+        print(name, ", ".join(f"{a.shape}" for a in arrays))
