@@ -68,7 +68,7 @@ def random_cases(seed, count):
     flag = lambda: bool(rng.integers(0, 2))
     cases = {}
     for k in range(count):
-        s, n = size(), count_(1, 9)
+        s, n = size(), count_(1, 80)  # polar-surface and dynamic-transform use plane(2.0, n=64)
         cases[f"colorcube-{k}"] = (lambda s=s: colorcube(s), ["colorcube", s])
         cases[f"plane-{k}"] = (lambda s=s, n=n: primitives.plane(s, n), ["plane", s, n])
         cases[f"cube-{k}"] = (lambda s=s, n=n: primitives.cube(s, n), ["cube", s, n])
@@ -83,7 +83,7 @@ def random_cases(seed, count):
         cases[f"torus-{k}"] = (lambda a=(inner, outer, sides, rings): primitives.torus(*a), ["torus", inner, outer, sides, rings])
         slices, stacks = count_(1, 40), count_(1, 40)
         cases[f"sphere-{k}"] = (lambda a=(r, slices, stacks): primitives.sphere(*a), ["sphere", r, slices, stacks])
-        cases[f"cubesphere-{k}"] = (lambda r=r, n=n: primitives.cubesphere(r, n + 1), ["cubesphere", r, n + 1])
+        cases[f"cubesphere-{k}"] = (lambda r=r, n=n: primitives.cubesphere(r, n // 4 + 2), ["cubesphere", r, n // 4 + 2])
         g = [float(rng.uniform(-3, 0)), float(rng.uniform(0.1, 7)), count_(1, 20), float(rng.uniform(0.5, 4)),
              float(rng.uniform(-3, 0)), float(rng.uniform(0.1, 7)), count_(1, 20), float(rng.uniform(0.5, 4))]
         cases[f"surface-{k}"] = (lambda g=g: surface(torus_surface, *g), ["surface-torus", *g])
