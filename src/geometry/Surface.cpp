@@ -33,6 +33,11 @@ Array normals(const Array& positions, const Array& triangles) {
     const auto P = positions.copy().to_vector<float>();
     const auto I = triangles.copy().to_vector<std::uint32_t>();
     const std::size_t n = P.size() / 3, p = I.size() / 3;
+    for (std::size_t k = 0; k < P.size(); ++k) {
+        if (!std::isfinite(P[k])) {
+            throw ValueError("geometry::normals: vertex " + std::to_string(k / 3) + " is not finite (" + detail::number(P[k]) + ")");
+        }
+    }
     for (std::size_t k = 0; k < I.size(); ++k) {
         if (I[k] >= n) {
             throw IndexError("geometry::normals: triangle " + std::to_string(k / 3) + " uses vertex " + std::to_string(I[k]) + " of " +
@@ -102,7 +107,12 @@ Mesh surface(const std::function<glm::dvec3(double, double)>& func, const Surfac
     auto pos = P.as<float>();
     for (std::size_t i = 0; i < uc; ++i) {
         for (std::size_t j = 0; j < vc; ++j) {
-            const glm::dvec3 q = func(g.umin + Un[i] * (g.umax - g.umin), g.vmin + Vn[j] * (g.vmax - g.vmin));
+            const double u = g.umin + Un[i] * (g.umax - g.umin), v = g.vmin + Vn[j] * (g.vmax - g.vmin);
+            const glm::dvec3 q = func(u, v);
+            if (!std::isfinite(q.x) || !std::isfinite(q.y) || !std::isfinite(q.z)) {
+                throw ValueError("geometry::surface: func(" + detail::number(u) + ", " + detail::number(v) + ") is (" + detail::number(q.x) +
+                                 ", " + detail::number(q.y) + ", " + detail::number(q.z) + "), not finite");
+            }
             Vertex& x = V[i * vc + j];
             x.position = glm::vec3(q);
             x.texcoord = {static_cast<float>(Un[i] * g.urepeat), static_cast<float>(Vn[j] * g.vrepeat)};

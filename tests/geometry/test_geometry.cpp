@@ -190,6 +190,14 @@ TEST(Geometry, BadInputIsRefusedByName) {
     geometry::SurfaceGrid g;
     g.vmax = std::numeric_limits<double>::infinity();
     EXPECT_EQ(message_of<ValueError>([&] { geometry::surface(torus_surface, g); }), "geometry::surface: vmax must be finite, not inf");
+    EXPECT_EQ(message_of<ValueError>([] {
+                  geometry::surface([](double u, double v) { return glm::dvec3(u, v, u > 3 ? std::log(-1.0) : 0.0); });
+              }),
+              "geometry::surface: func(3.04342, 0) is (3.04342, 0, nan), not finite"); // u = 2 pi 31/64, the first u > 3
+    EXPECT_EQ(message_of<ValueError>([] {
+                  geometry::normals(Array::from<float>({{0, 0, 0}, {1, 0, 0}, {0, INFINITY, 0}}), Array::from<std::uint32_t>({{0, 1, 2}}));
+              }),
+              "geometry::normals: vertex 2 is not finite (inf)");
     EXPECT_EQ(message_of<TypeError>([] { geometry::normals(Array::zeros<double>({3, 3}), Array::zeros<std::uint32_t>({1, 3})); }),
               "geometry::normals: positions must be (n, 3) float32, not (3, 3) float64");
     EXPECT_EQ(message_of<IndexError>([] {

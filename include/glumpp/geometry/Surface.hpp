@@ -21,12 +21,15 @@ struct SurfaceGrid {
 /// glumpy's surface(func, ...): (ucount+1) x (vcount+1) vertices at func(u, v) (computed
 /// in double, stored as float32, as glumpy's assignment does), two triangles per cell,
 /// normals from normals(). u is the slow axis. ValueError for counts below 1, non-finite
-/// bounds or an empty `func`; what `func` throws goes through, and nothing is returned.
+/// bounds, an empty `func`, or a point func makes that is not finite (glumpy stored NaN
+/// and gave its neighbours NaN normals); what `func` throws goes through; nothing is
+/// returned then.
 Mesh surface(const std::function<glm::dvec3(double u, double v)>& func, const SurfaceGrid& grid = {});
 
 /// glumpy's normals(vertices, indices): per-vertex normals of a triangle mesh, in float32.
 /// `positions` is (n, 3) float32, `triangles` (p, 3) uint32 (TypeError, ShapeError
-/// otherwise; IndexError for an index >= n). Returns (n, 3) float32.
+/// otherwise; IndexError for an index >= n; ValueError for a position that is not finite).
+/// Returns (n, 3) float32.
 ///
 /// glumpy's algorithm, quirks kept: vertices are first merged when their coordinates
 /// agree after rounding to 3 decimals, the face normals are computed on the rounded
