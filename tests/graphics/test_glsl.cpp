@@ -1,0 +1,85 @@
+// graphics::glsl: every piece of the table compiles and links on real GL (llvmpipe), the
+// include merging pastes each name once, and unknown names are KeyErrors that say where.
+// What the pieces draw is checked against glumpy's own screenshots by the golden tests of
+// the ports that use them (gloo-regular-grids, gloo-irregular-grids, heatmap, colormaps).
+#include <glumpp/graphics/Glsl.hpp>
+
+#include "../TestUtil.hpp"
+#include "../gloo/GLTest.hpp"
+
+using namespace glumpp;
+namespace glsl = graphics::glsl;
+
+namespace {
+
+const char* vertex = R"(#version 330 core
+in vec2 position;
+out vec2 v_texcoord;
+out vec2 v_size;
+void main() { v_texcoord = 0.5 * position; v_size = vec2(64.0); gl_Position = vec4(position, 0.0, 1.0); })";
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+class Glsl : public test::GLTest {};
+
+// A fragment shader of each piece: the .frag ones as they are, the others included by a
+// main() that calls nothing (the compiler still checks every function).
+TEST_F(Glsl, EveryPieceCompilesAndLinks) {
+    test::RawTarget target(8, 8);
+    const auto names = glsl::names();
+    ASSERT_GE(names.size(), 21u);
+    for (const auto& name : names) {
+        SCOPED_TRACE(name);
+        std::string fragment = "#version 330 core\n";
+        if (name.ends_with(".frag"))
+            fragment += std::string(glsl::get(name));
+        else
+            fragment += glsl::merge_includes("#include \"" + name + "\"\nout vec4 frag_color;\nvoid main() { frag_color = vec4(1.0); }\n");
+        gloo::Program program(vertex, fragment, 4);
+        program["position"] = {{-1, -1}, {-1, +1}, {+1, -1}, {+1, +1}};
+        if (name == "misc/irregular-grid.frag") program["u_grid"] = gloo::Texture2D::zeros({1, 16, 4}, DType::of<float>());
+        EXPECT_NO_THROW(program.draw(gloo::Primitive::TriangleStrip));
+    }
+}
+
+TEST_F(Glsl, AColormapDrawsGlumpysValue) {
+    // colormap_hot(0.5) = (smoothstep(0, 1/3, 0.5), smoothstep(1/3, 2/3, 0.5), smoothstep(2/3, 1, 0.5))
+    //                   = (1, 0.5, 0): (255, 127 or 128, 0) in 8 bits (GL may round 127.5 either way).
+    test::RawTarget target(4, 4);
+    gloo::Program program(vertex, "#version 330 core\n" + glsl::merge_includes(R"(#include "colormaps/colormaps.glsl"
+out vec4 frag_color;
+void main() { frag_color = vec4(colormap_hot(0.5), 1.0); })"), 4);
+    program["position"] = {{-1, -1}, {-1, +1}, {+1, -1}, {+1, +1}};
+    program.draw(gloo::Primitive::TriangleStrip);
+    const auto pixel = target.pixel(1, 1);
+    EXPECT_EQ(pixel[0], 255);
+    EXPECT_NEAR(pixel[1], 127.5, 0.5);
+    EXPECT_EQ(pixel[2], 0);
+}
+
+TEST(GlslText, IncludesAreMergedOnceEach) {
+    const std::string merged = glsl::merge_includes("#include \"colormaps/colormaps.glsl\"\n  #  include \"colormaps/util.glsl\"\nvoid f();");
+    // util.glsl is asked for by the umbrella, by gray, discrete, icefire and again here.
+    EXPECT_EQ(count(merged, "float colormap_segment("), 1u);
+    EXPECT_EQ(count(merged, "vec3 colormap_ice("), 1u); // the umbrella's and icefire's
+    EXPECT_EQ(count(merged, "#include"), 0u);
+    EXPECT_TRUE(merged.ends_with("\nvoid f();"));
+    EXPECT_NE(merged.find("// --- start of \"colormaps/hot.glsl\" ---"), std::string::npos);
+    // Lines that are not directives stay as written, an unclosed one too.
+    EXPECT_EQ(glsl::merge_includes("// #include \"nope\"\n#include \"unclosed\nx"), "// #include \"nope\"\n#include \"unclosed\nx");
+    EXPECT_EQ(glsl::merge_includes(""), "");
+}
+
+TEST(GlslText, UnknownNamesAreKeyErrorsThatSayWhere) {
+    const auto message = test::message_of<KeyError>([] { glsl::get("colormaps/viridis.glsl"); });
+    EXPECT_TRUE(message.starts_with("glsl::get: no GLSL named 'colormaps/viridis.glsl'; names: antialias/filled.glsl, ")) << message;
+    const auto merged = test::message_of<KeyError>([] { glsl::merge_includes("void f();\n#include \"markers/disc.glsl\"\n"); });
+    EXPECT_TRUE(merged.starts_with("glsl::merge_includes: no GLSL named 'markers/disc.glsl' (line 2 of the source); names: ")) << merged;
+    EXPECT_NE(merged.find("markers/square.glsl"), std::string::npos) << merged;
+}
+
+} // namespace
