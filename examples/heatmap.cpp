@@ -13,11 +13,17 @@
 // (xoshiro256**, seed 1): tests/examples/heatmap_oracle.py computes every pixel from that
 // stream with NumPy. They are kept as float32 texels where glumpy's GL_RED texture stores
 // 8 bits (at most 1/510 apart).
+//
+//   heatmap            drag, scroll and space (on a display)
+//   heatmap pan-zoom   a scripted gesture before every frame (see main), so that panning
+//                      and zooming show offscreen and in tests (heatmap_oracle.py moves
+//                      the quad as glumpy's PanZoom does under the same events)
 #include <glumpp/app.hpp>
 #include <glumpp/graphics/Glsl.hpp>
 #include <glumpp/transforms.hpp>
 
 #include <algorithm>
+#include <cstdio>
 
 using namespace glumpp;
 
@@ -60,7 +66,15 @@ void main()
 })";
 
 int main(int argc, char** argv) {
-    auto options = app::Options::parse(argc, argv, "heatmap: 64 x 64 random values as grey squares; drag, scroll, space");
+    auto options = app::Options::parse(argc, argv, "heatmap [pan-zoom]: 64 x 64 random values as grey squares; drag, scroll, space");
+    bool pan_zoom = false;
+    for (const auto& a : options.args) {
+        if (a != "pan-zoom") { // as for a bad option: say so, exit 2
+            std::fprintf(stderr, "heatmap: unknown argument '%s' (pan-zoom, or nothing)\n", a.c_str());
+            return 2;
+        }
+        pan_zoom = true;
+    }
     app::Window window(options, 1024, 1024, "heatmap");
     window.set_clear_color({1, 1, 1, 1});
 
@@ -102,6 +116,18 @@ int main(int argc, char** argv) {
             transform.set_pan({0, 0});
         }
     });
+    // `heatmap pan-zoom`: a scripted gesture, for tests and screenshots (tests/tools/
+    // glumpy_float_grid.py makes the same in glumpy): before frame k is drawn, one scroll
+    // notch up at (320, 180), then a left-button drag of (3, 2) pixels to (203 + 3k, 302 + 2k).
+    if (pan_zoom) {
+        window.dispatch_mouse_motion(200, 300);
+        window.dispatch_mouse_press(200, 300, app::MouseButton::Left);
+        window.on_draw([&window, k = 0](double) mutable {
+            window.dispatch_mouse_scroll(320, 180, 0, 1);
+            window.dispatch_mouse_motion(203 + 3 * k, 302 + 2 * k);
+            ++k;
+        });
+    }
     window.on_draw([&](double) {
         window.clear();
         program.draw(gloo::Primitive::TriangleStrip);

@@ -6,15 +6,20 @@
 #    into a Texture2D of internal format GL_RGBA, which clamps every value to [0, 1]: the
 #    grid then collapses onto the first pixel and the window is white (glumpy issue #288);
 #  - np.int, removed in NumPy 1.24, is int again (gloo-irregular-grids.py uses it).
-# Nothing else changes. It draws FRAMES frames and saves the last (GL_RGB, read before the
-# swap) as a PPM:
+# Nothing else changes (an example without a u_grid, gloo-hexagonal-grid.py, runs as it
+# is). It draws FRAMES frames and saves the last (GL_RGB, read before the swap) as a PPM:
 #
 #   cd GLUMPY/examples
-#   xvfb-run -a -s "-screen 0 2048x2048x24" python3 THIS.py gloo-cartesian-grid.py 3 out.ppm
+#   xvfb-run -a -s "-screen 0 2048x2048x24" python3 THIS.py gloo-cartesian-grid.py 3 out.ppm [pan-zoom]
 #   convert out.ppm PNG24:gloo-cartesian-grid.png
+#
+# `pan-zoom` scripts the gesture the ports' `pan-zoom` argument makes: before the example
+# draws frame k (from 0), one scroll notch up at (320, 180) (on_mouse_scroll(320, 180, 0,
+# 1)), then a left-button drag of (3, 2) pixels ending at (203 + 3k, 302 + 2k).
 import os, sys, runpy
 
 example, frames, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+gesture = sys.argv[4:] == ["pan-zoom"]
 sys.argv = [example, "--backend", "glfw"]
 sys.path.insert(0, os.path.dirname(os.path.abspath(example)))
 
@@ -53,7 +58,14 @@ def run(*args, **kwargs):
         swap()
 
     win.swap = counted_swap
-    win.push_handlers(on_draw=lambda dt: drawn.append(dt))
+    def on_draw(dt):  # pushed last: runs before the example's on_draw
+        k = len(drawn)
+        drawn.append(dt)
+        if gesture:
+            win.dispatch_event("on_mouse_scroll", 320, 180, 0, 1)
+            win.dispatch_event("on_mouse_drag", 203 + 3 * k, 302 + 2 * k, 3, 2, app.window.mouse.LEFT)
+
+    win.push_handlers(on_draw=on_draw)
     _run(*args, **kwargs)
 
 
