@@ -18,9 +18,9 @@
 // The shaders are glumpy's in GLSL 3.30 core (in/out, texture()).
 //
 //   gloo-cartesian-grid            drag and scroll (on a display)
-//   gloo-cartesian-grid pan-zoom   a scripted gesture before every frame (see main), so that panning
-//                          and zooming show offscreen and in tests; glumpy's pictures under
-//                          the same events are the golden images (tests/tools/glumpy_float_grid.py)
+//   gloo-cartesian-grid pan-zoom   a scripted gesture before every frame (see main):
+//       panning and zooming offscreen and in tests; glumpy's pictures under the same
+//       events are the golden images (tests/tools/glumpy_float_grid.py)
 #include <glumpp/app.hpp>
 
 #include <algorithm>

@@ -6,9 +6,9 @@
 // hexagon colour glumpy computes (and comments out) is left out.
 //
 //   gloo-hexagonal-grid            drag and scroll (on a display)
-//   gloo-hexagonal-grid pan-zoom   a scripted gesture before every frame (see main), so that panning
-//                          and zooming show offscreen and in tests; glumpy's pictures under
-//                          the same events are the golden images (tests/tools/glumpy_float_grid.py)
+//   gloo-hexagonal-grid pan-zoom   a scripted gesture before every frame (see main):
+//       panning and zooming offscreen and in tests; glumpy's pictures under the same
+//       events are the golden images (tests/tools/glumpy_float_grid.py)
 #include <glumpp/app.hpp>
 
 #include <algorithm>
