@@ -12,11 +12,12 @@
 // dark pixel lies on one of the mesh's edges (computed again with NumPy), and the edges
 // are drawn along their whole length.
 //
-// GL state, as glumpy's on_draw sets it every frame: glLineWidth(2) (widths above 1 are
-// not core in a forward-compatible context, which GLFW windows are: GL then reports
-// GL_INVALID_VALUE and keeps 1; the offscreen EGL context draws 2), glPolygonMode(
-// GL_FRONT_AND_BACK, GL_LINE), glEnable(GL_LINE_SMOOTH). They are left set, as glumpy
-// leaves them.
+// GL state, as glumpy's on_draw sets it every frame: glPolygonMode(GL_FRONT_AND_BACK,
+// GL_LINE), glEnable(GL_LINE_SMOOTH) and glLineWidth(2). A forward-compatible context
+// (GLFW windows are: Window.hpp) has no wide lines and refuses a width above 1 with
+// GL_INVALID_VALUE, which gloo would then report at its next call: there the width stays
+// 1 (GL_CONTEXT_FLAGS says which, once); the offscreen EGL context draws 2, as glumpy's
+// compatibility context does. The state is left set, as glumpy leaves it.
 #include <glumpp/app.hpp>
 #include <glumpp/gloo/gl.hpp>
 
@@ -56,9 +57,12 @@ int main(int argc, char** argv) {
     program["a_position"] = Array::from(vertices, {side * side, 2});
     auto triangles = gloo::IndexBuffer::from(indices);
 
+    GLint flags = 0;
+    glGetIntegerv(GL_CONTEXT_FLAGS, &flags);
+    const float line_width = (flags & GL_CONTEXT_FLAG_FORWARD_COMPATIBLE_BIT) ? 1.0f : 2.0f;
     window.on_draw([&](double) {
         window.clear();
-        glLineWidth(2);
+        glLineWidth(line_width);
         glPolygonMode(GL_FRONT_AND_BACK, GL_LINE);
         glEnable(GL_LINE_SMOOTH);
         program.draw(gloo::Primitive::Triangles, triangles);
