@@ -37,17 +37,22 @@
 
 namespace glumpp::graphics::glsl {
 
-/// The text named `name` (see above). KeyError "glsl::get: no GLSL named 'NAME'; names:
-/// ..." for a name the table lacks.
+/// The text named `name` (see above), as written in the table: its own `#include` lines
+/// are not merged (pass it through merge_includes for that; the .frag pieces have none).
+/// The view stays valid for the program's lifetime (the table is built once, at the first
+/// call). KeyError "glsl::get: no GLSL named 'NAME'; names: ..." for a name the table lacks.
 std::string_view get(std::string_view name);
 
 /// Every name in the table, sorted.
 std::vector<std::string> names();
 
 /// glumpy's merge_includes: every `#include "NAME"` directive in `source` (and in what it
-/// brings in) is replaced by get(NAME), each name once: a name already included becomes
-/// nothing, as an include guard would make it. Text outside the directives is kept as
-/// written. Terminates on any input (each of the table's names is expanded at most once).
+/// brings in) is replaced by get(NAME) between two comment lines, `// --- start of "NAME"
+/// ---` and `// --- end of "NAME" ---` (glumpy's), each name once: a name already included
+/// becomes nothing, as an include guard would make it. A directive is a line starting
+/// with optional blanks, `#`, optional blanks, `include`, optional blanks and a quoted name;
+/// the rest of its line (a comment, say) goes with it. (glumpy's pattern also matches in the
+/// middle of a line, inside comments too: this does not.) Text outside the directives is kept as written. Terminates on any input (each of the table's names is expanded at most once).
 /// KeyError "glsl::merge_includes: no GLSL named 'NAME' (line L of the source); names: ..."
 /// for a name the table lacks, L being the line of `source` whose directive (or whose
 /// included text) asked for it; nothing is returned then. A directive without its closing
