@@ -7,6 +7,11 @@
 #include "../TestUtil.hpp"
 #include "../gloo/GLTest.hpp"
 
+#include <cstdint>
+#include <regex>
+#include <set>
+#include <sstream>
+
 using namespace glumpp;
 namespace glsl = graphics::glsl;
 
@@ -80,6 +85,44 @@ TEST(GlslText, UnknownNamesAreKeyErrorsThatSayWhere) {
     const auto merged = test::message_of<KeyError>([] { glsl::merge_includes("void f();\n#include \"markers/disc.glsl\"\n"); });
     EXPECT_TRUE(merged.starts_with("glsl::merge_includes: no GLSL named 'markers/disc.glsl' (line 2 of the source); names: ")) << merged;
     EXPECT_NE(merged.find("markers/square.glsl"), std::string::npos) << merged;
+}
+
+// Hostile input: random lines of directive fragments, names, quotes and blanks. Every
+// call ends, with text or a KeyError naming the function; a text has no directive left whose
+// name the table knows.
+TEST(GlslText, RandomSourcesEndWithTextOrAKeyError) {
+    const std::vector<std::string> pieces = {"#", "include", " ", "\t", "\"", "\n", "colormaps/util.glsl", "colormaps/colormaps.glsl",
+                                             "misc/regular-grid.frag", "nope", "x", "//", "#include \"colormaps/icefire.glsl\"\n",
+                                             "\n#include \"markers/nope.glsl\"", "#include \""};
+    std::uint64_t state = 12345; // a small LCG: the test's own stream, reproducible
+    auto next = [&state](std::size_t n) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<std::size_t>((state >> 33) % n);
+    };
+    // The rule, restated as a regular expression over lines.
+    const std::regex directive(R"re(^[ \t]*#[ \t]*include[ \t]*"([^"]*)")re");
+    const auto names = glsl::names();
+    const std::set<std::string> known(names.begin(), names.end());
+    std::size_t texts = 0, errors = 0;
+    for (int trial = 0; trial < 3000; ++trial) {
+        std::string source;
+        for (std::size_t k = next(40); k > 0; --k) source += pieces[next(pieces.size())];
+        try {
+            const std::string merged = glsl::merge_includes(source);
+            ++texts;
+            std::istringstream lines(merged);
+            std::smatch m;
+            for (std::string line; std::getline(lines, line);)
+                if (std::regex_search(line, m, directive)) {
+                    EXPECT_FALSE(known.count(m[1].str())) << "left: " << line << "\nin: " << source;
+                }
+        } catch (const KeyError& e) {
+            ++errors;
+            EXPECT_TRUE(std::string(e.what()).starts_with("glsl::merge_includes: no GLSL named '")) << e.what();
+        }
+    }
+    EXPECT_GT(texts, 100u);
+    EXPECT_GT(errors, 100u) << texts;
 }
 
 } // namespace
