@@ -69,11 +69,15 @@ segments = to_pixels(vertices[np.array(list(edges))])  # (E, 2, 2)
 
 dark = np.argwhere((image < 200).any(2))
 centres = dark[:, ::-1] + 0.5
+order = np.argsort(centres[:, 0], kind="stable")  # by x, so each edge looks at its own columns only
+centres = centres[order]
 nearest = np.full(len(centres), np.inf)
 for a, b in segments:
+    lo, hi = np.searchsorted(centres[:, 0], [min(a[0], b[0]) - NEAR - 1, max(a[0], b[0]) + NEAR + 1])
+    c = centres[lo:hi]
     ab = b - a
-    t = np.clip(((centres - a) @ ab) / (ab @ ab), 0, 1)
-    nearest = np.minimum(nearest, np.linalg.norm(centres - (a + t[:, None] * ab), axis=1))
+    t = np.clip(((c - a) @ ab) / (ab @ ab), 0, 1)
+    nearest[lo:hi] = np.minimum(nearest[lo:hi], np.linalg.norm(c - (a + t[:, None] * ab), axis=1))
 far = int((nearest > NEAR).sum())
 print(f"dark pixels: {len(centres)}, farther than {NEAR} px from every edge: {far} (largest {nearest.max():.2f} px)")
 failed |= far > 0 or len(centres) == 0
