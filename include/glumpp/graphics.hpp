@@ -15,3 +15,5 @@
 #include <glumpp/graphics/TriangleCollection.hpp>
 #include <glumpp/graphics/UserCollection.hpp>
 #include <glumpp/svg.hpp>
+// grids: glumpy's GLSL library pieces (colormaps, grids, antialiasing, markers).
+#include <glumpp/graphics/Glsl.hpp>
