@@ -6,6 +6,7 @@
 #include <glumpp/imgui.hpp>
 
 #include "../TestUtil.hpp"
+#include "../app/XTest.hpp"
 #include "../app/Xvfb.hpp"
 
 #include <GLFW/glfw3.h>
@@ -18,45 +19,7 @@ using namespace glumpp;
 
 namespace {
 
-// XTEST through the libraries the X server's clients already have (libXtst's headers are
-// not needed for four calls).
-struct XTest {
-    using OpenDisplay = void* (*)(const char*);
-    using CloseDisplay = int (*)(void*);
-    using Sync = int (*)(void*, int);
-    using FakeMotion = int (*)(void*, int, int, int, unsigned long);
-    using FakeButton = int (*)(void*, unsigned, int, unsigned long);
-    void* x11 = nullptr;
-    void* xtst = nullptr;
-    void* display = nullptr;
-    CloseDisplay close = nullptr;
-    Sync sync = nullptr;
-    FakeMotion motion = nullptr;
-    FakeButton button = nullptr;
-    XTest() {
-        x11 = ::dlopen("libX11.so.6", RTLD_LAZY);
-        xtst = ::dlopen("libXtst.so.6", RTLD_LAZY);
-        if (!x11 || !xtst) return;
-        auto open = reinterpret_cast<OpenDisplay>(::dlsym(x11, "XOpenDisplay"));
-        close = reinterpret_cast<CloseDisplay>(::dlsym(x11, "XCloseDisplay"));
-        sync = reinterpret_cast<Sync>(::dlsym(x11, "XSync"));
-        motion = reinterpret_cast<FakeMotion>(::dlsym(xtst, "XTestFakeMotionEvent"));
-        button = reinterpret_cast<FakeButton>(::dlsym(xtst, "XTestFakeButtonEvent"));
-        if (open && close && sync && motion && button) display = open(nullptr);
-    }
-    ~XTest() {
-        if (display) close(display);
-    }
-    bool ok() const { return display != nullptr; }
-    void move(int x, int y) {
-        motion(display, -1, x, y, 0);
-        sync(display, 0);
-    }
-    void press(bool down) {
-        button(display, 1, down ? 1 : 0, 0);
-        sync(display, 0);
-    }
-};
+using test::XTest;
 
 const char* vs = R"(#version 330 core
 in vec2 a_position;
