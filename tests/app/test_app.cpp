@@ -859,6 +859,17 @@ TEST(Window, PositionFullscreenShowHideUnderXvfb) {
               "Window::set_fullscreen: screen 5 does not exist (1 monitor)");
     EXPECT_FALSE(window.fullscreen());
     EXPECT_EQ(window.width(), 64);
+
+    // Opened fullscreen (glumpy's Window(fullscreen=True)): the screen's size; leaving
+    // fullscreen gives the size asked for.
+    auto c = glfw(50, 40, "glumpp opened fullscreen");
+    c.fullscreen = true;
+    app::Window full(c);
+    EXPECT_TRUE(full.fullscreen());
+    EXPECT_EQ((std::pair{full.width(), full.height()}), root);
+    full.set_fullscreen(false);
+    EXPECT_EQ((std::pair{full.width(), full.height()}), (std::pair{50, 40}));
+    EXPECT_EQ(x_window_info("glumpp opened fullscreen")["Width"], "50");
 }
 
 // The pointer entering and leaving, and typed characters, from real X input (XTEST).

@@ -193,3 +193,36 @@ TEST(Gui, AnExceptionInsideAFrameReachesTheHostAndTheNextFrameDraws) {
     Array image = window.read_pixels();
     EXPECT_NE(image.value<int>({32, 32, 0}) + image.value<int>({32, 32, 1}) + image.value<int>({32, 32, 2}), 0);
 }
+
+// With a Gui in front of glumpp's GLFW callbacks, the pointer entering and leaving the
+// window (real X input) still reaches glumpp's on_enter/on_leave, after ImGui's backend.
+TEST(Gui, EnterAndLeaveStillReachGlumpp) {
+    if (!test::display().ok()) GTEST_SKIP() << test::display().why();
+    XTest xtest;
+    if (!xtest.ok()) GTEST_SKIP() << "no XTEST (libXtst.so.6 and the server's extension are needed)";
+    app::WindowConfig config;
+    config.width = 64;
+    config.height = 64;
+    config.backend = app::Backend::Glfw;
+    config.title = "glumpp imgui enter test";
+    app::Window window(config);
+    test::keep_dri_drivers_loaded();
+    window.set_position(200, 200);
+    xtest.move(10, 10);
+    window.poll_events();
+    imgui::Gui gui(window);
+    std::vector<std::string> seen;
+    window.on_enter([&] { seen.push_back("enter"); });
+    window.on_leave([&] { seen.push_back("leave"); });
+    auto wait_for = [&](std::size_t n) {
+        for (int k = 0; k < 200 && seen.size() < n; ++k) {
+            window.poll_events();
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    };
+    xtest.move(230, 230);
+    wait_for(1);
+    xtest.move(10, 10);
+    wait_for(2);
+    EXPECT_EQ(seen, (std::vector<std::string>{"enter", "leave"}));
+}
