@@ -41,7 +41,8 @@
 // viewport at the bottom of the window... or the root).
 //   on_mouse_motion   every viewport the pointer is in, the root first, then down the
 //                     tree; a child the pointer enters gets on_enter first, one it leaves
-//                     gets on_leave (after its active descendants do), as in glumpy
+//                     gets on_leave, as in glumpy (its descendants the pointer was in get
+//                     theirs first: a decision, glumpy only marks them inactive)
 //   on_mouse_press    the root, and every viewport under the pointer (down the tree);
 //                     those are the pressed set, as glumpy's active viewports
 //   on_mouse_drag, on_mouse_release   the root and the pressed set, even outside them
