@@ -24,7 +24,10 @@ int main(int argc, char** argv) {
 
     QMainWindow qwindow;
     auto* widget = new QWidget;
-    auto* view = new qt::Widget("app-qt5", options.width ? options.width : 256, options.height ? options.height : 256);
+    // glumpy's window asks for 256x256, which the layout overrides (the size glumpy's
+    // widget gets is the layout's: no preference here either, unless --size gives one).
+    auto* view = new qt::Widget("app-qt5", options.width, options.height);
+    view->resize(256, 256);
     auto* button = new QPushButton("Press me!");
     qwindow.setCentralWidget(widget);
     widget->setLayout(new QVBoxLayout);

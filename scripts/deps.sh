@@ -22,8 +22,9 @@ packages=(
   libimgui-dev libxtst6
   # an SDL2 host for Context::adopt_current's test (GLX and EGL)
   libsdl2-dev
-  # optional: glumpp::qt (Qt 5 widgets; its test drives them with QTest)
-  qtbase5-dev
+  # optional: glumpp::qt (Qt 6 widgets, preferred, or Qt 5: GLUMPP_QT=5; its test drives
+  # them with QTest)
+  qtbase5-dev qt6-base-dev libqt6opengl6-dev
 )
 
 missing=()

@@ -10,3 +10,5 @@
 #include <glumpp/app/VideoRecorder.hpp>
 #include <glumpp/app/Window.hpp>
 #include <glumpp/gloo.hpp>
+// embed (issue 14): nested viewports with event routing
+#include <glumpp/app/Viewport.hpp>

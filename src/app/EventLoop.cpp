@@ -44,6 +44,7 @@ std::size_t EventLoop::process(double dt) {
         w->activate();
         w->context().reset_frame_stats();
         w->dispatch_draw(dt);
+        w->dispatch_idle(dt);
         if (last && options_.screenshot && w == open_.front()) {
             w->save_screenshot(*options_.screenshot);
             if (!options_.quiet) std::cout << w->title() << ": wrote " << options_.screenshot->string() << "\n";

@@ -7,6 +7,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <array>
 #include <cstdlib>
 #include <exception>
 #include <utility>
@@ -139,7 +140,15 @@ public:
         glfwWindowHint(GLFW_STENCIL_BITS, c.stencil_bits);
         glfwWindowHint(GLFW_SAMPLES, c.samples);
         glfwWindowHint(GLFW_VISIBLE, c.visible ? GLFW_TRUE : GLFW_FALSE);
-        GLFWwindow* w = glfwCreateWindow(c.width, c.height, c.title.c_str(), nullptr, nullptr);
+        GLFWmonitor* monitor = c.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
+        int open_width = c.width, open_height = c.height;
+        if (monitor) {
+            const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+            open_width = mode->width;
+            open_height = mode->height;
+            windowed_ = {0, 0, c.width, c.height};
+        }
+        GLFWwindow* w = glfwCreateWindow(open_width, open_height, c.title.c_str(), monitor, nullptr);
         if (!w) {
             release_glfw();
             throw ContextError("Window: GLFW cannot open a " + std::to_string(c.width) + "x" + std::to_string(c.height) +
@@ -187,6 +196,20 @@ public:
             guarded([&] { owner(gw).dispatch_resize(width, height); });
         });
         glfwSetWindowCloseCallback(w, [](GLFWwindow* gw) { guarded([&] { owner(gw).dispatch_close(); }); });
+        glfwSetCursorEnterCallback(w, [](GLFWwindow* gw, int entered) {
+            guarded([&] {
+                if (entered) {
+                    owner(gw).dispatch_enter();
+                } else {
+                    owner(gw).dispatch_leave();
+                }
+            });
+        });
+    }
+    std::pair<int, int> framebuffer_size() const {
+        int fw = 0, fh = 0;
+        glfwGetFramebufferSize(window_->window(), &fw, &fh);
+        return {fw, fh};
     }
     const gloo::Context& context() const override { return context_; }
     void bind_framebuffer() override { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
@@ -202,23 +225,71 @@ public:
     // X11 applies a new size asynchronously: wait (1 s at most) for the framebuffer to
     // have it; the framebuffer-size event dispatches on_resize on the way.
     std::pair<int, int> resize(int width, int height) override {
+        glfwSetWindowSize(window_->window(), width, height);
+        wait_until([&] { return framebuffer_size() == std::pair{width, height}; });
+        return framebuffer_size();
+    }
+    void set_title(const std::string& title) override { glfwSetWindowTitle(window_->window(), title.c_str()); }
+    bool has_screen() const noexcept override { return true; }
+    std::pair<int, int> set_position(int x, int y) override {
         GLFWwindow* w = window_->window();
-        glfwSetWindowSize(w, width, height);
-        int fw = 0, fh = 0;
+        glfwSetWindowPos(w, x, y);
+        wait_until([&] { return position() == std::pair{x, y}; });
+        return position();
+    }
+    std::pair<int, int> position() const override {
+        int x = 0, y = 0;
+        glfwGetWindowPos(window_->window(), &x, &y);
+        return {x, y};
+    }
+    int screens() const override {
+        int count = 0;
+        glfwGetMonitors(&count);
+        return count;
+    }
+    // glfwSetWindowMonitor changes the mode at once; the X server applies the new
+    // geometry asynchronously, as for resize().
+    std::pair<int, int> set_fullscreen(bool on, int screen) override {
+        GLFWwindow* w = window_->window();
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        if (on) {
+            if (!glfwGetWindowMonitor(w)) { // remember where to come back to
+                glfwGetWindowPos(w, &windowed_[0], &windowed_[1]);
+                glfwGetWindowSize(w, &windowed_[2], &windowed_[3]);
+            }
+            GLFWmonitor* monitor = monitors[screen];
+            const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+            glfwSetWindowMonitor(w, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+            wait_until([&] { return framebuffer_size() == std::pair{mode->width, mode->height}; });
+        } else {
+            glfwSetWindowMonitor(w, nullptr, windowed_[0], windowed_[1], windowed_[2], windowed_[3], GLFW_DONT_CARE);
+            wait_until([&] { return framebuffer_size() == std::pair{windowed_[2], windowed_[3]}; });
+        }
+        return framebuffer_size();
+    }
+    void set_visible(bool on) override {
+        if (on) {
+            glfwShowWindow(window_->window());
+        } else {
+            glfwHideWindow(window_->window());
+        }
+    }
+    void* native_handle() const noexcept override { return window_->window(); }
+
+private:
+    // Processes events (dispatching them) until `done` holds, 1 s at most.
+    template <class Done>
+    void wait_until(Done&& done) {
         const double deadline = glfwGetTime() + 1.0;
         for (;;) {
             glfwWaitEventsTimeout(0.02);
             rethrow_pending();
-            glfwGetFramebufferSize(w, &fw, &fh);
-            if ((fw == width && fh == height) || glfwGetTime() >= deadline) break;
+            if (done() || glfwGetTime() >= deadline) break;
         }
-        return {fw, fh};
     }
-    void set_title(const std::string& title) override { glfwSetWindowTitle(window_->window(), title.c_str()); }
-    void* native_handle() const noexcept override { return window_->window(); }
-
-private:
     GlfwContext* window_ = nullptr;
+    std::array<int, 4> windowed_{0, 0, 0, 0}; ///< x, y, width, height before fullscreen
     gloo::Context context_;
 };
 

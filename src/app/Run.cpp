@@ -81,6 +81,7 @@ void loop(const std::vector<Window*>& windows_in, const Options& options, std::u
             w->activate();
             w->context().reset_frame_stats();
             w->dispatch_draw(dt);
+            w->dispatch_idle(dt);
             if (options.stats) std::cout << "frame " << frame << ": " << w->context().frame_stats().str() << "\n";
             if (w == &first) {
                 if (options.record) {

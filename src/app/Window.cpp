@@ -2,12 +2,14 @@
 
 #include "WindowBackend.hpp"
 
+#include <glumpp/Error.hpp>
 #include <glumpp/app/Image.hpp>
 #include <glumpp/app/Options.hpp>
 
 #include <epoxy/gl.h>
 
 #include <cstring>
+#include <tuple>
 
 namespace glumpp::app {
 
@@ -96,6 +98,9 @@ void Window::create(const WindowConfig& config) {
     backend_kind_ = kind;
     width_ = config.width;
     height_ = config.height;
+    visible_ = config.visible;
+    fullscreen_ = config.fullscreen;
+    if (kind == Backend::Glfw && config.fullscreen) std::tie(width_, height_) = backend_->set_fullscreen(true, 0);
     apply_glumpy_state();
     // glumpy's defaults: Escape (and Ctrl+Q) closes, F10 saves a screenshot.
     on_key_press([this](Key k, unsigned mods) {
@@ -161,6 +166,49 @@ void Window::set_size(int width, int height) {
     const std::size_t before = resizes_;
     const auto [w, h] = backend_->resize(width, height);
     if (resizes_ == before || w != width_ || h != height_) dispatch_resize(w, h);
+}
+
+void Window::set_position(int x, int y) {
+    if (backend_->has_screen()) {
+        backend_->set_position(x, y);
+    } else {
+        x_ = x;
+        y_ = y;
+    }
+}
+
+std::pair<int, int> Window::position() const { return backend_->has_screen() ? backend_->position() : std::pair{x_, y_}; }
+
+void Window::set_fullscreen(bool fullscreen, int screen) {
+    if (backend_->has_screen()) {
+        const int screens = backend_->screens();
+        if (screen < 0 || screen >= screens) {
+            throw IndexError("Window::set_fullscreen: screen " + std::to_string(screen) + " does not exist (" +
+                             std::to_string(screens) + " monitor" + (screens == 1 ? "" : "s") + ")");
+        }
+        const std::size_t before = resizes_;
+        const auto [w, h] = backend_->set_fullscreen(fullscreen, screen);
+        fullscreen_ = fullscreen;
+        if (resizes_ == before || w != width_ || h != height_) dispatch_resize(w, h);
+    } else {
+        if (screen != 0) {
+            throw IndexError("Window::set_fullscreen: screen " + std::to_string(screen) + " does not exist (a " +
+                             to_string(backend_kind_) + " window has only screen 0)");
+        }
+        fullscreen_ = fullscreen;
+    }
+}
+
+void Window::show() {
+    backend_->set_visible(true);
+    visible_ = true;
+    dispatch_show();
+}
+
+void Window::hide() {
+    backend_->set_visible(false);
+    visible_ = false;
+    dispatch_hide();
 }
 
 Array Window::read_pixels() {
@@ -235,6 +283,22 @@ void Window::dispatch_close() {
     if (should_close_) return;
     should_close_ = true;
     for (auto& f : close_) f();
+}
+
+void Window::dispatch_idle(double dt) {
+    for (auto& f : idle_) f(dt);
+}
+void Window::dispatch_show() {
+    for (auto& f : show_) f();
+}
+void Window::dispatch_hide() {
+    for (auto& f : hide_) f();
+}
+void Window::dispatch_enter() {
+    for (auto& f : enter_) f();
+}
+void Window::dispatch_leave() {
+    for (auto& f : leave_) f();
 }
 
 void Window::close() { dispatch_close(); }

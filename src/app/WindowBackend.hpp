@@ -24,6 +24,16 @@ public:
     /// waiting for the window system, dispatching the events that came meanwhile).
     virtual std::pair<int, int> resize(int width, int height) = 0;
     virtual void set_title(const std::string&) {}
+    /// Glfw only (the others have no screen): Window keeps the state for them.
+    virtual bool has_screen() const noexcept { return false; }
+    /// Asks for that position; returns where the window is then.
+    virtual std::pair<int, int> set_position(int x, int y) { return {x, y}; }
+    virtual std::pair<int, int> position() const { return {0, 0}; }
+    /// Enters or leaves fullscreen on monitor `screen`; returns the framebuffer size then.
+    virtual std::pair<int, int> set_fullscreen(bool, int) { return {0, 0}; }
+    /// How many monitors there are (Glfw).
+    virtual int screens() const { return 0; }
+    virtual void set_visible(bool) {}
     /// GLFWwindow* (Glfw), nullptr (Offscreen).
     virtual void* native_handle() const noexcept { return nullptr; }
 };

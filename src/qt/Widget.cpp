@@ -1,8 +1,10 @@
 #include <glumpp/Error.hpp>
 #include <glumpp/qt/Widget.hpp>
 
+#include <QHideEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QShowEvent>
 #include <QSurfaceFormat>
 #include <QWheelEvent>
 
@@ -48,6 +50,16 @@ app::Key key_of(int k) {
         if (k >= Qt::Key_F1 && k <= Qt::Key_F12) return static_cast<app::Key>(static_cast<int>(app::Key::F1) + (k - Qt::Key_F1));
         return app::Key::Unknown;
     }
+}
+
+// The pointer in widget pixels: QMouseEvent::position() in Qt 6, localPos() in Qt 5 (the
+// same value; each is the other version's deprecated or missing name).
+QPointF position_of(const QMouseEvent* e) {
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+    return e->position();
+#else
+    return e->localPos();
+#endif
 }
 
 } // namespace
@@ -110,6 +122,7 @@ void Widget::initializeGL() {
         for (auto& f : ready_) f(*window_);
         window_->activate();
         window_->dispatch_init();
+        if (isVisible()) window_->dispatch_show(); // Qt's show event came before the context
     } catch (...) {
         pending_ = std::current_exception();
     }
@@ -130,18 +143,39 @@ void Widget::paintGL() {
     guarded([&] {
         window_->activate();
         window_->dispatch_draw(dt);
+        window_->dispatch_idle(dt);
     });
     if (continuous_ && !pending_) update();
 }
 
 void Widget::mousePressEvent(QMouseEvent* e) {
-    guarded([&] { window_->dispatch_mouse_press(e->localPos().x(), e->localPos().y(), button_of(e->button())); });
+    guarded([&] { window_->dispatch_mouse_press(position_of(e).x(), position_of(e).y(), button_of(e->button())); });
 }
 void Widget::mouseReleaseEvent(QMouseEvent* e) {
-    guarded([&] { window_->dispatch_mouse_release(e->localPos().x(), e->localPos().y(), button_of(e->button())); });
+    guarded([&] { window_->dispatch_mouse_release(position_of(e).x(), position_of(e).y(), button_of(e->button())); });
 }
 void Widget::mouseMoveEvent(QMouseEvent* e) {
-    guarded([&] { window_->dispatch_mouse_motion(e->localPos().x(), e->localPos().y()); });
+    guarded([&] { window_->dispatch_mouse_motion(position_of(e).x(), position_of(e).y()); });
+}
+// Spontaneous or not: a widget shown by its own show() and one shown with its window
+// both get here, as glumpy's show() does.
+void Widget::showEvent(QShowEvent* e) {
+    QOpenGLWidget::showEvent(e);
+    guarded([&] { window_->dispatch_show(); });
+}
+void Widget::hideEvent(QHideEvent* e) {
+    QOpenGLWidget::hideEvent(e);
+    guarded([&] { window_->dispatch_hide(); });
+}
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+void Widget::enterEvent(QEnterEvent*) {
+#else
+void Widget::enterEvent(QEvent*) {
+#endif
+    guarded([&] { window_->dispatch_enter(); });
+}
+void Widget::leaveEvent(QEvent*) {
+    guarded([&] { window_->dispatch_leave(); });
 }
 void Widget::wheelEvent(QWheelEvent* e) {
     guarded([&] {

@@ -3,6 +3,7 @@
 #include <glumpp/app.hpp>
 
 #include "../TestUtil.hpp"
+#include "XTest.hpp"
 #include "Xvfb.hpp"
 
 #include <gtest/gtest.h>
@@ -11,9 +12,11 @@
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
+#include <map>
 #include <iterator>
 #include <sstream>
 #include <string_view>
+#include <thread>
 
 #include <csignal>
 #include <sys/wait.h>
@@ -194,6 +197,38 @@ std::string x_window_names() {
     while (std::fgets(buf, sizeof buf, p)) out += buf;
     ::pclose(p);
     return out;
+}
+
+// What xwininfo (x11-utils) says of the window named `title`: "Absolute upper-left X",
+// "Width", "Map State"... (its "NAME: VALUE" lines); empty when there is none.
+std::map<std::string, std::string> x_window_info(const std::string& title) {
+    std::map<std::string, std::string> info;
+    std::FILE* p = ::popen(("xwininfo -name '" + title + "' 2>/dev/null").c_str(), "r");
+    if (!p) return info;
+    char buf[512];
+    while (std::fgets(buf, sizeof buf, p)) {
+        std::string line(buf);
+        const auto colon = line.find(':');
+        if (colon == std::string::npos) continue;
+        const auto first = line.find_first_not_of(' ');
+        std::string value = line.substr(colon + 1);
+        value.erase(0, value.find_first_not_of(' '));
+        value.erase(value.find_last_not_of(" \n") + 1);
+        info[line.substr(first, colon - first)] = value;
+    }
+    ::pclose(p);
+    return info;
+}
+
+// Polls the window's events until `done` holds (3 s at most): the X server delivers
+// XTEST's events asynchronously.
+template <class Done>
+bool poll_until(app::Window& window, Done&& done) {
+    for (int k = 0; k < 300 && !done(); ++k) {
+        window.poll_events();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return done();
 }
 
 } // namespace
@@ -692,4 +727,184 @@ TEST(EventLoop, ErrorsComeOutOfProcessAndOpenWindowsCloseWithTheLoop) {
         EXPECT_EQ(closes, 0);
     }
     EXPECT_EQ(closes, 1);
+}
+
+// glumpy's process(): on_draw, then on_idle, then the swap, every frame of run() and of
+// EventLoop::process; the other events of glumpy's Window on an offscreen window.
+TEST(Window, EveryGlumpyEventOffscreen) {
+    app::clock() = app::Clock{};
+    app::Window window(offscreen(16, 16));
+    std::vector<std::string> seen;
+    window.on_draw([&](double dt) { seen.push_back("draw " + std::to_string(dt)); });
+    window.on_idle([&](double dt) { seen.push_back("idle " + std::to_string(dt)); });
+    window.on_show([&] { seen.push_back("show"); });
+    window.on_hide([&] { seen.push_back("hide"); });
+    window.on_enter([&] { seen.push_back("enter"); });
+    window.on_leave([&] { seen.push_back("leave"); });
+    EXPECT_EQ(app::run(window, options_of({"--frames", "2", "--fixed-dt", "0.25", "--quiet"})), 0);
+    EXPECT_EQ(seen, (std::vector<std::string>{"draw 0.000000", "idle 0.000000", "draw 0.250000", "idle 0.250000"}));
+    seen.clear();
+
+    app::Window second(offscreen(16, 16));
+    second.on_idle([&](double dt) { seen.push_back("idle " + std::to_string(dt)); });
+    {
+        app::EventLoop loop(second, options_of({"--frames", "1"}));
+        loop.process(0.5);
+    }
+    EXPECT_EQ(seen, (std::vector<std::string>{"idle 0.500000"}));
+    seen.clear();
+
+    EXPECT_TRUE(window.visible());
+    window.hide();
+    EXPECT_FALSE(window.visible());
+    window.show();
+    window.show(); // as glumpy: every call runs the handlers
+    EXPECT_TRUE(window.visible());
+    window.dispatch_enter();
+    window.dispatch_leave();
+    EXPECT_EQ(seen, (std::vector<std::string>{"hide", "show", "show", "enter", "leave"}));
+}
+
+// No screen offscreen: the position is stored, fullscreen is a flag, the size stays.
+TEST(Window, PositionAndFullscreenOffscreen) {
+    app::Window window(offscreen(24, 16));
+    int resizes = 0;
+    window.on_resize([&](int, int) { ++resizes; });
+    EXPECT_EQ(window.position(), (std::pair{0, 0}));
+    window.set_position(30, -5);
+    EXPECT_EQ(window.position(), (std::pair{30, -5}));
+    EXPECT_FALSE(window.fullscreen());
+    window.set_fullscreen(true);
+    EXPECT_TRUE(window.fullscreen());
+    EXPECT_EQ(window.width(), 24);
+    EXPECT_EQ(window.height(), 16);
+    EXPECT_EQ(resizes, 0);
+    EXPECT_EQ(test::message_of<IndexError>([&] { window.set_fullscreen(false, 1); }),
+              "Window::set_fullscreen: screen 1 does not exist (a offscreen window has only screen 0)");
+    EXPECT_TRUE(window.fullscreen()); // the refused call changed nothing
+    window.set_fullscreen(false);
+    EXPECT_FALSE(window.fullscreen());
+    auto c = offscreen(8, 8);
+    c.fullscreen = true;
+    c.visible = false;
+    app::Window hidden(c);
+    EXPECT_TRUE(hidden.fullscreen());
+    EXPECT_FALSE(hidden.visible());
+}
+
+// Position, fullscreen, show and hide on a real X window, as the X server reports it
+// (xwininfo) and as GLFW does.
+TEST(Window, PositionFullscreenShowHideUnderXvfb) {
+    if (!display().ok()) GTEST_SKIP() << display().why();
+    const std::string title = "glumpp geometry test";
+    app::Window window(glfw(64, 48, title));
+    keep_dri_drivers_loaded();
+    std::vector<std::string> seen;
+    window.on_resize([&](int w, int h) { seen.push_back("resize " + std::to_string(w) + "x" + std::to_string(h)); });
+    window.on_show([&] { seen.push_back("show"); });
+    window.on_hide([&] { seen.push_back("hide"); });
+
+    window.set_position(37, 21);
+    EXPECT_EQ(window.position(), (std::pair{37, 21}));
+    auto info = x_window_info(title);
+    EXPECT_EQ(info["Absolute upper-left X"], "37");
+    EXPECT_EQ(info["Absolute upper-left Y"], "21");
+    EXPECT_EQ(info["Map State"], "IsViewable");
+
+    window.hide();
+    EXPECT_FALSE(window.visible());
+    window.poll_events();
+    EXPECT_EQ(x_window_info(title)["Map State"], "IsUnMapped");
+    window.show();
+    window.poll_events();
+    EXPECT_EQ(x_window_info(title)["Map State"], "IsViewable");
+    EXPECT_EQ(seen, (std::vector<std::string>{"hide", "show"}));
+    seen.clear();
+
+    // The screen's size: what the X server says of its root window.
+    auto root = [] {
+        std::FILE* p = ::popen("xwininfo -root 2>/dev/null", "r");
+        char buf[512];
+        std::string out;
+        while (p && std::fgets(buf, sizeof buf, p)) out += buf;
+        if (p) ::pclose(p);
+        auto field = [&](const std::string& name) {
+            const auto at = out.find(name + ": ");
+            return at == std::string::npos ? -1 : std::atoi(out.c_str() + at + name.size() + 2);
+        };
+        return std::pair{field("Width"), field("Height")};
+    }();
+    ASSERT_GT(root.first, 0);
+    window.set_fullscreen(true);
+    EXPECT_TRUE(window.fullscreen());
+    EXPECT_EQ((std::pair{window.width(), window.height()}), root);
+    info = x_window_info(title);
+    EXPECT_EQ(info["Width"], std::to_string(root.first));
+    EXPECT_EQ(info["Height"], std::to_string(root.second));
+    EXPECT_EQ(info["Absolute upper-left X"], "0");
+    EXPECT_EQ(info["Absolute upper-left Y"], "0");
+    ASSERT_FALSE(seen.empty());
+    EXPECT_EQ(seen.back(), "resize " + std::to_string(root.first) + "x" + std::to_string(root.second));
+
+    window.set_fullscreen(false); // back where it was, at its size
+    EXPECT_FALSE(window.fullscreen());
+    EXPECT_EQ(window.width(), 64);
+    EXPECT_EQ(window.height(), 48);
+    EXPECT_EQ(window.position(), (std::pair{37, 21}));
+    info = x_window_info(title);
+    EXPECT_EQ(info["Width"], "64");
+    EXPECT_EQ(info["Absolute upper-left X"], "37");
+    EXPECT_EQ(seen.back(), "resize 64x48");
+    EXPECT_EQ(test::message_of<IndexError>([&] { window.set_fullscreen(true, 5); }),
+              "Window::set_fullscreen: screen 5 does not exist (1 monitor)");
+    EXPECT_FALSE(window.fullscreen());
+    EXPECT_EQ(window.width(), 64);
+
+    // Opened fullscreen (glumpy's Window(fullscreen=True)): the screen's size; leaving
+    // fullscreen gives the size asked for.
+    auto c = glfw(50, 40, "glumpp opened fullscreen");
+    c.fullscreen = true;
+    app::Window full(c);
+    EXPECT_TRUE(full.fullscreen());
+    EXPECT_EQ((std::pair{full.width(), full.height()}), root);
+    full.set_fullscreen(false);
+    EXPECT_EQ((std::pair{full.width(), full.height()}), (std::pair{50, 40}));
+    EXPECT_EQ(x_window_info("glumpp opened fullscreen")["Width"], "50");
+}
+
+// The pointer entering and leaving, and typed characters, from real X input (XTEST).
+TEST(Window, EnterLeaveAndCharactersFromRealInputUnderXvfb) {
+    if (!display().ok()) GTEST_SKIP() << display().why();
+    test::XTest xtest;
+    if (!xtest.ok()) GTEST_SKIP() << "no XTEST (libXtst.so.6 and the server's extension are needed)";
+    app::Window window(glfw(64, 48, "glumpp input test"));
+    keep_dri_drivers_loaded();
+    window.set_position(100, 100);
+    xtest.move(10, 10); // outside
+    window.poll_events();
+    std::vector<std::string> seen;
+    window.on_enter([&] { seen.push_back("enter"); });
+    window.on_leave([&] { seen.push_back("leave"); });
+    window.on_character([&](char32_t c) { seen.push_back(std::string("char ") + char(c)); });
+    window.on_key_press([&](app::Key k, unsigned) { seen.push_back("key " + app::key_name(k)); });
+
+    xtest.move(120, 110);
+    EXPECT_TRUE(poll_until(window, [&] { return !seen.empty(); }));
+    // Keys apart in time, as a typist's: GLFW drops a second press of one key with the
+    // same server timestamp (milliseconds) as the first, taking it for an input method's
+    // duplicate.
+    auto key = [&](unsigned long keysym, bool down) {
+        xtest.key(keysym, down);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    };
+    key(0x61, true); // 'a'
+    key(0x61, false);
+    key(0xffe1, true); // Shift_L, then 'a': the character is 'A', the key still A
+    key(0x61, true);
+    key(0x61, false);
+    key(0xffe1, false);
+    EXPECT_TRUE(poll_until(window, [&] { return seen.size() >= 6; }));
+    xtest.move(10, 10);
+    EXPECT_TRUE(poll_until(window, [&] { return seen.size() >= 7; }));
+    EXPECT_EQ(seen, (std::vector<std::string>{"enter", "key A", "char a", "key LeftShift", "key A", "char A", "leave"}));
 }

@@ -6,6 +6,7 @@
 #include <glumpp/imgui.hpp>
 
 #include "../TestUtil.hpp"
+#include "../app/XTest.hpp"
 #include "../app/Xvfb.hpp"
 
 #include <GLFW/glfw3.h>
@@ -18,45 +19,7 @@ using namespace glumpp;
 
 namespace {
 
-// XTEST through the libraries the X server's clients already have (libXtst's headers are
-// not needed for four calls).
-struct XTest {
-    using OpenDisplay = void* (*)(const char*);
-    using CloseDisplay = int (*)(void*);
-    using Sync = int (*)(void*, int);
-    using FakeMotion = int (*)(void*, int, int, int, unsigned long);
-    using FakeButton = int (*)(void*, unsigned, int, unsigned long);
-    void* x11 = nullptr;
-    void* xtst = nullptr;
-    void* display = nullptr;
-    CloseDisplay close = nullptr;
-    Sync sync = nullptr;
-    FakeMotion motion = nullptr;
-    FakeButton button = nullptr;
-    XTest() {
-        x11 = ::dlopen("libX11.so.6", RTLD_LAZY);
-        xtst = ::dlopen("libXtst.so.6", RTLD_LAZY);
-        if (!x11 || !xtst) return;
-        auto open = reinterpret_cast<OpenDisplay>(::dlsym(x11, "XOpenDisplay"));
-        close = reinterpret_cast<CloseDisplay>(::dlsym(x11, "XCloseDisplay"));
-        sync = reinterpret_cast<Sync>(::dlsym(x11, "XSync"));
-        motion = reinterpret_cast<FakeMotion>(::dlsym(xtst, "XTestFakeMotionEvent"));
-        button = reinterpret_cast<FakeButton>(::dlsym(xtst, "XTestFakeButtonEvent"));
-        if (open && close && sync && motion && button) display = open(nullptr);
-    }
-    ~XTest() {
-        if (display) close(display);
-    }
-    bool ok() const { return display != nullptr; }
-    void move(int x, int y) {
-        motion(display, -1, x, y, 0);
-        sync(display, 0);
-    }
-    void press(bool down) {
-        button(display, 1, down ? 1 : 0, 0);
-        sync(display, 0);
-    }
-};
+using test::XTest;
 
 const char* vs = R"(#version 330 core
 in vec2 a_position;
@@ -229,4 +192,37 @@ TEST(Gui, AnExceptionInsideAFrameReachesTheHostAndTheNextFrameDraws) {
     frame(false);
     Array image = window.read_pixels();
     EXPECT_NE(image.value<int>({32, 32, 0}) + image.value<int>({32, 32, 1}) + image.value<int>({32, 32, 2}), 0);
+}
+
+// With a Gui in front of glumpp's GLFW callbacks, the pointer entering and leaving the
+// window (real X input) still reaches glumpp's on_enter/on_leave, after ImGui's backend.
+TEST(Gui, EnterAndLeaveStillReachGlumpp) {
+    if (!test::display().ok()) GTEST_SKIP() << test::display().why();
+    XTest xtest;
+    if (!xtest.ok()) GTEST_SKIP() << "no XTEST (libXtst.so.6 and the server's extension are needed)";
+    app::WindowConfig config;
+    config.width = 64;
+    config.height = 64;
+    config.backend = app::Backend::Glfw;
+    config.title = "glumpp imgui enter test";
+    app::Window window(config);
+    test::keep_dri_drivers_loaded();
+    window.set_position(200, 200);
+    xtest.move(10, 10);
+    window.poll_events();
+    imgui::Gui gui(window);
+    std::vector<std::string> seen;
+    window.on_enter([&] { seen.push_back("enter"); });
+    window.on_leave([&] { seen.push_back("leave"); });
+    auto wait_for = [&](std::size_t n) {
+        for (int k = 0; k < 200 && seen.size() < n; ++k) {
+            window.poll_events();
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    };
+    xtest.move(230, 230);
+    wait_for(1);
+    xtest.move(10, 10);
+    wait_for(2);
+    EXPECT_EQ(seen, (std::vector<std::string>{"enter", "leave"}));
 }

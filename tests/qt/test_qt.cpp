@@ -4,15 +4,18 @@
 #include <glumpp/qt/Widget.hpp>
 
 #include "../TestUtil.hpp"
+#include "../app/XTest.hpp"
 #include "../app/Xvfb.hpp"
 
 #include <QApplication>
+#include <QOpenGLContext>
 #include <QPushButton>
 #include <QTest>
 #include <QVBoxLayout>
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <stdexcept>
 
 using namespace glumpp;
 
@@ -106,4 +109,66 @@ TEST(QtWidget, DrawsBesideAButtonAndTakesQtsEvents) {
     EXPECT_EQ(test::message_of<IndexError>([&] { view->rethrow_pending(); }),
               "Array::view: index 3 is out of bounds for axis 0 with size 3");
     top.reset();
+}
+
+// glumpy's other events in a Qt host: on_idle after each paint's on_draw, on_show/on_hide
+// from Qt's show and hide events, on_enter/on_leave from the pointer (real X input,
+// XTEST); and the host's own slot calling glumpp: its exception is kept for the host.
+TEST(QtWidget, ShowHideEnterLeaveIdleAndAGuardedSlot) {
+    if (!test::display().ok()) GTEST_SKIP() << test::display().why();
+    test::XTest xtest;
+    if (!xtest.ok()) GTEST_SKIP() << "no XTEST (libXtst.so.6 and the server's extension are needed)";
+    qapp();
+    QWidget container;
+    auto* layout = new QVBoxLayout(&container);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* view = new qt::Widget("qt events", 96, 64);
+    auto* button = new QPushButton("Throw");
+    layout->addWidget(view);
+    layout->addWidget(button);
+    std::vector<std::string> seen;
+    int draws = 0, idles = 0;
+    bool idle_after_draw = true;
+    view->on_ready([&](app::Window& window) {
+        window.on_draw([&](double) { ++draws; });
+        window.on_idle([&](double) {
+            idle_after_draw = idle_after_draw && draws == idles + 1;
+            ++idles;
+        });
+        window.on_show([&] { seen.push_back("show"); });
+        window.on_hide([&] { seen.push_back("hide"); });
+        window.on_enter([&] { seen.push_back("enter"); });
+        window.on_leave([&] { seen.push_back("leave"); });
+    });
+    bool current = false;
+    QObject::connect(button, &QPushButton::clicked, view->slot([&](bool) {
+        current = QOpenGLContext::currentContext() == view->context();
+        throw glumpp::ValueError("slot: from the button");
+    }));
+    xtest.move(0, 0);
+    container.move(200, 150);
+    container.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&container));
+    QTest::qWait(100);
+    ASSERT_NO_THROW(view->rethrow_pending());
+    EXPECT_GT(draws, 0);
+    EXPECT_GE(idles, draws - 1); // a paint may be under way
+    EXPECT_TRUE(idle_after_draw);
+    EXPECT_EQ(seen, (std::vector<std::string>{"show"}));
+
+    const QPoint inside = view->mapToGlobal(QPoint(view->width() / 2, view->height() / 2));
+    xtest.move(inside.x(), inside.y());
+    for (int k = 0; k < 100 && seen.size() < 2; ++k) QTest::qWait(20);
+    xtest.move(0, 0);
+    for (int k = 0; k < 100 && seen.size() < 3; ++k) QTest::qWait(20);
+    view->hide();
+    QTest::qWait(20);
+    view->show();
+    QTest::qWait(20);
+    EXPECT_EQ(seen, (std::vector<std::string>{"show", "enter", "leave", "hide", "show"}));
+
+    QTest::mouseClick(button, Qt::LeftButton); // the slot throws inside Qt's signal
+    EXPECT_TRUE(current);
+    EXPECT_EQ(test::message_of<ValueError>([&] { view->rethrow_pending(); }), "slot: from the button");
+    ASSERT_NO_THROW(view->rethrow_pending()); // once
 }

@@ -8,7 +8,8 @@
 //   while (count) count = loop.process(loop.clock().tick());
 //
 // process(dt) is one frame of app::run's loop: deliver events (poll_events), then for each
-// open window: activate, reset the context's frame statistics, on_draw(dt), swap. It
+// open window: activate, reset the context's frame statistics, on_draw(dt), on_idle(dt),
+// swap. It
 // returns how many windows are still open; a window whose close was asked (Escape, the
 // window manager, close()) is closed there, its on_close handlers run.
 //

@@ -2,8 +2,8 @@
 // The run loop.
 //
 // Every frame: tick the clock (timers run), deliver events, then for each window:
-// activate, reset the context's frame statistics, on_draw(dt), record the frame
-// (--record), swap. The loop ends when every window is closed, after --frames frames or
+// activate, reset the context's frame statistics, on_draw(dt), on_idle(dt), record
+// the frame (--record), swap. The loop ends when every window is closed, after --frames frames or
 // after --duration seconds; the last frame is saved with --screenshot. With --framerate F
 // the loop sleeps to keep F frames per second; 0 (the offscreen default) never waits.
 //

@@ -25,7 +25,26 @@
 // The Window sets glumpy's state below in the host's context when it is made.
 //
 // Events carry glumpy's names and arguments. Handlers are plain callables; several may
-// be registered for one event and run in registration order. Mouse positions are window
+// be registered for one event and run in registration order. Every event glumpy's Window
+// registers exists here; where each comes from, per backend:
+//   event          Glfw                         Offscreen          Host (qt::Widget)
+//   on_init        run/EventLoop, once          the same           initializeGL
+//   on_draw        run/EventLoop, every frame   the same           paintGL
+//   on_idle        run/EventLoop, after on_draw the same           paintGL, after on_draw
+//                  and before the swap (glumpy's process())
+//   on_resize      framebuffer-size events      set_size           resizeGL
+//   on_show/hide   show()/hide() (as glumpy:    show()/hide()      Qt's show/hide events
+//                  its own calls, not the WM's)
+//   on_enter/leave cursor-enter events          dispatch_* only    Qt's enter/leave events
+//   on_key_*       key events                   dispatch_* only    Qt's key events
+//   on_character   character events (text, not  dispatch_* only    the text of Qt's key
+//                  keys: layout and dead keys                      events
+//                  applied)
+//   on_mouse_*     button/cursor/scroll events  dispatch_* only    Qt's mouse/wheel events
+//   on_close       close(), the WM's close      close()            the widget's end
+// Offscreen has no window system: its input events come only from dispatch_*() calls
+// (tests, or a program that forwards another source's events). A Host's other events are
+// the host's to forward (dispatch_*). Mouse positions are window
 // pixels with the origin at the top left (y grows downwards); a motion with buttons held
 // is also a drag. Default key handling: Escape and Ctrl+Q close the window, F10 saves a
 // screenshot (PNG named after the window title), as in glumpy.
@@ -64,6 +83,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace glumpp::app {
@@ -83,7 +103,11 @@ struct WindowConfig {
     int stencil_bits = 8;
     int samples = 0;      ///< multisampling (0: off)
     bool vsync = false;   ///< Glfw: wait for the screen's refresh at swap
-    bool visible = true;  ///< Glfw: show the window
+    bool visible = true;  ///< Glfw: show the window (visible() says it either way)
+    /// Glfw: open the window fullscreen on the primary monitor, at its video mode's size
+    /// (width and height are then the size it gets back when it leaves fullscreen).
+    /// Offscreen: only fullscreen() says it.
+    bool fullscreen = false;
     glm::vec4 clear_color{0, 0, 0, 1};
     /// Host: the framebuffer object to draw into, asked before each frame (a Qt widget's
     /// changes when it is resized); unset: the default framebuffer (0).
@@ -114,7 +138,7 @@ public:
     /// The platform window, for toolkits that attach to it (glumpp::imgui::Gui): the
     /// GLFWwindow* of a Glfw window, nullptr for an offscreen one. glumpp owns it and has
     /// installed its input callbacks (key, character, mouse button, cursor position,
-    /// scroll, framebuffer size, close) and its user pointer; a toolkit that replaces a
+    /// cursor enter, scroll, framebuffer size, close) and its user pointer; a toolkit that replaces a
     /// callback calls the one glfwSet*Callback returned for the events it passes on.
     void* native_handle() const noexcept;
 
@@ -143,6 +167,32 @@ public:
     /// that is not positive (nothing changes).
     void set_size(int width, int height);
 
+    /// glumpy's set_position/get_position: the window's top-left corner on the screen, in
+    /// screen pixels (the frame a window manager adds is outside it). Glfw:
+    /// glfwSetWindowPos, then events are processed (glfwWaitEventsTimeout, 1 s at most)
+    /// until glfwGetWindowPos reports it; a window manager may place the window elsewhere,
+    /// and position() (glfwGetWindowPos, asked each time) says where it is. Offscreen and
+    /// Host: there is no screen, so the position is only stored and position() returns it
+    /// (a Host's window is placed by its toolkit).
+    void set_position(int x, int y);
+    std::pair<int, int> position() const;
+    /// glumpy's set_fullscreen/get_fullscreen. Glfw: glfwSetWindowMonitor onto monitor
+    /// `screen` (glfwGetMonitors' order, 0 the primary) at its current video mode, then
+    /// events are processed (1 s at most) until the framebuffer has the mode's size;
+    /// on_resize runs with it, as for set_size. Leaving fullscreen puts the window back
+    /// where it was, at the size it had (glumpy resizes it to 256x256 at 0,0 instead, which
+    /// we take for an accident). Offscreen and Host: there is no screen to fill, so only
+    /// fullscreen() changes, and the size stays. IndexError for a screen that does not
+    /// exist (nothing changes).
+    void set_fullscreen(bool fullscreen, int screen = 0);
+    bool fullscreen() const noexcept { return fullscreen_; }
+    /// glumpy's show()/hide(): Glfw: glfwShowWindow/glfwHideWindow (the X window is mapped
+    /// or unmapped); Offscreen and Host: only visible() changes. Then on_show/on_hide runs,
+    /// as in glumpy, on every call (showing a shown window runs on_show again).
+    void show();
+    void hide();
+    bool visible() const noexcept { return visible_; }
+
     /// The image being drawn (before swap), (height, width, 4) uint8, row 0 at the top.
     Array read_pixels();
     void save_screenshot(const std::filesystem::path& png);
@@ -162,6 +212,14 @@ public:
     }
     void on_mouse_scroll(std::function<void(double x, double y, double dx, double dy)> f) { mouse_scroll_.push_back(std::move(f)); }
     void on_close(std::function<void()> f) { close_.push_back(std::move(f)); }
+    /// After on_draw, before the swap, every frame of run() and EventLoop::process (glumpy's
+    /// process(): the time since the last frame, as on_draw's).
+    void on_idle(std::function<void(double dt)> f) { idle_.push_back(std::move(f)); }
+    void on_show(std::function<void()> f) { show_.push_back(std::move(f)); }
+    void on_hide(std::function<void()> f) { hide_.push_back(std::move(f)); }
+    /// The pointer entered (left) the window (Glfw: glfwSetCursorEnterCallback).
+    void on_enter(std::function<void()> f) { enter_.push_back(std::move(f)); }
+    void on_leave(std::function<void()> f) { leave_.push_back(std::move(f)); }
 
     // --- dispatch: backends call these; tests call them to simulate input ---------------
     void dispatch_init();
@@ -176,6 +234,12 @@ public:
     void dispatch_mouse_motion(double x, double y);
     void dispatch_mouse_scroll(double x, double y, double dx, double dy);
     void dispatch_close();
+    void dispatch_idle(double dt);
+    /// Only the handlers: show() and hide() also change the window.
+    void dispatch_show();
+    void dispatch_hide();
+    void dispatch_enter();
+    void dispatch_leave();
 
 private:
     void create(const WindowConfig& config);
@@ -186,12 +250,14 @@ private:
     std::unique_ptr<detail::WindowBackend> backend_;
     int width_ = 0, height_ = 0;
     bool should_close_ = false;
+    bool visible_ = true, fullscreen_ = false;
+    int x_ = 0, y_ = 0; ///< Offscreen and Host: the position set_position stored
     double mouse_x_ = 0, mouse_y_ = 0;
     unsigned buttons_ = 0;
     std::size_t resizes_ = 0; ///< on_resize dispatches so far (set_size dispatches one if the backend did not)
 
-    std::vector<std::function<void()>> init_, close_;
-    std::vector<std::function<void(double)>> draw_;
+    std::vector<std::function<void()>> init_, close_, show_, hide_, enter_, leave_;
+    std::vector<std::function<void(double)>> draw_, idle_;
     std::vector<std::function<void(int, int)>> resize_;
     std::vector<std::function<void(Key, unsigned)>> key_press_, key_release_;
     std::vector<std::function<void(char32_t)>> character_;

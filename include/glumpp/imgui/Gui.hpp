@@ -15,8 +15,8 @@
 // libimgui.a) is installed; link the CMake target glumpp::imgui, which brings it.
 //
 // Input goes to ImGui first. The Gui puts its own GLFW callbacks in front of glumpp's
-// (key, character, mouse button, scroll, cursor position; cursor enter and focus go to
-// ImGui only): each event is handed to ImGui's GLFW backend, then to glumpp's handlers
+// (key, character, mouse button, scroll, cursor position; cursor enter goes to ImGui, then
+// always to glumpp's on_enter/on_leave; focus to ImGui only): each event is handed to ImGui's GLFW backend, then to glumpp's handlers
 // (on_mouse_press, on_key_press, PanZoom, ...) only when ImGui does not want it:
 // io.WantCaptureMouse for mouse events, io.WantCaptureKeyboard for keys and characters,
 // as ImGui's FAQ asks. Those flags are the ones ImGui computed in the last frame, from

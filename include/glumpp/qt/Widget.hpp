@@ -1,5 +1,5 @@
 #pragma once
-// Widget: glumpp drawing inside a Qt 5 QOpenGLWidget, with glumpy's events.
+// Widget: glumpp drawing inside a Qt QOpenGLWidget (Qt 6 or Qt 5), with glumpy's events.
 //
 //   QApplication qapp(argc, argv);
 //   qt::Widget view("app-qt5", 512, 512);
@@ -9,7 +9,10 @@
 //   layout->addWidget(&view);
 //   return qapp.exec();
 //
-// Built only where Qt 5 (qtbase5-dev) is installed; link glumpp::qt.
+// Built where Qt 6 (qt6-base-dev) or Qt 5 (qtbase5-dev) is installed; link glumpp::qt.
+// Qt 6 is preferred when both are there (Qt 5.15, the last Qt 5, is no longer maintained
+// upstream; the code is the same for both): the CMake option GLUMPP_QT=auto|6|5|off
+// chooses, and GLUMPP_QT_MAJOR says which one was built (glumppConfig.cmake finds the same).
 //
 // Qt makes the widget's context (a 3.3 core profile is asked for, through its
 // QSurfaceFormat) and its framebuffer object. In initializeGL the widget puts an
@@ -18,15 +21,25 @@
 // Qt drives it:
 //   resizeGL  -> Window::set_size in framebuffer pixels (on_resize)
 //   paintGL   -> activate (binds Qt's framebuffer object and the viewport), on_draw(dt),
-//                dt from a monotonic clock; update() is then asked again, so the widget
-//                redraws continuously as glumpy's windows do (set_continuous(false) to
-//                draw only when Qt asks)
+//                then on_idle(dt) (glumpy's process()), dt from a monotonic clock; update()
+//                is then asked again, so the widget redraws continuously as glumpy's
+//                windows do (set_continuous(false) to draw only when Qt asks)
 //   mouse press, release, move (with and without buttons), wheel, key press and release,
 //   text -> dispatch_mouse_press ... dispatch_character, positions in widget pixels (y
 //   down), wheel in steps of 15 degrees (Qt's 120 units), Qt's modifiers as glumpp's.
-// Exceptions must not unwind through Qt's C++ frames either: one from a handler is kept,
+//   show and hide events (the widget, or a window holding it, shown or hidden) ->
+//                on_show/on_hide (glumpy's Qt 5 backend dispatches them from its own
+//                show()/hide(); Qt's events cover those calls and the host's). Qt shows a
+//                widget before it makes its GL context: the first on_show comes right
+//                after on_init, when the widget is visible then.
+//   enter and leave events (the pointer over the widget) -> on_enter/on_leave.
+// Exceptions must not unwind through Qt's C++ frames either (Qt calls an exception
+// leaving an event handler or a slot undefined behaviour): one from a handler is kept,
 // the widget stops dispatching, and rethrow_pending() (after QApplication::exec, or in a
-// test) throws it.
+// test) throws it. The host's own slots that call glumpp get the same treatment through
+// slot(f): connect(button, &QPushButton::clicked, view->slot([&] { ... })) runs f with
+// the widget's GL context current (makeCurrent: GL objects may be made or written there)
+// and keeps its exception for rethrow_pending(), instead of letting it into Qt.
 
 #include <glumpp/app/Window.hpp>
 
@@ -37,6 +50,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace glumpp::qt {
@@ -44,7 +58,9 @@ namespace glumpp::qt {
 class Widget : public QOpenGLWidget {
 public:
     /// Asks Qt for an OpenGL 3.3 core context with 24 depth and 8 stencil bits; the size
-    /// is the widget's preferred size (sizeHint).
+    /// is the widget's preferred size (sizeHint). A size of 0 states no preference (Qt's
+    /// own sizeHint: the layout decides), as glumpy's Qt 5 window, whose QGLWidget's
+    /// resize(width, height) any layout overrides.
     explicit Widget(std::string title = "glumpp", int width = 512, int height = 512, QWidget* parent = nullptr);
     ~Widget() override;
 
@@ -55,7 +71,22 @@ public:
     void set_continuous(bool on) { continuous_ = on; }
     /// Throws the exception a handler threw, if any (once).
     void rethrow_pending();
-    QSize sizeHint() const override { return {width_, height_}; }
+    /// f wrapped for QObject::connect: with the widget's context current, any exception
+    /// kept for rethrow_pending() (see above); the signal's arguments are passed on. Once
+    /// an exception is pending, later calls do nothing, as for the widget's own handlers.
+    template <class F>
+    auto slot(F f) {
+        return [this, f = std::move(f)](auto&&... args) {
+            if (pending_) return;
+            try {
+                makeCurrent();
+                f(std::forward<decltype(args)>(args)...);
+            } catch (...) {
+                pending_ = std::current_exception();
+            }
+        };
+    }
+    QSize sizeHint() const override { return width_ > 0 && height_ > 0 ? QSize(width_, height_) : QOpenGLWidget::sizeHint(); }
 
 protected:
     void initializeGL() override;
@@ -67,6 +98,14 @@ protected:
     void wheelEvent(QWheelEvent* e) override;
     void keyPressEvent(QKeyEvent* e) override;
     void keyReleaseEvent(QKeyEvent* e) override;
+    void showEvent(QShowEvent* e) override;
+    void hideEvent(QHideEvent* e) override;
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+    void enterEvent(QEnterEvent* e) override;
+#else
+    void enterEvent(QEvent* e) override;
+#endif
+    void leaveEvent(QEvent* e) override;
 
 private:
     template <class F>
