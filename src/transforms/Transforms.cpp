@@ -105,7 +105,8 @@ vec4 forward(vec4 P) { return vec4(scale * P.xy + pan, P.z, 1.0); }
 vec4 inverse(vec4 P) { return vec4((P.xy - pan) / scale, P.z, 1.0); }
 )",
               "PanZoom"),
-      o_(std::make_shared<Options>(options)), window_aspect_(std::make_shared<glm::vec2>(1, 1)) {
+      o_(std::make_shared<Options>(options)), window_aspect_(std::make_shared<glm::vec2>(1, 1)),
+      size_(std::make_shared<glm::dvec2>(1, 1)) {
     auto xy = [](const Snippet& s, const char* name) {
         const auto& n = s.numbers(name);
         return glm::dvec2(n.at(0), n.at(1));
@@ -130,6 +131,7 @@ void PanZoom::set_zoom(float zoom) {
 void PanZoom::resize(int width, int height) {
     if (width <= 0 || height <= 0)
         throw ValueError("PanZoom::resize: the size " + std::to_string(width) + "x" + std::to_string(height) + " is empty");
+    *size_ = {width, height};
     const float aspect = float(width) / float(height);
     *window_aspect_ = aspect > 1.0f ? glm::vec2(1.0f / aspect, 1.0f) : glm::vec2(1.0f, aspect);
     update();
@@ -137,6 +139,24 @@ void PanZoom::resize(int width, int height) {
 glm::vec2 PanZoom::scale() const {
     const auto& n = numbers("scale");
     return {float(n.at(0)), float(n.at(1))};
+}
+void PanZoom::drag(double dx, double dy) {
+    set_pan({float(o_->pan.x + 2 * (dx / size_->x)), float(o_->pan.y - 2 * (dy / size_->y))});
+}
+void PanZoom::scroll(double x, double y, double dy) {
+    x = x / (size_->x / 2) - 1;
+    y = 1 - y / (size_->y / 2);
+    const double zoom = std::clamp(o_->zoom * (1 + dy / 100), double(o_->zoom_min), double(o_->zoom_max));
+    if (std::isnan(zoom)) return; // a NaN scroll changes nothing
+    const double ratio = zoom / o_->zoom;
+    o_->zoom = float(zoom);
+    o_->pan = {float(x - ratio * (x - o_->pan.x)), float(y - ratio * (y - o_->pan.y))};
+    update();
+}
+void PanZoom::reset() {
+    o_->zoom = std::clamp(1.0f, o_->zoom_min, o_->zoom_max);
+    o_->pan = {0, 0};
+    update();
 }
 void PanZoom::update() {
     const glm::vec2 aspect = o_->aspect ? *window_aspect_ * *o_->aspect : glm::vec2(1, 1);

@@ -330,3 +330,43 @@ TEST_F(CameraTest, MovingTheCameraOnlyChangesUniforms) {
     EXPECT_EQ(ctx.frame_stats().uploads.bytes_sent, 0u);
     EXPECT_GT(ctx.frame_stats().uniform_calls, 0u);
 }
+
+TEST(Cameras, PanZoomReplaysGlumpysMouse) {
+    // glumpy's PanZoom(aspect=1) under drags, scrolls about the pointer, resizes and resets
+    // (tests/golden/glumpy-panzoom.csv, by tests/tools/glumpy_cameras.py).
+    std::ifstream in(GLUMPP_GLUMPY_PANZOOM);
+    ASSERT_TRUE(in) << GLUMPP_GLUMPY_PANZOOM;
+    std::string line;
+    std::getline(in, line);
+    PanZoom pz({.aspect = 1.0f});
+    int rows = 0;
+    double worst = 0;
+    while (std::getline(in, line)) {
+        std::stringstream ss(line);
+        std::string event, cell;
+        std::getline(ss, event, ',');
+        std::vector<double> v;
+        while (std::getline(ss, cell, ',')) v.push_back(std::stod(cell));
+        ASSERT_EQ(v.size(), 10u) << line;
+        if (event == "resize") pz.resize(int(v[0]), int(v[1]));
+        else if (event == "drag") pz.drag(v[0], v[1]);
+        else if (event == "scroll") pz.scroll(v[0], v[1], v[2]);
+        else if (event == "reset") pz.reset();
+        else FAIL() << "unknown event " << event;
+        const std::string what = "row " + std::to_string(rows) + " (" + event + ")";
+        // float32 state against glumpy's doubles, over up to 200 accumulated events.
+        auto near = [&](double got, double want, const char* name) {
+            const double err = std::abs(got - want) / std::max(1.0, std::abs(want));
+            worst = std::max(worst, err);
+            EXPECT_LE(err, 1e-5) << what << " " << name << ": " << got << " vs " << want;
+        };
+        near(pz.zoom(), v[3], "zoom");
+        near(pz.pan().x, v[4], "pan x");
+        near(pz.pan().y, v[5], "pan y");
+        near(pz.scale().x, v[6], "scale x");
+        near(pz.scale().y, v[7], "scale y");
+        ++rows;
+    }
+    EXPECT_GE(rows, 200);
+    std::printf("%d rows of glumpy's PanZoom states matched; worst relative difference %.3g\n", rows, worst);
+}
