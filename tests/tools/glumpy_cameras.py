@@ -24,7 +24,7 @@ rng = np.random.RandomState(20261202)
 
 def events(kind):
     ev = [("resize", 640, 480)]
-    for k in range(130):  # more than 97 drags: the quaternion's renormalization runs
+    for k in range(300):  # about 210 drags: the quaternion's renormalization (every 98) runs twice
         r = rng.rand()
         if r < 0.7:
             ev.append(("drag", float(rng.uniform(0, 640)), float(rng.uniform(0, 480)),
@@ -52,8 +52,10 @@ def row(name, t, e):
     pan = (t._view_x, t._view_y) if name == "TrackballPan" else (0.0, 0.0)
     args = list(e[1:]) + [0] * (5 - len(e[1:]))
     m = [t["view"], t["model"], t["projection"]]
-    vals = [theta, phi, t._zoom, pan[0], pan[1]] + [float(v) for mat in m for v in np.asarray(mat, np.float32).ravel()]
-    return ",".join([name, e[0]] + [repr(float(a)) for a in args] + [repr(float(v)) for v in vals])
+    state = [theta, phi, t._zoom, pan[0], pan[1]]
+    matrices = [v for mat in m for v in np.asarray(mat, np.float32).ravel()]  # float32: 9 digits are exact
+    return ",".join([name, e[0]] + [repr(float(a)) for a in args] + [repr(float(v)) for v in state] +
+                    ["%.9g" % v for v in matrices])
 
 
 print("camera,event,a,b,c,d,e,theta,phi,zoom,pan_x,pan_y," + ",".join(
