@@ -7,8 +7,10 @@
 //  - uniform_frame: a frame that changes only a camera's angle: counter generations per
 //    frame (must be 0), uniform calls per frame;
 //  - cpu_twin: points per second through a 3-step chain's CPU twin
-//    (translate(scale(rotate(position)))), against a hand-written glm loop doing the same
-//    maths in double; paired (both back to back in every iteration) in the ratio table.
+//    (translate(scale(rotate(position)))) with forward_all (batch twins), against a
+//    hand-written glm loop doing the same maths in double; paired (both back to back in
+//    every iteration) in the ratio table; and, as a diagnostic, forward() point by point
+//    (each point looks its uniforms up by name in every snippet).
 #include "RatioReporter.hpp"
 
 #include <glumpp/gloo.hpp>
@@ -139,7 +141,12 @@ struct Twin {
         factors = glm::dvec3(glm::vec3(1.5f, -0.5f, 2.0f));
         offset = glm::dvec3(glm::vec3(0.25f, 0.5f, -1.0f));
     }
-    void ours() {
+    void ours() { // the batch twins: each snippet over all points, its uniforms read once
+        std::copy(in.begin(), in.end(), out.begin());
+        chain.forward_all(out);
+        benchmark::DoNotOptimize(out.data());
+    }
+    void ours_per_point() {
         for (std::size_t k = 0; k < in.size(); ++k) out[k] = chain.forward(in[k]);
         benchmark::DoNotOptimize(out.data());
     }
@@ -160,6 +167,13 @@ void cpu_twin_ours(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * std::int64_t(twin_points));
 }
 BENCHMARK(cpu_twin_ours)->Name("cpu_twin/ours")->Unit(benchmark::kMillisecond);
+
+void cpu_twin_per_point(benchmark::State& state) {
+    Twin t(twin_points);
+    for (auto _ : state) t.ours_per_point();
+    state.SetItemsProcessed(state.iterations() * std::int64_t(twin_points));
+}
+BENCHMARK(cpu_twin_per_point)->Name("cpu_twin/per_point")->Unit(benchmark::kMillisecond);
 
 void cpu_twin_raw(benchmark::State& state) {
     Twin t(twin_points);
@@ -205,7 +219,9 @@ BENCHMARK(cpu_twin_paired)->Name("cpu_twin/paired")->Unit(benchmark::kMillisecon
 int main(int argc, char** argv) {
     std::vector<glumpp::bench::Comparison> rows = {
         {"CPU twin, translate(scale(rotate(position))), 1e5 points, vs a glm loop", "cpu_twin/ours", "cpu_twin/raw", "cpu_twin/paired",
-         double(twin_points), 0, "measured"}};
+         double(twin_points), 0, "measured"},
+        {"diagnostic: the same, point by point (Call::forward per point)", "cpu_twin/per_point", "cpu_twin/raw", "", double(twin_points), 0,
+         "-"}};
     glumpp::bench::RatioReporter reporter(rows, {"trackball_drag_1e6_vertices", "relink_and_draw", "uniform_only_frame"});
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -74,6 +74,15 @@ vec4 transform(vec4 position) {
 }
 )";
 
+// A batch twin multiplying every point by one matrix, made once per call from the uniforms.
+template <class Matrix>
+Snippet::CpuBatch times(Matrix matrix) {
+    return [matrix](const Snippet& t, std::span<glm::dvec4> ps) {
+        const glm::dmat4 m = matrix(t);
+        for (auto& p : ps) p = m * p;
+    };
+}
+
 } // namespace
 
 // ---------------------------------------------------------------- VirtualTrackball
@@ -227,6 +236,8 @@ void camera_twin(Snippet& s) {
               [](const Snippet& t, glm::dvec4 p) {
                   return glm::inverse(mat4_of(t, "projection") * mat4_of(t, "view") * mat4_of(t, "model")) * p;
               });
+    s.set_cpu_batch(times([](const Snippet& t) { return mat4_of(t, "projection") * mat4_of(t, "view") * mat4_of(t, "model"); }),
+                    times([](const Snippet& t) { return glm::inverse(mat4_of(t, "projection") * mat4_of(t, "view") * mat4_of(t, "model")); }));
 }
 } // namespace
 
@@ -276,6 +287,20 @@ TrackballPan::TrackballPan(Options options) : Trackball(pan_glsl, "TrackballPan"
         [pan_of](const Snippet& t, glm::dvec4 q) {
             const glm::dvec2 xy = glm::dvec2(q) - pan_of(t) * q.w;
             return glm::inverse(mat4_of(t, "projection") * mat4_of(t, "view") * mat4_of(t, "model")) * glm::dvec4(xy, q.z, q.w);
+        });
+    set_cpu_batch(
+        [pan_of](const Snippet& t, std::span<glm::dvec4> ps) {
+            const glm::dmat4 m = mat4_of(t, "projection") * mat4_of(t, "view") * mat4_of(t, "model");
+            const glm::dvec2 pan = pan_of(t);
+            for (auto& p : ps) {
+                const glm::dvec4 q = m * p;
+                p = glm::dvec4(pan * q.w + glm::dvec2(q), q.z, q.w);
+            }
+        },
+        [pan_of](const Snippet& t, std::span<glm::dvec4> ps) {
+            const glm::dmat4 m = glm::inverse(mat4_of(t, "projection") * mat4_of(t, "view") * mat4_of(t, "model"));
+            const glm::dvec2 pan = pan_of(t);
+            for (auto& q : ps) q = m * glm::dvec4(glm::dvec2(q) - pan * q.w, q.z, q.w);
         });
     set_pan({0, 0});
 }

@@ -42,9 +42,22 @@ void check_size(const char* caller, int width, int height) {
 }
 
 // CPU twins of `projection * position` and of the PVM product.
+
+
+// A batch twin multiplying every point by one matrix, made once per call from the uniforms.
+template <class Matrix>
+Snippet::CpuBatch times(Matrix matrix) {
+    return [matrix](const Snippet& t, std::span<glm::dvec4> ps) {
+        const glm::dmat4 m = matrix(t);
+        for (auto& p : ps) p = m * p;
+    };
+}
+
 void projection_twin(Snippet& s) {
     s.set_cpu([](const Snippet& t, glm::dvec4 p) { return mat4_of(t, "projection") * p; },
               [](const Snippet& t, glm::dvec4 p) { return glm::inverse(mat4_of(t, "projection")) * p; });
+    s.set_cpu_batch(times([](const Snippet& t) { return mat4_of(t, "projection"); }),
+                    times([](const Snippet& t) { return glm::inverse(mat4_of(t, "projection")); }));
 }
 
 } // namespace
@@ -97,6 +110,8 @@ PVMProjection::PVMProjection(Options options) : Snippet(pvm_glsl, "PVMProjection
             [](const Snippet& t, glm::dvec4 p) {
                 return glm::inverse(mat4_of(t, "projection") * mat4_of(t, "view") * mat4_of(t, "model")) * p;
             });
+    set_cpu_batch(times([](const Snippet& t) { return mat4_of(t, "projection") * mat4_of(t, "view") * mat4_of(t, "model"); }),
+                  times([](const Snippet& t) { return glm::inverse(mat4_of(t, "projection") * mat4_of(t, "view") * mat4_of(t, "model")); }));
     (*this)["model"] = glm::mat4(1.0f);
     (*this)["projection"] = glm::mat4(1.0f);
     set_distance(options.distance);

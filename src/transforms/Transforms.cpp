@@ -48,11 +48,21 @@ vec4 position(vec2 xy, float z) { return vec4(xy, z, 1.0); }
 )",
               "Position") {
     set_cpu([](const Snippet&, glm::dvec4 p) { return p; }, [](const Snippet&, glm::dvec4 p) { return p; });
+    set_cpu_batch([](const Snippet&, std::span<glm::dvec4>) {}, [](const Snippet&, std::span<glm::dvec4>) {});
 }
 
 Translate::Translate(glm::vec3 offset) : Snippet(affine("uniform vec3 translate;\n", "Q + translate", "Q - translate"), "Translate") {
     set_cpu([](const Snippet& s, glm::dvec4 p) { return glm::dvec4(glm::dvec3(p) + vec3_of(s, "translate"), p.w); },
             [](const Snippet& s, glm::dvec4 p) { return glm::dvec4(glm::dvec3(p) - vec3_of(s, "translate"), p.w); });
+    set_cpu_batch(
+        [](const Snippet& s, std::span<glm::dvec4> ps) {
+            const glm::dvec3 t = vec3_of(s, "translate");
+            for (auto& p : ps) p = glm::dvec4(glm::dvec3(p) + t, p.w);
+        },
+        [](const Snippet& s, std::span<glm::dvec4> ps) {
+            const glm::dvec3 t = vec3_of(s, "translate");
+            for (auto& p : ps) p = glm::dvec4(glm::dvec3(p) - t, p.w);
+        });
     set(offset);
 }
 void Translate::set(glm::vec3 offset) { (*this)["translate"] = offset; }
@@ -61,6 +71,15 @@ glm::vec3 Translate::offset() const { return glm::vec3(vec3_of(*this, "translate
 Scale::Scale(glm::vec3 factors) : Snippet(affine("uniform vec3 scale;\n", "Q * scale", "Q / scale"), "Scale") {
     set_cpu([](const Snippet& s, glm::dvec4 p) { return glm::dvec4(glm::dvec3(p) * vec3_of(s, "scale"), p.w); },
             [](const Snippet& s, glm::dvec4 p) { return glm::dvec4(glm::dvec3(p) / vec3_of(s, "scale"), p.w); });
+    set_cpu_batch(
+        [](const Snippet& s, std::span<glm::dvec4> ps) {
+            const glm::dvec3 f = vec3_of(s, "scale");
+            for (auto& p : ps) p = glm::dvec4(glm::dvec3(p) * f, p.w);
+        },
+        [](const Snippet& s, std::span<glm::dvec4> ps) {
+            const glm::dvec3 f = vec3_of(s, "scale");
+            for (auto& p : ps) p = glm::dvec4(glm::dvec3(p) / f, p.w);
+        });
     set(factors);
 }
 void Scale::set(glm::vec3 factors) { (*this)["scale"] = factors; }
@@ -80,6 +99,17 @@ Rotate::Rotate(glm::vec3 axis, float angle, glm::vec3 origin)
         };
     };
     set_cpu(apply("forward_matrix"), apply("inverse_matrix"));
+    auto apply_all = [](const char* matrix) {
+        return [matrix](const Snippet& s, std::span<glm::dvec4> ps) {
+            const glm::dvec3 o = vec3_of(s, "origin");
+            const glm::dmat4 m = mat4_of(s, matrix);
+            for (auto& p : ps) {
+                const glm::dvec4 q = m * glm::dvec4(glm::dvec3(p) - o, 1.0);
+                p = glm::dvec4(glm::dvec3(q) + o, p.w);
+            }
+        };
+    };
+    set_cpu_batch(apply_all("forward_matrix"), apply_all("inverse_matrix"));
     set(axis, angle, origin);
 }
 

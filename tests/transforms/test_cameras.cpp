@@ -370,3 +370,54 @@ TEST(Cameras, PanZoomReplaysGlumpysMouse) {
     EXPECT_GE(rows, 200);
     std::printf("%d rows of glumpy's PanZoom states matched; worst relative difference %.3g\n", rows, worst);
 }
+
+TEST(Cameras, BatchTwinsGiveThePerPointNumbers) {
+    // forward_all / inverse_all (batch twins, uniforms read once) against forward / inverse
+    // point by point: the same doubles, exactly.
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> u(-1, 1);
+    std::vector<glm::dvec4> points(100);
+    for (auto& p : points) p = {u(rng), u(rng), u(rng), 1};
+    Trackball t;
+    t.resize(300, 200);
+    t.drag(10, 20, 5, 7);
+    TrackballPan tp;
+    tp.set_pan({0.25f, -0.125f});
+    Arcball a({.theta = 30.0f, .phi = -20.0f});
+    PVMProjection pvm;
+    pvm.resize(640, 480);
+    OrthographicProjection ortho;
+    ortho.resize(640, 480);
+    PerspectiveProjection persp;
+    persp.resize(640, 480);
+    PanZoom pz({.aspect = 1.0f, .pan = {0.1f, 0.2f}, .zoom = 2});
+    pz.resize(400, 300);
+    Rotate r({1, 2, 3}, 40, {0.5f, 0, 0});
+    const std::vector<std::pair<std::string, Call>> chains = {
+        {"trackball", t(Position())},
+        {"trackball-pan(rotate)", tp(r(Position()))},
+        {"arcball(scale)", a(Scale({2, 3, 4})(Position()))},
+        {"pvm(translate)", pvm(Translate({0.5f, 0, -1})(Position()))},
+        {"ortho", ortho(Position())},
+        {"perspective(translate)", persp(Translate({0, 0, -4})(Position()))},
+        {"panzoom(rotate(scale))", pz(r(Scale({1, -2, 1})(Position())))},
+        {"rotate.inverse", r.call("inverse", {Arg(Position()())})},
+    };
+    for (const auto& [what, chain] : chains) {
+        std::vector<glm::dvec4> fwd = points, inv = points;
+        chain.forward_all(fwd);
+        chain.inverse_all(inv);
+        for (std::size_t k = 0; k < points.size(); ++k) {
+            ASSERT_EQ(fwd[k], chain.forward(points[k])) << what << ", point " << k;
+            ASSERT_EQ(inv[k], chain.inverse(points[k])) << what << " inverse, point " << k;
+        }
+    }
+    // A snippet without a CPU twin: refused before any point changes.
+    Snippet plain("vec4 f(vec4 p) { return p; }", "plain");
+    std::vector<glm::dvec4> ps = points;
+    EXPECT_EQ(message_of<ValueError>([&] { plain(Translate({1, 0, 0})(Position())).forward_all(ps); }),
+              "Call::forward_all: snippet 'plain' has no CPU twin for 'f'");
+    EXPECT_EQ(message_of<ValueError>([&] { Translate({1, 0, 0})(plain(Position())).inverse_all(ps); }),
+              "Call::inverse_all: snippet 'plain' has no CPU inverse for 'f'");
+    EXPECT_EQ(ps, points);
+}
