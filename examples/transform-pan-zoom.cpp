@@ -5,7 +5,7 @@
 //
 // glumpy shows lena.png, which we do not have: the stand-in is a 512 x 512 RGB image made
 // here (red rising with x, green with y, a 32-pixel checkerboard in blue), the same bytes
-// as tests/tools/glumpy_pan_zoom.py gives glumpy for the golden image.
+// as tests/tools/glumpy_scripted_input.py gives glumpy for the golden image.
 //
 //   transform-pan-zoom script   scripted input: before frames 0-9 a scroll of +10 at
 //                               (600, 200), then a left-button press at (400, 400) and
