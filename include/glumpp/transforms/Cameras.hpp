@@ -93,7 +93,10 @@ private:
 };
 
 /// The part Trackball, TrackballPan and Arcball share: projection, view and model matrices
-/// and glumpy's zoom/aspect/distance rules. Not used alone.
+/// and glumpy's zoom/aspect/distance rules. Not used alone. The matrices are read here and
+/// set through what makes them: view() by set_distance, projection() by set_zoom,
+/// set_aspect, set_depth_range and resize, model() by the angles (and Trackball's
+/// set_rotation), so that the next drag starts from what was set.
 class Camera : public Snippet {
 public:
     struct Options {
