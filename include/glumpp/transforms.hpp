@@ -5,3 +5,6 @@
 #include <glumpp/transforms/Program.hpp>
 #include <glumpp/transforms/Snippet.hpp>
 #include <glumpp/transforms/Transforms.hpp>
+// 3-D cameras and projections (cams)
+#include <glumpp/transforms/Cameras.hpp>
+#include <glumpp/transforms/Projections.hpp>

@@ -19,6 +19,7 @@ struct SnippetState {
     std::map<std::string, std::string, std::less<>> aliases;
     std::uint64_t version = 0;
     Snippet::Cpu forward, inverse;
+    Snippet::CpuBatch forward_batch, inverse_batch;
 };
 
 } // namespace detail
@@ -124,6 +125,52 @@ glm::dvec4 Call::inverse(glm::dvec4 p) const {
     return p;
 }
 
+void Call::check_cpu(bool inverse, const char* caller) const {
+    const bool inv = function_ == "inverse";
+    const bool forward_side = inverse == inv; // inverse of "inverse" is the forward twin
+    const bool has = forward_side ? bool(snippet_->cpu_forward()) || bool(snippet_->cpu_forward_batch())
+                                  : bool(snippet_->cpu_inverse()) || bool(snippet_->cpu_inverse_batch());
+    if (!has)
+        throw ValueError(std::string(caller) + ": snippet '" + snippet_->name() + "' has no CPU " + (inverse ? "inverse" : "twin") +
+                         " for '" + function_ + "'");
+    for (const auto& a : args_) {
+        if (a.call) {
+            a.call->check_cpu(inverse, caller);
+            break;
+        }
+    }
+}
+
+void Call::forward_all(std::span<glm::dvec4> points) const {
+    check_cpu(false, "Call::forward_all");
+    for (const auto& a : args_) {
+        if (a.call) {
+            a.call->forward_all(points);
+            break;
+        }
+    }
+    const bool inverse = function_ == "inverse";
+    const auto& batch = inverse ? snippet_->cpu_inverse_batch() : snippet_->cpu_forward_batch();
+    if (batch) return batch(*snippet_, points);
+    const auto& f = inverse ? snippet_->cpu_inverse() : snippet_->cpu_forward();
+    for (auto& p : points) p = f(*snippet_, p);
+}
+
+void Call::inverse_all(std::span<glm::dvec4> points) const {
+    check_cpu(true, "Call::inverse_all");
+    const bool inverse = function_ == "inverse";
+    const auto& batch = inverse ? snippet_->cpu_forward_batch() : snippet_->cpu_inverse_batch();
+    if (batch) {
+        batch(*snippet_, points);
+    } else {
+        const auto& f = inverse ? snippet_->cpu_forward() : snippet_->cpu_inverse();
+        for (auto& p : points) p = f(*snippet_, p);
+    }
+    for (const auto& a : args_) {
+        if (a.call) return a.call->inverse_all(points);
+    }
+}
+
 Snippet::Snippet(std::string code, std::string name) : s_(std::make_shared<detail::SnippetState>()) {
     s_->id = next_id++;
     s_->name = name.empty() ? "snippet" + std::to_string(s_->id) : std::move(name);
@@ -214,8 +261,16 @@ std::vector<std::pair<std::string, Array>> Snippet::values() const {
 void Snippet::set_cpu(Cpu forward, Cpu inverse) {
     s_->forward = std::move(forward);
     s_->inverse = std::move(inverse);
+    s_->forward_batch = {}; // batch twins give the per-point twins' numbers: those changed
+    s_->inverse_batch = {};
 }
 const Snippet::Cpu& Snippet::cpu_forward() const { return s_->forward; }
 const Snippet::Cpu& Snippet::cpu_inverse() const { return s_->inverse; }
+void Snippet::set_cpu_batch(CpuBatch forward, CpuBatch inverse) {
+    s_->forward_batch = std::move(forward);
+    s_->inverse_batch = std::move(inverse);
+}
+const Snippet::CpuBatch& Snippet::cpu_forward_batch() const { return s_->forward_batch; }
+const Snippet::CpuBatch& Snippet::cpu_inverse_batch() const { return s_->inverse_batch; }
 
 } // namespace glumpp::transforms

@@ -48,11 +48,21 @@ vec4 position(vec2 xy, float z) { return vec4(xy, z, 1.0); }
 )",
               "Position") {
     set_cpu([](const Snippet&, glm::dvec4 p) { return p; }, [](const Snippet&, glm::dvec4 p) { return p; });
+    set_cpu_batch([](const Snippet&, std::span<glm::dvec4>) {}, [](const Snippet&, std::span<glm::dvec4>) {});
 }
 
 Translate::Translate(glm::vec3 offset) : Snippet(affine("uniform vec3 translate;\n", "Q + translate", "Q - translate"), "Translate") {
     set_cpu([](const Snippet& s, glm::dvec4 p) { return glm::dvec4(glm::dvec3(p) + vec3_of(s, "translate"), p.w); },
             [](const Snippet& s, glm::dvec4 p) { return glm::dvec4(glm::dvec3(p) - vec3_of(s, "translate"), p.w); });
+    set_cpu_batch(
+        [](const Snippet& s, std::span<glm::dvec4> ps) {
+            const glm::dvec3 t = vec3_of(s, "translate");
+            for (auto& p : ps) p = glm::dvec4(glm::dvec3(p) + t, p.w);
+        },
+        [](const Snippet& s, std::span<glm::dvec4> ps) {
+            const glm::dvec3 t = vec3_of(s, "translate");
+            for (auto& p : ps) p = glm::dvec4(glm::dvec3(p) - t, p.w);
+        });
     set(offset);
 }
 void Translate::set(glm::vec3 offset) { (*this)["translate"] = offset; }
@@ -61,6 +71,15 @@ glm::vec3 Translate::offset() const { return glm::vec3(vec3_of(*this, "translate
 Scale::Scale(glm::vec3 factors) : Snippet(affine("uniform vec3 scale;\n", "Q * scale", "Q / scale"), "Scale") {
     set_cpu([](const Snippet& s, glm::dvec4 p) { return glm::dvec4(glm::dvec3(p) * vec3_of(s, "scale"), p.w); },
             [](const Snippet& s, glm::dvec4 p) { return glm::dvec4(glm::dvec3(p) / vec3_of(s, "scale"), p.w); });
+    set_cpu_batch(
+        [](const Snippet& s, std::span<glm::dvec4> ps) {
+            const glm::dvec3 f = vec3_of(s, "scale");
+            for (auto& p : ps) p = glm::dvec4(glm::dvec3(p) * f, p.w);
+        },
+        [](const Snippet& s, std::span<glm::dvec4> ps) {
+            const glm::dvec3 f = vec3_of(s, "scale");
+            for (auto& p : ps) p = glm::dvec4(glm::dvec3(p) / f, p.w);
+        });
     set(factors);
 }
 void Scale::set(glm::vec3 factors) { (*this)["scale"] = factors; }
@@ -80,6 +99,17 @@ Rotate::Rotate(glm::vec3 axis, float angle, glm::vec3 origin)
         };
     };
     set_cpu(apply("forward_matrix"), apply("inverse_matrix"));
+    auto apply_all = [](const char* matrix) {
+        return [matrix](const Snippet& s, std::span<glm::dvec4> ps) {
+            const glm::dvec3 o = vec3_of(s, "origin");
+            const glm::dmat4 m = mat4_of(s, matrix);
+            for (auto& p : ps) {
+                const glm::dvec4 q = m * glm::dvec4(glm::dvec3(p) - o, 1.0);
+                p = glm::dvec4(glm::dvec3(q) + o, p.w);
+            }
+        };
+    };
+    set_cpu_batch(apply_all("forward_matrix"), apply_all("inverse_matrix"));
     set(axis, angle, origin);
 }
 
@@ -105,7 +135,8 @@ vec4 forward(vec4 P) { return vec4(scale * P.xy + pan, P.z, 1.0); }
 vec4 inverse(vec4 P) { return vec4((P.xy - pan) / scale, P.z, 1.0); }
 )",
               "PanZoom"),
-      o_(std::make_shared<Options>(options)), window_aspect_(std::make_shared<glm::vec2>(1, 1)) {
+      o_(std::make_shared<Options>(options)), window_aspect_(std::make_shared<glm::vec2>(1, 1)),
+      size_(std::make_shared<glm::dvec2>(1, 1)) {
     auto xy = [](const Snippet& s, const char* name) {
         const auto& n = s.numbers(name);
         return glm::dvec2(n.at(0), n.at(1));
@@ -130,6 +161,7 @@ void PanZoom::set_zoom(float zoom) {
 void PanZoom::resize(int width, int height) {
     if (width <= 0 || height <= 0)
         throw ValueError("PanZoom::resize: the size " + std::to_string(width) + "x" + std::to_string(height) + " is empty");
+    *size_ = {width, height};
     const float aspect = float(width) / float(height);
     *window_aspect_ = aspect > 1.0f ? glm::vec2(1.0f / aspect, 1.0f) : glm::vec2(1.0f, aspect);
     update();
@@ -137,6 +169,24 @@ void PanZoom::resize(int width, int height) {
 glm::vec2 PanZoom::scale() const {
     const auto& n = numbers("scale");
     return {float(n.at(0)), float(n.at(1))};
+}
+void PanZoom::drag(double dx, double dy) {
+    set_pan({float(o_->pan.x + 2 * (dx / size_->x)), float(o_->pan.y - 2 * (dy / size_->y))});
+}
+void PanZoom::scroll(double x, double y, double dy) {
+    x = x / (size_->x / 2) - 1;
+    y = 1 - y / (size_->y / 2);
+    const double zoom = std::clamp(o_->zoom * (1 + dy / 100), double(o_->zoom_min), double(o_->zoom_max));
+    if (std::isnan(zoom)) return; // a NaN scroll changes nothing
+    const double ratio = zoom / o_->zoom;
+    o_->zoom = float(zoom);
+    o_->pan = {float(x - ratio * (x - o_->pan.x)), float(y - ratio * (y - o_->pan.y))};
+    update();
+}
+void PanZoom::reset() {
+    o_->zoom = std::clamp(1.0f, o_->zoom_min, o_->zoom_max);
+    o_->pan = {0, 0};
+    update();
 }
 void PanZoom::update() {
     const glm::vec2 aspect = o_->aspect ? *window_aspect_ * *o_->aspect : glm::vec2(1, 1);

@@ -22,8 +22,13 @@
 //    panzoom); `inverse` undoes it. glumpy's parameters: aspect (none by default: the
 //    window's shape is ignored), pan (0, 0), zoom 1 clamped to [zoom_min, zoom_max] =
 //    [0.01, 1000]; with an aspect, scale = zoom * aspect * the window's aspect correction
-//    (resize(w, h): (h/w, 1) for wide windows, (1, w/h) for tall ones). It has no mouse
-//    handling of its own: events set pan and zoom (graphics::PanZoom shows how).
+//    (resize(w, h): (h/w, 1) for wide windows, (1, w/h) for tall ones). glumpy's mouse
+//    behaviour: drag(dx, dy) pans by (2 dx / width, -2 dy / height) (window pixels, y down);
+//    scroll(x, y, dy) multiplies the zoom by 1 + dy / 100 (clamped) about the pointer, so the
+//    point under it stays; reset() is zoom 1, pan (0, 0). attach(window) follows the
+//    window's on_resize, on_mouse_drag and on_mouse_scroll (a template over the window type,
+//    as graphics::PanZoom: this layer does not use app); keys are the caller's (glumpy's
+//    example resets on space itself).
 
 #include <glumpp/transforms/Snippet.hpp>
 
@@ -78,11 +83,28 @@ public:
     void resize(int width, int height);
     /// What the GPU multiplies xy by.
     glm::vec2 scale() const;
+    /// glumpy's on_mouse_drag (see above); the window's size is the last resize() (1 x 1
+    /// before, as glumpy).
+    void drag(double dx, double dy);
+    /// glumpy's on_mouse_scroll at window pixel (x, y).
+    void scroll(double x, double y, double dy);
+    /// glumpy's reset(): zoom 1, pan (0, 0).
+    void reset();
+    template <class Window>
+    void attach(Window& window) {
+        resize(window.width(), window.height());
+        window.on_resize([self = *this](int w, int h) mutable {
+            if (w > 0 && h > 0) self.resize(w, h);
+        });
+        window.on_mouse_drag([self = *this](double, double, double dx, double dy, unsigned) mutable { self.drag(dx, dy); });
+        window.on_mouse_scroll([self = *this](double x, double y, double, double dy) mutable { self.scroll(x, y, dy); });
+    }
 
 private:
     void update();
     std::shared_ptr<Options> o_;
     std::shared_ptr<glm::vec2> window_aspect_;
+    std::shared_ptr<glm::dvec2> size_; // the window's, for the mouse
 };
 
 } // namespace glumpp::transforms
