@@ -1,9 +1,9 @@
 #pragma once
-// glumpy's coloured cube for the camera ports (transform-trackball, transform-trackballPan,
-// transform-pvm): glumpy.geometry.colorcube()'s vertices and index lists, and the examples'
-// shared GLSL and draw (a filled cube, then its black outline). Kept here until the geometry
-// layer's colorcube lands; the ports then take it from there.
+// What the camera ports (transform-trackball, transform-trackballPan, transform-pvm) share:
+// glumpy's coloured cube (geometry::colorcube) on the GPU, the examples' GLSL and draw (a
+// filled cube, then its black outline), and a scripted drag.
 #include <glumpp/app.hpp>
+#include <glumpp/geometry.hpp>
 #include <glumpp/transforms.hpp>
 
 #include <epoxy/gl.h>
@@ -14,38 +14,16 @@
 
 namespace cams {
 
-struct Vertex {
-    glm::vec3 position;
-    glm::vec2 texcoord;
-    glm::vec3 normal;
-    glm::vec4 color;
-};
-GLUMPP_DTYPE(Vertex, position, texcoord, normal, color); // found by ADL: in the struct's namespace
-
 struct ColorCube {
     glumpp::gloo::VertexBuffer vertices;
     glumpp::gloo::IndexBuffer filled, outline; // 36 triangle indices, 48 line indices (uint32)
 };
 
-/// glumpy.geometry.colorcube(size): 24 vertices (4 per face), each corner coloured by its
-/// position (glumpy's table), faces in glumpy's order.
-inline ColorCube colorcube(float size = 2.0f) {
-    const float h = size / 2;
-    const glm::vec3 p[8] = {{1, 1, 1}, {-1, 1, 1}, {-1, -1, 1}, {1, -1, 1}, {1, -1, -1}, {1, 1, -1}, {-1, 1, -1}, {-1, -1, -1}};
-    const glm::vec3 n[6] = {{0, 0, 1}, {1, 0, 0}, {0, 1, 0}, {-1, 0, 1}, {0, -1, 0}, {0, 0, -1}}; // glumpy's (sic: -1, 0, 1)
-    const glm::vec4 c[8] = {{0, 1, 1, 1}, {0, 0, 1, 1}, {0, 0, 0, 1}, {0, 1, 0, 1}, {1, 1, 0, 1}, {1, 1, 1, 1}, {1, 0, 1, 1}, {1, 0, 0, 1}};
-    const glm::vec2 t[4] = {{0, 0}, {0, 1}, {1, 1}, {1, 0}};
-    const int faces[24] = {0, 1, 2, 3, 0, 3, 4, 5, 0, 5, 6, 1, 1, 6, 7, 2, 7, 4, 3, 2, 4, 7, 6, 5};
-    const int faces_t[24] = {0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 3, 2, 1, 0, 0, 1, 2, 3, 0, 1, 2, 3};
-    auto V = glumpp::gloo::VertexBuffer::zeros<Vertex>({24});
-    auto v = V.as<Vertex>();
-    for (int k = 0; k < 24; ++k) v[k] = {p[faces[k]] * h, t[faces_t[k]], n[k / 4], c[faces[k]]};
-    std::vector<std::uint32_t> filled, outline;
-    for (std::uint32_t f = 0; f < 6; ++f) {
-        for (std::uint32_t i : {0u, 1u, 2u, 0u, 2u, 3u}) filled.push_back(4 * f + i);
-        for (std::uint32_t i : {0u, 1u, 1u, 2u, 2u, 3u, 3u, 0u}) outline.push_back(4 * f + i);
-    }
-    return {V, glumpp::gloo::IndexBuffer::from(filled), glumpp::gloo::IndexBuffer::from(outline)};
+/// glumpy.geometry.colorcube(size) (geometry::colorcube: the same bytes) on the GPU.
+inline ColorCube colorcube(double size = 2.0) {
+    const auto cc = glumpp::geometry::colorcube(size);
+    return {glumpp::gloo::VertexBuffer::over(cc.vertices), glumpp::gloo::IndexBuffer::over(cc.filled),
+            glumpp::gloo::IndexBuffer::over(cc.outline)};
 }
 
 // The three examples' shaders (glumpy's, in GLSL 3.30: in/out, an output for gl_FragColor).
