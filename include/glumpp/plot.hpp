@@ -3,3 +3,4 @@
 // series; with the layers it uses (graphics, transforms, text, gloo, array).
 #include <glumpp/graphics.hpp>
 #include <glumpp/plot/Colormap.hpp>
+#include <glumpp/plot/Ticks.hpp>

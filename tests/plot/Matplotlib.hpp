@@ -38,6 +38,17 @@ inline std::filesystem::path test_dir() {
     return dir;
 }
 
+/// Runs the script and returns its stdout's lines (fails the test if it fails).
+inline std::vector<std::string> python_lines(const std::string& script, const std::string& argument = "") {
+    const auto run = run_python(test_dir(), script, argument);
+    EXPECT_EQ(run.status, 0) << run.output;
+    std::vector<std::string> lines;
+    std::istringstream in(run.output);
+    std::string line;
+    while (std::getline(in, line)) lines.push_back(line);
+    return lines;
+}
+
 /// Runs the script and returns its stdout as lines of numbers (fails the test if it fails).
 inline std::vector<std::vector<double>> python_numbers(const std::string& script, const std::string& argument = "") {
     const auto run = run_python(test_dir(), script, argument);
