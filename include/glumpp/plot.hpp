@@ -3,4 +3,5 @@
 // series; with the layers it uses (graphics, transforms, text, gloo, array).
 #include <glumpp/graphics.hpp>
 #include <glumpp/plot/Colormap.hpp>
+#include <glumpp/plot/StreamSeries.hpp>
 #include <glumpp/plot/Ticks.hpp>
