@@ -8,6 +8,7 @@
 #include <glm/glm.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <algorithm>
 #include <cstring>
 
@@ -45,6 +46,12 @@ void main() {
     frag_color = vec4(u_color.rgb, u_color.a * coverage);
 }
 )";
+
+std::string num(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%g", v);
+    return b;
+}
 
 struct Vertex {
     float data[2], mask[2], frac[2], offset[2], uv[2];
@@ -185,7 +192,7 @@ struct AxesFrame::State {
 
 AxesFrame::AxesFrame(Spec spec) {
     if (!(spec.font_px > 0 && spec.font_px <= 512))
-        throw ValueError("AxesFrame: a font size of " + std::to_string(spec.font_px) + " px (0 to 512)");
+        throw ValueError("AxesFrame: a font size of " + num(spec.font_px) + " px (0 to 512)");
     text::GlyphAtlas atlas(spec.font, text::AtlasKind::Coverage, spec.font_px);
     for (char32_t c : std::u32string(U"0123456789.-:\u2212 "))
         if (const auto g = spec.font.glyph_index(c)) atlas.glyph(g);
@@ -200,8 +207,8 @@ AxesFrame::~AxesFrame() = default;
 void AxesFrame::set_rect(double x, double y, double width, double height) {
     if (!(width >= 1) || !(height >= 1) || !std::isfinite(x) || !std::isfinite(y) || !std::isfinite(width) ||
         !std::isfinite(height))
-        throw ValueError("AxesFrame::set_rect: a rect of " + std::to_string(width) + " x " + std::to_string(height) +
-                         " at (" + std::to_string(x) + ", " + std::to_string(y) + ") (at least 1 x 1, finite)");
+        throw ValueError("AxesFrame::set_rect: a rect of " + num(width) + " x " + num(height) + " at (" + num(x) + ", " +
+                         num(y) + ") (at least 1 x 1, finite)");
     const double r[4] = {x, y, width, height};
     if (!std::equal(r, r + 4, s_->rect)) s_->dirty = true;
     std::copy(r, r + 4, s_->rect);

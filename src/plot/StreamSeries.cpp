@@ -5,6 +5,7 @@
 #include <glm/glm.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <limits>
@@ -68,6 +69,12 @@ std::uint64_t available_memory() {
     return 0;
 }
 
+std::string num(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%g", v);
+    return b;
+}
+
 std::string gb(double bytes) {
     char b[32];
     std::snprintf(b, sizeof b, "%.2f GB", bytes / 1e9);
@@ -95,8 +102,8 @@ StreamSeries::StreamSeries(Spec spec) {
                          std::to_string(spec.series) + " series (1 to " + std::to_string(max_slots / spec.series - 1) +
                          ": GL's vertex ids are ints)");
     if (!std::isfinite(spec.dx) || !(spec.dx > 0) || !std::isfinite(spec.x0))
-        throw ValueError("StreamSeries: dx (" + std::to_string(spec.dx) + ") must be finite and > 0, x0 (" +
-                         std::to_string(spec.x0) + ") finite");
+        throw ValueError("StreamSeries: dx (" + num(spec.dx) + ") must be finite and > 0, x0 (" + num(spec.x0) +
+                         ") finite");
     const double bytes = 4.0 * static_cast<double>(spec.series) * static_cast<double>(spec.capacity + 1);
     const std::uint64_t available = available_memory();
     if (available > 0 && 2 * bytes > static_cast<double>(available))
@@ -188,8 +195,8 @@ void StreamSeries::set_lane(std::size_t s, double scale, double offset) {
 
 void StreamSeries::draw(double x_min, double x_max, double y_min, double y_max) {
     if (!(x_max != x_min) || !(y_max != y_min) || !std::isfinite(x_max - x_min) || !std::isfinite(y_max - y_min))
-        throw ValueError("StreamSeries::draw: the view x [" + std::to_string(x_min) + ", " + std::to_string(x_max) +
-                         "], y [" + std::to_string(y_min) + ", " + std::to_string(y_max) + "] has no width or is not finite");
+        throw ValueError("StreamSeries::draw: the view x [" + num(x_min) + ", " + num(x_max) + "], y [" + num(y_min) + ", " +
+                         num(y_max) + "] has no width or is not finite");
     if (s_->total == 0) return;
     const std::size_t capacity = s_->spec.capacity, count = size();
     const std::size_t head = s_->total > capacity ? static_cast<std::size_t>(s_->total % capacity) : 0;
