@@ -120,6 +120,15 @@ for r, g, b, a in cmap(np.array([-1.0, 2.0, np.nan])): print(r, g, b, a)
         EXPECT_NEAR(c.b, rows[i][2], tolerance);
         EXPECT_NEAR(c.a, rows[i][3], tolerance);
     }
+    // Many values at once: the same colours as one by one, as float32 (n, 4).
+    const std::vector<double> many = {-1.0, 0.0, 0.3, 1.0, 2.0, std::nan("")};
+    const Array rgba = cmap(many);
+    ASSERT_EQ(rgba.shape(), (std::vector<std::size_t>{6, 4}));
+    for (std::size_t i = 0; i < many.size(); ++i) {
+        const Rgba c = cmap(many[i]);
+        EXPECT_EQ(rgba.value<float>({static_cast<std::ptrdiff_t>(i), 0}), static_cast<float>(c.r));
+        EXPECT_EQ(rgba.value<float>({static_cast<std::ptrdiff_t>(i), 3}), static_cast<float>(c.a));
+    }
     // Copies are independent values.
     auto a = Colormap::named("hot");
     auto b = a;
