@@ -24,7 +24,9 @@
 // written; the next draw sends those ranges (one glBufferSubData per series and per piece
 // of a wrapped write, the planner merging nothing across the series' megabytes). So bytes
 // per frame = 4 x series x new samples (+4 per series on a frame that writes slot 0), as
-// UploadLog shows; the uniforms (u_head, u_count, u_x: 16 B) are sent when they change.
+// UploadLog shows. Uniforms are sent when they change: in a rolling window that follows
+// the newest sample only u_head (4 B) does; u_count (4 B) while the ring fills, u_x (8 B)
+// when the view moves otherwise.
 //
 // Draw: one glMultiDrawArrays(GL_LINE_STRIP) for all series: per series one strip, or two
 // when the ring has wrapped (oldest slot to the copy of slot 0, then slot 0 to the newest).
@@ -39,8 +41,9 @@
 // invalid sample keeps at most 0.1% of its length at its valid end: nothing on segments
 // shorter than 500 pixels).
 //
-// Errors: series of 0 or more than 64, capacity of 0 or more than 2^31 / (series + 1)
-// slots (GL's int vertex ids), a dx that is not finite and positive: ValueError
+// Errors: series of 0 or more than 64, a capacity of 0 or one whose series x (capacity + 1)
+// slots exceed INT_MAX (GL's vertex ids are ints: 8 series of 1e8 fit, 64 do not), a dx
+// that is not finite and positive: ValueError
 // "StreamSeries: ...". A store that this machine cannot hold (its CPU copy and llvmpipe's
 // or the driver's copy, twice 4 x series x (capacity + 1) bytes, against MemAvailable):
 // ValueError naming the bytes, before anything is allocated; std::bad_alloc becomes that
