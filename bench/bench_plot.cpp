@@ -182,9 +182,12 @@ public:
     using RatioReporter::RatioReporter;
     void ReportRuns(const std::vector<Run>& reports) override {
         RatioReporter::ReportRuns(reports);
-        for (const Run& r : reports)
-            if (!r.error_occurred && r.run_type != Run::RT_Aggregate)
-                cpu_[r.run_name.function_name].push_back(r.GetAdjustedCPUTime() / benchmark::GetTimeUnitMultiplier(r.time_unit));
+        for (const Run& r : reports) {
+            if (r.error_occurred) continue;
+            const double t = r.GetAdjustedCPUTime() / benchmark::GetTimeUnitMultiplier(r.time_unit);
+            if (r.run_type != Run::RT_Aggregate) cpu_[r.run_name.function_name].push_back(t);
+            else if (r.aggregate_name == "median") medians_[r.run_name.function_name] = t;
+        }
     }
     void Finalize() override {
         RatioReporter::Finalize();
@@ -202,6 +205,7 @@ public:
 
 private:
     double median(const std::string& name) {
+        if (auto m = medians_.find(name); m != medians_.end()) return m->second; // --benchmark_repetitions
         auto it = cpu_.find(name);
         if (it == cpu_.end() || it->second.empty()) return -1;
         auto v = it->second;
@@ -209,6 +213,7 @@ private:
         return v[v.size() / 2];
     }
     std::map<std::string, std::vector<double>> cpu_;
+    std::map<std::string, double> medians_;
 };
 
 } // namespace
