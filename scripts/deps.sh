@@ -17,6 +17,8 @@ packages=(
   # real windows under Xvfb in tests (xwininfo reads their titles and sizes); video; the
   # reference SVG rasterizer; NumPy and PIL for the oracles
   xvfb xauth x11-utils ffmpeg librsvg2-bin python3-numpy python3-pil
+  # plot: the colormaps and tick locators are tested against matplotlib's
+  python3-matplotlib
   # optional: glumpp::imgui (Dear ImGui 1.86 with its GLFW and OpenGL 3 backends, prebuilt);
   # its test drives real widgets with XTEST input
   libimgui-dev libxtst6
