@@ -142,6 +142,10 @@ public:
     /// The code points reported missing so far (each warned about once).
     std::set<char32_t> missing() const;
 
+    /// The identity of the opened face: copies of a Font share it, two Font::open calls
+    /// (even of one file) do not. What caches of glyphs (GlyphAtlas) key fonts by.
+    const void* id() const noexcept { return face_.get(); }
+
     struct Face; ///< the FreeType face and HarfBuzz font (in Font.cpp)
 private:
     Layout layout_with(std::string_view utf8, double pixel_size, const char* caller) const;
