@@ -15,3 +15,5 @@
 #include <glumpp/graphics/TriangleCollection.hpp>
 #include <glumpp/graphics/UserCollection.hpp>
 #include <glumpp/svg.hpp>
+// labels: glyph collections
+#include <glumpp/graphics/GlyphCollection.hpp>
