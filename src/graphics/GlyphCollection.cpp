@@ -352,6 +352,7 @@ std::size_t GlyphCollection::append(std::string_view utf8, const text::Font& fon
 void GlyphCollection::set_text(std::size_t i, std::string_view utf8) {
     check(i, "GlyphCollection::set_text");
     Entry& e = labels_[i];
+    if (e.text == utf8) return; // nothing to shape, write or send
     const auto run = shaped(utf8, e.font, e.label, "GlyphCollection::set_text");
     const std::size_t slot = glyphs_.bounds(i).size();
     if (run->glyphs.size() <= slot) {

@@ -148,6 +148,8 @@ public:
     bool empty() const noexcept { return labels_.empty(); }
 
     /// Re-shapes label i's text (same font and appearance): see above for what is sent.
+    /// The text it already has writes nothing (a console rewriting every line each
+    /// frame sends only the lines that changed).
     void set_text(std::size_t i, std::string_view utf8);
     void set_color(std::size_t i, const glm::vec4& rgba);
     void set_origin(std::size_t i, const glm::vec3& origin);
