@@ -165,6 +165,9 @@ public:
 
     /// One draw call for every glyph (none when there is none).
     void draw();
+    /// Uploads what changed (glyph records, label records, new atlas texels: the same
+    /// glBufferSubData / glTexSubImage2D calls a draw would make) without drawing.
+    void sync();
 
     Mode mode() const noexcept { return mode_; }
     /// Glyph instances drawn (every label's slot, empty slots included).
@@ -202,6 +205,7 @@ private:
     transforms::Snippet pixels_;  ///< the default transform
     std::vector<Entry> labels_;
     std::unordered_map<std::string, std::shared_ptr<const Run>> cache_;
+    std::string key_; ///< the cache key being looked up (reused: no allocation per lookup)
     std::size_t atlas_generation_ = ~std::size_t{0};
     bool attributes_stale_ = true;
 };
