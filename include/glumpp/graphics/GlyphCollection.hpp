@@ -10,8 +10,11 @@
 //   labels.draw();                     // one glDrawArraysInstanced for every glyph of every label
 //
 // Text is UTF-8, shaped by HarfBuzz (Font::layout: kerning, ligatures, combining marks,
-// right-to-left), '\n' starts a new line. Code points the font lacks are drawn as its
-// .notdef glyph and reported once (by the Font, on std::cerr; Font::missing()).
+// right-to-left), '\n' starts a new line. Each line is shaped in one direction, guessed
+// from its text: a Hebrew or Arabic line reads right to left, but a line mixing directions
+// (English words around a Hebrew one) is not reordered (no Unicode bidi algorithm: PIL does it through
+// fribidi). Code points the font lacks are drawn as its .notdef glyph and reported once
+// (by the Font, on std::cerr; Font::missing()).
 //
 // Coordinates. A label's origin goes through the program's transform (the vertex shader's
 // `<transform(position)>` hook, position a vec3). The default transform is glumpy's
@@ -65,6 +68,11 @@
 //  - append writes past the end: the new glyph records and the new record only;
 //  - erase moves the later labels down (their records and glyphs are re-sent, renumbered);
 //  - a glyph the atlas lacks is rendered and sent as its own texels (GlyphAtlas).
+// The glyph buffer and the label texture keep 4,096 exact dirty ranges (Tracker::set_cap;
+// the default 64 merged 100 edited labels 100 apart into 3.2 MB sent for 86 KB written),
+// so up to 4,096 labels edited anywhere between two draws send exactly their bytes.
+// Measured (bench_text, 10,000 labels of 20 characters): 1,000 labels set to strings
+// shown before, 0.95 ms of CPU per frame, edits and upload, 864 KB sent in 1,000 calls.
 //
 // What it caches: shaped strings. Shaping (HarfBuzz) and layout cost a few microseconds a
 // label; a label set to a string it (or any label of the same font, size, mode, anchors
