@@ -10,11 +10,9 @@
 //   labels.draw();                     // one glDrawArraysInstanced for every glyph of every label
 //
 // Text is UTF-8, shaped by HarfBuzz (Font::layout: kerning, ligatures, combining marks,
-// right-to-left), '\n' starts a new line. Each line is shaped in one direction, guessed
-// from its text: a Hebrew or Arabic line reads right to left, but a line mixing directions
-// (English words around a Hebrew one) is not reordered (no Unicode bidi algorithm: PIL does it through
-// fribidi). Code points the font lacks are drawn as its .notdef glyph and reported once
-// (by the Font, on std::cerr; Font::missing()).
+// right-to-left and mixed directions, reordered as Font.hpp says), '\n' starts a new line.
+// Code points the font lacks are drawn as its .notdef glyph and reported once (by the
+// Font, on std::cerr; Font::missing()).
 //
 // Coordinates. A label's origin goes through the program's transform (the vertex shader's
 // `<transform(position)>` hook, position a vec3). The default transform is glumpy's
