@@ -512,3 +512,22 @@ open(out, "wb").write(img.tobytes())
     EXPECT_NEAR(g.dx, 0, 1.5);
     EXPECT_NEAR(g.dy, 0, 1.5);
 }
+
+// Glyphs that do not fit grow the atlas (a new, larger texture): the collection samples the
+// new one, and the label still draws what PIL draws.
+TEST_F(Labels, AtlasGrowthKeepsDrawing) {
+    if (const std::string why = pil_missing(); !why.empty()) GTEST_SKIP() << why;
+    const text::Font font = text::Font::open(dejavu);
+    GlyphCollection labels(GlyphCollection::Mode::Coverage);
+    labels.append("ab", font, {.size = 30, .origin = {10, 150, 0}, .anchor_x = AnchorX::Left, .anchor_y = AnchorY::Baseline});
+    (void)render(labels, 640, 200);
+    const std::size_t generation = labels.atlas()->generation();
+    labels.append("QWERTYUIOPASDFGHJKLZXCVBNM", font, {.size = 160, .origin = {10, 60, 0}, .anchor_x = AnchorX::Left, .anchor_y = AnchorY::Baseline});
+    EXPECT_GT(labels.atlas()->generation(), generation) << labels.atlas()->width() << "x" << labels.atlas()->height();
+    Ink theirs = pil(dejavu, 30, "ab", 10, 50, "ls", 640, 200);
+    const Ink big = pil(dejavu, 160, "QWERTYUIOPASDFGHJKLZXCVBNM", 10, 140, "ls", 640, 200);
+    for (std::size_t k = 0; k < theirs.v.size(); ++k) theirs.v[k] = std::max(theirs.v[k], big.v[k]);
+    const Agreement g = compare(render(labels, 640, 200), theirs);
+    std::printf("[ oracle ] after growing to %zux%zu: ink IoU %.3f\n", labels.atlas()->width(), labels.atlas()->height(), g.iou);
+    EXPECT_GE(g.iou, 0.99);
+}
