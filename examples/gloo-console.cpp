@@ -35,7 +35,14 @@ public:
         row_ = 0;
     }
     void write(std::string line = {}) {
-        if (line.size() > cols_) line.resize(cols_);
+        // Cropped to the columns, counted in code points (UTF-8 lead bytes), as glumpy's text[:cols].
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80 && count++ == cols_) {
+                line.resize(i);
+                break;
+            }
+        }
         if (row_ == rows_) { // scroll
             pending_.erase(pending_.begin());
             pending_.emplace_back();
