@@ -198,7 +198,10 @@ private:
 } // namespace
 
 struct GlyphCollection::Run {
+    std::string key;          // the cache key: font, size, spacing, anchors, then the text
+    std::size_t text_offset;  // where the text starts in the key
     std::vector<GlyphRecord> glyphs;
+    std::string_view text() const { return std::string_view(key).substr(text_offset); }
 };
 
 GlyphCollection::GlyphCollection(Mode mode)
@@ -236,6 +239,7 @@ std::shared_ptr<const GlyphCollection::Run> GlyphCollection::shaped(std::string_
     key.append(reinterpret_cast<const char*>(&label.line_spacing), sizeof label.line_spacing);
     key += static_cast<char>(label.anchor_x);
     key += static_cast<char>(label.anchor_y);
+    const std::size_t text_offset = key.size();
     key.append(utf8);
     if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
 
@@ -270,6 +274,8 @@ std::shared_ptr<const GlyphCollection::Run> GlyphCollection::shaped(std::string_
     }
     if (coverage) dy = std::round(dy);
     auto run = std::make_shared<Run>();
+    run->key = key;
+    run->text_offset = text_offset;
     const double scale = coverage ? 1.0 : label.size / field_size;
     for (std::size_t k = 0; k < lines.size(); ++k) {
         const text::Layout& line = lines[k];
@@ -351,7 +357,7 @@ std::size_t GlyphCollection::append(std::string_view utf8, const text::Font& fon
     grow_records(i + 1);
     glyphs_.append(slot_of(*run, slot_for(run->glyphs.size()), i));
     if (glyphs_.buffer().tracker().cap() != dirty_ranges) glyphs_.buffer().tracker().set_cap(dirty_ranges);
-    labels_.push_back({std::string(utf8), font, label});
+    labels_.push_back({run, font, label});
     write_record(i);
     attributes_stale_ = true;
     return i;
@@ -360,8 +366,10 @@ std::size_t GlyphCollection::append(std::string_view utf8, const text::Font& fon
 void GlyphCollection::set_text(std::size_t i, std::string_view utf8) {
     check(i, "GlyphCollection::set_text");
     Entry& e = labels_[i];
-    if (e.text == utf8) return; // nothing to shape, write or send
     const auto run = shaped(utf8, e.font, e.label, "GlyphCollection::set_text");
+    // The text it has (the same cached run): nothing to write or send. (After the cache was
+    // emptied the same text is a new run and is written once more.)
+    if (run == e.run) return;
     const std::size_t slot = glyphs_.bounds(i).size();
     if (run->glyphs.size() <= slot) {
         // In place: the slot's bytes only (its unused records emptied), written straight
@@ -379,7 +387,7 @@ void GlyphCollection::set_text(std::size_t i, std::string_view utf8) {
         glyphs_.set(i, slot_of(*run, slot_for(run->glyphs.size()), i));
         attributes_stale_ = true;
     }
-    e.text.assign(utf8);
+    e.run = run;
 }
 
 void GlyphCollection::set_color(std::size_t i, const glm::vec4& rgba) {
@@ -410,9 +418,9 @@ void GlyphCollection::set_rotation(std::size_t i, double radians) {
     std::memcpy(w.data(), cs, sizeof cs);
 }
 
-const std::string& GlyphCollection::text(std::size_t i) const {
+std::string_view GlyphCollection::text(std::size_t i) const {
     check(i, "GlyphCollection::text");
-    return labels_[i].text;
+    return labels_[i].run->text();
 }
 
 const GlyphCollection::Label& GlyphCollection::label(std::size_t i) const {

@@ -70,9 +70,9 @@
 // the default 64 merged 100 edited labels 100 apart into 3.2 MB sent for 86 KB written),
 // so up to 4,096 labels edited anywhere between two draws send exactly their bytes.
 // Measured (bench_text, 10,000 labels of 20 characters, 2 loaded vCPUs): 1,000 labels set
-// to strings shown before, 0.95-1.75 ms of CPU per frame, edits and upload (the driver's
-// 1,000 glBufferSubData calls about 0.6 ms of it), 864 KB sent; set to new strings (each
-// shaped), 7.8-11 ms.
+// to strings shown before, 0.67-0.90 ms of CPU per frame, edits and upload (the driver's
+// 1,000 glBufferSubData calls 0.15-0.3 ms of it), 864 KB sent; set to new strings (each
+// shaped), 7.8-8.2 ms.
 //
 // What it caches: shaped strings. Shaping (HarfBuzz) and layout cost a few microseconds a
 // label; a label set to a string it (or any label of the same font, size, mode, anchors
@@ -157,12 +157,13 @@ public:
 
     /// Re-shapes label i's text (same font and appearance): see above for what is sent.
     /// The text it already has writes nothing (a console rewriting every line each
-    /// frame sends only the lines that changed).
+    /// frame sends only the lines that changed); the label keeps its shaped run, so this
+    /// is one cache lookup (the text once more after the cache was emptied).
     void set_text(std::size_t i, std::string_view utf8);
     void set_color(std::size_t i, const glm::vec4& rgba);
     void set_origin(std::size_t i, const glm::vec3& origin);
     void set_rotation(std::size_t i, double radians);
-    const std::string& text(std::size_t i) const;
+    std::string_view text(std::size_t i) const;
     const Label& label(std::size_t i) const;
 
     /// The program's transform: `<transform(position)>` filled with `call` (a chain on
@@ -193,7 +194,7 @@ public:
     struct Run; ///< a shaped string's glyph records (in GlyphCollection.cpp)
 private:
     struct Entry {
-        std::string text;
+        std::shared_ptr<const Run> run; ///< its shaped text (the text is the run's key's tail)
         text::Font font;
         Label label;
     };
