@@ -531,3 +531,29 @@ TEST_F(Labels, AtlasGrowthKeepsDrawing) {
     std::printf("[ oracle ] after growing to %zux%zu: ink IoU %.3f\n", labels.atlas()->width(), labels.atlas()->height(), g.iou);
     EXPECT_GE(g.iou, 0.99);
 }
+
+// set_text with more glyphs than the label's slot (8) resizes it: the labels after it move
+// (and are re-sent, renumbered); the picture is that of a collection built with the long text.
+TEST_F(Labels, LongerTextResizesTheSlot) {
+    const text::Font font = text::Font::open(dejavu);
+    GlyphCollection labels(GlyphCollection::Mode::Coverage), fresh(GlyphCollection::Mode::Coverage);
+    const char* texts[] = {"one", "two", "three"};
+    for (int k = 0; k < 3; ++k) labels.append(texts[k], font, {.size = 16, .origin = {100, 20.0f + 30 * k, 0}});
+    // Room for the longer slot (erasing keeps the capacity): no reallocation, which would
+    // send the whole buffer once.
+    for (int k = 0; k < 3; ++k) labels.append("spare", font);
+    labels.erase(3, 6);
+    (void)render(labels, 200, 120);
+    ASSERT_GE(labels.glyphs().capacity(), 40u);
+    ctx.upload_log().clear();
+    labels.set_text(0, "a much longer first label");
+    EXPECT_EQ(labels.glyphs().bounds(0).size(), 24u); // 22 inked glyphs, rounded up to 24
+    std::size_t sent = 0;
+    const Ink ours = render(labels, 200, 120);
+    for (const auto& c : ctx.upload_log().calls()) sent += c.kind == gloo::UploadCall::Kind::TexSubImage ? 0 : c.size;
+    EXPECT_EQ(sent, (24 + 8 + 8) * GlyphCollection::glyph_bytes); // the new slot and the two moved
+    fresh.append("a much longer first label", font, {.size = 16, .origin = {100, 20, 0}});
+    for (int k = 1; k < 3; ++k) fresh.append(texts[k], font, {.size = 16, .origin = {100, 20.0f + 30 * k, 0}});
+    EXPECT_EQ(ours.v, render(fresh, 200, 120).v);
+    EXPECT_EQ(labels.text(0), "a much longer first label");
+}
