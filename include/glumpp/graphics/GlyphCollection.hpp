@@ -70,9 +70,10 @@
 // the default 64 merged 100 edited labels 100 apart into 3.2 MB sent for 86 KB written),
 // so up to 4,096 labels edited anywhere between two draws send exactly their bytes.
 // Measured (bench_text, 10,000 labels of 20 characters, 2 loaded vCPUs): 1,000 labels set
-// to strings shown before, 0.67-0.90 ms of CPU per frame, edits and upload (the driver's
-// 1,000 glBufferSubData calls 0.15-0.3 ms of it), 864 KB sent; set to new strings (each
-// shaped), 8-14 ms (HarfBuzz: about 3-5 us a string).
+// to strings shown before, 0.67-1.33 ms of CPU per frame over three runs (the VM's load
+// was 4-5), edits and upload (the driver's 1,000 glBufferSubData calls 0.15-0.6 ms of
+// wall time), 864 KB sent; set to new strings (each shaped), 8-14 ms (HarfBuzz's shaping
+// is about 3.5-5 us a string).
 //
 // What it caches: shaped strings. Shaping (HarfBuzz) and layout cost a few microseconds a
 // label; a label set to a string it (or any label of the same font, size, mode, anchors
