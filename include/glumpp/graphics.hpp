@@ -17,3 +17,5 @@
 #include <glumpp/svg.hpp>
 // grids: glumpy's GLSL library pieces (colormaps, grids, antialiasing, markers).
 #include <glumpp/graphics/Glsl.hpp>
+// labels: glyph collections
+#include <glumpp/graphics/GlyphCollection.hpp>

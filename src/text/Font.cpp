@@ -140,6 +140,107 @@ std::pair<std::string, int> find_family(const std::string& name) {
     return {path, index};
 }
 
+// A run of the text shaped in one direction: bytes [start, stop), its embedding level
+// (odd: right to left).
+struct DirectionRun {
+    std::size_t start, stop;
+    int level;
+};
+
+// The runs of `utf8` in visual order, by a reduced Unicode bidi algorithm (UAX #9 without
+// explicit embeddings or isolates, which text labels do not carry): each code point is
+// strong L or R (R: a right-to-left script, by HarfBuzz's script of it), a European number
+// (decimal digits), a mark (Inherited script: takes its base's type) or neutral (the rest
+// of the Common script: spaces, punctuation, symbols). The paragraph takes the first strong
+// type's direction (P2-P3); numbers after L become L (W7); neutrals between two strong
+// types of one direction take it, numbers counting as R, else the paragraph's (N1-N2);
+// levels as I1-I2 (numbers in right-to-left text are a left-to-right run inside it); runs
+// are reordered by L2 (reverse every sequence at each level from the highest down to the
+// lowest odd one).
+std::vector<DirectionRun> direction_runs(std::string_view utf8, const std::vector<char32_t>& code_points) {
+    // Text with no code point of a right-to-left block is one left-to-right run (the common
+    // case, and the fast one: no script lookups).
+    const auto rtl_block = [](char32_t c) {
+        return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
+               (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
+    };
+    if (std::none_of(code_points.begin(), code_points.end(), rtl_block)) {
+        if (utf8.empty()) return {};
+        return {{0, utf8.size(), 0}};
+    }
+    enum Type { L, R, EN, N };
+    hb_unicode_funcs_t* ufuncs = hb_unicode_funcs_get_default();
+    const std::size_t n = code_points.size();
+    std::vector<std::size_t> offset(n + 1, utf8.size());
+    for (std::size_t i = 0, k = 0; i < utf8.size(); ++i) {
+        if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) offset[k++] = i;
+    }
+    std::vector<Type> type(n, N);
+    int paragraph = -1;
+    for (std::size_t i = 0; i < n; ++i) {
+        const char32_t c = code_points[i];
+        const hb_script_t script = hb_unicode_script(ufuncs, c);
+        if (script == HB_SCRIPT_INHERITED) {
+            type[i] = i ? type[i - 1] : N;
+        } else if (hb_unicode_general_category(ufuncs, c) == HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER) {
+            type[i] = EN;
+        } else if (script == HB_SCRIPT_COMMON || script == HB_SCRIPT_UNKNOWN) {
+            type[i] = N;
+        } else {
+            type[i] = hb_script_get_horizontal_direction(script) == HB_DIRECTION_RTL ? R : L;
+        }
+        if (paragraph < 0 && (type[i] == L || type[i] == R)) paragraph = type[i] == R ? 1 : 0;
+    }
+    if (paragraph < 0) paragraph = 0;
+    const Type embedding = paragraph ? R : L;
+    Type last_strong = embedding; // W7
+    for (std::size_t i = 0; i < n; ++i) {
+        if (type[i] == L || type[i] == R) last_strong = type[i];
+        if (type[i] == EN && last_strong == L) type[i] = L;
+    }
+    for (std::size_t i = 0; i < n;) { // N1-N2
+        if (type[i] != N) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < n && type[j] == N) ++j;
+        auto as_strong = [](Type t) { return t == EN ? R : t; };
+        const Type before = i ? as_strong(type[i - 1]) : embedding;
+        const Type after = j < n ? as_strong(type[j]) : embedding;
+        const Type resolved = before == after ? before : embedding;
+        for (std::size_t k = i; k < j; ++k) type[k] = resolved;
+        i = j;
+    }
+    std::vector<DirectionRun> runs;
+    for (std::size_t i = 0; i < n; ++i) {
+        const int level = paragraph == 0 ? (type[i] == L ? 0 : type[i] == R ? 1 : 2) : (type[i] == R ? 1 : 2);
+        if (!runs.empty() && runs.back().level == level) {
+            runs.back().stop = offset[i + 1];
+        } else {
+            runs.push_back({offset[i], offset[i + 1], level});
+        }
+    }
+    int highest = 0, lowest_odd = 99;
+    for (const auto& r : runs) {
+        highest = std::max(highest, r.level);
+        if (r.level % 2) lowest_odd = std::min(lowest_odd, r.level);
+    }
+    for (int level = highest; level >= lowest_odd; --level) { // L2
+        for (std::size_t i = 0; i < runs.size();) {
+            if (runs[i].level < level) {
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            while (j < runs.size() && runs[j].level >= level) ++j;
+            std::reverse(runs.begin() + static_cast<std::ptrdiff_t>(i), runs.begin() + static_cast<std::ptrdiff_t>(j));
+            i = j;
+        }
+    }
+    return runs;
+}
+
 } // namespace
 
 Font Font::open(const std::string& family_or_path) {
@@ -192,27 +293,34 @@ Layout Font::layout_with(std::string_view utf8, double pixel_size, const char* c
         }
     }
     face_->set(pixel_size, load_flags_of(Hinting::Unhinted));
-    hb_buffer_t* buffer = hb_buffer_create();
-    hb_buffer_add_utf8(buffer, utf8.data(), static_cast<int>(utf8.size()), 0, static_cast<int>(utf8.size()));
-    hb_buffer_guess_segment_properties(buffer);
-    hb_shape(face_->hb, buffer, nullptr, 0);
-    unsigned n = 0;
-    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &n);
-    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &n);
     Layout out;
-    out.glyphs.reserve(n);
+    out.glyphs.reserve(code_points.size());
     double px = 0, py = 0;
-    for (unsigned i = 0; i < n; ++i) {
-        PositionedGlyph g;
-        g.glyph = info[i].codepoint;
-        g.cluster = info[i].cluster;
-        g.x = px + pos[i].x_offset / 64.0;
-        g.y = py - pos[i].y_offset / 64.0;
-        g.x_advance = pos[i].x_advance / 64.0;
-        g.y_advance = -pos[i].y_advance / 64.0;
-        px += g.x_advance;
-        py += g.y_advance;
-        out.glyphs.push_back(g);
+    hb_buffer_t* buffer = hb_buffer_create();
+    // Each direction run shaped alone (its direction set, script and language guessed),
+    // with the whole text as context, the runs placed in visual order.
+    for (const DirectionRun& run : direction_runs(utf8, code_points)) {
+        hb_buffer_clear_contents(buffer);
+        hb_buffer_add_utf8(buffer, utf8.data(), static_cast<int>(utf8.size()), static_cast<unsigned>(run.start),
+                           static_cast<int>(run.stop - run.start));
+        hb_buffer_set_direction(buffer, run.level % 2 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+        hb_buffer_guess_segment_properties(buffer);
+        hb_shape(face_->hb, buffer, nullptr, 0);
+        unsigned n = 0;
+        const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &n);
+        const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &n);
+        for (unsigned i = 0; i < n; ++i) {
+            PositionedGlyph g;
+            g.glyph = info[i].codepoint;
+            g.cluster = info[i].cluster;
+            g.x = px + pos[i].x_offset / 64.0;
+            g.y = py - pos[i].y_offset / 64.0;
+            g.x_advance = pos[i].x_advance / 64.0;
+            g.y_advance = -pos[i].y_advance / 64.0;
+            px += g.x_advance;
+            py += g.y_advance;
+            out.glyphs.push_back(g);
+        }
     }
     hb_buffer_destroy(buffer);
     out.advance = px;

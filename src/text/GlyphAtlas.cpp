@@ -53,14 +53,29 @@ void GlyphAtlas::grow_for(std::size_t w, std::size_t h, std::uint32_t glyph) {
     ++generation_;
 }
 
-const AtlasGlyph& GlyphAtlas::glyph(std::uint32_t glyph) {
-    if (const auto it = glyphs_.find(glyph); it != glyphs_.end()) return it->second;
+std::size_t GlyphAtlas::KeyHash::operator()(const Key& k) const noexcept {
+    std::size_t h = std::hash<const void*>()(k.font);
+    h ^= std::hash<std::uint32_t>()(k.glyph) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    h ^= std::hash<double>()(k.size) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    return h;
+}
+
+bool GlyphAtlas::contains(const Font& font, std::uint32_t glyph, double size) const {
+    return glyphs_.count(key(font, glyph, size)) > 0;
+}
+
+const AtlasGlyph& GlyphAtlas::glyph(const Font& font, std::uint32_t glyph, double size) {
+    const Key k = key(font, glyph, size);
+    if (const auto it = glyphs_.find(k); it != glyphs_.end()) return it->second;
+    if (!(k.size > 0 && k.size <= 4096)) {
+        throw ValueError("GlyphAtlas::glyph: size " + std::to_string(size) + " is not in (0, 4096]");
+    }
     // Render first: render() throws IndexError for a glyph the font lacks.
     int w = 0, h = 0;
     std::vector<std::uint8_t> texels;
     AtlasGlyph g;
     if (kind_ == AtlasKind::DistanceField) {
-        const GlyphField f = glyph_distance_field(font_, glyph, size_);
+        const GlyphField f = glyph_distance_field(font, glyph, size_);
         w = f.field.width;
         h = f.field.height;
         texels.resize(f.field.values.size());
@@ -70,13 +85,13 @@ const AtlasGlyph& GlyphAtlas::glyph(std::uint32_t glyph) {
         g.top = f.top;
         g.advance = f.advance;
     } else {
-        GlyphBitmap b = font_.render(glyph, size_, Hinting::Hinted);
+        GlyphBitmap b = font.render(glyph, k.size, Hinting::Hinted);
         w = b.width;
         h = b.height;
         texels = std::move(b.pixels);
         g.left = b.left;
         g.top = b.top;
-        g.advance = font_.glyph_advance(glyph, size_);
+        g.advance = font.glyph_advance(glyph, k.size);
     }
     if (w > 0 && h > 0) {
         const std::size_t bw = static_cast<std::size_t>(w) + 1, bh = static_cast<std::size_t>(h) + 1;
@@ -88,8 +103,10 @@ const AtlasGlyph& GlyphAtlas::glyph(std::uint32_t glyph) {
         g.rect = {r->x, r->y, static_cast<std::size_t>(w), static_cast<std::size_t>(h)};
         const Array source = Array::from(texels, {static_cast<std::size_t>(h), static_cast<std::size_t>(w), 1});
         texture_.view({span(g.rect.y, g.rect.height), span(g.rect.x, g.rect.width)}).assign(source);
+        texels_ += g.rect.width * g.rect.height;
     }
-    return glyphs_.emplace(glyph, g).first->second;
+    if (std::none_of(fonts_.begin(), fonts_.end(), [&](const Font& f) { return f.id() == font.id(); })) fonts_.push_back(font);
+    return glyphs_.emplace(k, g).first->second;
 }
 
 } // namespace glumpp::text

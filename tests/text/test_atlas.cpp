@@ -210,3 +210,33 @@ TEST_F(GlyphAtlasTest, GlyphsAddedTogetherAreTheirTexels) {
     std::printf("[ uploads ] %zu new glyphs (%zu texels): %zu calls, %zu B sent; the atlas is %zu B\n", added.size(), texels,
                 ctx.upload_log().calls().size(), after.bytes_sent - before.bytes_sent, atlas.width() * atlas.height());
 }
+
+// One atlas, several fonts and sizes (a glyph collection's): coverage glyphs are kept per
+// (font, glyph, size) and are FreeType's bitmaps at that size; distance fields per (font,
+// glyph), at the atlas's size whatever size is asked.
+TEST(GlyphAtlas, HoldsSeveralFontsAndSizes) {
+    const text::Font dejavu = text::Font::open("DejaVu Sans"), sans = text::Font::open("Open Sans");
+    text::GlyphAtlas coverage(dejavu, text::AtlasKind::Coverage, 20);
+    const std::uint32_t a = dejavu.glyph_index(U'a'), b = sans.glyph_index(U'a');
+    const text::AtlasGlyph at20 = coverage.glyph(a);
+    const text::AtlasGlyph at40 = coverage.glyph(dejavu, a, 40);
+    const text::AtlasGlyph other = coverage.glyph(sans, b, 20);
+    EXPECT_EQ(coverage.count(), 3u);
+    EXPECT_TRUE(coverage.contains(dejavu, a, 40));
+    EXPECT_FALSE(coverage.contains(sans, b, 40));
+    const text::GlyphBitmap big = dejavu.render(a, 40);
+    EXPECT_EQ(at40.rect.width, static_cast<std::size_t>(big.width));
+    EXPECT_EQ(at40.rect.height, static_cast<std::size_t>(big.height));
+    EXPECT_EQ(at40.top, big.top);
+    EXPECT_EQ(other.rect.width, static_cast<std::size_t>(sans.render(b, 20).width));
+    EXPECT_GT(at40.rect.width, at20.rect.width);
+    EXPECT_EQ(coverage.glyph_texels(), at20.rect.width * at20.rect.height + at40.rect.width * at40.rect.height +
+                                           other.rect.width * other.rect.height);
+    EXPECT_EQ(message_of<ValueError>([&] { coverage.glyph(dejavu, a, 0); }), "GlyphAtlas::glyph: size 0.000000 is not in (0, 4096]");
+
+    text::GlyphAtlas fields(dejavu, text::AtlasKind::DistanceField, 48);
+    fields.glyph(dejavu, a, 12);
+    fields.glyph(dejavu, a, 96);
+    EXPECT_EQ(fields.count(), 1u);
+    EXPECT_TRUE(fields.contains(dejavu, a, 7));
+}

@@ -13,9 +13,14 @@
 // measure y up; we follow the image convention of the rasters we return and of PIL.
 //
 // Shaping is HarfBuzz's (kerning, ligatures, combining marks, right-to-left and the other
-// complex scripts, with direction, script and language guessed from the text), which
-// glumpy (kerning only, one glyph per code point) gets wrong. Glyphs are returned in
-// visual order (left to right on screen), as HarfBuzz gives them.
+// complex scripts, with script and language guessed from the text), which glumpy (kerning
+// only, one glyph per code point) gets wrong. Mixed directions (Latin, a Hebrew word, digits)
+// are split into runs by a reduced Unicode bidi algorithm (UAX #9 without explicit
+// embeddings: strong types from each code point's script, digits left to right inside
+// right-to-left text, neutrals between two runs of one direction taking it; Font.cpp's
+// direction_runs says which rules), each run shaped in its direction and the runs
+// reordered, as PIL does through fribidi (tests compare). Glyphs are returned in visual
+// order (left to right on screen); a glyph's cluster is a byte offset in the whole string.
 //
 // What a Font caches: the FreeType face and HarfBuzz font (opened once; copies of a Font
 // share them, so a Font is a cheap handle, not thread-safe: use one per thread), each
@@ -141,6 +146,10 @@ public:
 
     /// The code points reported missing so far (each warned about once).
     std::set<char32_t> missing() const;
+
+    /// The identity of the opened face: copies of a Font share it, two Font::open calls
+    /// (even of one file) do not. What caches of glyphs (GlyphAtlas) key fonts by.
+    const void* id() const noexcept { return face_.get(); }
 
     struct Face; ///< the FreeType face and HarfBuzz font (in Font.cpp)
 private:

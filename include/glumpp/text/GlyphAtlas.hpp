@@ -1,5 +1,5 @@
 #pragma once
-// A glyph atlas: one font's glyphs at one size, packed in a memory-aware texture.
+// A glyph atlas: glyphs of one kind, packed in a memory-aware texture.
 //
 //   text::Font font = text::Font::open("DejaVu Sans");
 //   text::GlyphAtlas atlas(font, text::AtlasKind::DistanceField, 48);
@@ -30,7 +30,15 @@
 // rectangles start at x, y >= 0, so the atlas's own edge borders the first row and column):
 // linear filtering never reads a neighbour's texels.
 //
-// What it caches: each glyph's AtlasGlyph (placement and metrics), by glyph index.
+// Several fonts and sizes in one atlas: glyph(font, glyph, size) adds another font's glyph
+// (a glyph collection keeps one atlas per kind for all its labels, so that labels of any
+// font are drawn by one call). Coverage glyphs are rendered at the size asked (each size
+// its own texels: hinting differs by size); distance fields always at the atlas's size
+// (they scale), so there `size` is ignored. The constructor's font and size are the
+// defaults that glyph(index) uses.
+//
+// What it caches: each glyph's AtlasGlyph (placement and metrics), by (font, glyph index,
+// rendered size); fonts are told apart by Font::id(), so open a font once and share it.
 
 #include <glumpp/gloo/Texture.hpp>
 #include <glumpp/text/Font.hpp>
@@ -39,6 +47,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 namespace glumpp::text {
 
@@ -65,9 +74,16 @@ public:
     /// The glyph's placement, adding it first if the atlas does not hold it yet (render,
     /// pack, write its texels: see above). IndexError for a glyph index the font lacks;
     /// ValueError when it does not fit in an 8192 x 8192 atlas (the atlas is unchanged).
-    const AtlasGlyph& glyph(std::uint32_t glyph);
-    bool contains(std::uint32_t glyph) const { return glyphs_.count(glyph) > 0; }
+    const AtlasGlyph& glyph(std::uint32_t glyph) { return this->glyph(font_, glyph, size_); }
+    /// Another font's glyph, or one at another size (Coverage; ignored for DistanceField),
+    /// added if needed. ValueError for a size not in (0, 4096], then as above.
+    const AtlasGlyph& glyph(const Font& font, std::uint32_t glyph, double size);
+    bool contains(std::uint32_t glyph) const { return contains(font_, glyph, size_); }
+    bool contains(const Font& font, std::uint32_t glyph, double size) const;
     std::size_t count() const { return glyphs_.size(); }
+    /// Texels the held glyphs cover (their rectangles, borders excluded), against
+    /// width() * height(), the texture's bytes (one byte a texel).
+    std::size_t glyph_texels() const { return texels_; }
 
     /// The texels, as a handle (copies share the texture and its tracking): the texture
     /// of this generation; after the atlas grows, a new one.
@@ -82,6 +98,18 @@ public:
     double size() const { return size_; }
 
 private:
+    struct Key {
+        const void* font;
+        std::uint32_t glyph;
+        double size;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const noexcept;
+    };
+    Key key(const Font& font, std::uint32_t glyph, double size) const {
+        return {font.id(), glyph, kind_ == AtlasKind::DistanceField ? size_ : size};
+    }
     void grow_for(std::size_t w, std::size_t h, std::uint32_t glyph);
     Font font_;
     AtlasKind kind_;
@@ -89,7 +117,9 @@ private:
     SkylinePacker packer_;
     gloo::Texture2D texture_;
     std::size_t generation_ = 0;
-    std::unordered_map<std::uint32_t, AtlasGlyph> glyphs_;
+    std::size_t texels_ = 0;
+    std::vector<Font> fonts_; // the fonts glyphs came from, kept open while their ids are keys
+    std::unordered_map<Key, AtlasGlyph, KeyHash> glyphs_;
 };
 
 } // namespace glumpp::text
