@@ -13,7 +13,7 @@ set(GLUMPP_LAYER_USES_app array gloo)
 set(GLUMPP_LAYER_USES_svg "")
 set(GLUMPP_LAYER_USES_graphics array gloo svg transforms text)
 set(GLUMPP_LAYER_USES_text array gloo)
-set(GLUMPP_LAYER_USES_plot array gloo transforms text graphics)
+set(GLUMPP_LAYER_USES_plot array gloo app transforms text graphics)
 set(GLUMPP_LAYER_USES_imgui array gloo app) # optional: Dear ImGui (src/imgui)
 set(GLUMPP_LAYER_USES_qt array gloo app)    # optional: Qt 6 or Qt 5 (src/qt)
 
