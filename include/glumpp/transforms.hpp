@@ -5,3 +5,8 @@
 #include <glumpp/transforms/Program.hpp>
 #include <glumpp/transforms/Snippet.hpp>
 #include <glumpp/transforms/Transforms.hpp>
+// scales: scales, selectors, projections, viewport
+#include <glumpp/transforms/Geo.hpp>
+#include <glumpp/transforms/Polar.hpp>
+#include <glumpp/transforms/Scales.hpp>
+#include <glumpp/transforms/Viewport.hpp>

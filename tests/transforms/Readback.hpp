@@ -1,0 +1,58 @@
+#pragma once
+// The GPU's numbers for a chain, read back: point k is drawn as one GL_POINTS vertex at
+// pixel k of an N x 1 RGBA32F target, and its colour is the vec4 that `expression` gives,
+// in the vertex shader or, with in_fragment, in the fragment shader (where a scale may
+// discard: the texel then keeps `cleared`). `expression` names the input `P` (the point,
+// a vec4) and holds the hook, e.g. "<transform(P.xyz)>" or "vec4(<transform(P.xy)>, 0, 1)".
+// Shared by the transforms tests (test_transforms, test_scales).
+#include <glumpp/transforms.hpp>
+
+#include <epoxy/gl.h>
+
+#include <glm/vec4.hpp>
+
+#include <string>
+#include <vector>
+
+namespace glumpp::test {
+
+inline constexpr float cleared = -12345.0f;
+
+inline std::vector<glm::vec4> gpu_evaluate(const transforms::Call& chain, const std::vector<glm::vec4>& points,
+                                           const std::string& expression, bool in_fragment = false) {
+    const std::size_t n = points.size();
+    const std::string vertex = std::string(R"(#version 330
+in vec4 a_position;
+uniform float u_count;
+flat out vec4 v_out;
+void main() {
+    vec4 P = a_position;
+    v_out = )") + (in_fragment ? std::string("P") : expression) + R"(;
+    gl_Position = vec4((2.0 * float(gl_VertexID) + 1.0) / u_count - 1.0, 0.0, 0.0, 1.0);
+    gl_PointSize = 1.0;
+}
+)";
+    const std::string fragment = std::string("#version 330\nflat in vec4 v_out;\nout vec4 color;\nvoid main() {\n    vec4 P = v_out;\n    color = ") +
+                                 (in_fragment ? expression : std::string("P")) + ";\n}\n";
+    transforms::Program p(vertex, fragment);
+    p["transform"] = chain;
+    std::vector<float> flat;
+    for (const auto& q : points) flat.insert(flat.end(), {q.x, q.y, q.z, q.w});
+    p["a_position"] = Array::from(flat, {n, 4});
+    p["u_count"] = float(n);
+    auto color = gloo::Texture2D::gpu_only({1, n, 4}, DType::of<float>());
+    gloo::FrameBuffer fb({color});
+    {
+        auto on = fb.activated();
+        glClearColor(cleared, cleared, cleared, cleared);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glDisable(GL_BLEND);
+        p.draw(gloo::Primitive::Points);
+    }
+    const auto texels = color.read_back().to_vector<float>();
+    std::vector<glm::vec4> out(n);
+    for (std::size_t k = 0; k < n; ++k) out[k] = {texels[4 * k], texels[4 * k + 1], texels[4 * k + 2], texels[4 * k + 3]};
+    return out;
+}
+
+} // namespace glumpp::test
