@@ -12,16 +12,22 @@ namespace glumpp::transforms {
 namespace {
 
 // forward and inverse of (float, float) from two bodies reading `a`, `b` and returning a
-// vec2, then the vec2, vec3 and vec4 overloads (z and w kept).
-std::string projection(const std::string& helpers, const std::string& forward, const std::string& inverse) {
-    std::string s = helpers;
+// vec2, then the vec2, vec3 and vec4 overloads (z and w kept). `head` holds uniforms and
+// the helpers' prototypes, `helpers` their definitions, after forward: a snippet's
+// default function is the first one defined (glumpy's rule), and that must be forward.
+// Mesa's GLSL asin and acos are polynomial fits (errors near 1e-4 on llvmpipe, measured by
+// GpuForwardAndInverseMatchTheCpuTwins); atan is close to float32, so asin and acos are
+// written with it (arcsin x = atan(x, sqrt(1 - x^2))).
+std::string projection(const std::string& head, const std::string& forward, const std::string& inverse, const std::string& helpers = {}) {
+    std::string s = head + "float arcsin(float x);\nfloat arccos(float x);\n";
     for (const auto& [name, body] : {std::pair{std::string("forward"), forward}, std::pair{std::string("inverse"), inverse}}) {
         s += "vec2 " + name + "(float a, float b) {\n" + body + "}\n";
         s += "vec2 " + name + "(vec2 P) { return " + name + "(P.x, P.y); }\n";
         s += "vec3 " + name + "(vec3 P) { return vec3(" + name + "(P.x, P.y), P.z); }\n";
         s += "vec4 " + name + "(vec4 P) { return vec4(" + name + "(P.x, P.y), P.z, P.w); }\n";
     }
-    return s;
+    return s + helpers + "float arcsin(float x) { return atan(x, sqrt((1.0 - x) * (1.0 + x))); }\n" +
+           "float arccos(float x) { return atan(sqrt((1.0 - x) * (1.0 + x)), x); }\n";
 }
 
 // A twin over (lambda, phi) -> (x, y), z and w kept.
@@ -43,7 +49,7 @@ HammerProjection::HammerProjection()
     return vec2(2.0 * sqrt(2.0) * cos(b) * sin(a / 2.0) / d, sqrt(2.0) * sin(b) / d);
 )",
                          R"(    float z = sqrt(1.0 - a * a / 16.0 - b * b / 4.0);
-    return vec2(2.0 * atan(z * a, 2.0 * (2.0 * z * z - 1.0)), asin(z * b));
+    return vec2(2.0 * atan(z * a, 2.0 * (2.0 * z * z - 1.0)), arcsin(z * b));
 )"),
               "HammerProjection") {
     set_cpu(planar([](const Snippet&, double l, double f) {
@@ -62,7 +68,7 @@ TransverseMercatorProjection::TransverseMercatorProjection()
 )",
                          R"(    float x = a / 0.75, y = b / 0.75; // k0 = 0.75, a = 1 (glumpy's)
     float sinh_x = 0.5 * (exp(x) - exp(-x)), cosh_x = 0.5 * (exp(x) + exp(-x));
-    return vec2(atan(sinh_x, cos(y)), asin(sin(y) / cosh_x));
+    return vec2(atan(sinh_x, cos(y)), arcsin(sin(y) / cosh_x));
 )"),
               "TransverseMercatorProjection") {
     set_cpu(planar([](const Snippet&, double l, double f) {
@@ -76,16 +82,18 @@ TransverseMercatorProjection::TransverseMercatorProjection()
 
 namespace {
 
-// The azimuthal projections differ in k(cos c) and in c(rho).
-std::string azimuthal(const std::string& k, const std::string& c) {
-    return projection("float k_of(float cos_c) {\n" + k + "}\nfloat c_of(float rho) { return " + c + "; }\n",
+// The azimuthal projections differ in k(cos c), the forward's radial scale, and in how the
+// inverse gets sin c / rho and cos c from rho (c the angle from the centre).
+std::string azimuthal(const std::string& k, const std::string& sin_c_over_rho, const std::string& cos_c) {
+    return projection("float k_of(float cos_c);\n",
                       R"(    float k = k_of(cos(a) * cos(b));
     return vec2(k * cos(b) * sin(a), k * sin(b));
 )",
-                      R"(    float rho = length(vec2(a, b));
-    float c = c_of(rho);
-    return vec2(atan(a * sin(c), rho * cos(c)), rho > 0.0 ? asin(b * sin(c) / rho) : 0.0);
-)");
+                      // cos phi (sin l, cos l) = (a s, cos c) and sin phi = b s, with s = sin c / rho:
+                      // atan of them stays accurate near the poles, where asin's slope is unbounded
+                      "    float rho = length(vec2(a, b));\n    float s = " + sin_c_over_rho + ", cos_c = " + cos_c + ";\n" +
+                          "    return vec2(atan(a * s, cos_c), atan(b * s, length(vec2(a * s, cos_c))));\n",
+                      "float k_of(float cos_c) {\n" + k + "}\n");
 }
 
 template <class K, class C>
@@ -103,13 +111,17 @@ void azimuthal_twins(Snippet& s, K k_of, C c_of) {
 } // namespace
 
 AzimuthalEqualAreaProjection::AzimuthalEqualAreaProjection()
-    : Snippet(azimuthal("    return sqrt(2.0 / (1.0 + cos_c));\n", "2.0 * asin(rho / 2.0)"), "AzimuthalEqualAreaProjection") {
+    // c = 2 asin(rho / 2): sin c / rho = sqrt(1 - rho^2 / 4) and cos c = 1 - rho^2 / 2, no trigonometry
+    : Snippet(azimuthal("    return sqrt(2.0 / (1.0 + cos_c));\n", "sqrt(1.0 - rho * rho / 4.0)", "1.0 - rho * rho / 2.0"),
+              "AzimuthalEqualAreaProjection") {
     azimuthal_twins(
         *this, [](double cos_c) { return std::sqrt(2 / (1 + cos_c)); }, [](double rho) { return 2 * std::asin(rho / 2); });
 }
 
 AzimuthalEquidistantProjection::AzimuthalEquidistantProjection()
-    : Snippet(azimuthal("    float c = acos(clamp(cos_c, -1.0, 1.0));\n    return c > 0.0 ? c / sin(c) : 1.0;\n", "rho"),
+    // c = rho
+    : Snippet(azimuthal("    float c = arccos(clamp(cos_c, -1.0, 1.0));\n    return c > 0.0 ? c / sin(c) : 1.0;\n",
+                        "rho > 0.0 ? sin(rho) / rho : 1.0", "cos(rho)"),
               "AzimuthalEquidistantProjection") {
     azimuthal_twins(
         *this,
@@ -151,11 +163,7 @@ uniform vec2 rotate;
 uniform vec2 translate;
 uniform vec2 parallels;
 uniform vec4 clip;
-vec3 cone() {
-    float s0 = sin(parallels.x * 0.017453292519943295), s1 = sin(parallels.y * 0.017453292519943295);
-    float n = (s0 + s1) / 2.0, C = 1.0 + s0 * (2.0 * n - s0);
-    return vec3(n, C, sqrt(C) / n);
-}
+vec3 cone();
 )",
                          R"(    if ((clip.x >= -180.0 && a < clip.x) || (clip.y <= 180.0 && a > clip.y) ||
         (clip.z >= -90.0 && b < clip.z) || (clip.w <= 90.0 && b > clip.w))
@@ -170,8 +178,14 @@ vec3 cone() {
     vec2 Q = (vec2(a, b) - translate) / scale - center;
     float r0y = k.z - Q.y, s = sign(k.x);
     float lon = atan(Q.x * s, r0y * s) / k.x;
-    float lat = asin((k.y - (Q.x * Q.x + r0y * r0y) * k.x * k.x) / (2.0 * k.x));
+    float lat = arcsin((k.y - (Q.x * Q.x + r0y * r0y) * k.x * k.x) / (2.0 * k.x));
     return vec2(lon / 0.017453292519943295 - rotate.x, lat / 0.017453292519943295 - rotate.y);
+)",
+                         R"(vec3 cone() { // (n, C, rho0) of the parallels
+    float s0 = sin(parallels.x * 0.017453292519943295), s1 = sin(parallels.y * 0.017453292519943295);
+    float n = (s0 + s1) / 2.0, C = 1.0 + s0 * (2.0 * n - s0);
+    return vec3(n, C, sqrt(C) / n);
+}
 )"),
               "ConicEqualArea") {
     set_cpu(planar([](const Snippet& s, double a, double b) {

@@ -16,23 +16,8 @@ using glumpp::test::message_of;
 namespace {
 
 class ScaleTest : public test::GLTest {};
-
-double relative(glm::dvec4 gpu, glm::dvec4 cpu) { return glm::length(gpu - cpu) / std::max(1.0, glm::length(cpu)); }
-
-// How far the exact output moves, relatively, when each input component moves by four
-// float32 ulps: no float32 computation can do better than its rounded input. Where a
-// formula cancels (a scale's inverse v = d0 + t (d1 - d0) near 0, raised to 1/k) this
-// exceeds 1e-5 and is the bound instead; elsewhere it is far below.
-double conditioning(const Call& c, glm::dvec4 p) {
-    const glm::dvec4 y = c.forward(p);
-    double worst = 0;
-    for (int j = 0; j < 3; ++j) {
-        glm::dvec4 q = p;
-        q[j] += 4 * std::max(std::abs(p[j]), 1e-30) * 0x1p-23;
-        worst = std::max(worst, relative(c.forward(q), y));
-    }
-    return worst;
-}
+using test::conditioning;
+using test::relative;
 
 } // namespace
 
