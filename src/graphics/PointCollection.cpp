@@ -7,7 +7,9 @@
 #include <glumpp/Error.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace glumpp::graphics {
 
@@ -21,8 +23,29 @@ struct PointRecord {
 };
 GLUMPP_DTYPE(PointRecord, color, order, size);
 
+// (position vec3, item uint32): one instance per dot; 2-D positions are stored with z = 0
+// (glumpy's points are 3-D: a transform chain reads z).
+struct PointVertex {
+    glm::vec3 position;
+    std::uint32_t item;
+};
+GLUMPP_DTYPE(PointVertex, position, item);
+
+template <class V>
+Array point_elements(std::span<const V> positions) {
+    std::vector<PointVertex> v(positions.size());
+    for (std::size_t k = 0; k < positions.size(); ++k) v[k] = {glm::vec3(glm::vec3(positions[k], 0.0f)), 0};
+    return Array::from(std::span<const PointVertex>(v));
+}
+template <>
+Array point_elements(std::span<const glm::vec3> positions) {
+    std::vector<PointVertex> v(positions.size());
+    for (std::size_t k = 0; k < positions.size(); ++k) v[k] = {positions[k], 0};
+    return Array::from(std::span<const PointVertex>(v));
+}
+
 const char* const vertex_shader = R"(
-in vec2 a_position;
+in vec3 a_position;
 in uint a_item;
 flat out vec4 v_color;
 flat out float v_radius;
@@ -70,9 +93,8 @@ struct detail::StyleCodec<PointStyle> {
 };
 template class StyledCollection<PointStyle>;
 
-// The elements are TriangleCollection's vertices (position, item), one per dot.
 PointCollection::PointCollection()
-    : StyledCollection({.local = detail::fill_vertex_dtype(),
+    : StyledCollection({.local = DType::of<PointVertex>(),
                         .shared = DType::of<PointRecord>(),
                         .vertex = vertex_shader,
                         .fragment = fragment_shader,
@@ -81,12 +103,22 @@ PointCollection::PointCollection()
 
 std::size_t PointCollection::append(std::span<const glm::vec2> positions, const PointStyle& style) {
     const Array record = record_of(style, "PointCollection::append");
-    return push(detail::position_elements(positions), record);
+    return push(point_elements(positions), record);
+}
+
+std::size_t PointCollection::append(std::span<const glm::vec3> positions, const PointStyle& style) {
+    const Array record = record_of(style, "PointCollection::append");
+    return push(point_elements(positions), record);
 }
 
 void PointCollection::set(std::size_t i, std::span<const glm::vec2> positions) {
     check_item(i, "PointCollection::set");
-    replace(i, detail::position_elements(positions));
+    replace(i, point_elements(positions));
+}
+
+void PointCollection::set(std::size_t i, std::span<const glm::vec3> positions) {
+    check_item(i, "PointCollection::set");
+    replace(i, point_elements(positions));
 }
 
 } // namespace glumpp::graphics

@@ -65,9 +65,10 @@ void main() {
     v_color = vec4(color.rgb, color.a * min(width, 1.0));
     v_half = 0.5 * max(width, 1.0);
     v_prev = to_pixels(a_prev);
+    v_next = to_pixels(a_next);
+    g_outside = 0.0; // only the segment's own ends decide whether it is clipped away
     v_p0 = to_pixels(a_p0);
     v_p1 = to_pixels(a_p1);
-    v_next = to_pixels(a_next);
     // The neighbours are the end points themselves at caps (exact copies on the CPU).
     bool cap0 = a_prev == a_p0, cap1 = a_next == a_p1;
     vec2 d = v_p1 - v_p0;

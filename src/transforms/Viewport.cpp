@@ -89,6 +89,7 @@ void Viewport::set_clipping(bool on) {
     state_->options.clipping = on;
     (*this)["enable_clipping"] = int(on);
 }
+bool Viewport::clipping() const { return state_->options.clipping; }
 void Viewport::resize(int width, int height) {
     if (width <= 0 || height <= 0)
         throw ValueError("Viewport::resize: the size " + std::to_string(width) + "x" + std::to_string(height) + " is empty");

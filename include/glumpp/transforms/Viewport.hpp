@@ -54,6 +54,7 @@ public:
     void set_extents(std::optional<glm::dvec4> extents);
     void set_transform(bool on);
     void set_clipping(bool on);
+    bool clipping() const;
     /// The window's size: global becomes (0, 0, width, height), and local too without extents.
     void resize(int width, int height);
     /// The rectangle drawn into (the extents, or the window).
