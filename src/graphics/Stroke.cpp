@@ -39,10 +39,10 @@ StrokeStyle stroke_style(const Array& record) {
 
 // Pixels throughout: positions are mapped by u_view in the vertex shader, y down.
 const char* const stroke_vertex_shader = R"(
-in vec2 a_prev;
-in vec2 a_p0;
-in vec2 a_p1;
-in vec2 a_next;
+in vec3 a_prev;
+in vec3 a_p0;
+in vec3 a_p1;
+in vec3 a_next;
 in uint a_item;
 flat out vec2 v_prev;
 flat out vec2 v_p0;

@@ -5,6 +5,7 @@
 
 #include <glumpp/graphics/PathCollection.hpp>
 #include <glumpp/graphics/PointCollection.hpp>
+#include <glumpp/graphics/SegmentCollection.hpp>
 #include <glumpp/transforms.hpp>
 
 #include <functional>
@@ -138,4 +139,28 @@ TEST_F(CollectionTransforms, PathsTakeAChainWithWidthsInPixels) {
     const glm::dvec3 got = img.centroid(16, 0, 48, 64);
     EXPECT_NEAR(got.y, row, 0.05);
     EXPECT_NEAR(got.z, 32 * 4, 1.0);
+}
+
+TEST_F(CollectionTransforms, PathsAndSegmentsAre3D) {
+    // The chain puts z on the screen's y: position(linear(P.x), linear(P.z)). A 3-D path at
+    // z = 48 is a horizontal line at the row the twin gives; a segment at z = 16 another.
+    transforms::LinearScale s({.domain = {0, 64}});
+    const transforms::Call chain = transforms::Position()(s(".x"), s(".z"));
+    PathCollection paths;
+    paths.append(std::vector<glm::vec3>{{8, 999, 48}, {56, -999, 48}}, false, {.color = {1, 1, 1, 1}, .width = 2});
+    paths.set_transform(chain);
+    SegmentCollection segments;
+    segments.append(std::vector<glm::vec3>{{8, 5, 16}, {56, 5, 16}}, {.color = {1, 1, 1, 1}, .width = 2});
+    segments.set_transform(chain);
+    const Image img = render([&] {
+        paths.draw();
+        segments.draw();
+    });
+    const double top = pixel_of(chain, {8, 0, 48}).y, bottom = pixel_of(chain, {8, 0, 16}).y;
+    EXPECT_NEAR(top, 16, 1e-9);
+    EXPECT_NEAR(bottom, 48, 1e-9);
+    EXPECT_NEAR(img.centroid(16, 0, 48, 32).y, top, 0.05);
+    EXPECT_NEAR(img.centroid(16, 0, 48, 32).z, 32 * 2, 1.0);
+    EXPECT_NEAR(img.centroid(16, 32, 48, 64).y, bottom, 0.05);
+    EXPECT_NEAR(img.centroid(16, 32, 48, 64).z, 32 * 2, 1.0);
 }
