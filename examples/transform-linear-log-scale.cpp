@@ -29,9 +29,9 @@ int main(int argc, char** argv) {
         b.emplace_back(v, std::log(v), 0);
         c.emplace_back(v, std::pow(10.0, v), 0);
     }
-    points.append(a, {.color = {1, 0, 0, 1}, .size = 3});
-    points.append(b, {.color = {0, 1, 0, 1}, .size = 3});
-    points.append(c, {.color = {0, 0, 1, 1}, .size = 3});
+    points.append(a, {.color = {1, 0, 0, 1}, .size = 3, .edge = graphics::PointEdge::Agg});
+    points.append(b, {.color = {0, 1, 0, 1}, .size = 3, .edge = graphics::PointEdge::Agg});
+    points.append(c, {.color = {0, 0, 1, 1}, .size = 3, .edge = graphics::PointEdge::Agg});
     window.on_draw([&](double) {
         window.clear();
         points.draw();

@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
     const auto P = RandomGenerator(2016).normal(0, 0.5, {10000, 3}).to_vector<double>();
     std::vector<glm::vec3> positions;
     for (std::size_t k = 0; k < P.size(); k += 3) positions.emplace_back(P[k], P[k + 1], P[k + 2]);
-    points.append(positions, {.color = {0, 0, 0, 1}, .size = 3});
+    points.append(positions, {.color = {0, 0, 0, 1}, .size = 3, .edge = graphics::PointEdge::Agg});
     window.on_draw([&](double) {
         window.clear();
         points.draw();

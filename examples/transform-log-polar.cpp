@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     const auto T = random.uniform(0, 2 * pi, {10000}).to_vector<double>();
     std::vector<glm::vec3> positions;
     for (std::size_t k = 0; k < R.size(); ++k) positions.emplace_back(R[k], T[k], 0);
-    points.append(positions, {.color = {0, 0, 0, 1}, .size = 3});
+    points.append(positions, {.color = {0, 0, 0, 1}, .size = 3, .edge = graphics::PointEdge::Agg});
     window.on_draw([&](double) {
         window.clear();
         points.draw();

@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
     auto root = [](double v) { return std::copysign(std::sqrt(std::abs(v)), v); };
     std::vector<glm::vec3> positions;
     for (std::size_t k = 0; k < P.size(); k += 3) positions.emplace_back(root(P[k]), root(P[k + 1]), root(P[k + 2]));
-    points.append(positions, {.color = {0, 0, 0, 1}, .size = 3});
+    points.append(positions, {.color = {0, 0, 0, 1}, .size = 3, .edge = graphics::PointEdge::Agg});
     window.on_draw([&](double) {
         window.clear();
         points.draw();

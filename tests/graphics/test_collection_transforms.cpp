@@ -164,3 +164,17 @@ TEST_F(CollectionTransforms, PathsAndSegmentsAre3D) {
     EXPECT_NEAR(img.centroid(16, 32, 48, 64).y, bottom, 0.05);
     EXPECT_NEAR(img.centroid(16, 32, 48, 64).z, 32 * 2, 1.0);
 }
+
+TEST_F(CollectionTransforms, AggEdgesCarryGlumpysInk) {
+    // glumpy's agg edge: opaque disc of radius 4, then exp(-(d + 0.5)^2) out to 2.5 px:
+    // pi 16 + integral of 2 pi (4 + d) exp(-(d + 0.5)^2) over [0, 2.5] = 50.27 + 11.78.
+    // The ramp edge: the disc alone (pi 16).
+    PointCollection points;
+    points.append(std::vector<glm::vec2>{{20, 20}}, {.color = {1, 1, 1, 1}, .size = 8, .edge = PointEdge::Agg});
+    points.append(std::vector<glm::vec2>{{44, 44}}, {.color = {1, 1, 1, 1}, .size = 8});
+    EXPECT_EQ(points.style(0).edge, PointEdge::Agg);
+    EXPECT_EQ(points.style(1).edge, PointEdge::Ramp);
+    const Image img = render([&] { points.draw(); });
+    EXPECT_NEAR(img.centroid(0, 0, 32, 32).z, 62.05, 0.6);
+    EXPECT_NEAR(img.centroid(32, 32, 64, 64).z, M_PI * 16, 0.6);
+}
