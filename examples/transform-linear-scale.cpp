@@ -1,5 +1,5 @@
 // transform-linear-scale: 10,000 points through a linear scale (glumpy's
-// transform-linear-scale.py): a white 1024x1024 window, PointCollection("agg") (black dots,
+// transform-linear-scale.py): a white 1024x1024 window, PointCollection("agg") (black dots with glumpy's agg edge,
 // 3 px) with Position(LinearScale()) and the default Viewport; scrolling down widens the
 // domain by 1.1, up narrows it (glumpy's on_mouse_scroll).
 //

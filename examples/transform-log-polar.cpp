@@ -1,5 +1,5 @@
 // transform-log-polar: 10,000 points in log-polar coordinates (glumpy's
-// transform-log-polar.py): a white 1024x1024 window, PointCollection("agg") (black dots,
+// transform-log-polar.py): a white 1024x1024 window, PointCollection("agg") (black dots with glumpy's agg edge,
 // 3 px) with Position(PolarProjection(LogScale('.x', domain=(-1, 3), range=(0, 1)),
 // LinearScale('.y', domain=(0, 2 pi), range=(0, 2 pi)))) over (R, T, 0), R uniform in
 // [0, 1000), T in [0, 2 pi). glumpy's data is unseeded random: ours is the same

@@ -1,5 +1,5 @@
 // transform-log-scale: 10,000 points through a log scale (glumpy's transform-log-scale.py):
-// a white 1024x1024 window, PointCollection("agg") (black dots, 3 px) with
+// a white 1024x1024 window, PointCollection("agg") (black dots with glumpy's agg edge, 3 px) with
 // Position(LogScale()) of domain (-1, 2), i.e. [10^-1, 10^2], over P * P with P uniform in
 // [0, 10)^3; scrolling down raises the base by 1.1 (at most 20), up lowers it (at least 1:
 // base 1 has no logarithm, so it stops just above).

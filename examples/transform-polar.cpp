@@ -1,5 +1,5 @@
 // transform-polar: 10,000 points in polar coordinates (glumpy's transform-polar.py): a
-// white 1024x1024 window, PointCollection("agg") (black dots, 3 px) with
+// white 1024x1024 window, PointCollection("agg") (black dots with glumpy's agg edge, 3 px) with
 // Position(PolarProjection()) over (R, T, 0), R uniform in [0.2, 0.8), T in [0, 2 pi): a
 // ring. glumpy's data is unseeded random: ours is the same distribution from glumpp's
 // seeded RandomGenerator, checked against glumpy's screenshot statistically

@@ -1,5 +1,5 @@
 // transform-power-scale: 10,000 points through a power scale (glumpy's
-// transform-power-scale.py): a white 1024x1024 window, PointCollection("agg") (black dots,
+// transform-power-scale.py): a white 1024x1024 window, PointCollection("agg") (black dots with glumpy's agg edge,
 // 3 px) with Position(PowerScale()) of exponent 2 and domain (-10, 10), over
 // sign(P) sqrt(|P|) with P uniform in [-100, 100)^3 (so that the squares fill the window
 // evenly); scrolling down multiplies the exponent by 1.1 (at most 10), up divides (at
