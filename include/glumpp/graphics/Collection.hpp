@@ -48,7 +48,9 @@
 // finds it (see UserCollection.hpp).
 //
 // Coordinates are world units mapped to window pixels by the transform (y down, origin
-// at the top left); without one, world units are pixels.
+// at the top left); without one, world units are pixels. Under a transform chain
+// (set_transform(Call)) they are what the chain reads, and its clip coordinates have y
+// up, as in glumpy.
 //
 // A collection compiles its shaders when it is made, so a GL context must be current
 // then (and at every draw); it belongs to that context, like its buffers.
