@@ -48,6 +48,9 @@ int main(int argc, char** argv) {
     window.set_clear_color({1, 1, 1, 1});
 
     graphics::SvgScene scene(document);
+    if (!options.quiet) {
+        for (const auto& w : scene.warnings()) std::fprintf(stderr, "tiger: %s: warning: %s\n", file.c_str(), w.c_str());
+    }
     graphics::PanZoom view(world);
     view.attach(window);
     scene.set_transform(view);

@@ -34,10 +34,9 @@ using detail::Style;
 using detail::Viewport;
 
 constexpr std::string_view svg_namespace = "http://www.w3.org/2000/svg";
-// Recursion limits: the traversal recurses per element, and `use` can multiply
-// elements exponentially (a uses b twice, b uses c twice...).
-constexpr int max_depth = 256;
-constexpr std::size_t max_use_instances = 100'000;
+// The limits are Document.hpp's: the traversal recurses per element (max_depth), and
+// `use` can multiply elements exponentially (a uses b twice, b uses c twice...).
+constexpr std::size_t max_use_instances = max_use_elements;
 
 struct Context {
     Transform ctm;
@@ -357,7 +356,7 @@ private:
                 stroke.width = st.stroke_width * context.ctm.mean_scale();
                 stroke.join = st.join;
                 stroke.cap = st.cap;
-                stroke.miter_limit = st.miter_limit;
+                stroke.miter_limit = std::min(st.miter_limit, max_miter_limit);
                 s.stroke = stroke;
             }
         }
@@ -365,12 +364,29 @@ private:
         const Transform& m = context.ctm;
         for (const double v : {m.a, m.b, m.c, m.d, m.e, m.f})
             if (!std::isfinite(v)) throw Skip{"coordinates overflow once transformed"};
-        s.subpaths = flatten(path, context.ctm, tolerance_);
-        for (const Polyline& p : s.subpaths)
-            for (const glm::dvec2 q : p.points)
+        if (s.stroke && !(s.stroke->width <= max_coordinate))
+            throw Skip{"stroke width " + detail::number_text(s.stroke->width) + " is beyond " +
+                       detail::number_text(max_coordinate) + " once transformed"};
+        if (points_full_) return; // warned once, where the limit was reached
+        try {
+            s.subpaths = flatten(path, context.ctm, tolerance_, max_points - points_);
+        } catch (const ValueError&) {
+            points_full_ = true;
+            throw Skip{"the document's shapes would hold more than " + std::to_string(max_points) +
+                       " points; this shape and every later one are skipped"};
+        }
+        std::size_t count = 0;
+        for (const Polyline& p : s.subpaths) {
+            count += p.points.size();
+            for (const glm::dvec2 q : p.points) {
                 if (!std::isfinite(q.x) || !std::isfinite(q.y)) throw Skip{"coordinates overflow once transformed"};
-        if (s.stroke && !std::isfinite(s.stroke->width)) throw Skip{"stroke width overflows once transformed"};
+                if (std::abs(q.x) > max_coordinate || std::abs(q.y) > max_coordinate)
+                    throw Skip{"point (" + detail::number_text(q.x) + ", " + detail::number_text(q.y) + ") is beyond " +
+                               detail::number_text(max_coordinate) + " once transformed"};
+            }
+        }
         if (s.subpaths.empty()) return;
+        points_ += count;
         s.element = std::string(name);
         s.id = node.attribute("id").value();
         s.line = line_of(node);
@@ -383,6 +399,8 @@ private:
     std::vector<std::size_t> line_starts_;
     pugi::xml_node root_;
     std::size_t use_instances_ = 0;
+    std::size_t points_ = 0;   ///< in the shapes kept so far
+    bool points_full_ = false; ///< max_points reached: later shapes are skipped
     bool ids_built_ = false;
     std::unordered_map<std::string, pugi::xml_node> ids_;
     std::vector<pugi::xml_node> use_stack_;

@@ -164,9 +164,17 @@ std::size_t arc_segments(const ArcCenter& arc, const Transform& to_final, double
     return clamp_segments(std::abs(arc.sweep_angle) / step);
 }
 
-std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, double tolerance) {
+std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, double tolerance, std::size_t max_points) {
     if (!(tolerance > 0.0) || !std::isfinite(tolerance))
         throw ValueError("flatten: tolerance must be a positive finite number, got " + detail::number_text(tolerance));
+    // Points computed so far (before merging), checked before each command's points are:
+    // the bound holds for what is allocated, not only for what is kept.
+    std::size_t produced = 0;
+    const auto spend = [&](std::size_t n) {
+        produced += n;
+        if (produced > max_points)
+            throw ValueError("flatten: more than " + std::to_string(max_points) + " points");
+    };
     const double curve_tolerance = curve_share * tolerance;
     Builder builder(merge_share * tolerance);
     glm::dvec2 current{0.0, 0.0}; // in the path's coordinates
@@ -174,14 +182,17 @@ std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, d
     for (const PathCommand& c : path.commands) {
         switch (c.kind) {
         case PathCommand::Kind::MoveTo:
+            spend(1);
             builder.start(to_final(c.to));
             break;
         case PathCommand::Kind::LineTo:
+            spend(1);
             builder.add(to_final(c.to));
             break;
         case PathCommand::Kind::QuadTo: {
             const glm::dvec2 p0 = to_final(current), p1 = to_final(c.c1), p2 = to_final(c.to);
             const std::size_t n = quad_segments(p0, p1, p2, curve_tolerance);
+            spend(n);
             for (std::size_t i = 1; i < n; ++i) builder.add(quad_at(p0, p1, p2, static_cast<double>(i) / static_cast<double>(n)));
             builder.add(p2);
             break;
@@ -189,6 +200,7 @@ std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, d
         case PathCommand::Kind::CubicTo: {
             const glm::dvec2 p0 = to_final(current), p1 = to_final(c.c1), p2 = to_final(c.c2), p3 = to_final(c.to);
             const std::size_t n = cubic_segments(p0, p1, p2, p3, curve_tolerance);
+            spend(n);
             for (std::size_t i = 1; i < n; ++i)
                 builder.add(cubic_at(p0, p1, p2, p3, static_cast<double>(i) / static_cast<double>(n)));
             builder.add(p3);
@@ -197,11 +209,13 @@ std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, d
         case PathCommand::Kind::ArcTo: {
             if (const auto arc = arc_center(current, c)) {
                 const std::size_t n = arc_segments(*arc, to_final, curve_tolerance);
+                spend(n);
                 for (std::size_t i = 1; i < n; ++i)
                     builder.add(to_final(arc->point(arc->start_angle + arc->sweep_angle * static_cast<double>(i) / static_cast<double>(n))));
             }
             // The exact end point, not the last angle's (which rounding moves); also the
             // whole arc when it degenerated to a line. Equal end points add nothing.
+            spend(1);
             builder.add(to_final(c.to));
             break;
         }

@@ -150,3 +150,29 @@ TEST(TigerRender, AgreesWithRsvgConvert) {
                 moved.mean_abs_diff, moved.coverage_iou);
     EXPECT_TRUE(moved.mean_abs_diff > 2.0 || moved.coverage_iou < 0.975);
 }
+
+// Shapes the collections refuse are left out whole, with a warning naming them; the
+// others still draw (a shape of the reader's never gets here, but edited ones can).
+TEST_F(SvgSceneTest, RefusedShapesAreSkippedWhole) {
+    const auto square = [](double x) {
+        svg::Shape s;
+        s.element = "rect";
+        s.line = 3;
+        s.subpaths = {svg::Polyline{{{x, 0}, {x + 10, 0}, {x + 10, 10}, {x, 10}}, true}};
+        s.fill = svg::Fill{{1, 0, 0, 1}};
+        return s;
+    };
+    std::vector<svg::Shape> shapes{square(0), square(20), square(40), square(60)};
+    shapes[1].id = "nan";
+    shapes[1].subpaths[0].points[2].x = std::nan("");
+    shapes[2].id = "width";
+    shapes[2].stroke = svg::Stroke{{0, 0, 1, 1}};
+    shapes[2].stroke->width = -1; // the fill would be fine: it is taken back too
+    SvgScene scene{std::span<const svg::Shape>(shapes)};
+    EXPECT_EQ(scene.fills().size(), 2u);
+    EXPECT_EQ(scene.strokes().size(), 0u);
+    ASSERT_EQ(scene.warnings().size(), 2u);
+    EXPECT_TRUE(scene.warnings()[0].starts_with("rect#nan (line 3): Tessellator::fill: ")) << scene.warnings()[0];
+    EXPECT_EQ(scene.warnings()[1], "rect#width (line 3): PathCollection::append: width -1 is not a finite number >= 0; skipped");
+    EXPECT_EQ(scene.fills().order(1), 6.0f); // the fourth shape keeps its place in painter's order
+}

@@ -385,3 +385,78 @@ TEST(Document, DeepNestingAndUseBombsStayBounded) {
     EXPECT_EQ(b.warnings()[0], "rect#l0 (line 1): use instantiates more than 100000 elements; the rest is skipped");
     EXPECT_LT(b.shapes().size(), 100000u);
 }
+
+// Hostile numbers (the five files that ended the process, issue 15): each bad shape is
+// skipped with a warning naming it and its line, and the rectangle after it still draws.
+TEST(Document, OutOfRangeShapesAreSkippedAndTheRestDraws) {
+    const auto check = [](const std::string& bad, const std::string& expected_warning) {
+        const Document d = svg(bad + "\n<rect width=\"10\" height=\"10\"/>");
+        ASSERT_EQ(d.shapes().size(), 1u) << bad;
+        EXPECT_EQ(d.shapes()[0].element, "rect") << bad;
+        EXPECT_EQ(d.shapes()[0].line, 2) << bad;
+        ASSERT_EQ(d.warnings().size(), 1u) << bad;
+        EXPECT_EQ(d.warnings()[0], expected_warning) << bad;
+    };
+    check("<circle id=\"c\" r=\"1e200\"/>", "circle#c (line 1): point (1e+200, 0) is beyond 1e+09 once transformed; skipped");
+    check("<path d=\"M0 0 L 2e9 0\" fill=\"none\" stroke=\"red\"/>",
+          "path (line 1): point (2e+09, 0) is beyond 1e+09 once transformed; skipped");
+    check("<path d=\"M0 0 L50 50\" stroke=\"red\" stroke-width=\"1e39\"/>",
+          "path (line 1): stroke width 1e+39 is beyond 1e+09 once transformed; skipped");
+    // Just inside the range draws.
+    EXPECT_EQ(svg("<path d=\"M0 0 L 1e9 0\" stroke=\"red\"/>").shapes().size(), 1u);
+    // Non-finite numbers are not numbers: the path stops before them, the polygon loses them.
+    const Document n = svg("<path d=\"M0 0 L 5 5 L NaN 50\" stroke=\"red\"/><polygon points=\"0,0 1,1 inf,3\"/>");
+    ASSERT_EQ(n.shapes().size(), 2u);
+    EXPECT_EQ(n.shapes()[0].subpaths[0].points.size(), 2u);
+    EXPECT_EQ(n.warnings().size(), 2u);
+}
+
+TEST(Document, HugeMiterLimitIsClamped) {
+    const Document d = svg("<path d=\"M0 0 L50 50 L0 50\" stroke=\"red\" stroke-miterlimit=\"1e308\"/>");
+    ASSERT_EQ(d.shapes().size(), 1u);
+    EXPECT_EQ(d.shapes()[0].stroke->miter_limit, max_miter_limit);
+    EXPECT_TRUE(d.warnings().empty());
+}
+
+TEST(Document, PathCommandsAreBounded) {
+    std::string error;
+    const PathData p = PathData::parse_prefix("M0 0 L1 1 L2 2 L3 3", error, 3);
+    EXPECT_EQ(p.commands.size(), 3u);
+    EXPECT_EQ(error, "PathData::parse: more than 3 commands at character 17 of \"M0 0 L1 1 L2 2 L3 3\"");
+    EXPECT_EQ(message_of<ParseError>([] { (void)PathData::parse("M0 0 z z", 2); }),
+              "PathData::parse: more than 2 commands at character 8 of \"M0 0 z z\"");
+    // The document's bound: max_path_commands commands, then drawn up to there.
+    std::string d = "M0 0";
+    d.reserve(max_path_commands * 2 + 16);
+    for (std::size_t i = 0; i < max_path_commands; ++i) d += "h1";
+    const Document doc = svg("<path d=\"" + d + "\" fill=\"none\" stroke=\"red\"/>");
+    ASSERT_EQ(doc.warnings().size(), 1u);
+    EXPECT_TRUE(doc.warnings()[0].starts_with("path (line 1): attribute d: PathData::parse: more than 4194304 commands at character"))
+        << doc.warnings()[0];
+    ASSERT_EQ(doc.shapes().size(), 1u);
+    // The moveto and max_path_commands - 1 lines, merged into one straight polyline's ends
+    // only where points coincide (they do not: each h moves one unit).
+    EXPECT_EQ(doc.shapes()[0].subpaths[0].points.size(), max_path_commands);
+}
+
+TEST(Document, TotalPointsAreBounded) {
+    // Each circle of radius 1e8 is 4 arcs of 4096 segments (the per-curve cap): 16,384
+    // points. max_points / 16,384 = 1024 circles fit; through use, 3000 are asked for.
+    std::string body = "<defs><circle id=\"c\" r=\"1e8\" cx=\"0\"/>";
+    body += "<g id=\"g\">";
+    for (int k = 0; k < 100; ++k) body += "<use href=\"#c\"/>";
+    body += "</g></defs>";
+    for (int k = 0; k < 30; ++k) body += "<use href=\"#g\"/>";
+    const Document d = svg(body);
+    std::size_t points = 0;
+    for (const Shape& s : d.shapes())
+        for (const auto& p : s.subpaths) points += p.points.size();
+    EXPECT_LE(points, max_points);
+    EXPECT_GT(points, max_points / 2);
+    EXPECT_LT(d.shapes().size(), 3000u);
+    ASSERT_EQ(d.warnings().size(), 1u);
+    EXPECT_TRUE(d.warnings()[0].ends_with("the document's shapes would hold more than 16777216 points; this shape and every later one are skipped; skipped"))
+        << d.warnings()[0];
+    EXPECT_EQ(message_of<ValueError>([] { (void)flatten(PathData::parse("M0 0 L1 1 L2 2"), {}, 0.25, 2); }),
+              "flatten: more than 2 points");
+}

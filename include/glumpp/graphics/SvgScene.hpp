@@ -23,16 +23,28 @@
 #include <glumpp/graphics/PolygonCollection.hpp>
 #include <glumpp/svg/Document.hpp>
 
+#include <span>
+#include <string>
+#include <vector>
+
 namespace glumpp::graphics {
 
 class SvgScene {
 public:
     explicit SvgScene(const svg::Document& document);
+    /// Shapes from anywhere (a Document's, edited, or made by hand), in painter's order.
+    /// A shape the collections refuse (a point beyond the tessellator's range, a negative
+    /// width...) is left out whole, with a message in warnings(); the others draw.
+    explicit SvgScene(std::span<const svg::Shape> shapes);
 
     /// The transform of both collections (see Collection::set_transform).
     void set_transform(const PanZoom& view);
     /// Fills, then strokes: two draw calls (fewer when a collection is empty).
     void draw();
+
+    /// The shapes the collections refused ("path#p (line 3): PathCollection::append: ...;
+    /// skipped"), in document order; the reader's own are in Document::warnings().
+    const std::vector<std::string>& warnings() const noexcept { return warnings_; }
 
     PolygonCollection& fills() noexcept { return fills_; }
     PathCollection& strokes() noexcept { return strokes_; }
@@ -40,6 +52,7 @@ public:
 private:
     PolygonCollection fills_;
     PathCollection strokes_;
+    std::vector<std::string> warnings_;
 };
 
 } // namespace glumpp::graphics

@@ -44,7 +44,19 @@
 //    point coordinates loses the last one, with a warning;
 //  - a bad style value (fill="bogus"): a warning, and the property is ignored (the
 //    inherited value stays), as CSS does;
-//  - coordinates that overflow once transformed: the shape is skipped with a warning.
+//  - a shape whose numbers are out of range once transformed (a point beyond
+//    max_coordinate, or not finite; a stroke width beyond max_coordinate) is skipped with
+//    a warning naming the element and its line; the rest of the document draws. A
+//    stroke-miterlimit above max_miter_limit is taken as max_miter_limit (a miter that
+//    long is never drawn differently on screen).
+// Limits, each a warning naming the element where it was reached, never an error: they
+// bound the time and memory any input can take (see the constants below):
+//  - elements nested more than max_depth deep are skipped (with their children);
+//  - `use` instantiates at most max_use_elements elements in all, the rest is skipped;
+//  - a path's d attribute holds at most max_path_commands commands: the path is drawn up
+//    to the limit, as after an error;
+//  - the document's shapes hold at most max_points points in all: the shape that would
+//    pass it is skipped, and so is every later one.
 // Warnings are collected in warnings(), never printed.
 
 #include <glumpp/svg/Flatten.hpp>
@@ -53,6 +65,7 @@
 
 #include <glm/vec2.hpp>
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -60,6 +73,18 @@
 #include <vector>
 
 namespace glumpp::svg {
+
+/// The reader's limits (see the file comment): generous for real files (the Ghostscript
+/// tiger is 8 levels deep, 2,000 commands and 60,000 points at 512 pixels), small enough
+/// that no input takes more than about a gigabyte.
+inline constexpr int max_depth = 256;
+inline constexpr std::size_t max_use_elements = 100'000;
+inline constexpr std::size_t max_path_commands = std::size_t(1) << 22; ///< about 400 MB of commands
+inline constexpr std::size_t max_points = std::size_t(1) << 24;        ///< 256 MB of points
+/// A billion pixels: beyond it a float (what collections store) cannot place a point
+/// within 64 pixels, and GLU's tessellator loses precision long before its own limit.
+inline constexpr double max_coordinate = 1e9;
+inline constexpr double max_miter_limit = 1e6;
 
 struct LoadOptions {
     /// The largest distance between a flattened polyline and its curve, in device

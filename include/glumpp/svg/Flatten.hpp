@@ -39,6 +39,7 @@
 #include <glm/vec2.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -75,8 +76,11 @@ std::size_t arc_segments(const ArcCenter& arc, const Transform& to_final, double
 
 /// One polyline per sub-path, in `to_final`'s coordinates. Sub-paths that end up with
 /// fewer than two distinct points (a lone moveto, "M 1 1 Z") are dropped. Throws
-/// ValueError("flatten: ...") when the tolerance is not a positive finite number.
+/// ValueError("flatten: ...") when the tolerance is not a positive finite number, or
+/// when the polylines would need more than `max_points` points (counted before close
+/// points are merged, and checked before each command's points are computed, so that
+/// the bound is on memory: 16 bytes a point).
 std::vector<Polyline> flatten(const PathData& path, const Transform& to_final = {},
-                              double tolerance = default_tolerance);
+                              double tolerance = default_tolerance, std::size_t max_points = SIZE_MAX);
 
 } // namespace glumpp::svg
