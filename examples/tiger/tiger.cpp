@@ -1,11 +1,12 @@
-// tiger: an SVG document drawn with two collections, two draw calls per frame (glumpy's
-// tiger.py). Drag to pan, scroll to zoom about the pointer, space to reset.
+// tiger: an SVG document drawn with collections, two draw calls per frame for the tiger
+// (glumpy's tiger.py). Drag to pan, scroll to zoom about the pointer, space to reset.
 //
 //   tiger [FILE.svg] [options]      (default: the Ghostscript tiger of the data folder)
 //
-// All filled shapes are one PolygonCollection (one draw call), all stroked shapes one
-// PathCollection (the other); `--stats` shows the two calls, and that nothing is uploaded
-// after the first frame while the view only moves (the transform is a uniform).
+// The tiger's filled shapes are one PolygonCollection (one draw call), its stroked shapes
+// one PathCollection (the other); a document with translucent fills over strokes takes a
+// few more (SvgScene.hpp). `--stats` shows the calls, and that nothing is uploaded after
+// the first frame while the view only moves (the transform is a uniform).
 #include <glumpp/app.hpp>
 #include <glumpp/graphics.hpp>
 
