@@ -30,9 +30,12 @@
 //
 // The framebuffer needs a depth buffer, cleared every frame.
 //
-// Fills are not antialiased (TriangleCollection.hpp); ask the window for multisampling
-// (`--samples 4`) for smooth fill edges. glumpy added a one-pixel stroke around fills
-// instead, which also grows every shape by half a pixel.
+// Fill edges are antialiased by the framebuffer's multisampling (TriangleCollection.hpp
+// has no fringe of its own): the tiger demo asks for 4 samples unless --samples says
+// otherwise. glumpy added a one-pixel stroke around fills instead, which also grows every
+// shape by half a pixel. Curves are as fine as the Document was flattened
+// (LoadOptions::scale): read it again at the drawn scale when zooming far in, as the
+// tiger demo does.
 
 #include <glumpp/graphics/PathCollection.hpp>
 #include <glumpp/graphics/PolygonCollection.hpp>
