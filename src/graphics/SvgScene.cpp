@@ -1,8 +1,10 @@
 #include <glumpp/graphics/SvgScene.hpp>
 
 #include <glumpp/Error.hpp>
+#include <glumpp/gloo/gl.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace glumpp::graphics {
 
@@ -75,7 +77,9 @@ private:
 };
 } // namespace
 
-SvgScene::SvgScene(const svg::Document& document) : SvgScene(std::span<const svg::Shape>(document.shapes())) {}
+SvgScene::SvgScene(const svg::Document& document) : SvgScene(std::span<const svg::Shape>(document.shapes())) {
+    if (document.width() > 0.0 && document.height() > 0.0) clip_ = Rect{0.0, 0.0, document.width(), document.height()};
+}
 
 SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
     layers_.push_back(std::make_unique<Layer>());
@@ -130,6 +134,7 @@ std::size_t SvgScene::draw_calls() const noexcept {
 }
 
 void SvgScene::set_transform(const PanZoom& view) {
+    view_ = view;
     for (auto& l : layers_) {
         l->fills.set_transform(view);
         l->strokes.set_transform(view);
@@ -137,10 +142,44 @@ void SvgScene::set_transform(const PanZoom& view) {
 }
 
 void SvgScene::draw() {
-    for (auto& l : layers_) {
-        l->fills.draw();
-        l->strokes.draw();
+    const auto draw_layers = [&] {
+        for (auto& l : layers_) {
+            l->fills.draw();
+            l->strokes.draw();
+        }
+    };
+    if (!clip_) return draw_layers();
+    // The clip rectangle in window pixels (y down), then in GL's framebuffer pixels
+    // (y up from the viewport's bottom).
+    const auto pixels = [&](glm::dvec2 world) { return view_ ? view_->to_pixels(world) : world; };
+    const glm::dvec2 a = pixels({clip_->x, clip_->y}), b = pixels({clip_->x + clip_->width, clip_->y + clip_->height});
+    GLint viewport[4];
+    glGetIntegerv(GL_VIEWPORT, viewport);
+    const auto clamp = [](double v) { return static_cast<GLint>(std::clamp(v, -1e9, 1e9)); };
+    GLint x0 = viewport[0] + clamp(std::floor(std::min(a.x, b.x))), x1 = viewport[0] + clamp(std::ceil(std::max(a.x, b.x)));
+    GLint y0 = viewport[1] + viewport[3] - clamp(std::ceil(std::max(a.y, b.y)));
+    GLint y1 = viewport[1] + viewport[3] - clamp(std::floor(std::min(a.y, b.y)));
+    const GLboolean was_enabled = glIsEnabled(GL_SCISSOR_TEST);
+    GLint box[4];
+    glGetIntegerv(GL_SCISSOR_BOX, box);
+    if (was_enabled) {
+        x0 = std::max(x0, box[0]);
+        y0 = std::max(y0, box[1]);
+        x1 = std::min(x1, box[0] + box[2]);
+        y1 = std::min(y1, box[1] + box[3]);
     }
+    if (x1 <= x0 || y1 <= y0) return; // nothing of the document is in view
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, y0, x1 - x0, y1 - y0);
+    try {
+        draw_layers();
+    } catch (...) {
+        glScissor(box[0], box[1], box[2], box[3]);
+        if (!was_enabled) glDisable(GL_SCISSOR_TEST);
+        throw;
+    }
+    glScissor(box[0], box[1], box[2], box[3]);
+    if (!was_enabled) glDisable(GL_SCISSOR_TEST);
 }
 
 } // namespace glumpp::graphics

@@ -4,6 +4,7 @@
 // values mean is in Values.cpp, style properties in Style.cpp, the basic shapes'
 // geometry in ShapeGeometry.cpp.
 
+#include "Entities.hpp"
 #include "Scanner.hpp"
 #include "ShapeGeometry.hpp"
 #include "Style.hpp"
@@ -80,6 +81,9 @@ public:
             if (text[i] == '\n') line_starts_.push_back(i + 1);
     }
 
+    /// A warning about the document as a whole (its DOCTYPE), before any element's.
+    void note(const std::string& message) { doc_.warnings_.push_back(message); }
+
     void build(pugi::xml_node root, const std::string& function) {
         const auto name = svg_name(root);
         if (!name || *name != "svg")
@@ -113,6 +117,17 @@ public:
                 return fallback;
             }
         };
+        // An absolute 0 (not a percentage, which has nothing to refer to here, nor a bad
+        // value, which falls back).
+        const auto zero_given = [&](const char* attribute) {
+            const std::string_view value = detail::trim(root.attribute(attribute).value());
+            if (!root.attribute(attribute) || value.ends_with('%')) return false;
+            try {
+                return detail::parse_length(value, Axis::Other, {}) == 0.0;
+            } catch (const BadValue&) {
+                return false;
+            }
+        };
         width = root_length("width", box ? box->width : 0.0);
         height = root_length("height", box ? box->height : 0.0);
         doc_.width_ = width;
@@ -130,6 +145,13 @@ public:
         context.ctm = doc_.viewport_transform_;
         context.viewport = box ? Viewport{box->width, box->height} : Viewport{width, height};
         if (box && (box->width == 0.0 || box->height == 0.0)) return; // SVG: rendering disabled
+        // width="0" or height="0" on the root disables rendering too (SVG 1.1 7.7); a
+        // missing one (size 0: unknown) does not.
+        for (const char* attribute : {"width", "height"})
+            if (zero_given(attribute)) {
+                warn(root, std::string(attribute) + " is 0: SVG disables rendering; nothing is drawn");
+                return;
+            }
         // The root is entered here, not through visit(), so its Skip (a bad transform)
         // is caught here: the document is then empty, with the warning, not a crash.
         try {
@@ -250,10 +272,20 @@ private:
             if (sizing.attribute(attribute)) return detail::length_attribute(sizing, attribute, axis, parent.viewport, whole, false);
             return detail::length_attribute(node, attribute, axis, parent.viewport, whole, false);
         };
-        const double width = size("width", Axis::X, parent.viewport.width);
-        const double height = size("height", Axis::Y, parent.viewport.height);
-        if (width == 0.0 || height == 0.0) return; // SVG: rendering disabled
         const std::optional<ViewBox> box = detail::view_box_attribute(node);
+        // Without width or height the viewport is 100% of the parent's; a parent of
+        // unknown size (a root without width, height and viewBox) gives the element its
+        // viewBox's size instead, so that `use` of a symbol there draws it unscaled
+        // rather than nothing.
+        const auto given = [&](const char* attribute) { return sizing.attribute(attribute) || node.attribute(attribute); };
+        const double whole_width = parent.viewport.width > 0.0 || given("width") || !box ? parent.viewport.width : box->width;
+        const double whole_height = parent.viewport.height > 0.0 || given("height") || !box ? parent.viewport.height : box->height;
+        const double width = size("width", Axis::X, whole_width);
+        const double height = size("height", Axis::Y, whole_height);
+        if (width == 0.0 || height == 0.0) {
+            warn(node, "width or height is 0: SVG disables rendering; nothing of it is drawn");
+            return;
+        }
         Transform placement = use_offset * Transform::translate(x, y);
         Context inner = parent;
         inner.viewport = {width, height};
@@ -415,6 +447,11 @@ Document parse_document(std::string_view xml, const LoadOptions& options, const 
     };
     positive(options.tolerance, "tolerance");
     positive(options.scale, "scale");
+    // Internal entities first (pugixml knows only XML's five); messages about them are
+    // the document's first warnings.
+    std::vector<std::string> entity_warnings;
+    std::string expanded;
+    if (detail::expand_entities(xml, expanded, entity_warnings)) xml = expanded;
     pugi::xml_document xml_doc;
     // No end-of-line normalisation, so that node offsets (for line numbers in messages)
     // are offsets in `xml` itself.
@@ -432,6 +469,7 @@ Document parse_document(std::string_view xml, const LoadOptions& options, const 
     }
     Document doc;
     DocumentBuilder builder(doc, xml, options);
+    for (const std::string& w : entity_warnings) builder.note("DOCTYPE: " + w);
     builder.build(xml_doc.document_element(), function);
     return doc;
 }

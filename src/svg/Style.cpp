@@ -17,7 +17,8 @@ bool is_style_property(std::string_view name) {
     static constexpr std::string_view names[] = {
         "fill",           "fill-opacity",      "fill-rule", "stroke",   "stroke-opacity", "stroke-width",
         "stroke-linejoin", "stroke-linecap",   "stroke-miterlimit", "color", "opacity", "display",
-        "visibility",     "clip-path",         "mask",      "filter",   "stroke-dasharray"};
+        "visibility",     "clip-path",         "mask",      "filter",   "stroke-dasharray",
+        "marker",         "marker-start",      "marker-mid", "marker-end", "mix-blend-mode"};
     return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
@@ -153,7 +154,8 @@ void apply_style(pugi::xml_node node, Style& style, const Style& parent, const V
                     throw BadValue{"expected visible, hidden or collapse, found " + quote(value)};
             } else if (name == "display") {
                 style.display = value != "none";
-            } else if (value != "none") { // clip-path, mask, filter, stroke-dasharray
+            } else if (value != "none" && !(name == "mix-blend-mode" && value == "normal")) {
+                // clip-path, mask, filter, stroke-dasharray, markers, mix-blend-mode
                 warnings.push_back(name + " is not supported; ignored");
             }
         } catch (const BadValue& bad) {

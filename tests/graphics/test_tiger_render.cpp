@@ -227,3 +227,37 @@ TEST(SvgSceneRender, TranslucentFillsKeepDocumentOrder) {
     EXPECT_PRED2(near, at(90, 56), glm::ivec3(102, 51, 153)) << "an opaque fill covers the earlier stroke";
     EXPECT_PRED2(near, at(90, 10), glm::ivec3(255, 204, 128)) << "0.5 of #ff9900 over white";
 }
+
+// The root viewport clips (SVG: overflow of the outermost svg is hidden): a circle
+// crossing the document's right edge, drawn in a window twice the document's width,
+// stops at the edge; the scissor state is the host's again after the draw.
+TEST(SvgSceneRender, RootViewportClips) {
+    app::WindowConfig config;
+    config.width = 80;
+    config.height = 40;
+    config.backend = app::Backend::Offscreen;
+    config.clear_color = {1, 1, 1, 1};
+    app::Window window(config);
+    window.activate();
+    SvgScene scene(svg::Document::parse(R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">
+      <circle cx="40" cy="20" r="15" fill="#000"/></svg>)svg"));
+    ASSERT_TRUE(scene.clip());
+    EXPECT_EQ(scene.clip()->width, 40.0);
+    window.clear();
+    scene.draw(); // world units are pixels: the document is the window's left half
+    EXPECT_FALSE(glIsEnabled(GL_SCISSOR_TEST));
+    window.swap();
+    auto px = window.read_pixels().to_vector<std::uint8_t>();
+    const auto red = [&](int x, int y) { return int(px[(std::size_t(y) * 80 + std::size_t(x)) * 4]); };
+    EXPECT_EQ(red(35, 20), 0);   // inside the document
+    EXPECT_EQ(red(38, 20), 0);
+    EXPECT_EQ(red(41, 20), 255); // outside: clipped
+    EXPECT_EQ(red(50, 20), 255);
+    scene.set_clip(std::nullopt);
+    window.clear();
+    scene.draw();
+    window.swap();
+    px = window.read_pixels().to_vector<std::uint8_t>();
+    EXPECT_EQ(red(41, 20), 0) << "without the clip the circle's right half is drawn";
+    EXPECT_EQ(red(50, 20), 0);
+}

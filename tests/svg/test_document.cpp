@@ -460,3 +460,79 @@ TEST(Document, TotalPointsAreBounded) {
     EXPECT_EQ(message_of<ValueError>([] { (void)flatten(PathData::parse("M0 0 L1 1 L2 2"), {}, 0.25, 2); }),
               "flatten: more than 2 points");
 }
+
+// Illustrator's DOCTYPE: namespaces and style strings as internal entities.
+TEST(Document, InternalEntitiesAreExpanded) {
+    const Document d = Document::parse(R"(<?xml version="1.0"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+  <!ENTITY ns_svg "http://www.w3.org/2000/svg">
+  <!ENTITY st0 "fill:#FF0000;">
+  <!ENTITY nested "&st0;stroke:blue">
+  <!ENTITY % param "ignored">
+  <!ENTITY ext SYSTEM "file:///etc/passwd">
+]>
+<svg xmlns="&ns_svg;" width="10" height="10"><rect style="&st0;" width="5" height="5"/>
+<rect style="&nested;" x="5" width="5" height="5"/><rect id="&ext;" width="1" height="1"/></svg>)");
+    ASSERT_EQ(d.shapes().size(), 3u);
+    EXPECT_EQ(d.shapes()[0].fill->color, Color::rgb8(255, 0, 0));
+    EXPECT_EQ(d.shapes()[1].fill->color, Color::rgb8(255, 0, 0));
+    ASSERT_TRUE(d.shapes()[1].stroke);
+    EXPECT_EQ(d.shapes()[1].stroke->color, Color::rgb8(0, 0, 255));
+    EXPECT_EQ(d.shapes()[1].line, 10); // lines are the file's: entity values hold no newline here
+    EXPECT_EQ(d.shapes()[2].id, "&ext;");
+    EXPECT_EQ(d.warnings(), std::vector<std::string>{"DOCTYPE: external entity &ext; is not read; its references stay as they are"});
+}
+
+TEST(Document, EntityBombsStayBounded) {
+    // Ten levels of ten references each: 10^10 copies if expanded.
+    std::string dtd = "<!DOCTYPE svg [<!ENTITY e0 \"fill:red;\">";
+    for (int k = 1; k <= 10; ++k) {
+        dtd += "<!ENTITY e" + std::to_string(k) + " \"";
+        for (int j = 0; j < 10; ++j) dtd += "&e" + std::to_string(k - 1) + ";";
+        dtd += "\">";
+    }
+    dtd += "]>";
+    const Document d = Document::parse(dtd + "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect style=\"&e10;\" width=\"1\" height=\"1\"/></svg>");
+    ASSERT_EQ(d.warnings().size(), 2u);
+    EXPECT_EQ(d.warnings()[0], "DOCTYPE: entity &e2; nested more than 8 deep; no entity is expanded");
+    EXPECT_TRUE(d.warnings()[1].starts_with("rect (line 1): style: ")) << d.warnings()[1];
+    // Shallow but wide: 8 levels of 16 = 4 GB.
+    dtd = "<!DOCTYPE svg [<!ENTITY e0 \"aaaaaaaaaaaaaaaa\">";
+    for (int k = 1; k <= 7; ++k) {
+        dtd += "<!ENTITY e" + std::to_string(k) + " \"";
+        for (int j = 0; j < 16; ++j) dtd += "&e" + std::to_string(k - 1) + ";";
+        dtd += "\">";
+    }
+    dtd += "]>";
+    const Document w = Document::parse(dtd + "<svg xmlns=\"http://www.w3.org/2000/svg\"><desc>&e7;</desc></svg>");
+    EXPECT_EQ(w.warnings(), std::vector<std::string>{"DOCTYPE: entities expand to more than 67108864 bytes; no entity is expanded"});
+}
+
+TEST(Document, ZeroRootSizeDisablesRendering) {
+    const Document d = svg("<rect width=\"5\" height=\"5\"/>", "width=\"0\" height=\"10\"");
+    EXPECT_TRUE(d.shapes().empty());
+    EXPECT_EQ(d.warnings(), std::vector<std::string>{"svg (line 1): width is 0: SVG disables rendering; nothing is drawn"});
+    // A missing size is unknown, not zero.
+    EXPECT_EQ(svg("<rect width=\"5\" height=\"5\"/>", "").shapes().size(), 1u);
+}
+
+TEST(Document, UseOfSymbolInAnUnsizedRoot) {
+    const Document d = svg("<symbol id=\"s\" viewBox=\"0 0 4 4\"><rect width=\"4\" height=\"2\"/></symbol>"
+                           "<use href=\"#s\" x=\"10\"/>",
+                           "");
+    ASSERT_EQ(d.shapes().size(), 1u);
+    ASSERT_TRUE(d.bounds());
+    // The symbol's own size: drawn unscaled at x = 10.
+    EXPECT_EQ(d.bounds()->min, V(10, 0));
+    EXPECT_EQ(d.bounds()->max, V(14, 2));
+    // In a sized root the use's default size is 100% of it: the 4x4 box scales to 100x100.
+    const Document sized = svg("<symbol id=\"s\" viewBox=\"0 0 4 4\"><rect width=\"4\" height=\"2\"/></symbol><use href=\"#s\"/>");
+    EXPECT_EQ(sized.bounds()->max, V(100, 50));
+}
+
+TEST(Document, MarkersAndBlendModesWarn) {
+    EXPECT_EQ(warnings("<path d=\"M0 0 L1 1\" stroke=\"red\" marker-end=\"url(#m)\" style=\"mix-blend-mode: multiply\"/>"),
+              (std::vector<std::string>{"path (line 1): marker-end is not supported; ignored",
+                                        "path (line 1): mix-blend-mode is not supported; ignored"}));
+    EXPECT_TRUE(warnings("<path d=\"M0 0 L1 1\" stroke=\"red\" mix-blend-mode=\"normal\" marker-start=\"none\"/>").empty());
+}

@@ -28,6 +28,12 @@
 // Layers cost a program link each (about 10 ms on llvmpipe) when the scene is built,
 // nothing per frame; panning and zooming upload nothing (the transform is a uniform).
 //
+// The root viewport clips: a scene made from a Document of known size (width and height,
+// or a viewBox) draws nothing outside (0, 0, width, height) in world units, through the
+// scissor test (glScissor to the rectangle's pixels under the transform, intersected
+// with a scissor box the host had enabled; both restored after draw()). set_clip changes
+// or removes it.
+//
 // The framebuffer needs a depth buffer, cleared every frame.
 //
 // Fill edges are antialiased by the framebuffer's multisampling (TriangleCollection.hpp
@@ -42,6 +48,7 @@
 #include <glumpp/svg/Document.hpp>
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -58,7 +65,12 @@ public:
 
     /// The transform of every collection (see Collection::set_transform).
     void set_transform(const PanZoom& view);
-    /// Layer by layer, fills then strokes: draw_calls() calls (none for empty collections).
+    /// The world rectangle outside which nothing is drawn (nothing: no clipping).
+    void set_clip(const std::optional<Rect>& world) { clip_ = world; }
+    const std::optional<Rect>& clip() const noexcept { return clip_; }
+    /// Layer by layer, fills then strokes: draw_calls() calls (none for empty collections),
+    /// inside the clip rectangle (glIsEnabled, glGetIntegerv of the viewport and the
+    /// scissor box, glScissor; restored after).
     void draw();
 
     /// The shapes the collections refused ("path#p (line 3): PathCollection::append: ...;
@@ -83,6 +95,8 @@ private:
     // vector holds them by pointer.
     std::vector<std::unique_ptr<Layer>> layers_;
     std::vector<std::string> warnings_;
+    std::optional<PanZoom> view_;
+    std::optional<Rect> clip_;
 };
 
 } // namespace glumpp::graphics
