@@ -2,7 +2,10 @@
 // An SVG document read into flattened, styled shapes (the CPU half of glumpy's
 // graphics.svg; the GPU half builds collections from `shapes()`).
 //
-// XML is read by pugixml (no DTD processing, no external entities). Elements:
+// XML is read by pugixml. The DTD's internal general entities (<!ENTITY ns_svg "...">,
+// which Illustrator writes) are expanded first, at most 1024 of them, nested at most 8
+// deep, into at most 64 MB of text, else none is (a warning "DOCTYPE: ..."); external
+// and parameter entities are not read. Elements:
 //  - svg: the root viewport (width, height, viewBox, preserveAspectRatio: every align
 //    value, meet and slice) and nested viewports (x, y as well; children are not
 //    clipped to them);
@@ -10,7 +13,10 @@
 //    extension (requiredFeatures and systemLanguage are taken as met);
 //  - path, rect (rx/ry rounded corners), circle, ellipse, line, polyline, polygon;
 //  - use: of any of the above, or of a symbol (its viewBox, sized by the use's width and
-//    height); references that loop are a warning, not a hang;
+//    height, 100% of the viewport when absent, or the viewBox's own size in a root of
+//    unknown size); references that loop are a warning, not a hang;
+//  - width="0" or height="0" on the root or a nested viewport disables its rendering
+//    (with a warning), as SVG says; a missing root size is unknown, not zero;
 //  - defs, symbol, metadata, title, desc, and the paint servers, clip paths, masks,
 //    markers, patterns and filters they hold are not drawn in place, silently;
 //  - elements in other XML namespaces (Inkscape's, Sodipodi's, RDF...) are ignored
@@ -29,7 +35,10 @@
 //    exact for groups whose shapes do not overlap, and is what glumpy does.
 //  - gradients and patterns (fill="url(#g)") are not supported: the fallback color of
 //    "url(#g) red" is used, "none" without one, with a warning.
-//  - clip-path, mask, filter and stroke-dasharray are ignored with a warning.
+//  - clip-path, mask, filter, stroke-dasharray, markers (marker, marker-start, -mid,
+//    -end) and mix-blend-mode other than normal are ignored with a warning; so is
+//    <style> (CSS sheets) and every element not listed above (text, image...).
+//  - the root viewport does not clip the shapes here: a renderer clips (SvgScene does).
 //
 // Problems never crash and never stop the document (except malformed XML):
 //  - malformed XML, or a root element that is not svg: ParseError("Document::parse: ...")
