@@ -31,11 +31,11 @@ MAX_MAD, MIN_IOU = 0.05, 0.93
 
 # (package, folder, glob, how many to sample)
 SOURCES = [
-    ("adwaita-icon-theme", "/usr/share/icons/Adwaita/scalable", "**/*.svg", 20),
-    ("tango-icon-theme", "/usr/share/icons/Tango/scalable", "**/*.svg", 35),
-    ("gnome-cards-data", "/usr/share/aisleriot/cards", "*.svgz", 5),
-    ("xboard", "/usr/share/games/xboard", "**/*.svg", 15),
-    ("openclipart-svg", "/usr/share/openclipart", "**/*.svg", 45),
+    ("adwaita-icon-theme", "/usr/share/icons/Adwaita/scalable", "**/*.svg", 16),
+    ("tango-icon-theme", "/usr/share/icons/Tango/scalable", "**/*.svg", 30),
+    ("gnome-cards-data", "/usr/share/aisleriot/cards", "*.svgz", 4),
+    ("xboard", "/usr/share/games/xboard", "**/*.svg", 12),
+    ("openclipart-svg", "/usr/share/openclipart", "**/*.svg", 38),
 ]
 
 # Feature: a pattern of the file's text. Everything else is "plain".
