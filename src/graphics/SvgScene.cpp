@@ -102,9 +102,12 @@ SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
         const std::size_t fills_before = l.fills.size();
         try {
             if (shape.fill) l.fills.append(shape.subpaths, shape.fill->rule, {rgba(shape.fill->color), order});
-            if (shape.stroke) {
+            // A dashed stroke whose dashes all vanished (a path shorter than the first
+            // gap) draws nothing.
+            if (shape.stroke && !(shape.stroke->dashes && shape.stroke->dashes->empty())) {
                 const svg::Stroke& s = *shape.stroke;
-                l.strokes.append(shape.subpaths, {rgba(s.color), static_cast<float>(s.width), stroke_join(s.join),
+                l.strokes.append(s.dashes ? std::span<const svg::Polyline>(*s.dashes) : std::span<const svg::Polyline>(shape.subpaths),
+                                 {rgba(s.color), static_cast<float>(s.width), stroke_join(s.join),
                                                   stroke_cap(s.cap), static_cast<float>(s.miter_limit), order + 1.0f});
                 // Half the width on each side; miters reach further, up to the limit.
                 strokes_here.add(box_of(shape, 0.5 * s.width * std::max(1.0, s.miter_limit)));

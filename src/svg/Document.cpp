@@ -419,6 +419,21 @@ private:
         }
         if (s.subpaths.empty()) return;
         points_ += count;
+        if (s.stroke && !st.dash_array.empty()) {
+            // Dashes in final units: the user's lengths scaled as the width is.
+            const double scale = context.ctm.mean_scale();
+            std::vector<double> pattern(st.dash_array);
+            for (double& d : pattern) d *= scale;
+            try {
+                s.stroke->dashes = dash(s.subpaths, pattern, st.dash_offset * scale, max_points - points_);
+            } catch (const ValueError& e) {
+                // Too many dashes (or lengths that vanish once scaled): a solid stroke says
+                // more about the shape than none.
+                warn(node, std::string("stroke-dasharray: ") + e.what() + "; stroked solid");
+            }
+            if (s.stroke->dashes)
+                for (const Polyline& p : *s.stroke->dashes) points_ += p.points.size();
+        }
         s.element = std::string(name);
         s.id = node.attribute("id").value();
         s.line = line_of(node);

@@ -229,4 +229,68 @@ std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, d
     return builder.take();
 }
 
+std::vector<Polyline> dash(std::span<const Polyline> polylines, std::span<const double> pattern, double offset,
+                           std::size_t max_points) {
+    double total = 0.0;
+    for (const double v : pattern) {
+        if (!(v >= 0.0) || !std::isfinite(v))
+            throw ValueError("dash: pattern length " + detail::number_text(v) + " is not a finite number >= 0");
+        total += v;
+    }
+    if (!(total > 0.0) || !std::isfinite(total)) throw ValueError("dash: the pattern's lengths must add up to a positive finite number");
+    if (!std::isfinite(offset)) throw ValueError("dash: offset " + detail::number_text(offset) + " is not finite");
+    std::vector<Polyline> out;
+    std::size_t points = 0;
+    const auto emit = [&](Polyline& dash_line) {
+        if (dash_line.points.size() >= 2 && dash_line.points.front() != dash_line.points.back()) {
+            points += dash_line.points.size();
+            if (points > max_points) throw ValueError("dash: more than " + std::to_string(max_points) + " points");
+            out.push_back(std::move(dash_line));
+        }
+        dash_line = Polyline{};
+    };
+    const std::size_t n = pattern.size();
+    for (const Polyline& line : polylines) {
+        if (line.points.size() < 2) continue;
+        // Where the pattern starts: `offset` into it, modulo its length.
+        double into = std::fmod(offset, total);
+        if (into < 0.0) into += total;
+        std::size_t k = 0;
+        while (into >= pattern[k] && into > 0.0) {
+            into -= pattern[k];
+            k = (k + 1) % n;
+        }
+        double left = pattern[k] - into; // of the current entry
+        bool on = k % 2 == 0;
+        Polyline current;
+        if (on) current.points.push_back(line.points[0]);
+        const std::size_t count = line.points.size() + (line.closed ? 1 : 0);
+        for (std::size_t i = 1; i < count; ++i) {
+            const glm::dvec2 a = line.points[i - 1], b = line.points[i % line.points.size()];
+            const double length = norm(b - a);
+            double t = 0.0;
+            while (length - t > left) {
+                t += left;
+                const glm::dvec2 q = a + (b - a) * (t / length);
+                if (on) {
+                    current.points.push_back(q);
+                    emit(current);
+                } else {
+                    current.points.assign(1, q);
+                }
+                on = !on;
+                k = (k + 1) % n;
+                left = pattern[k];
+                // Every switch costs a point at least: bounded by max_points, even for
+                // zero-length entries (the pattern's total is positive, so t advances).
+                if (++points > max_points) throw ValueError("dash: more than " + std::to_string(max_points) + " points");
+            }
+            left -= length - t;
+            if (on) current.points.push_back(b);
+        }
+        if (on) emit(current);
+    }
+    return out;
+}
+
 } // namespace glumpp::svg

@@ -15,8 +15,10 @@ may have several); the pass rate of each group is printed, and the test fails wh
   - the pass rate over all files, or over the files that use no feature the reader
     skips ("plain"), drops below the rate given (--min-rate, --min-plain-rate).
 
-rsvg-convert is run with --keep-aspect-ratio and its picture centred on a white
-256x256 square, as the demo's pan-zoom fits the document in its window. A file
+rsvg-convert is asked for the demo's frame: the document's box (from the root's width,
+height and viewBox) fitted and centred in 256x256, to the fraction of a pixel, as the
+demo's pan-zoom fits it; where the box is not known, its --keep-aspect-ratio picture is
+centred to the pixel. A file
 rsvg-convert cannot render is left out (it has no reference). Exit 77: nothing to test
 (rsvg-convert or every corpus package missing), for ctest's SKIP_RETURN_CODE.
 """
@@ -59,6 +61,44 @@ def features_of(text):
     return found or ["plain"]
 
 
+UNITS = {"": 1.0, "px": 1.0, "pt": 4.0 / 3.0, "pc": 16.0, "mm": 96.0 / 25.4, "cm": 96.0 / 2.54, "in": 96.0}
+
+
+def intrinsic_size(text):
+    """The root's size in pixels from width and height (absolute units), else from the
+    viewBox; None when neither says (or in units this does not know)."""
+    m = re.search(r"<(\w+:)?svg\b([^>]*)>", text)
+    if not m:
+        return None
+    attrs = m.group(2)
+
+    def attr(name):
+        a = re.search(r"(?<![\w:-])" + name + r"\s*=\s*[\"']([^\"']*)[\"']", attrs)
+        return a.group(1).strip() if a else None
+
+    def length(v):
+        n = re.fullmatch(r"([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(px|pt|pc|mm|cm|in)?", v or "")
+        return float(n.group(1)) * UNITS[n.group(2) or ""] if n else None
+
+    w, h = length(attr("width")), length(attr("height"))
+    box = attr("viewBox")
+    if box:
+        parts = re.split(r"[\s,]+", box.strip())
+        if len(parts) == 4:
+            try:
+                bw, bh = float(parts[2]), float(parts[3])
+            except ValueError:
+                bw = bh = None
+            if bw and bh and bw > 0 and bh > 0:
+                if w is None and h is None:
+                    w, h = bw, bh
+                elif w is None and attr("width") is None:
+                    w = h * bw / bh
+                elif h is None and attr("height") is None:
+                    h = w * bh / bw
+    return (w, h) if w and h and w > 0 and h > 0 else None
+
+
 def load_rgb(path):
     return np.asarray(Image.open(path).convert("RGB")).astype(np.int32)
 
@@ -88,8 +128,19 @@ def run_one(demo, source, out):
         svg.write_bytes(gzip.decompress(source.read_bytes()))
     text = svg.read_bytes().decode("utf-8", "replace")
     ref, ours = out / (stem + ".rsvg.png"), out / (stem + ".glumpp.png")
-    r = subprocess.run(["rsvg-convert", "-a", "-w", str(SIDE), "-h", str(SIDE), "-b", "white", "-o", str(ref), str(svg)],
-                       capture_output=True, timeout=120)
+    # The demo fits the document's box in its window, centred, to the fraction of a
+    # pixel: rsvg-convert is asked for the same frame where the box is known (else its
+    # fitted picture is centred to the pixel, up to half a pixel off).
+    size = intrinsic_size(text)
+    frame = []
+    if size:
+        s = min(SIDE / size[0], SIDE / size[1])
+        w, h = size[0] * s, size[1] * s
+        frame = ["-w", f"{w:.4f}", "-h", f"{h:.4f}", "--page-width", str(SIDE), "--page-height", str(SIDE),
+                 "--left", f"{(SIDE - w) / 2:.4f}", "--top", f"{(SIDE - h) / 2:.4f}"]
+    else:
+        frame = ["-a", "-w", str(SIDE), "-h", str(SIDE)]
+    r = subprocess.run(["rsvg-convert", *frame, "-b", "white", "-o", str(ref), str(svg)], capture_output=True, timeout=120)
     if r.returncode != 0 or not ref.exists():
         return None
     try:

@@ -274,7 +274,7 @@ TEST(Document, UnknownAndForeignElements) {
   <text id="t1" x="0" y="0">hello</text>
   <image/>
   <style>rect { fill: red }</style>
-  <rect width="1" height="1" clip-path="url(#c)" stroke-dasharray="1 2" fill="url(#grad) purple"/>
+  <rect width="1" height="1" clip-path="url(#c)" mask="url(#m)" fill="url(#grad) purple"/>
 </svg>)svg");
     ASSERT_EQ(d.shapes().size(), 1u);
     EXPECT_EQ(d.shapes()[0].fill->color, Color::rgb8(128, 0, 128));
@@ -283,7 +283,7 @@ TEST(Document, UnknownAndForeignElements) {
                                 "image (line 6): element <image> is not supported; skipped",
                                 "style (line 7): CSS style sheets are not supported; ignored",
                                 "rect (line 8): clip-path is not supported; ignored",
-                                "rect (line 8): stroke-dasharray is not supported; ignored",
+                                "rect (line 8): mask is not supported; ignored",
                                 "rect (line 8): fill: paint servers are not supported (url(#grad)); using its fallback color",
                             }));
 }
@@ -535,4 +535,57 @@ TEST(Document, MarkersAndBlendModesWarn) {
               (std::vector<std::string>{"path (line 1): marker-end is not supported; ignored",
                                         "path (line 1): mix-blend-mode is not supported; ignored"}));
     EXPECT_TRUE(warnings("<path d=\"M0 0 L1 1\" stroke=\"red\" mix-blend-mode=\"normal\" marker-start=\"none\"/>").empty());
+}
+
+// stroke-dasharray against lengths worked out by hand: a 10-unit line under "3 1".
+TEST(Dash, PatternOffsetAndClosedPaths) {
+    const std::vector<Polyline> line{Polyline{{{0, 0}, {10, 0}}, false}};
+    const auto xs = [](const std::vector<Polyline>& dashes) {
+        std::vector<std::pair<double, double>> out;
+        for (const auto& d : dashes) out.emplace_back(d.points.front().x, d.points.back().x);
+        return out;
+    };
+    using P = std::vector<std::pair<double, double>>;
+    const double pattern[] = {3, 1};
+    EXPECT_EQ(xs(dash(line, pattern, 0)), (P{{0, 3}, {4, 7}, {8, 10}}));
+    EXPECT_EQ(xs(dash(line, pattern, 1)), (P{{0, 2}, {3, 6}, {7, 10}}));
+    EXPECT_EQ(xs(dash(line, pattern, -1)), (P{{1, 4}, {5, 8}, {9, 10}}));
+    // A closed square of side 4 (perimeter 16) under "6 2": dashes turn its corners.
+    const std::vector<Polyline> square{Polyline{{{0, 0}, {4, 0}, {4, 4}, {0, 4}}, true}};
+    const double long_dash[] = {6, 2};
+    const auto d = dash(square, long_dash, 0);
+    ASSERT_EQ(d.size(), 2u);
+    EXPECT_EQ(d[0].points, (std::vector<V>{{0, 0}, {4, 0}, {4, 2}}));
+    EXPECT_EQ(d[1].points, (std::vector<V>{{4, 4}, {0, 4}, {0, 2}}));
+    const double bad[] = {1, -1}, zeros[] = {0, 0};
+    EXPECT_EQ(message_of<ValueError>([&] { (void)dash(line, bad, 0); }), "dash: pattern length -1 is not a finite number >= 0");
+    EXPECT_EQ(message_of<ValueError>([&] { (void)dash(line, zeros, 0); }),
+              "dash: the pattern's lengths must add up to a positive finite number");
+    const double tiny[] = {1e-6, 1e-6};
+    EXPECT_EQ(message_of<ValueError>([&] { (void)dash(line, tiny, 0, 1000); }), "dash: more than 1000 points");
+}
+
+TEST(Document, StrokeDasharrayAndOffset) {
+    const Document d = svg("<g stroke-dasharray=\"3, 1\" stroke-dashoffset=\"1\" transform=\"scale(2)\">"
+                           "<path d=\"M0 0 H 5\" stroke=\"red\" fill=\"none\"/>"
+                           "<path d=\"M0 10 H 5\" stroke=\"red\" stroke-dasharray=\"2\"/>"
+                           "<path d=\"M0 20 H 5\" stroke=\"red\" stroke-dasharray=\"0 0\"/>"
+                           "<path d=\"M0 30 H 5\" stroke=\"red\" stroke-dasharray=\"1 -1\"/></g>");
+    ASSERT_EQ(d.shapes().size(), 4u);
+    // Inherited, scaled by 2 with the width: "6 2" from 2 into the pattern over 10 units.
+    ASSERT_TRUE(d.shapes()[0].stroke->dashes);
+    const auto& a = *d.shapes()[0].stroke->dashes;
+    ASSERT_EQ(a.size(), 2u);
+    EXPECT_EQ(a[0].points, (std::vector<V>{{0, 0}, {4, 0}}));
+    EXPECT_EQ(a[1].points, (std::vector<V>{{6, 0}, {10, 0}}));
+    // "2" is "2 2" (doubled: 4 4), the offset 1 inherited (2).
+    const auto& b = *d.shapes()[1].stroke->dashes;
+    ASSERT_EQ(b.size(), 2u);
+    EXPECT_EQ(b[0].points, (std::vector<V>{{0, 20}, {2, 20}}));
+    EXPECT_EQ(b[1].points, (std::vector<V>{{6, 20}, {10, 20}}));
+    EXPECT_FALSE(d.shapes()[2].stroke->dashes) << "all zeros: solid";
+    // A bad list is ignored: the inherited "3 1" stays.
+    ASSERT_TRUE(d.shapes()[3].stroke->dashes);
+    EXPECT_EQ(d.shapes()[3].stroke->dashes->size(), 2u);
+    EXPECT_EQ(d.warnings(), std::vector<std::string>{"path (line 1): stroke-dasharray: negative length in \"1 -1\"; ignored"});
 }

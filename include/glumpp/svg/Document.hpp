@@ -24,7 +24,9 @@
 //  - any other element (text, image, foreignObject...) is skipped with a warning.
 // Style: presentation attributes, overridden by the style attribute (style wins), and
 // inherited down the tree: fill, fill-opacity, fill-rule, stroke, stroke-opacity,
-// stroke-width, stroke-linejoin, stroke-linecap, stroke-miterlimit, color
+// stroke-width, stroke-linejoin, stroke-linecap, stroke-miterlimit, stroke-dasharray
+// (at most 1024 lengths; an odd list repeated, all zeros solid) and stroke-dashoffset
+// (dashes cut on the CPU: Stroke::dashes, in flatten's units), color
 // (currentColor), visibility, plus opacity and display, which do not inherit.
 // `inherit` is understood. Lengths take px, pt, pc, mm, cm, in and percentages of the
 // viewport; em and ex are not supported.
@@ -35,7 +37,7 @@
 //    exact for groups whose shapes do not overlap, and is what glumpy does.
 //  - gradients and patterns (fill="url(#g)") are not supported: the fallback color of
 //    "url(#g) red" is used, "none" without one, with a warning.
-//  - clip-path, mask, filter, stroke-dasharray, markers (marker, marker-start, -mid,
+//  - clip-path, mask, filter, markers (marker, marker-start, -mid,
 //    -end) and mix-blend-mode other than normal are ignored with a warning; so is
 //    <style> (CSS sheets) and every element not listed above (text, image...).
 //  - the root viewport does not clip the shapes here: a renderer clips (SvgScene does).
