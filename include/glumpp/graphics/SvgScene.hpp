@@ -24,7 +24,9 @@
 // alpha and translucent fills over fills only never split a layer.
 //
 // Draw calls: 2 per layer that has both fills and strokes, 1 for a layer of one kind;
-// the tiger is one layer (2 calls), a Tango icon with highlights over outlines a few.
+// the tiger is one layer (2 calls), a Tango icon with highlights over outlines a few
+// (user-home: 7). Of the corpus test's 96 uncompressed files, 80 draw in 1 or 2 calls and
+// the other 16 in 3 to 13.
 // Layers cost a program link each (about 10 ms on llvmpipe) when the scene is built,
 // nothing per frame; panning and zooming upload nothing (the transform is a uniform).
 //
