@@ -21,6 +21,8 @@
 //   gloo-cartesian-grid pan-zoom   a scripted gesture before every frame (see main):
 //       panning and zooming offscreen and in tests; glumpy's pictures under the same
 //       events are the golden images (tests/tools/glumpy_float_grid.py)
+//
+// Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 
 #include <algorithm>

@@ -18,6 +18,8 @@
 // GL_INVALID_VALUE, which gloo would then report at its next call: there the width stays
 // 1 (GL_CONTEXT_FLAGS says which, once); the offscreen EGL context draws 2, as glumpy's
 // compatibility context does. The state is left set, as glumpy leaves it.
+//
+// Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 #include <glumpp/gloo/gl.hpp>
 

@@ -6,9 +6,9 @@
 // `<transform.panzoom_scale>`), so they stay 90% of their cells at any zoom. Panning and
 // zooming change two uniforms: nothing is uploaded after the first frame.
 //
-// The fragment shader's functions are glumpy's library ones, from graphics::glsl
-// (markers/square.glsl, antialias/filled.glsl: glumpy's script includes the whole
-// markers and antialias files for those two). GLSL 3.30 core (in/out, texture()).
+// The fragment shader's functions are graphics::glsl's (markers/square.glsl,
+// antialias/filled.glsl: glumpy's script includes the whole markers and antialias files
+// for those two). GLSL 3.30 core (in/out, texture()).
 // The values are random, as glumpy's (np.random.uniform), from a seeded RandomGenerator
 // (xoshiro256**, seed 1): tests/examples/heatmap_oracle.py computes every pixel from that
 // stream with NumPy. They are kept as float32 texels where glumpy's GL_RED texture stores
@@ -18,6 +18,10 @@
 //   heatmap pan-zoom   a scripted gesture before every frame (see main), so that panning
 //                      and zooming show offscreen and in tests (heatmap_oracle.py moves
 //                      the quad as glumpy's PanZoom does under the same events)
+//
+// Its inline GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the
+// picture. The library pieces it includes or takes are graphics::glsl's, glumpp's own
+// code for what glumpy's library computes.
 #include <glumpp/app.hpp>
 #include <glumpp/graphics/Glsl.hpp>
 #include <glumpp/transforms.hpp>

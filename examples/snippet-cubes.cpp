@@ -16,6 +16,8 @@
 // GLSL 3.30 core: the sampler is `u_texture` (a uniform named `texture` would hide GLSL's
 // texture()), and each snippet declares its `rows` and `cols` in two lines (glumpp's
 // snippet parser reads one uniform per declaration; glumpy writes `uniform float rows, cols;`).
+//
+// Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 #include <glumpp/geometry.hpp>
 #include <glumpp/transforms.hpp>

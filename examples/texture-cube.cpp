@@ -8,6 +8,8 @@
 // for the faces, blended smooth lines without depth writes for the outline, as the
 // script does. Frame N shows theta = 30 + 0.5 (N - 1), phi = 40 + 0.5 (N - 1), N >= 2 (the
 // model is set after each draw). glumpy.glm's matrices in GLM: see gloo-cube.cpp.
+//
+// Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 #include <glumpp/geometry.hpp>
 
