@@ -1,6 +1,7 @@
 // glumpp::geometry against glumpy.geometry itself: every case calls the glumpp function
 // with the parameters tests/tools/glumpy_geometry.py gave glumpy's, and compares dtype,
-// shape and every byte with what glumpy returned (tests/golden/geometry/CASE.*.npy).
+// shape and every byte with what glumpy returned (tests/golden/geometry/CASE.*.npy), and
+// a fixed batch of 300 random calls with glumpy's answers as CRC-32s (random-batch.txt).
 #include <glumpp/array/Npy.hpp>
 #include <glumpp/geometry.hpp>
 
@@ -9,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -101,42 +104,104 @@ void expect_glumpy_bytes(const std::vector<Array>& ours, const std::string& dir,
 
 TEST_P(GlumpyGeometry, SameBytesAsGlumpy) { expect_glumpy_bytes(GetParam().make(), GLUMPP_GOLDEN_GEOMETRY, GetParam().name); }
 
-// Random parameters (tests/tools/glumpy_geometry.py --random SEED COUNT DIR, glumpy's own
-// calls), where GLUMPP_GEOMETRY_CASES names DIR: ctest's geometry_random_vs_glumpy.
-TEST(GlumpyRandom, SameBytesAsGlumpy) {
-    const char* dir = std::getenv("GLUMPP_GEOMETRY_CASES");
-    if (!dir) GTEST_SKIP() << "GLUMPP_GEOMETRY_CASES is not set (glumpy's random cases are made by ctest's geometry_random_vs_glumpy)";
-    std::ifstream listing(std::string(dir) + "/cases.txt");
-    ASSERT_TRUE(listing) << dir << "/cases.txt";
-    std::string line;
+// CRC-32 (the IEEE polynomial, reflected, as zlib's crc32, which the batch files hold).
+std::uint32_t crc32(const std::byte* data, std::size_t size) {
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (std::size_t i = 0; i < size; ++i) {
+        crc ^= static_cast<std::uint32_t>(data[i]);
+        for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+TEST(GlumpyBatch, Crc32IsZlibs) {
+    const char check[] = "123456789"; // the standard check value of CRC-32
+    EXPECT_EQ(crc32(reinterpret_cast<const std::byte*>(check), 9), 0xCBF43926u);
+}
+
+std::vector<Array> call(const std::string& function, const std::vector<double>& a) {
+    auto i = [&](std::size_t k) { return static_cast<int>(a.at(k)); };
+    if (function == "colorcube") return arrays(geometry::colorcube(a.at(0)));
+    if (function == "plane") return arrays(geometry::plane(a.at(0), i(1)));
+    if (function == "cube") return arrays(geometry::cube(a.at(0), i(1)));
+    if (function == "tube") return arrays(geometry::tube(a.at(0), a.at(1), a.at(2), i(3), i(4) != 0, i(5) != 0));
+    if (function == "cone") return arrays(geometry::cone(a.at(0), a.at(1), i(2), i(3) != 0));
+    if (function == "pyramid") return arrays(geometry::pyramid(a.at(0), a.at(1), i(2) != 0));
+    if (function == "torus") return arrays(geometry::torus(a.at(0), a.at(1), i(2), i(3)));
+    if (function == "sphere") return arrays(geometry::sphere(a.at(0), i(1), i(2)));
+    if (function == "cubesphere") return arrays(geometry::cubesphere(a.at(0), i(1)));
+    if (function == "surface-torus") {
+        const geometry::SurfaceGrid g{a.at(0), a.at(1), i(2), a.at(3), a.at(4), a.at(5), i(6), a.at(7)};
+        return arrays(geometry::surface(torus_surface, g));
+    }
+    return {};
+}
+
+/// Makes every call of a batch file (tests/tools/glumpy_geometry.py --random: glumpy's
+/// own answers as dtype, shape, size and CRC-32 of the bytes) with glumpp and compares.
+/// Returns the number of calls compared.
+int expect_batch(const std::string& path) {
+    std::ifstream listing(path);
+    EXPECT_TRUE(listing) << path;
+    std::string line, name;
+    std::vector<Array> ours;
+    std::size_t part = 0;
     int compared = 0;
     while (std::getline(listing, line)) {
         std::istringstream in(line);
-        std::string name, function;
-        in >> name >> function;
-        std::vector<double> a;
-        for (std::string word; in >> word;) a.push_back(std::strtod(word.c_str(), nullptr)); // repr: exact
-        auto i = [&](std::size_t k) { return static_cast<int>(a.at(k)); };
-        std::vector<Array> ours;
-        if (function == "colorcube") ours = arrays(geometry::colorcube(a.at(0)));
-        else if (function == "plane") ours = arrays(geometry::plane(a.at(0), i(1)));
-        else if (function == "cube") ours = arrays(geometry::cube(a.at(0), i(1)));
-        else if (function == "tube") ours = arrays(geometry::tube(a.at(0), a.at(1), a.at(2), i(3), i(4) != 0, i(5) != 0));
-        else if (function == "cone") ours = arrays(geometry::cone(a.at(0), a.at(1), i(2), i(3) != 0));
-        else if (function == "pyramid") ours = arrays(geometry::pyramid(a.at(0), a.at(1), i(2) != 0));
-        else if (function == "torus") ours = arrays(geometry::torus(a.at(0), a.at(1), i(2), i(3)));
-        else if (function == "sphere") ours = arrays(geometry::sphere(a.at(0), i(1), i(2)));
-        else if (function == "cubesphere") ours = arrays(geometry::cubesphere(a.at(0), i(1)));
-        else if (function == "surface-torus") {
-            const geometry::SurfaceGrid g{a.at(0), a.at(1), i(2), a.at(3), a.at(4), a.at(5), i(6), a.at(7)};
-            ours = arrays(geometry::surface(torus_surface, g));
-        } else {
-            ADD_FAILURE() << "unknown function in cases.txt: " << line;
+        std::string kind;
+        in >> kind;
+        if (kind == "case") {
+            std::string function;
+            in >> name >> function;
+            std::vector<double> a;
+            for (std::string word; in >> word;) a.push_back(std::strtod(word.c_str(), nullptr)); // repr: exact
+            ours = call(function, a);
+            part = 0;
+            if (ours.empty()) ADD_FAILURE() << path << ": unknown function: " << line;
+            else ++compared;
             continue;
         }
-        expect_glumpy_bytes(ours, dir, name);
-        ++compared;
+        if (kind != "array") {
+            ADD_FAILURE() << path << ": not a case or an array line: " << line;
+            continue;
+        }
+        std::string which, crc_hex, shape;
+        std::size_t nbytes = 0;
+        in >> which >> nbytes >> crc_hex >> shape;
+        std::string descr;
+        std::getline(in >> std::ws, descr);
+        SCOPED_TRACE(name + "." + which);
+        if (part >= ours.size()) {
+            ADD_FAILURE() << "glumpy returned more arrays than glumpp (" << ours.size() << ")";
+            continue;
+        }
+        const Array a = ours[part++].copy();
+        std::string our_shape;
+        for (std::size_t d : a.shape()) our_shape += (our_shape.empty() ? "" : ",") + std::to_string(d);
+        EXPECT_EQ(a.dtype().descr(), descr);
+        EXPECT_EQ(our_shape, shape);
+        EXPECT_EQ(a.nbytes(), nbytes);
+        char ours_hex[9];
+        std::snprintf(ours_hex, sizeof ours_hex, "%08x", crc32(a.data(), a.nbytes()));
+        EXPECT_EQ(ours_hex, crc_hex) << "the bytes differ from glumpy's";
     }
+    return compared;
+}
+
+// A fixed batch of random calls, made once with glumpy (seed 20261202, 30 per function:
+// tests/golden/geometry/random-batch.txt, 300 calls): every run checks them.
+TEST(GlumpyBatch, SameBytesAsGlumpy) {
+    const int compared = expect_batch(std::string(GLUMPP_GOLDEN_GEOMETRY) + "/random-batch.txt");
+    EXPECT_EQ(compared, 300);
+}
+
+// Another batch made now by glumpy (ctest's geometry_random_vs_glumpy, where glumpy is
+// importable), named by GLUMPP_GEOMETRY_CASES.
+TEST(GlumpyRandom, SameBytesAsGlumpy) {
+    const char* path = std::getenv("GLUMPP_GEOMETRY_CASES");
+    if (!path) GTEST_SKIP() << "GLUMPP_GEOMETRY_CASES is not set (ctest's geometry_random_vs_glumpy sets it)";
+    const int compared = expect_batch(path);
     EXPECT_GT(compared, 0);
     std::printf("%d random cases compared with glumpy's\n", compared);
 }
