@@ -10,14 +10,16 @@
 // antialias/filled.glsl: glumpy's script includes the whole markers and antialias files
 // for those two). GLSL 3.30 core (in/out, texture()).
 // The values are random, as glumpy's (np.random.uniform), from a seeded RandomGenerator
-// (xoshiro256**, seed 1): tests/examples/heatmap_oracle.py computes every pixel from that
-// stream with NumPy. They are kept as float32 texels where glumpy's GL_RED texture stores
-// 8 bits (at most 1/510 apart).
+// (xoshiro256**, seed 1); the golden images are glumpy's heatmap.py run with
+// np.random.uniform returning that stream (tests/tools/glumpy_float_grid.py ... seeded),
+// and tests/examples/heatmap_oracle.py also computes every pixel from it with NumPy. They
+// are kept as float32 texels where glumpy's GL_RED texture stores 8 bits (at most 1/510
+// apart; no pixel came out different).
 //
 //   heatmap            drag, scroll and space (on a display)
 //   heatmap pan-zoom   a scripted gesture before every frame (see main), so that panning
-//                      and zooming show offscreen and in tests (heatmap_oracle.py moves
-//                      the quad as glumpy's PanZoom does under the same events)
+//                      and zooming show offscreen and in tests (glumpy's screenshot under
+//                      the same events is the golden image)
 //
 // Its inline GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the
 // picture. The library pieces it includes or takes are graphics::glsl's, glumpp's own
