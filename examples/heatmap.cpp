@@ -28,8 +28,7 @@
 #include <glumpp/graphics/Glsl.hpp>
 #include <glumpp/transforms.hpp>
 
-#include <algorithm>
-#include <cstdio>
+#include "common/ScriptedGesture.hpp"
 
 using namespace glumpp;
 
@@ -73,14 +72,8 @@ void main()
 
 int main(int argc, char** argv) {
     auto options = app::Options::parse(argc, argv, "heatmap [pan-zoom]: 64 x 64 random values as grey squares; drag, scroll, space");
-    bool pan_zoom = false;
-    for (const auto& a : options.args) {
-        if (a != "pan-zoom") { // as for a bad option: say so, exit 2
-            std::fprintf(stderr, "heatmap: unknown argument '%s' (pan-zoom, or nothing)\n", a.c_str());
-            return 2;
-        }
-        pan_zoom = true;
-    }
+    const auto pan_zoom = examples::pan_zoom_argument(options, "heatmap");
+    if (!pan_zoom) return 2; // as for a bad option
     app::Window window(options, 1024, 1024, "heatmap");
     window.set_clear_color({1, 1, 1, 1});
 
@@ -97,43 +90,14 @@ int main(int argc, char** argv) {
     transforms::PanZoom transform(transforms::PanZoom::Options{.aspect = 1.0f});
     program["transform"] = transform(transforms::Position()("position"));
 
-    // glumpy's PanZoom events (glumpy/transforms/panzoom.py), in NDC.
-    double width = window.width(), height = window.height();
-    window.on_resize([&](int w, int h) {
-        width = w;
-        height = h;
-        program["viewport"] = {0.0, 0.0, double(w), double(h)};
-        transform.resize(w, h);
-    });
-    window.on_mouse_drag([&](double, double, double dx, double dy, unsigned) {
-        transform.set_pan(transform.pan() + glm::vec2(2 * dx / width, -2 * dy / height));
-    });
-    window.on_mouse_scroll([&](double x, double y, double, double dy) {
-        const double nx = x / (width / 2) - 1, ny = 1 - y / (height / 2);
-        const float old = transform.zoom();
-        transform.set_zoom(static_cast<float>(old * (1.0 + dy / 100.0))); // clamped to [0.01, 1000]
-        const double ratio = transform.zoom() / old;
-        const glm::dvec2 pan = transform.pan();
-        transform.set_pan(glm::vec2(nx - ratio * (nx - pan.x), ny - ratio * (ny - pan.y)));
-    });
+    // glumpy's window.attach(transform): PanZoom follows the window's resize, drag and
+    // scroll itself (transforms::PanZoom::attach); the viewport and the key are the script's.
+    transform.attach(window);
+    window.on_resize([&](int w, int h) { program["viewport"] = {0.0, 0.0, double(w), double(h)}; });
     window.on_key_press([&](app::Key key, unsigned) {
-        if (key == app::Key::Space) { // glumpy's transform.reset()
-            transform.set_zoom(1);
-            transform.set_pan({0, 0});
-        }
+        if (key == app::Key::Space) transform.reset();
     });
-    // `heatmap pan-zoom`: a scripted gesture, for tests and screenshots (tests/tools/
-    // glumpy_float_grid.py makes the same in glumpy): before frame k is drawn, one scroll
-    // notch up at (320, 180), then a left-button drag of (3, 2) pixels to (203 + 3k, 302 + 2k).
-    if (pan_zoom) {
-        window.dispatch_mouse_motion(200, 300);
-        window.dispatch_mouse_press(200, 300, app::MouseButton::Left);
-        window.on_draw([&window, k = 0](double) mutable {
-            window.dispatch_mouse_scroll(320, 180, 0, 1);
-            window.dispatch_mouse_motion(203 + 3 * k, 302 + 2 * k);
-            ++k;
-        });
-    }
+    if (*pan_zoom) examples::script_pan_zoom(window); // examples/common/ScriptedGesture.hpp
     window.on_draw([&](double) {
         window.clear();
         program.draw(gloo::Primitive::TriangleStrip);
