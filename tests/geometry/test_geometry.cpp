@@ -259,6 +259,19 @@ TEST(Geometry, BadInputIsRefusedByName) {
                   geometry::surface([](double u, double v) { return glm::dvec3(u, v, u > 3 ? std::log(-1.0) : 0.0); });
               }),
               "geometry::surface: func(3.04342, 0) is (3.04342, 0, nan), not finite"); // u = 2 pi 31/64, the first u > 3
+    // Finite in double, inf in float32: surface() names func(u, v), not normals() an inf.
+    EXPECT_EQ(message_of<ValueError>([] {
+                  geometry::surface([](double u, double v) { return glm::dvec3(u, v > 3 ? -1e39 : v, 0.0); });
+              }),
+              "geometry::surface: func(0, 3.04342) is (0, -1e+39, 0), beyond float32's range"); // v's first > 3
+    // The largest double that rounds to a finite float32 (FLT_MAX + half an ulp, less one
+    // double ulp) is stored; one that rounds to inf is refused.
+    const double largest = std::nextafter(double(std::numeric_limits<float>::max()) + std::ldexp(1.0, 103), 0.0);
+    EXPECT_NO_THROW(geometry::surface([=](double u, double v) { return glm::dvec3(u, v, u == 0 && v == 0 ? largest : 0.0); },
+                                      geometry::SurfaceGrid{.ucount = 1, .vcount = 1}));
+    EXPECT_THROW(geometry::surface([=](double u, double v) { return glm::dvec3(u, v, u == 0 && v == 0 ? std::nextafter(largest, 1e300) : 0.0); },
+                                   geometry::SurfaceGrid{.ucount = 1, .vcount = 1}),
+                 ValueError);
     EXPECT_EQ(message_of<ValueError>([] {
                   geometry::normals(Array::from<float>({{0, 0, 0}, {1, 0, 0}, {0, INFINITY, 0}}), Array::from<std::uint32_t>({{0, 1, 2}}));
               }),
