@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -17,8 +18,10 @@
 #include <fstream>
 #include <functional>
 #include <limits>
+#include <map>
 #include <numbers>
 #include <sstream>
+#include <tuple>
 
 using namespace glumpp;
 using glumpp::test::message_of;
@@ -284,4 +287,79 @@ TEST(Geometry, BadInputIsRefusedByName) {
               "geometry::normals: triangle 0 uses vertex 3 of 3");
 }
 
+// refine_square: what Triangle's `qa0.01` promises, checked on the result (no oracle makes
+// the same mesh: Triangle is not here, and the mesh depends on the insertion order).
+void expect_quality_mesh(const geometry::Triangulation& m, double h, double max_area, double min_angle) {
+    const auto xy = m.vertices.to_vector<double>();
+    const auto t = m.triangles.to_vector<std::uint32_t>();
+    ASSERT_EQ(m.vertices.dtype(), DType::of<double>());
+    ASSERT_EQ(m.triangles.dtype(), DType::of<std::uint32_t>());
+    const std::size_t n = xy.size() / 2, p = t.size() / 3;
+    auto P = [&](std::uint32_t i) { return glm::dvec2(xy[2 * i], xy[2 * i + 1]); };
+    for (std::size_t i = 0; i < n; ++i) {
+        ASSERT_LE(std::abs(P(i).x), h) << i;
+        ASSERT_LE(std::abs(P(i).y), h) << i;
+    }
+    double total = 0, smallest = 180;
+    std::map<std::pair<std::uint32_t, std::uint32_t>, int> edges;
+    for (std::size_t k = 0; k < p; ++k) {
+        const glm::dvec2 a = P(t[3 * k]), b = P(t[3 * k + 1]), c = P(t[3 * k + 2]);
+        const double area = 0.5 * ((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
+        EXPECT_GT(area, 0) << "triangle " << k << " is not counter-clockwise";
+        EXPECT_LE(area, max_area) << "triangle " << k;
+        total += area;
+        const glm::dvec2 q[3] = {a, b, c};
+        for (int j = 0; j < 3; ++j) {
+            const glm::dvec2 u = q[(j + 1) % 3] - q[j], w = q[(j + 2) % 3] - q[j];
+            smallest = std::min(smallest, std::acos(glm::dot(u, w) / std::sqrt(glm::dot(u, u) * glm::dot(w, w))) * 180 / std::numbers::pi);
+            const auto e = std::minmax(t[3 * k + j], t[3 * k + (j + 1) % 3]);
+            edges[{e.first, e.second}]++;
+        }
+        // Delaunay: no vertex strictly inside the circumcircle (relative tolerance 1e-9).
+        const glm::dvec2 ab = b - a, ac = c - a;
+        const double d = 2 * (ab.x * ac.y - ab.y * ac.x);
+        const glm::dvec2 o = a + glm::dvec2(ac.y * glm::dot(ab, ab) - ab.y * glm::dot(ac, ac), ab.x * glm::dot(ac, ac) - ac.x * glm::dot(ab, ab)) / d;
+        const double r2 = glm::dot(a - o, a - o);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const double d2 = glm::dot(P(i) - o, P(i) - o);
+            EXPECT_GE(d2, r2 * (1 - 1e-9)) << "vertex " << i << " is inside triangle " << k << "'s circumcircle";
+        }
+    }
+    EXPECT_GE(smallest, min_angle);
+    EXPECT_NEAR(total, 4 * h * h, 1e-9 * h * h); // the square, covered once
+    // Conforming: an edge is shared by two triangles, or lies on a side of the square.
+    for (const auto& [e, count] : edges) {
+        const glm::dvec2 a = P(e.first), b = P(e.second);
+        const bool side = (a.x == b.x && std::abs(a.x) == h) || (a.y == b.y && std::abs(a.y) == h);
+        EXPECT_EQ(count, side ? 1 : 2) << "edge " << e.first << "-" << e.second;
+    }
+}
+
+TEST(RefineSquare, MeetsTrianglesQualityConstraints) {
+    const auto m = geometry::refine_square(1.0, 0.01, 20.0); // glumpy's 'qa0.01' of [-1, 1]^2
+    expect_quality_mesh(m, 1.0, 0.01, 20.0);
+    std::printf("refine_square(1, 0.01, 20): %zu vertices, %zu triangles\n", m.vertices.shape()[0], m.triangles.shape()[0]);
+    // At least 4 / 0.01 triangles are needed to cover the square under the area bound.
+    EXPECT_GE(m.triangles.shape()[0], 400u);
+    for (auto [h, area, angle] : {std::tuple{0.5, 0.003, 20.7}, std::tuple{3.0, 0.5, 15.0}, std::tuple{1.0, 4.0, 0.0}, std::tuple{1.0, 0.05, 20.0}}) {
+        SCOPED_TRACE(std::to_string(h) + " " + std::to_string(area) + " " + std::to_string(angle));
+        expect_quality_mesh(geometry::refine_square(h, area, angle), h, area, angle);
+    }
+    // The same arguments, the same mesh.
+    const auto again = geometry::refine_square(1.0, 0.01, 20.0);
+    EXPECT_EQ(again.vertices.to_vector<double>(), m.vertices.to_vector<double>());
+    EXPECT_EQ(again.triangles.to_vector<std::uint32_t>(), m.triangles.to_vector<std::uint32_t>());
+}
+
+TEST(RefineSquare, BadArgumentsSayWhich) {
+    EXPECT_EQ(message_of<ValueError>([] { geometry::refine_square(0.0); }), "geometry::refine_square: half_side must be positive, not 0");
+    EXPECT_EQ(message_of<ValueError>([] { geometry::refine_square(1.0, -1.0); }), "geometry::refine_square: max_area must be positive, not -1");
+    EXPECT_EQ(message_of<ValueError>([] { geometry::refine_square(1.0, NAN); }), "geometry::refine_square: max_area must be finite, not nan");
+    EXPECT_EQ(message_of<ValueError>([] { geometry::refine_square(1.0, 0.01, 30.0); }),
+              "geometry::refine_square: min_angle must be in [0, 20.7] degrees, not 30");
+    EXPECT_EQ(message_of<ValueError>([] { geometry::refine_square(1.0, 1e-7); }),
+              "geometry::refine_square: half_side 1 and max_area 1e-07 need more than 1048576 vertices");
+}
+
 } // namespace
+
