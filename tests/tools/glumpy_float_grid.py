@@ -1,6 +1,6 @@
-# Runs one of glumpy's grid examples (gloo-cartesian-grid.py, gloo-irregular-grids.py)
-# for FRAMES frames at an unlimited frame rate, with two changes that make the
-# script do what it means on today's NumPy and glumpy:
+# Runs one of glumpy's grid examples (gloo-cartesian-grid.py, gloo-irregular-grids.py;
+# also heatmap.py, see `seeded` below) for FRAMES frames at an unlimited frame rate, with
+# two changes that make the script do what it means on today's NumPy and glumpy:
 #  - its `u_grid` texture, a float32 array of grid positions in pixels or radians, is made
 #    a TextureFloat2D (GL_RGBA32F). glumpy 1.2.1 turns a float array assigned to a sampler
 #    into a Texture2D of internal format GL_RGBA, which clamps every value to [0, 1]: the

@@ -1,6 +1,7 @@
 #pragma once
-// glsl: a table of named GLSL pieces, glumpy's shader library (glumpy.library) for the
-// functions glumpp's ports use, and glumpy's `#include "name"` for shader sources.
+// glsl: a table of named GLSL pieces standing in for glumpy's shader library
+// (glumpy.library) where glumpp's ports use it, and glumpy's `#include "name"` for shader
+// sources.
 //
 //   std::string fragment = "#version 330 core\n" + graphics::glsl::merge_includes(R"(
 //       #include "colormaps/colormaps.glsl"
