@@ -58,9 +58,9 @@ public:
         }
     }
 
-    Triangulation result() const {
+    Triangulation result(double scale) const {
         std::vector<double> xy;
-        for (std::size_t i = 3; i < points_.size(); ++i) xy.insert(xy.end(), {points_[i].x, points_[i].y});
+        for (std::size_t i = 3; i < points_.size(); ++i) xy.insert(xy.end(), {scale * points_[i].x, scale * points_[i].y});
         std::vector<std::uint32_t> t;
         for (const auto& tri : triangles_) {
             if (!tri.alive || tri.v[0] < 3 || tri.v[1] < 3 || tri.v[2] < 3) continue;
@@ -164,14 +164,18 @@ Triangulation refine_square(double half_side, double max_area, double min_angle)
     if (min_angle < 0 || min_angle > 20.7) {
         throw ValueError(std::string(f) + ": min_angle must be in [0, 20.7] degrees, not " + detail::number(min_angle));
     }
-    // About 2 h^2 / max_area vertices (4 h^2 of area in triangles of about max_area / 2).
-    if (2 * half_side * half_side / max_area > double(max_refined_vertices)) {
+    // The refinement runs on [-1, 1]^2 with the area bound scaled alike, and the vertices
+    // are scaled back at the end: no square of a coordinate overflows or underflows,
+    // whatever the magnitude of half_side. About 2 / area vertices are made there (4 of
+    // area in triangles of about area / 2).
+    const double area = max_area / half_side / half_side;
+    if (2 / area > double(max_refined_vertices)) {
         throw ValueError(std::string(f) + ": half_side " + detail::number(half_side) + " and max_area " + detail::number(max_area) +
                          " need more than " + std::to_string(max_refined_vertices) + " vertices");
     }
-    Refiner refiner(half_side);
-    refiner.refine(max_area, min_angle);
-    return refiner.result();
+    Refiner refiner(1.0);
+    refiner.refine(area, min_angle);
+    return refiner.result(half_side);
 }
 
 } // namespace glumpp::geometry

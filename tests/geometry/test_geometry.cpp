@@ -308,7 +308,7 @@ void expect_quality_mesh(const geometry::Triangulation& m, double h, double max_
         EXPECT_GT(area, 0) << "triangle " << k << " is not counter-clockwise";
         EXPECT_LE(area, max_area) << "triangle " << k;
         total += area;
-        const glm::dvec2 q[3] = {a, b, c};
+        const glm::dvec2 q[3] = {a / h, b / h, c / h}; // angles and circles on [-1, 1]^2: no square underflows
         for (int j = 0; j < 3; ++j) {
             const glm::dvec2 u = q[(j + 1) % 3] - q[j], w = q[(j + 2) % 3] - q[j];
             smallest = std::min(smallest, std::acos(glm::dot(u, w) / std::sqrt(glm::dot(u, u) * glm::dot(w, w))) * 180 / std::numbers::pi);
@@ -316,12 +316,12 @@ void expect_quality_mesh(const geometry::Triangulation& m, double h, double max_
             edges[{e.first, e.second}]++;
         }
         // Delaunay: no vertex strictly inside the circumcircle (relative tolerance 1e-9).
-        const glm::dvec2 ab = b - a, ac = c - a;
+        const glm::dvec2 ab = q[1] - q[0], ac = q[2] - q[0];
         const double d = 2 * (ab.x * ac.y - ab.y * ac.x);
-        const glm::dvec2 o = a + glm::dvec2(ac.y * glm::dot(ab, ab) - ab.y * glm::dot(ac, ac), ab.x * glm::dot(ac, ac) - ac.x * glm::dot(ab, ab)) / d;
-        const double r2 = glm::dot(a - o, a - o);
+        const glm::dvec2 o = q[0] + glm::dvec2(ac.y * glm::dot(ab, ab) - ab.y * glm::dot(ac, ac), ab.x * glm::dot(ac, ac) - ac.x * glm::dot(ab, ab)) / d;
+        const double r2 = glm::dot(q[0] - o, q[0] - o);
         for (std::uint32_t i = 0; i < n; ++i) {
-            const double d2 = glm::dot(P(i) - o, P(i) - o);
+            const double d2 = glm::dot(P(i) / h - o, P(i) / h - o);
             EXPECT_GE(d2, r2 * (1 - 1e-9)) << "vertex " << i << " is inside triangle " << k << "'s circumcircle";
         }
     }
@@ -341,8 +341,9 @@ TEST(RefineSquare, MeetsTrianglesQualityConstraints) {
     std::printf("refine_square(1, 0.01, 20): %zu vertices, %zu triangles\n", m.vertices.shape()[0], m.triangles.shape()[0]);
     // At least 4 / 0.01 triangles are needed to cover the square under the area bound.
     EXPECT_GE(m.triangles.shape()[0], 400u);
-    for (auto [h, area, angle] : {std::tuple{0.5, 0.003, 20.7}, std::tuple{3.0, 0.5, 15.0}, std::tuple{1.0, 4.0, 0.0}, std::tuple{1.0, 0.05, 20.0}}) {
-        SCOPED_TRACE(std::to_string(h) + " " + std::to_string(area) + " " + std::to_string(angle));
+    for (auto [h, area, angle] : {std::tuple{0.5, 0.003, 20.7}, std::tuple{3.0, 0.5, 15.0}, std::tuple{1.0, 4.0, 0.0}, std::tuple{1.0, 0.05, 20.0},
+                                   std::tuple{1e-150, 1e-301, 20.0}, std::tuple{1e150, 1e299, 20.0}}) { // no square overflows
+        SCOPED_TRACE(testing::Message() << h << " " << area << " " << angle);
         expect_quality_mesh(geometry::refine_square(h, area, angle), h, area, angle);
     }
     // The same arguments, the same mesh.

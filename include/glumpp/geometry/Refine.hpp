@@ -20,6 +20,8 @@
 // the smallest angle under `min_angle`) gets its circumcentre inserted, or, when that
 // centre would lie in a side piece's diametral circle, those pieces are split instead.
 // Ruppert's bound makes this terminate for min_angle up to about 20.7 degrees.
+// It runs on [-1, 1]^2 (the area bound divided by half_side^2) and scales the vertices
+// back, so that any finite half_side works (no square of a coordinate overflows).
 // Deterministic: the same arguments give the same mesh. No GL call.
 #include <glumpp/array/Array.hpp>
 
