@@ -100,7 +100,8 @@ void Window::create(const WindowConfig& config) {
     height_ = config.height;
     visible_ = config.visible;
     fullscreen_ = config.fullscreen;
-    if (kind == Backend::Glfw && config.fullscreen) std::tie(width_, height_) = backend_->set_fullscreen(true, 0);
+    // Glfw opened it on the primary monitor already, at the monitor's size.
+    if (kind == Backend::Glfw && config.fullscreen) std::tie(width_, height_) = backend_->framebuffer_size();
     apply_glumpy_state();
     // glumpy's defaults: Escape (and Ctrl+Q) closes, F10 saves a screenshot.
     on_key_press([this](Key k, unsigned mods) {
@@ -170,7 +171,7 @@ void Window::set_size(int width, int height) {
 
 void Window::set_position(int x, int y) {
     if (backend_->has_screen()) {
-        backend_->set_position(x, y);
+        backend_->set_position(x, y); // position() asks the window system where it went
     } else {
         x_ = x;
         y_ = y;
@@ -186,9 +187,12 @@ void Window::set_fullscreen(bool fullscreen, int screen) {
             throw IndexError("Window::set_fullscreen: screen " + std::to_string(screen) + " does not exist (" +
                              std::to_string(screens) + " monitor" + (screens == 1 ? "" : "s") + ")");
         }
+        // Nothing changes: no GLFW call, no wait, no on_resize.
+        if (fullscreen == fullscreen_ && (!fullscreen || screen == screen_)) return;
         const std::size_t before = resizes_;
         const auto [w, h] = backend_->set_fullscreen(fullscreen, screen);
         fullscreen_ = fullscreen;
+        screen_ = screen;
         if (resizes_ == before || w != width_ || h != height_) dispatch_resize(w, h);
     } else {
         if (screen != 0) {

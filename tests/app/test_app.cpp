@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
@@ -870,6 +871,41 @@ TEST(Window, PositionFullscreenShowHideUnderXvfb) {
     full.set_fullscreen(false);
     EXPECT_EQ((std::pair{full.width(), full.height()}), (std::pair{50, 40}));
     EXPECT_EQ(x_window_info("glumpp opened fullscreen")["Width"], "50");
+}
+
+// A set_fullscreen that changes nothing returns at once and dispatches no on_resize.
+// Before the fix, leaving fullscreen on a window never fullscreen passed GLFW a 0x0
+// windowed size (refused), waited the whole second for it, then dispatched a resize.
+TEST(Window, SetFullscreenThatChangesNothingIsImmediateUnderXvfb) {
+    if (!display().ok()) GTEST_SKIP() << display().why();
+    app::Window window(glfw(64, 48, "glumpp fullscreen no-op"));
+    keep_dri_drivers_loaded();
+    int resizes = 0;
+    window.on_resize([&](int, int) { ++resizes; });
+    auto timed = [](auto&& f) {
+        const auto t0 = std::chrono::steady_clock::now();
+        f();
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    };
+    const double leave = timed([&] { window.set_fullscreen(false); });
+    EXPECT_LT(leave, 0.25) << "set_fullscreen(false) on a windowed window waited";
+    EXPECT_EQ(resizes, 0);
+    EXPECT_FALSE(window.fullscreen());
+    EXPECT_EQ((std::pair{window.width(), window.height()}), (std::pair{64, 48}));
+    EXPECT_EQ(x_window_info("glumpp fullscreen no-op")["Width"], "64");
+
+    auto c = glfw(50, 40, "glumpp fullscreen again");
+    c.fullscreen = true;
+    app::Window full(c);
+    const std::pair opened{full.width(), full.height()};
+    full.on_resize([&](int, int) { ++resizes; });
+    const double again = timed([&] { full.set_fullscreen(true); });
+    EXPECT_LT(again, 0.25);
+    EXPECT_EQ(resizes, 0);
+    EXPECT_EQ((std::pair{full.width(), full.height()}), opened);
+    full.set_fullscreen(false); // a real change still resizes
+    EXPECT_EQ(resizes, 1);
+    EXPECT_EQ((std::pair{full.width(), full.height()}), (std::pair{50, 40}));
 }
 
 // The pointer entering and leaving, and typed characters, from real X input (XTEST).
