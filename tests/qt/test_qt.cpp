@@ -172,3 +172,47 @@ TEST(QtWidget, ShowHideEnterLeaveIdleAndAGuardedSlot) {
     EXPECT_EQ(test::message_of<ValueError>([&] { view->rethrow_pending(); }), "slot: from the button");
     ASSERT_NO_THROW(view->rethrow_pending()); // once
 }
+
+// slot() before initializeGL: the call is queued with its arguments and runs, in order,
+// once the Window exists, with the context current. Before the fix it ran f at once,
+// with no context current and window() throwing.
+TEST(QtWidget, SlotCallsBeforeInitializeGLAreQueued) {
+    if (!test::display().ok()) GTEST_SKIP() << test::display().why();
+    qapp();
+    qt::Widget view("qt early slot", 64, 48);
+    std::vector<std::string> seen;
+    view.on_ready([&](app::Window& window) { window.on_init([&] { seen.push_back("init"); }); });
+    auto early = view.slot([&](int n, const std::string& what) {
+        const bool current = QOpenGLContext::currentContext() == view.context() && view.context() != nullptr;
+        seen.push_back(what + " " + std::to_string(n) + (current ? " current" : " not current") + " " +
+                       std::to_string(view.window().width()));
+    });
+    std::string temporary = "first";
+    early(1, temporary);
+    temporary = "changed"; // the queued call has its own copy
+    early(2, std::string("second"));
+    EXPECT_TRUE(seen.empty());
+    EXPECT_EQ(view.queued(), 2u);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    ASSERT_NO_THROW(view.rethrow_pending());
+    EXPECT_EQ(view.queued(), 0u);
+    const std::string w = std::to_string(view.window().width());
+    EXPECT_EQ(seen, (std::vector<std::string>{"init", "first 1 current " + w, "second 2 current " + w}));
+    early(3, "after"); // once initialised: at once
+    EXPECT_EQ(seen.back(), "after 3 current " + w);
+
+    // A queued call that throws: kept for rethrow_pending(), the later ones dropped.
+    qt::Widget other("qt early throw", 64, 48);
+    int ran = 0;
+    auto throwing = other.slot([&] {
+        ++ran;
+        throw ValueError("early: from a queued slot");
+    });
+    throwing();
+    throwing();
+    other.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&other));
+    EXPECT_EQ(ran, 1);
+    EXPECT_EQ(test::message_of<ValueError>([&] { other.rethrow_pending(); }), "early: from a queued slot");
+}
