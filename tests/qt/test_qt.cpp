@@ -79,6 +79,7 @@ TEST(QtWidget, DrawsBesideAButtonAndTakesQtsEvents) {
 
     container.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&container));
+    test::keep_dri_drivers_loaded(); // Qt's context loaded Mesa's driver (see Xvfb.hpp)
     QTest::qWait(100);
     ASSERT_NO_THROW(view->rethrow_pending());
     EXPECT_EQ(inits, 1);
@@ -119,6 +120,13 @@ TEST(QtWidget, ShowHideEnterLeaveIdleAndAGuardedSlot) {
     test::XTest xtest;
     if (!xtest.ok()) GTEST_SKIP() << "no XTEST (libXtst.so.6 and the server's extension are needed)";
     qapp();
+    // Declared before the widgets, which outlive nothing their handlers use: destroying
+    // the shown container hides the view, whose on_hide still runs then (ASan found
+    // `seen` freed by that time when it was declared after).
+    std::vector<std::string> seen;
+    int draws = 0, idles = 0;
+    bool idle_after_draw = true;
+    bool current = false;
     QWidget container;
     auto* layout = new QVBoxLayout(&container);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -126,9 +134,6 @@ TEST(QtWidget, ShowHideEnterLeaveIdleAndAGuardedSlot) {
     auto* button = new QPushButton("Throw");
     layout->addWidget(view);
     layout->addWidget(button);
-    std::vector<std::string> seen;
-    int draws = 0, idles = 0;
-    bool idle_after_draw = true;
     view->on_ready([&](app::Window& window) {
         window.on_draw([&](double) { ++draws; });
         window.on_idle([&](double) {
@@ -140,7 +145,6 @@ TEST(QtWidget, ShowHideEnterLeaveIdleAndAGuardedSlot) {
         window.on_enter([&] { seen.push_back("enter"); });
         window.on_leave([&] { seen.push_back("leave"); });
     });
-    bool current = false;
     QObject::connect(button, &QPushButton::clicked, view->slot([&](bool) {
         current = QOpenGLContext::currentContext() == view->context();
         throw glumpp::ValueError("slot: from the button");
@@ -149,6 +153,7 @@ TEST(QtWidget, ShowHideEnterLeaveIdleAndAGuardedSlot) {
     container.move(200, 150);
     container.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&container));
+    test::keep_dri_drivers_loaded(); // Qt's context loaded Mesa's driver (see Xvfb.hpp)
     QTest::qWait(100);
     ASSERT_NO_THROW(view->rethrow_pending());
     EXPECT_GT(draws, 0);
@@ -179,8 +184,8 @@ TEST(QtWidget, ShowHideEnterLeaveIdleAndAGuardedSlot) {
 TEST(QtWidget, SlotCallsBeforeInitializeGLAreQueued) {
     if (!test::display().ok()) GTEST_SKIP() << test::display().why();
     qapp();
+    std::vector<std::string> seen; // before the widget: its handlers use it
     qt::Widget view("qt early slot", 64, 48);
-    std::vector<std::string> seen;
     view.on_ready([&](app::Window& window) { window.on_init([&] { seen.push_back("init"); }); });
     auto early = view.slot([&](int n, const std::string& what) {
         const bool current = QOpenGLContext::currentContext() == view.context() && view.context() != nullptr;
@@ -195,6 +200,7 @@ TEST(QtWidget, SlotCallsBeforeInitializeGLAreQueued) {
     EXPECT_EQ(view.queued(), 2u);
     view.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    test::keep_dri_drivers_loaded();
     ASSERT_NO_THROW(view.rethrow_pending());
     EXPECT_EQ(view.queued(), 0u);
     const std::string w = std::to_string(view.window().width());
@@ -203,8 +209,8 @@ TEST(QtWidget, SlotCallsBeforeInitializeGLAreQueued) {
     EXPECT_EQ(seen.back(), "after 3 current " + w);
 
     // A queued call that throws: kept for rethrow_pending(), the later ones dropped.
-    qt::Widget other("qt early throw", 64, 48);
     int ran = 0;
+    qt::Widget other("qt early throw", 64, 48);
     auto throwing = other.slot([&] {
         ++ran;
         throw ValueError("early: from a queued slot");
