@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <fstream>
 #include <map>
@@ -906,6 +907,102 @@ TEST(Window, SetFullscreenThatChangesNothingIsImmediateUnderXvfb) {
     full.set_fullscreen(false); // a real change still resizes
     EXPECT_EQ(resizes, 1);
     EXPECT_EQ((std::pair{full.width(), full.height()}), (std::pair{50, 40}));
+}
+
+// An X server whose only output is switched off (its CRTC disabled through RandR, as
+// `xrandr --output screen --off` does): GLFW then reports no monitor at all, which no
+// shared display may be put into. A private Xvfb, DISPLAY pointing at it while it lives.
+// libX11 and libXrandr are reached with dlopen (a few calls; the headers are not needed:
+// XRRScreenResources' first fields are its stable ABI).
+class MonitorlessDisplay {
+public:
+    MonitorlessDisplay() {
+        if (const char* d = std::getenv("DISPLAY")) saved_ = d;
+        int fds[2];
+        if (::access("/usr/bin/Xvfb", X_OK) != 0 || ::pipe(fds) != 0) return;
+        xvfb_ = ::fork();
+        if (xvfb_ == 0) {
+            ::dup2(fds[1], 3);
+            ::execl("/usr/bin/Xvfb", "Xvfb", "-displayfd", "3", "-screen", "0", "320x240x24", "-nolisten", "tcp", "-noreset",
+                    nullptr); // -noreset: the last client leaving must not restore the output
+            ::_exit(127);
+        }
+        ::close(fds[1]);
+        std::string number;
+        char ch = 0;
+        while (::read(fds[0], &ch, 1) == 1 && ch != '\n') number += ch;
+        ::close(fds[0]);
+        if (number.empty()) return;
+        const std::string name = ":" + number;
+        void* x11 = ::dlopen("libX11.so.6", RTLD_LAZY);
+        void* xrandr = ::dlopen("libXrandr.so.2", RTLD_LAZY);
+        if (!x11 || !xrandr) return;
+        struct Resources {
+            unsigned long timestamp, config_timestamp;
+            int ncrtc;
+            unsigned long* crtcs;
+        };
+        using Open = void* (*)(const char*);
+        using Root = unsigned long (*)(void*);
+        using Get = Resources* (*)(void*, unsigned long);
+        using Set = int (*)(void*, Resources*, unsigned long, unsigned long, int, int, unsigned long, unsigned short,
+                            unsigned long*, int);
+        using Free = void (*)(Resources*);
+        using Close = int (*)(void*);
+        auto open = reinterpret_cast<Open>(::dlsym(x11, "XOpenDisplay"));
+        auto root = reinterpret_cast<Root>(::dlsym(x11, "XDefaultRootWindow"));
+        auto close = reinterpret_cast<Close>(::dlsym(x11, "XCloseDisplay"));
+        auto get = reinterpret_cast<Get>(::dlsym(xrandr, "XRRGetScreenResources"));
+        auto set = reinterpret_cast<Set>(::dlsym(xrandr, "XRRSetCrtcConfig"));
+        auto free = reinterpret_cast<Free>(::dlsym(xrandr, "XRRFreeScreenResources"));
+        if (!open || !root || !close || !get || !set || !free) return;
+        void* d = open(name.c_str());
+        if (!d) return;
+        Resources* r = get(d, root(d));
+        bool off = r && r->ncrtc > 0;
+        for (int i = 0; off && i < r->ncrtc; ++i) off = set(d, r, r->crtcs[i], 0, 0, 0, 0, 1, nullptr, 0) == 0;
+        if (r) free(r);
+        close(d); // XCloseDisplay flushes the requests
+        if (!off) return;
+        ::setenv("DISPLAY", name.c_str(), 1);
+        ok_ = true;
+    }
+    ~MonitorlessDisplay() {
+        if (xvfb_ > 0) {
+            ::kill(xvfb_, SIGTERM);
+            ::waitpid(xvfb_, nullptr, 0);
+        }
+        if (saved_.empty()) {
+            ::unsetenv("DISPLAY");
+        } else {
+            ::setenv("DISPLAY", saved_.c_str(), 1);
+        }
+    }
+    bool ok() const { return ok_; }
+
+private:
+    pid_t xvfb_ = 0;
+    bool ok_ = false;
+    std::string saved_;
+};
+
+// With no monitor, a window asked for fullscreen is a ContextError naming the counts
+// (before the fix: opened windowed, then Window's redundant set_fullscreen(true, 0)
+// indexed glfwGetMonitors' null array, a crash); a windowed one opens, and asking it
+// for fullscreen is the IndexError that says there are no monitors.
+TEST(Window, FullscreenWithoutAMonitorIsAContextErrorUnderXvfb) {
+    if (!display().ok()) GTEST_SKIP() << display().why();
+    MonitorlessDisplay none;
+    if (!none.ok()) GTEST_SKIP() << "no private Xvfb with its output switched off (Xvfb, libXrandr.so.2)";
+    auto c = glfw(50, 40, "glumpp no monitor");
+    c.fullscreen = true;
+    EXPECT_EQ(test::message_of<ContextError>([&] { app::Window full(c); }),
+              "Window: fullscreen on screen 0, but GLFW reports 0 monitors");
+    app::Window window(glfw(50, 40, "glumpp no monitor"));
+    EXPECT_EQ(test::message_of<IndexError>([&] { window.set_fullscreen(true); }),
+              "Window::set_fullscreen: screen 0 does not exist (0 monitors)");
+    EXPECT_FALSE(window.fullscreen());
+    EXPECT_EQ(window.width(), 50);
 }
 
 // The pointer entering and leaving, and typed characters, from real X input (XTEST).
