@@ -767,6 +767,33 @@ TEST(Window, EveryGlumpyEventOffscreen) {
     EXPECT_EQ(seen, (std::vector<std::string>{"hide", "show", "show", "enter", "leave"}));
 }
 
+// A handler that registers handlers while its dispatch runs (a Viewport attached from
+// on_init, or on_draw adding on_draw): each dispatch runs those there were when it began.
+// Before the handler lists were deques indexed up to that count, the range-for went on
+// over a reallocated vector (ASan: heap-use-after-free).
+TEST(Window, HandlersMayRegisterHandlersWhileDispatching) {
+    app::Window window(offscreen(32, 16));
+    std::vector<int> seen;
+    window.on_draw([&](double) {
+        seen.push_back(0);
+        for (int i = 1; i <= 50; ++i) window.on_draw([&seen, i](double) { seen.push_back(i); });
+    });
+    window.dispatch_draw(0);
+    EXPECT_EQ(seen, (std::vector<int>{0}));
+    seen.clear();
+    window.dispatch_draw(0); // the first again (adding 50 more), then the 50 it added
+    ASSERT_EQ(seen.size(), 51u);
+    for (int i = 0; i <= 50; ++i) EXPECT_EQ(seen[std::size_t(i)], i);
+
+    app::Viewport root;
+    int viewport_draws = 0;
+    root.on_draw([&](double) { ++viewport_draws; });
+    window.on_init([&] { root.attach(window); }); // registers 13 window handlers
+    window.dispatch_init();
+    window.dispatch_draw(0);
+    EXPECT_EQ(viewport_draws, 1);
+}
+
 // No screen offscreen: the position is stored, fullscreen is a flag, the size stays.
 TEST(Window, PositionAndFullscreenOffscreen) {
     app::Window window(offscreen(24, 16));

@@ -79,6 +79,7 @@
 
 #include <glm/vec4.hpp>
 
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -201,6 +202,9 @@ public:
     void save_screenshot(const std::filesystem::path& png);
 
     // --- handlers ----------------------------------------------------------------------
+    // A handler may register handlers (Viewport::attach in on_init, say) while a dispatch
+    // runs: each dispatch runs the handlers there were when it began, the new ones from
+    // the next dispatch on (the lists are deques: appending moves no running handler).
     void on_init(std::function<void()> f) { init_.push_back(std::move(f)); }
     void on_draw(std::function<void(double dt)> f) { draw_.push_back(std::move(f)); }
     void on_resize(std::function<void(int width, int height)> f) { resize_.push_back(std::move(f)); }
@@ -260,14 +264,14 @@ private:
     unsigned buttons_ = 0;
     std::size_t resizes_ = 0; ///< on_resize dispatches so far (set_size dispatches one if the backend did not)
 
-    std::vector<std::function<void()>> init_, close_, show_, hide_, enter_, leave_;
-    std::vector<std::function<void(double)>> draw_, idle_;
-    std::vector<std::function<void(int, int)>> resize_;
-    std::vector<std::function<void(Key, unsigned)>> key_press_, key_release_;
-    std::vector<std::function<void(char32_t)>> character_;
-    std::vector<std::function<void(double, double, MouseButton)>> mouse_press_, mouse_release_;
-    std::vector<std::function<void(double, double, double, double)>> mouse_motion_, mouse_scroll_;
-    std::vector<std::function<void(double, double, double, double, unsigned)>> mouse_drag_;
+    std::deque<std::function<void()>> init_, close_, show_, hide_, enter_, leave_;
+    std::deque<std::function<void(double)>> draw_, idle_;
+    std::deque<std::function<void(int, int)>> resize_;
+    std::deque<std::function<void(Key, unsigned)>> key_press_, key_release_;
+    std::deque<std::function<void(char32_t)>> character_;
+    std::deque<std::function<void(double, double, MouseButton)>> mouse_press_, mouse_release_;
+    std::deque<std::function<void(double, double, double, double)>> mouse_motion_, mouse_scroll_;
+    std::deque<std::function<void(double, double, double, double, unsigned)>> mouse_drag_;
 };
 
 } // namespace glumpp::app
