@@ -39,10 +39,10 @@ StrokeStyle stroke_style(const Array& record) {
 
 // Pixels throughout: positions are mapped by u_view in the vertex shader, y down.
 const char* const stroke_vertex_shader = R"(
-in vec2 a_prev;
-in vec2 a_p0;
-in vec2 a_p1;
-in vec2 a_next;
+in vec3 a_prev;
+in vec3 a_p0;
+in vec3 a_p1;
+in vec3 a_next;
 in uint a_item;
 flat out vec2 v_prev;
 flat out vec2 v_p0;
@@ -65,9 +65,10 @@ void main() {
     v_color = vec4(color.rgb, color.a * min(width, 1.0));
     v_half = 0.5 * max(width, 1.0);
     v_prev = to_pixels(a_prev);
+    v_next = to_pixels(a_next);
+    g_outside = 0.0; // only the segment's own ends decide whether it is clipped away
     v_p0 = to_pixels(a_p0);
     v_p1 = to_pixels(a_p1);
-    v_next = to_pixels(a_next);
     // The neighbours are the end points themselves at caps (exact copies on the CPU).
     bool cap0 = a_prev == a_p0, cap1 = a_next == a_p1;
     vec2 d = v_p1 - v_p0;

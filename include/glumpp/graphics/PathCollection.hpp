@@ -42,6 +42,7 @@
 #include <glumpp/graphics/StyledCollection.hpp>
 #include <glumpp/svg/Polyline.hpp>
 
+#include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
 
 #include <cstdint>
@@ -89,6 +90,11 @@ public:
     /// Replaces item `i`'s polylines, keeping its style (in place when the segment count
     /// is the same).
     void set(std::size_t i, std::span<const Polyline> polylines);
+    /// One 3-D polyline (glumpy's paths are 3-D): z is what a transform chain reads
+    /// (Collection::set_transform(Call)); without one it is ignored. Each segment's
+    /// element is 52 bytes (four vec3 and the item), 2-D polylines included (z = 0).
+    std::size_t append(std::span<const glm::vec3> points, bool closed, const StrokeStyle& style = {});
+    void set(std::size_t i, std::span<const glm::vec3> points, bool closed);
 
     // style(i), set_style(i, style): StyledCollection.hpp (set_style refuses what append
     // does; a stroke's record is three texels).
