@@ -26,12 +26,12 @@ struct StrokeSegment {
 struct StrokeRecord {
     glm::vec4 color;
     float order, width, join, cap;
-    float miter_limit;
-    float padding[3];
+    float miter_limit, edge; // edge: 0 StrokeEdge::Ramp, 1 Agg
+    float padding[2];
 };
 
 GLUMPP_DTYPE(StrokeSegment, prev, p0, p1, next, item);
-GLUMPP_DTYPE(StrokeRecord, color, order, width, join, cap, miter_limit);
+GLUMPP_DTYPE(StrokeRecord, color, order, width, join, cap, miter_limit, edge);
 
 DType stroke_segment_dtype();
 DType stroke_record_dtype();
