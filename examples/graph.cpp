@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
     positions();
     markers.append(points, {.shape = graphics::Marker::Disc, .size = 15, .color = {1, 0.5f, 0.5f, 1},
                             .edge_color = {1, 1, 1, 1}, .edge_width = 2});
-    segments.append(ends, {.color = {0.75f, 0.75f, 0.75f, 1}, .width = 1});
+    segments.append(ends, {.color = {0.75f, 0.75f, 0.75f, 1}, .width = 1, .edge = graphics::StrokeEdge::Agg});
 
     // glumpy's on_timer, line for line.
     std::vector<double> dx(edges), dy(edges), rx(n), ry(n);

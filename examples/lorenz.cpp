@@ -6,7 +6,8 @@
 //
 // glumpy's pieces and ours: PathCollection("agg+") is graphics::PathCollection (width 1
 // pixel under a transform chain, miter joins, butt caps: glumpy's defaults);
-// SegmentCollection("agg") is graphics::SegmentCollection; the labels are a distance-field
+// SegmentCollection("agg") is graphics::SegmentCollection, both with glumpy's agg edge
+// (StrokeEdge::Agg); the labels are a distance-field
 // GlyphCollection placed in the world (glumpy's SDF glyphs: 48-px units times `scale`,
 // here world_scale) in Open Sans, regular and bold (Debian's fonts-open-sans; glumpy's
 // OpenSans-Bold.ttf is downloaded at run time). glumpy's anchor_y "top" puts the baseline
@@ -104,7 +105,7 @@ int main(int argc, char** argv) {
     auto segments = [&](const std::vector<glm::vec3>& p0, const std::vector<glm::vec3>& p1, float width, glm::vec4 color = {0, 0, 0, 1}) {
         std::vector<glm::vec3> ends;
         for (std::size_t k = 0; k < p0.size(); ++k) ends.push_back(p0[k]), ends.push_back(p1[k]);
-        ticks.append(ends, {.color = color, .width = width});
+        ticks.append(ends, {.color = color, .width = width, .edge = graphics::StrokeEdge::Agg});
     };
     auto fx = [&](float x) { return float(x); };
     segments({{fx(xmin), fx(ymin), z}, {fx(xmin), fx(ymax), z}, {fx(xmax), fx(ymax), z}, {fx(xmax), fx(ymin), z}},
@@ -131,7 +132,7 @@ int main(int argc, char** argv) {
     across(111, false, xmin, xmin + 0.0125 * (xmax - xmin), 1);
     across(111, false, xmax, xmax - 0.0125 * (xmax - xmin), 1);
 
-    paths.append(lorenz(), false, {.color = {0, 0, 1, 1}, .width = 1});
+    paths.append(lorenz(), false, {.color = {0, 0, 1, 1}, .width = 1, .edge = graphics::StrokeEdge::Agg});
     reset();
     transform.attach(window);
 

@@ -13,7 +13,7 @@
 // the world at the projected origin, rotated to the projected direction, under the
 // trackball alone: the same points. Its SDF units are 48 px per em times scale 0.0013
 // (0.65 * 0.002) world units. glumpy's `ticks` SegmentCollection stays empty (its ticks
-// are paths), as here.
+// are paths), as here. Strokes have glumpy's agg edge (StrokeEdge::Agg).
 #include <glumpp/app.hpp>
 #include <glumpp/graphics.hpp>
 #include <glumpp/transforms.hpp>
@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     ticks.set_transform(transform);
     ticks.set_viewport(viewport);
     auto path = [&](const std::vector<glm::vec3>& p, float width, glm::vec4 color = {0, 0, 0, 1}) {
-        paths.append(p, false, {.color = color, .width = width});
+        paths.append(p, false, {.color = color, .width = width, .edge = graphics::StrokeEdge::Agg});
     };
 
     const double xmin = 0, xmax = 1, ymin = 0, ymax = 1, zmin = 0, zmax = 1;
