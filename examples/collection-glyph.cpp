@@ -9,12 +9,12 @@
 // anchored at the text's centre both ways (glumpy's defaults, our Center and Middle).
 // Moving the camera changes the trackball's uniforms only: no glyph or label record is
 // sent again (`collection-glyph drag` scripts a left-button drag, for --stats).
+#include "ports3d/drag.hpp"
+
 #include <glumpp/app.hpp>
 #include <glumpp/graphics.hpp>
 #include <glumpp/transforms.hpp>
 
-#include <cstdio>
-#include <string>
 
 using namespace glumpp;
 
@@ -64,21 +64,8 @@ int main(int argc, char** argv) {
                   {.size = 48, .placement = graphics::Placement::World, .world_scale = 0.005});
     trackball.attach(window);
 
-    bool drag = false;
-    for (const auto& a : options.args) {
-        if (a != "drag") {
-            std::fprintf(stderr, "collection-glyph: unknown argument '%s' (drag, or nothing)\n", a.c_str());
-            return 2;
-        }
-        drag = true;
-    }
-    int frame = 0;
+    if (int rc = ports3d::script_drag(window, options, "collection-glyph")) return rc;
     window.on_draw([&](double) {
-        if (drag) { // a left-button drag from the centre, 8 px right and 4 px down a frame
-            const double x = window.width() / 2.0 + 8 * frame, y = window.height() / 2.0 + 4 * frame;
-            if (frame++ == 0) window.dispatch_mouse_press(x, y, app::MouseButton::Left);
-            else window.dispatch_mouse_motion(x, y);
-        }
         window.clear();
         glyphs.draw();
     });

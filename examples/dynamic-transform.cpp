@@ -4,11 +4,13 @@
 // zscale1) (LinearScales with glumpy's defaults: the identity) and transform2 =
 // TransverseMercatorProjection(Position(xscale2, yscale2, zscale2)) (x from [-2.5, 2.5] to
 // [-pi, pi], y to [-pi/2, pi/2]), mixed by (1 + cos(time)) / 2 with time the sum of the
-// frames' dt (glumpy's). A 1200x1200 white window; drag rotates, scroll zooms.
+// frames' dt (glumpy's). A 1200x1200 white window; drag rotates, scroll zooms
+// (`dynamic-transform drag` scripts a drag).
 //
 // What changes per frame: the uniform `time` (and the trackball's when it moves); the
 // surface's vertices and textures are sent once. glumpy's `data.get("spatial-filters.npy")`
 // kernel is computed here (ports3d/surface.hpp says how).
+#include "ports3d/drag.hpp"
 #include "ports3d/surface.hpp"
 
 #include <cmath>
@@ -42,6 +44,7 @@ vec4 position3(vec3 p) {
     surface.program["transform2"] = mercator(transforms::Position()(xscale2(".x"), yscale2(".y"), zscale2(".z")));
     trackball.attach(window);
     ports3d::Surface::setup_gl();
+    if (int rc = ports3d::script_drag(window, options, "dynamic-transform")) return rc;
 
     double time = 0;
     window.on_draw([&](double dt) {

@@ -14,6 +14,8 @@
 // ascender + descender below the origin, not the ascender (GlyphCollection.hpp): those
 // labels are anchored at their top with the origin raised by the descender's depth, which
 // is glumpy's placement.
+#include "ports3d/drag.hpp"
+
 #include <glumpp/app.hpp>
 #include <glumpp/graphics.hpp>
 #include <glumpp/transforms.hpp>
@@ -136,24 +138,11 @@ int main(int argc, char** argv) {
     reset();
     transform.attach(window);
 
-    bool drag = false;
-    for (const auto& a : options.args) {
-        if (a != "drag") {
-            std::fprintf(stderr, "lorenz: unknown argument '%s' (drag, or nothing)\n", a.c_str());
-            return 2;
-        }
-        drag = true;
-    }
+    if (int rc = ports3d::script_drag(window, options, "lorenz")) return rc;
     window.on_key_press([&](app::Key key, unsigned) {
         if (key == app::Key::Space) reset();
     });
-    int frame = 0;
     window.on_draw([&](double) {
-        if (drag) { // a left-button drag from the centre, 8 px right and 4 px down a frame
-            const double x = window.width() / 2.0 + 8 * frame, y = window.height() / 2.0 + 4 * frame;
-            if (frame++ == 0) window.dispatch_mouse_press(x, y, app::MouseButton::Left);
-            else window.dispatch_mouse_motion(x, y);
-        }
         window.clear();
         ticks.draw();
         labels.draw();

@@ -2,9 +2,10 @@
 // field of ports3d/surface.hpp wrapped into a disc: Trackball(PolarProjection(Position(
 // xscale, yscale, zscale))) with x from [-1, 1] to the radius [0, 1], y to the angle
 // [0, 2 pi] and z kept (glumpy's LinearScales), the trackball at aspect 1, zoom 20. A
-// 1200x1200 white window; drag rotates, scroll zooms (uniforms only: the surface's
-// vertices and textures are sent once). glumpy's `data.get("spatial-filters.npy")` kernel
-// is computed here (ports3d/surface.hpp says how).
+// 1200x1200 white window; drag rotates, scroll zooms: uniforms only, the surface's
+// vertices and textures are sent once (`polar-surface drag` scripts a drag). glumpy's
+// `data.get("spatial-filters.npy")` kernel is computed here (ports3d/surface.hpp says how).
+#include "ports3d/drag.hpp"
 #include "ports3d/surface.hpp"
 
 #include <numbers>
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     surface.program["transform"] = trackball(polar(transforms::Position()(xscale(".x"), yscale(".y"), zscale(".z"))));
     trackball.attach(window);
     ports3d::Surface::setup_gl();
+    if (int rc = ports3d::script_drag(window, options, "polar-surface")) return rc;
     window.on_draw([&](double) {
         window.clear();
         surface.draw(trackball);
