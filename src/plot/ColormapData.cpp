@@ -7,6 +7,7 @@
 //   plasma   CC0 (Nathaniel J. Smith, Stefan van der Walt)
 //   cividis  matplotlib's licence (BSD-style; Jamie R. Nunez, Christopher R. Anderton, Ryan S. Renslow)
 //   turbo    Apache-2.0 (Copyright 2019 Google LLC, Anton Mikhailov)
+// The licence texts: LICENSES/ (README.md there lists this data).
 #include "ColormapData.hpp"
 
 namespace glumpp::plot::detail {

@@ -32,6 +32,7 @@ def main():
     ]
     for name in NAMES:
         lines.append("//   %-8s %s" % (name, LICENCES[name]))
+    lines.append("// The licence texts: LICENSES/ (README.md there lists this data).")
     lines += ['#include "ColormapData.hpp"', "", "namespace glumpp::plot::detail {", ""]
     for name in NAMES:
         cmap = matplotlib.colormaps[name]
