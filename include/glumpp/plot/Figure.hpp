@@ -1,0 +1,185 @@
+#pragma once
+// Figure and Axes: glumpy's matplotlib API (glumpy/api/matplotlib: figure.py, axes.py), a
+// figure of axes laid out on a window's viewports, each axes with its own interaction and
+// its own drawables.
+//
+//   app::Window window(options, plot::Figure::window_size({24, 12}).x, ..., "figure");
+//   plot::Figure figure(window);                                  // facecolor .95 grey
+//   plot::Axes& left = figure.add_axes({0.010, 0.01, 0.485, 0.98},
+//       {.facecolor = {1, 0, 0, 0.25}, .aspect = 1, .interface = plot::Interface::Trackball});
+//   plot::Axes& right = figure.add_axes({0.505, 0.01, 0.485, 0.98},
+//       {.facecolor = {0, 0, 1, 0.25}, .aspect = 1, .interface = plot::Interface::PanZoom});
+//   left.scatter(points);          // 3-D points through the axes' trackball
+//   right.add_drawable(paths);     // any collection, through the axes' PanZoom
+//   return app::run(window, options);
+//
+// Layout (glumpy's Axes.__init__): rect = (x, y, width, height) in fractions of the window
+// (from its bottom left) becomes an app::Viewport child of the figure's root viewport with
+// size (width, height), position (x + width / 2, y + height / 2), anchor (0.5, 0.5) and the
+// aspect (height = aspect * width, shrunk to fit, as app::Viewport.hpp says), so each axes'
+// extents are glumpy's to the pixel. Events reach the axes under the pointer (the
+// viewports' routing): a drag in one axes pans or turns that one only.
+//
+// Coordinates: an axes shows data x, y in [-1, 1] (glumpy's normalized device coordinates
+// of the axes' viewport, y up) unless AxesOptions::xlim/ylim say otherwise; the limits are
+// fitted into the viewport keeping their aspect ("meet", graphics::PanZoom's fit), which is
+// what glumpy's PanZoom(aspect=1) and Trackball (whose projection follows the viewport's
+// aspect) show.
+//
+// Interfaces (glumpy's `interface=`):
+//   None       nothing moves (glumpy's Position()).
+//   PanZoom    graphics::PanZoom over the axes' viewport: drag pans, scroll zooms about the
+//              pointer, space resets. Drawables get it as their transform (u_view, one
+//              uniform per collection and draw: panning uploads no vertex).
+//   Trackball  transforms::Trackball (glumpy's defaults: distance 8, zoom 35, znear 2, and
+//              its theta 45 / phi 45 unless set): drag turns, scroll zooms. Collections are
+//              2-D (they map world to pixels with u_view alone), so a trackball axes
+//              projects the 3-D points given to scatter() on the CPU with the camera's
+//              matrices (the same float32 uniforms glumpy's shader would get: ndc =
+//              P V M (x, y, z * zscale, 1)), and only when the camera changed since the
+//              last draw: a still frame uploads nothing, a turn re-sends 8 bytes a point.
+//              Drawables added with add_drawable() see the axes' fit only.
+//
+// Decoration (AxesOptions::ticks): the frame, tick marks and tick labels of plot::AxesFrame
+// along the axes' rectangle (labels outside it, in the figure's margin), for the data range
+// the axes shows now: recomputed by matplotlib's locators (Ticks.hpp) whenever a pan or a
+// zoom changes the range, labels that do not fit dropped (fit_labels). xlim()/ylim() give
+// that range.
+//
+// Drawing, per frame (the window's on_draw is the root viewport's): the figure clears the
+// window to its facecolor (glClearColor, glClear of colour, depth, stencil); each axes, in
+// the order added, clears its viewport (scissored) to its facecolor composited over the
+// figure's (straight alpha: c = a * face + (1 - a) * figure, which is what glumpy's blended
+// face quad leaves on the figure's uniform clear; one glClear instead of a program),
+// then draws its own collections (scatter's, one draw call each kind) and its drawables in
+// the order added, then its decoration (one glDrawArrays, with glViewport/glScissor widened
+// to the window for the labels and set back). A figure of n axes with k drawables each
+// makes n * (k + 1 + ticks) draw calls and n + 1 clears.
+//
+// Errors: a rect whose width or height is not in (0, 1] or whose corner is not finite,
+// limits of no width or not finite, an aspect that is not positive, a figsize or dpi that
+// is not positive: ValueError "Figure::add_axes: ..." / "Figure::window_size: ..." naming
+// the values; nothing is added. scatter() on an axes: PointCollection's errors.
+
+#include <glumpp/app/Viewport.hpp>
+#include <glumpp/app/Window.hpp>
+#include <glumpp/graphics/Collection.hpp>
+#include <glumpp/graphics/PanZoom.hpp>
+#include <glumpp/graphics/PointCollection.hpp>
+#include <glumpp/plot/AxesFrame.hpp>
+#include <glumpp/plot/Colormap.hpp>
+#include <glumpp/transforms/Cameras.hpp>
+
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace glumpp::plot {
+
+enum class Interface { None, PanZoom, Trackball };
+
+struct AxesOptions {
+    Rgba facecolor{1, 1, 1, 1};        ///< glumpy's default: white
+    std::optional<double> aspect;      ///< height = aspect * width (glumpy's Viewport)
+    Interface interface = Interface::None;
+    std::array<double, 2> xlim{-1, 1}; ///< data shown along x at rest
+    std::array<double, 2> ylim{-1, 1};
+    double zscale = 1;                 ///< Trackball: z is multiplied by this (glumpy's zscale range / domain)
+    std::optional<float> theta, phi;   ///< Trackball: start angles (degrees; glumpy's 45, 45 when unset)
+    bool ticks = false;                ///< frame, ticks and tick labels (AxesFrame)
+    double font_px = 12;               ///< tick labels, DejaVu Sans
+};
+
+class Figure;
+
+class Axes {
+public:
+    Axes(const Axes&) = delete;
+    Axes& operator=(const Axes&) = delete;
+    ~Axes();
+
+    /// The axes' viewport (a child of the figure's root).
+    app::Viewport& viewport() noexcept { return *viewport_; }
+    /// The 2-D transform of drawables: the fit of xlim/ylim and, for Interface::PanZoom,
+    /// the user's pan and zoom. Copies share its state.
+    graphics::PanZoom& transform() noexcept { return view_; }
+    /// The camera of an Interface::Trackball axes; ValueError "Axes::trackball: ..." otherwise.
+    transforms::Trackball& trackball();
+    Interface interface() const noexcept { return options_.interface; }
+
+    /// glumpy's add_drawable: `collection` is drawn in this axes at every frame, through
+    /// transform(). The collection must outlive the figure's drawing of it; the same
+    /// collection may be added to several axes (each draws it through its own transform).
+    void add_drawable(graphics::Collection& collection);
+
+    /// A scatter plot (glumpy's PointCollection("agg"): size 3, black by default): one item
+    /// of the axes' own point collection. Points are 3-D: x, y through transform() (z
+    /// ignored), or through the trackball (see the header). Returns the item's number.
+    std::size_t scatter(std::span<const glm::vec3> points, const graphics::PointStyle& style = {.size = 3});
+    /// The axes' point collection (empty until scatter()).
+    graphics::PointCollection& points();
+
+    /// The data range shown now: x from the viewport's left edge to its right, y from
+    /// bottom to top.
+    std::array<double, 2> xlim() const;
+    std::array<double, 2> ylim() const;
+    /// The decoration (nullptr unless AxesOptions::ticks).
+    const AxesFrame* frame() const noexcept { return frame_.get(); }
+
+private:
+    friend class Figure;
+    Axes(Figure& figure, app::Viewport& viewport, const AxesOptions& options);
+    void draw();
+    void project();
+
+    Figure* figure_;
+    app::Viewport* viewport_;
+    AxesOptions options_;
+    graphics::PanZoom view_;
+    std::optional<transforms::Trackball> trackball_;
+    std::vector<graphics::Collection*> drawables_;
+    std::unique_ptr<graphics::PointCollection> points_;
+    std::vector<std::vector<glm::vec3>> points3d_; ///< Trackball: scatter's items, as given
+    std::array<float, 48> projected_{};            ///< Trackball: the matrices of the last projection
+    bool projected_once_ = false;
+    std::unique_ptr<AxesFrame> frame_;
+};
+
+struct FigureOptions {
+    Rgba facecolor{0.95f, 0.95f, 0.95f, 1}; ///< glumpy's Figure color
+};
+
+class Figure {
+public:
+    /// glumpy's Figure(figsize, dpi): the window size it opens, round(figsize * dpi).
+    static glm::ivec2 window_size(glm::dvec2 figsize = {10, 10}, double dpi = 72);
+
+    /// Lays the figure out on `window` (its root viewport follows the window: resize,
+    /// events, drawing). The window must outlive the figure's use of it; its own on_draw
+    /// handlers still run before the figure's.
+    explicit Figure(app::Window& window, FigureOptions options = {});
+    Figure(const Figure&) = delete;
+    Figure& operator=(const Figure&) = delete;
+    ~Figure();
+
+    /// glumpy's add_axes (see the header). The reference stays valid as long as the figure.
+    Axes& add_axes(std::array<double, 4> rect = {0, 0, 1, 1}, const AxesOptions& options = {});
+    std::size_t size() const noexcept { return axes_.size(); }
+    Axes& operator[](std::size_t i) const;
+    app::Viewport& viewport() noexcept { return root_; }
+    const Rgba& facecolor() const noexcept { return options_.facecolor; }
+    app::Window& window() noexcept { return *window_; }
+
+private:
+    app::Window* window_;
+    FigureOptions options_;
+    app::Viewport root_;
+    std::vector<std::unique_ptr<Axes>> axes_;
+};
+
+} // namespace glumpp::plot

@@ -1,0 +1,219 @@
+#include <glumpp/plot/Figure.hpp>
+
+#include <glumpp/Error.hpp>
+
+#include <epoxy/gl.h>
+#include <glm/glm.hpp>
+
+#include <cmath>
+#include <cstring>
+#include <sstream>
+
+namespace glumpp::plot {
+
+namespace {
+
+std::string str(double v) {
+    std::ostringstream s;
+    s << v;
+    return s.str();
+}
+
+void check_lim(const std::array<double, 2>& lim, const char* name) {
+    if (!std::isfinite(lim[0]) || !std::isfinite(lim[1]) || lim[0] == lim[1])
+        throw ValueError(std::string("Figure::add_axes: ") + name + " [" + str(lim[0]) + ", " + str(lim[1]) +
+                         "] must be finite and of some width");
+}
+
+// What a face of straight alpha `a` leaves over an opaque `under` (GL's SRC_ALPHA,
+// ONE_MINUS_SRC_ALPHA on colour; the destination's alpha stays 1, as the window's).
+Rgba over(const Rgba& face, const Rgba& under) {
+    const float a = face.a;
+    return {a * face.r + (1 - a) * under.r, a * face.g + (1 - a) * under.g, a * face.b + (1 - a) * under.b, 1};
+}
+
+} // namespace
+
+glm::ivec2 Figure::window_size(glm::dvec2 figsize, double dpi) {
+    if (!(figsize.x > 0) || !(figsize.y > 0) || !(dpi > 0) || !std::isfinite(figsize.x * figsize.y * dpi))
+        throw ValueError("Figure::window_size: figsize (" + str(figsize.x) + ", " + str(figsize.y) + ") and dpi " + str(dpi) +
+                         " must be positive and finite");
+    // Python's round() (half to even), as glumpy's int(round(figsize * dpi)).
+    return {int(std::nearbyint(figsize.x * dpi)), int(std::nearbyint(figsize.y * dpi))};
+}
+
+Figure::Figure(app::Window& window, FigureOptions options) : window_(&window), options_(options) {
+    root_.on_draw([this](double) {
+        glClearColor(options_.facecolor.r, options_.facecolor.g, options_.facecolor.b, options_.facecolor.a);
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    });
+    root_.attach(window);
+}
+
+Figure::~Figure() = default;
+
+Axes& Figure::add_axes(std::array<double, 4> rect, const AxesOptions& options) {
+    const std::string where = "[" + str(rect[0]) + ", " + str(rect[1]) + ", " + str(rect[2]) + ", " + str(rect[3]) + "]";
+    if (!std::isfinite(rect[0]) || !std::isfinite(rect[1]) || !(rect[2] > 0 && rect[2] <= 1) || !(rect[3] > 0 && rect[3] <= 1))
+        throw ValueError("Figure::add_axes: rect " + where + " needs a finite corner and a width and height in (0, 1]");
+    if (options.aspect && !(*options.aspect > 0 && std::isfinite(*options.aspect)))
+        throw ValueError("Figure::add_axes: aspect " + str(*options.aspect) + " must be positive and finite");
+    check_lim(options.xlim, "xlim");
+    check_lim(options.ylim, "ylim");
+    if (!(options.zscale > 0 && std::isfinite(options.zscale)))
+        throw ValueError("Figure::add_axes: zscale " + str(options.zscale) + " must be positive and finite");
+    // glumpy's Axes: size, centre position, centre anchor.
+    app::Viewport& viewport =
+        root_.add({rect[2], rect[3]}, {rect[0] + rect[2] / 2, rect[1] + rect[3] / 2}, {0.5, 0.5}, options.aspect);
+    axes_.push_back(std::unique_ptr<Axes>(new Axes(*this, viewport, options)));
+    return *axes_.back();
+}
+
+Axes& Figure::operator[](std::size_t i) const {
+    if (i >= axes_.size())
+        throw IndexError("Figure::operator[]: axes " + std::to_string(i) + " of " + std::to_string(axes_.size()));
+    return *axes_[i];
+}
+
+Axes::Axes(Figure& figure, app::Viewport& viewport, const AxesOptions& options)
+    : figure_(&figure), viewport_(&viewport), options_(options),
+      view_(graphics::Rect{options.xlim[0] < options.xlim[1] ? options.xlim[0] : options.xlim[1],
+                           options.ylim[0] < options.ylim[1] ? options.ylim[0] : options.ylim[1],
+                           std::abs(options.xlim[1] - options.xlim[0]), std::abs(options.ylim[1] - options.ylim[0])},
+            true) {
+    const auto e = viewport.extents();
+    const int w = int(std::lround(e.width)), h = int(std::lround(e.height));
+    if (w > 0 && h > 0) view_.resize(w, h);
+    if (options.interface == Interface::Trackball) {
+        transforms::Camera::Options o;
+        o.aspect = float(options.aspect.value_or(1.0));
+        o.theta = options.theta;
+        o.phi = options.phi;
+        trackball_.emplace(o);
+        if (w > 0 && h > 0) trackball_->resize(w, h);
+    }
+    if (options.ticks)
+        frame_ = std::make_unique<AxesFrame>(
+            AxesFrame::Spec{.font = text::Font::open("DejaVu Sans"), .font_px = options.font_px, .color = {0, 0, 0, 1}});
+    viewport.on_resize([this](int width, int height) {
+        if (width <= 0 || height <= 0) return;
+        view_.resize(width, height);
+        if (trackball_) trackball_->resize(width, height);
+    });
+    switch (options.interface) {
+    case Interface::None: break;
+    case Interface::PanZoom:
+        viewport.on_mouse_drag([this](double, double, double dx, double dy, unsigned) { view_.drag({dx, dy}); });
+        viewport.on_mouse_scroll([this](double x, double y, double, double dy) { view_.scroll({x, y}, dy); });
+        viewport.on_key_press([this](app::Key key, unsigned) {
+            if (key == app::Key::Space) view_.reset();
+        });
+        break;
+    case Interface::Trackball:
+        viewport.on_mouse_drag(
+            [this](double x, double y, double dx, double dy, unsigned buttons) { trackball_->drag(x, y, dx, dy, buttons); });
+        viewport.on_mouse_scroll([this](double, double, double, double dy) { trackball_->scroll(dy); });
+        break;
+    }
+    viewport.on_draw([this](double) { draw(); });
+}
+
+Axes::~Axes() = default;
+
+transforms::Trackball& Axes::trackball() {
+    if (!trackball_) throw ValueError("Axes::trackball: this axes' interface is not Interface::Trackball");
+    return *trackball_;
+}
+
+void Axes::add_drawable(graphics::Collection& collection) { drawables_.push_back(&collection); }
+
+graphics::PointCollection& Axes::points() {
+    if (!points_) {
+        points_ = std::make_unique<graphics::PointCollection>();
+        if (!trackball_) points_->set_transform(view_); // a trackball axes writes pixels (project())
+    }
+    return *points_;
+}
+
+std::size_t Axes::scatter(std::span<const glm::vec3> points3, const graphics::PointStyle& style) {
+    auto& collection = points();
+    std::vector<glm::vec2> xy(points3.size());
+    for (std::size_t i = 0; i < points3.size(); ++i) xy[i] = {points3[i].x, points3[i].y};
+    const std::size_t k = collection.append(xy, style); // validates the style: throws before anything is kept
+    if (trackball_) {
+        points3d_.emplace_back(points3.begin(), points3.end());
+        projected_once_ = false; // the new item is not projected yet
+    }
+    return k;
+}
+
+void Axes::project() {
+    // The key: the camera's three matrices and the viewport's size; equal to the last
+    // projection's, the points stay as they are (nothing uploaded).
+    const glm::mat4 P = trackball_->projection(), V = trackball_->view(), M = trackball_->model();
+    std::array<float, 48> key{};
+    std::memcpy(key.data(), &P[0][0], 64);
+    std::memcpy(key.data() + 16, &V[0][0], 64);
+    std::memcpy(key.data() + 32, &M[0][0], 64);
+    const auto e = viewport_->extents();
+    key[47] = float(e.width * 65536.0 + e.height); // M's last element is 1: room for the size
+    key[46] = M[3][2];
+    if (projected_once_ && key == projected_) return;
+    const glm::dmat4 pvm = glm::dmat4(P) * glm::dmat4(V) * glm::dmat4(M);
+    for (std::size_t k = 0; k < points3d_.size(); ++k) {
+        std::vector<glm::vec2> pixels(points3d_[k].size());
+        for (std::size_t i = 0; i < pixels.size(); ++i) {
+            const auto& p = points3d_[k][i];
+            const glm::dvec4 c = pvm * glm::dvec4(p.x, p.y, double(p.z) * options_.zscale, 1.0);
+            // NDC to the viewport's pixels (origin top left, y down): what glViewport does.
+            pixels[i] = {float((c.x / c.w + 1) * 0.5 * e.width), float((1 - c.y / c.w) * 0.5 * e.height)};
+        }
+        points_->set(k, pixels);
+    }
+    projected_ = key;
+    projected_once_ = true;
+}
+
+std::array<double, 2> Axes::xlim() const {
+    const auto e = viewport_->extents();
+    return {view_.to_world({0, 0}).x, view_.to_world({e.width, 0}).x};
+}
+
+std::array<double, 2> Axes::ylim() const {
+    const auto e = viewport_->extents();
+    return {view_.to_world({0, e.height}).y, view_.to_world({0, 0}).y};
+}
+
+void Axes::draw() {
+    // The face: what glumpy's blended quad leaves over the figure's clear, cleared inside
+    // the viewport's scissor (see the header).
+    const Rgba c = over(options_.facecolor, figure_->facecolor());
+    glClearColor(c.r, c.g, c.b, c.a);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    if (points_) {
+        if (trackball_) project();
+        points_->draw();
+    }
+    for (auto* d : drawables_) {
+        d->set_transform(view_);
+        d->draw();
+    }
+    if (frame_) {
+        const auto e = viewport_->extents();
+        const auto x = xlim(), y = ylim();
+        frame_->set_rect(e.x, e.y, e.width, e.height);
+        frame_->set_view(x[0], x[1], y[0], y[1]);
+        // The labels lie outside the axes: the whole window for the frame's one draw.
+        const auto w = figure_->viewport().extents();
+        glViewport(GLint(w.x), GLint(w.y), GLsizei(w.width), GLsizei(w.height));
+        glScissor(GLint(w.x), GLint(w.y), GLsizei(w.width), GLsizei(w.height));
+        frame_->draw();
+        const auto s = viewport_->scissor();
+        glViewport(GLint(std::lround(e.x)), GLint(std::lround(e.y)), GLsizei(std::lround(e.width)),
+                   GLsizei(std::lround(e.height)));
+        glScissor(GLint(std::lround(s.x)), GLint(std::lround(s.y)), GLsizei(std::lround(s.width)),
+                  GLsizei(std::lround(s.height)));
+    }
+}
+
+} // namespace glumpp::plot

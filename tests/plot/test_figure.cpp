@@ -1,0 +1,220 @@
+// plot::Figure and Axes on a real (offscreen) window: glumpy's layout of add_axes (the
+// extents measured on glumpy's own matplotlib-1 screenshot), faces composited as glumpy's
+// blended quads leave them, events routed to the axes under the pointer, ticks after random
+// pans and zooms equal to a matplotlib axes' of the same size, a trackball axes' projection
+// against the pinhole formula, and bad input refused with nothing added.
+#include <glumpp/app.hpp>
+#include <glumpp/plot/Figure.hpp>
+#include <glumpp/plot/Ticks.hpp>
+
+#include "../TestUtil.hpp"
+#include "Matplotlib.hpp"
+
+#include <epoxy/gl.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <numbers>
+#include <random>
+
+using namespace glumpp;
+using Rect = app::Viewport::Rect;
+
+namespace {
+
+app::WindowConfig offscreen(int w, int h) {
+    app::WindowConfig c;
+    c.width = w;
+    c.height = h;
+    c.backend = app::Backend::Offscreen;
+    c.title = "figure test";
+    return c;
+}
+
+std::array<int, 3> rgb(Array& img, int x, int row) {
+    return {img.value<int>({std::size_t(row), std::size_t(x), 0}), img.value<int>({std::size_t(row), std::size_t(x), 1}),
+            img.value<int>({std::size_t(row), std::size_t(x), 2})};
+}
+
+} // namespace
+
+TEST(Figure, WindowSizeIsFigsizeTimesDpiRounded) {
+    EXPECT_EQ(plot::Figure::window_size({24, 12}), glm::ivec2(1728, 864));
+    EXPECT_EQ(plot::Figure::window_size({10, 10}, 100), glm::ivec2(1000, 1000));
+    EXPECT_EQ(plot::Figure::window_size({0.125, 1}, 4), glm::ivec2(0, 4)); // 0.5: half to even, as Python
+    EXPECT_EQ(test::message_of<ValueError>([] { plot::Figure::window_size({-1, 2}, 72); }),
+              "Figure::window_size: figsize (-1, 2) and dpi 72 must be positive and finite");
+}
+
+// glumpy's matplotlib-1 (Figure((24, 12)): 1728 x 864): its screenshot's pink face covers
+// columns 17..854 and rows 13..850 from the top, the blue one columns 873..1710 (measured
+// on run_example.py's PPM): GL extents {17, 13, 838, 838} and {873, 13, 838, 838}. Its face
+// pixels are (245, 181, 181) and (181, 181, 245): 0.25 * 255 + 0.75 * 242 = 245.25 and
+// 0.75 * 242 = 181.5 (GL's blend rounds down there, our clear of 0.7125 * 255 = 181.7 up:
+// one level, so the faces are compared within 1).
+TEST(Figure, AxesAreLaidOutAndFacedAsGlumpysMatplotlib1) {
+    app::Window window(offscreen(1728, 864));
+    plot::Figure figure(window);
+    auto& left = figure.add_axes({0.010, 0.01, 0.485, 0.98}, {.facecolor = {1, 0, 0, 0.25}, .aspect = 1});
+    auto& right = figure.add_axes({0.505, 0.01, 0.485, 0.98}, {.facecolor = {0, 0, 1, 0.25}, .aspect = 1});
+    EXPECT_EQ(left.viewport().extents(), (Rect{17, 13, 838, 838}));
+    EXPECT_EQ(right.viewport().extents(), (Rect{873, 13, 838, 838}));
+    EXPECT_EQ(figure.size(), 2u);
+    EXPECT_EQ(&figure[1], &right);
+    window.activate();
+    window.dispatch_draw(0);
+    Array img = window.read_pixels();
+    auto near = [](std::array<int, 3> got, std::array<int, 3> want) {
+        for (int i = 0; i < 3; ++i)
+            if (std::abs(got[i] - want[i]) > 1) return false;
+        return true;
+    };
+    EXPECT_TRUE(near(rgb(img, 5, 5), {242, 242, 242}));
+    EXPECT_TRUE(near(rgb(img, 17, 13), {245, 181, 181}));   // the face's corners
+    EXPECT_TRUE(near(rgb(img, 854, 850), {245, 181, 181}));
+    EXPECT_TRUE(near(rgb(img, 16, 13), {242, 242, 242}));   // just outside
+    EXPECT_TRUE(near(rgb(img, 855, 850), {242, 242, 242}));
+    EXPECT_TRUE(near(rgb(img, 17, 851), {242, 242, 242}));
+    EXPECT_TRUE(near(rgb(img, 873, 400), {181, 181, 245}));
+    EXPECT_TRUE(near(rgb(img, 1710, 400), {181, 181, 245}));
+    EXPECT_TRUE(near(rgb(img, 1711, 400), {242, 242, 242}));
+}
+
+// Each axes has its own interaction: a drag and a scroll in the right one move its range
+// only, by what graphics::PanZoom's rules say (the drag by pixels, the scroll 1.1x about
+// the pointer, which keeps the data under it there); the left (no interface) stays put.
+TEST(Figure, EventsReachTheAxesUnderThePointerOnly) {
+    app::Window window(offscreen(400, 200));
+    plot::Figure figure(window);
+    auto& left = figure.add_axes({0, 0, 0.5, 1}, {});
+    auto& right = figure.add_axes({0.5, 0, 0.5, 1}, {.interface = plot::Interface::PanZoom, .xlim = {0, 10}, .ylim = {0, 10}});
+    EXPECT_EQ(right.xlim(), (std::array<double, 2>{0, 10}));
+    EXPECT_EQ(right.ylim(), (std::array<double, 2>{0, 10}));
+    auto& root = figure.viewport();
+    root.dispatch_mouse_motion(300, 100, 0, 0);
+    root.dispatch_mouse_press(300, 100, app::MouseButton::Left);
+    root.dispatch_mouse_drag(320, 100, 20, 0, 1); // 20 px right: 1 data unit (200 px for 10)
+    root.dispatch_mouse_release(320, 100, app::MouseButton::Left);
+    EXPECT_NEAR(right.xlim()[0], -1, 1e-9);
+    EXPECT_NEAR(right.xlim()[1], 9, 1e-9);
+    root.dispatch_mouse_scroll(250, 100, 0, 1); // at the right axes' (50, 100): data (1.5, 5)
+    const auto x = right.xlim(), y = right.ylim();
+    EXPECT_NEAR(x[1] - x[0], 10 / 1.1, 1e-9);
+    EXPECT_NEAR(x[0] + (x[1] - x[0]) * 0.25, 1.5, 1e-9);
+    EXPECT_NEAR(y[0] + (y[1] - y[0]) * 0.5, 5, 1e-9);
+    EXPECT_EQ(left.xlim(), (std::array<double, 2>{-1, 1}));
+    EXPECT_EQ(left.ylim(), (std::array<double, 2>{-1, 1}));
+}
+
+// After random pans and zooms, an axes' ticks are those of a matplotlib axes of the same
+// size in pixels (72 dpi: a point is a pixel; 12-point tick labels, as ours) over the same
+// range: its AutoLocator with its own tick_space, the ticks inside the range.
+TEST(Figure, TicksAfterRandomPansAndZoomsAreMatplotlibs) {
+    REQUIRE_MATPLOTLIB();
+    app::Window window(offscreen(640, 480));
+    plot::Figure figure(window);
+    auto& axes = figure.add_axes({0.1, 0.1, 0.8, 0.8},
+                                 {.interface = plot::Interface::PanZoom, .xlim = {0, 5}, .ylim = {-1, 1}, .ticks = true});
+    const auto e = axes.viewport().extents();
+    std::mt19937_64 rng(13);
+    std::uniform_real_distribution<double> u(0, 1);
+    std::ostringstream ranges;
+    ranges.precision(17);
+    std::vector<std::vector<double>> xs, ys;
+    auto& root = figure.viewport();
+    window.activate();
+    for (int i = 0; i < 40; ++i) {
+        const double px = e.x + 1 + u(rng) * (e.width - 2), py = 480 - e.y - 1 - u(rng) * (e.height - 2);
+        root.dispatch_mouse_motion(px, py, 0, 0);
+        if (u(rng) < 0.5) {
+            root.dispatch_mouse_press(px, py, app::MouseButton::Left);
+            root.dispatch_mouse_drag(px, py, (u(rng) - 0.5) * 400, (u(rng) - 0.5) * 300, 1);
+            root.dispatch_mouse_release(px, py, app::MouseButton::Left);
+        } else {
+            root.dispatch_mouse_scroll(px, py, 0, std::round((u(rng) - 0.5) * 30));
+        }
+        window.dispatch_draw(0); // the frame's set_view: ticks for the range shown now
+        const auto x = axes.xlim(), y = axes.ylim();
+        ranges << x[0] << " " << x[1] << " " << y[0] << " " << y[1] << "\n";
+        xs.push_back(axes.frame()->x_ticks());
+        ys.push_back(axes.frame()->y_ticks());
+    }
+    const std::string script = R"(
+import sys
+import matplotlib
+matplotlib.use("Agg")
+matplotlib.rcParams["xtick.labelsize"] = 12
+matplotlib.rcParams["ytick.labelsize"] = 12
+import matplotlib.pyplot as plt
+w, h = float(sys.argv[1].split(",")[1]), float(sys.argv[1].split(",")[2])
+fig = plt.figure(figsize=(w / 72, h / 72), dpi=72)
+ax = fig.add_axes([0, 0, 1, 1])
+for line in open(sys.argv[1].split(",")[0]):
+    a, b, c, d = map(float, line.split())
+    ax.set_xlim(a, b)
+    ax.set_ylim(c, d)
+    for axis, lo, hi in ((ax.xaxis, a, b), (ax.yaxis, c, d)):
+        t = axis.get_major_locator()()
+        print(" ".join(repr(float(v)) for v in t if lo - 1e-9 * (hi - lo) <= v <= hi + 1e-9 * (hi - lo)))
+)";
+    const auto file = test::test_dir() / "ranges.txt";
+    std::ofstream(file) << ranges.str();
+    const auto rows = test::python_numbers(script, file.string() + "," + std::to_string(e.width) + "," + std::to_string(e.height));
+    ASSERT_EQ(rows.size(), 2 * xs.size());
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        for (int k = 0; k < 2; ++k) {
+            const auto& ours = k == 0 ? xs[i] : ys[i];
+            const auto& theirs = rows[2 * i + k];
+            ASSERT_EQ(ours.size(), theirs.size()) << "case " << i << (k == 0 ? " x" : " y");
+            for (std::size_t j = 0; j < ours.size(); ++j)
+                EXPECT_NEAR(ours[j], theirs[j], 1e-9 * std::max(1.0, std::abs(theirs[j]))) << "case " << i;
+        }
+    }
+}
+
+// A trackball axes projects scatter's points as a pinhole camera at distance 8 with fovy
+// 35 (glumpy's defaults) looking down -z at theta = phi = 0: x_ndc = x / ((8 - z) tan 17.5°)
+// (aspect 1 on a square viewport), pixels = (x_ndc + 1) / 2 * width from the left. Drawn
+// dots are dark where the formula puts them; a still frame re-sends nothing.
+TEST(Figure, TrackballAxesProjectAsAPinholeCamera) {
+    app::Window window(offscreen(200, 200));
+    plot::Figure figure(window, {.facecolor = {1, 1, 1, 1}});
+    auto& axes = figure.add_axes({0, 0, 1, 1}, {.aspect = 1, .interface = plot::Interface::Trackball, .zscale = 0.5,
+                                               .theta = 0.0f, .phi = 0.0f});
+    const std::vector<glm::vec3> points = {{0.5f, 0, 0}, {0, -0.5f, 2.0f}};
+    axes.scatter(points, {.color = {0, 0, 0, 1}, .size = 5});
+    window.activate();
+    window.dispatch_draw(0);
+    Array img = window.read_pixels();
+    const double t = std::tan(17.5 * std::numbers::pi / 180);
+    const double x0 = (0.5 / (8 * t) + 1) / 2 * 200;            // z = 0
+    const double y1 = (1 - (-0.5 / ((8 - 1.0) * t))) / 2 * 200; // z = 2 * zscale 0.5 = 1, nearer
+    EXPECT_LT(rgb(img, int(x0), 100)[0], 60) << x0;
+    EXPECT_LT(rgb(img, 100, int(y1))[0], 60) << y1;
+    EXPECT_GT(rgb(img, int(x0) + 6, 100)[0], 250);
+    EXPECT_GT(rgb(img, 100, int(y1) - 6)[0], 250);
+    const auto sent = axes.points().vertices().buffer().upload_stats().bytes_sent;
+    window.dispatch_draw(0);
+    EXPECT_EQ(axes.points().vertices().buffer().upload_stats().bytes_sent, sent); // still: nothing
+    axes.trackball().set_phi(10);
+    window.dispatch_draw(0);
+    EXPECT_GT(axes.points().vertices().buffer().upload_stats().bytes_sent, sent); // turned: re-projected
+}
+
+TEST(Figure, BadAxesAreRefusedAndNothingIsAdded) {
+    app::Window window(offscreen(64, 64));
+    plot::Figure figure(window);
+    EXPECT_EQ(test::message_of<ValueError>([&] { figure.add_axes({0, 0, 0, 1}); }),
+              "Figure::add_axes: rect [0, 0, 0, 1] needs a finite corner and a width and height in (0, 1]");
+    EXPECT_EQ(test::message_of<ValueError>([&] { figure.add_axes({0, 0, 1, 1}, {.xlim = {2, 2}}); }),
+              "Figure::add_axes: xlim [2, 2] must be finite and of some width");
+    EXPECT_EQ(test::message_of<ValueError>([&] { figure.add_axes({0, 0, 1, 1}, {.aspect = -1}); }),
+              "Figure::add_axes: aspect -1 must be positive and finite");
+    EXPECT_EQ(figure.size(), 0u);
+    EXPECT_EQ(figure.viewport().children(), 0u);
+    auto& axes = figure.add_axes();
+    EXPECT_EQ(test::message_of<ValueError>([&] { axes.trackball(); }),
+              "Axes::trackball: this axes' interface is not Interface::Trackball");
+    EXPECT_EQ(test::message_of<IndexError>([&] { (void)figure[1]; }), "Figure::operator[]: axes 1 of 1");
+}
