@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
     app::Window window(options, size.x, size.y, "Figure (matplotlib API)");
     plot::Figure figure(window);
     auto& left = figure.add_axes({0.010, 0.01, 0.485, 0.98}, {.facecolor = {1, 0, 0, 0.25}, .aspect = 1,
-                                 .interface = plot::Interface::Trackball, .zscale = 0.5, .theta = 0.0f, .phi = 0.0f});
+                                 .interface = plot::Interface::Trackball, .zscale = {.range = {-0.5, 0.5}}, .theta = 0.0f, .phi = 0.0f});
     auto& right = figure.add_axes({0.505, 0.01, 0.485, 0.98},
                                   {.facecolor = {0, 0, 1, 0.25}, .aspect = 1, .interface = plot::Interface::PanZoom});
 

@@ -5,6 +5,7 @@
 #include <epoxy/gl.h>
 #include <glm/glm.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <sstream>
@@ -60,8 +61,15 @@ Axes& Figure::add_axes(std::array<double, 4> rect, const AxesOptions& options) {
         throw ValueError("Figure::add_axes: aspect " + str(*options.aspect) + " must be positive and finite");
     check_lim(options.xlim, "xlim");
     check_lim(options.ylim, "ylim");
-    if (!(options.zscale > 0 && std::isfinite(options.zscale)))
-        throw ValueError("Figure::add_axes: zscale " + str(options.zscale) + " must be positive and finite");
+    for (const auto& [scale, name] : {std::pair{&options.xscale, "xscale"}, std::pair{&options.yscale, "yscale"},
+                                      std::pair{&options.zscale, "zscale"}}) {
+        const auto& d = scale->domain;
+        const auto& r = scale->range;
+        if (!std::isfinite(d[0]) || !std::isfinite(d[1]) || d[0] == d[1] || !std::isfinite(r[0]) || !std::isfinite(r[1]))
+            throw ValueError(std::string("Figure::add_axes: ") + name + " domain [" + str(d[0]) + ", " + str(d[1]) +
+                             "] and range [" + str(r[0]) + ", " + str(r[1]) +
+                             "] must be finite, the domain of some width");
+    }
     // glumpy's Axes: size, centre position, centre anchor.
     app::Viewport& viewport =
         root_.add({rect[2], rect[3]}, {rect[0] + rect[2] / 2, rect[1] + rect[3] / 2}, {0.5, 0.5}, options.aspect);
@@ -127,6 +135,18 @@ transforms::Trackball& Axes::trackball() {
 
 void Axes::add_drawable(graphics::Collection& collection) { drawables_.push_back(&collection); }
 
+double LinearScale::operator()(double v) const {
+    double t = (v - domain[0]) / (domain[1] - domain[0]);
+    if (clamp) t = std::clamp(t, 0.0, 1.0);
+    return range[0] + t * (range[1] - range[0]);
+}
+
+glm::dvec3 Axes::chain(const glm::vec3& p) const {
+    const glm::dvec3 s{options_.xscale(p.x), options_.yscale(p.y), options_.zscale(p.z)};
+    if (options_.projection == Projection::Polar) return {s.x * std::cos(s.y), s.x * std::sin(s.y), s.z};
+    return s;
+}
+
 graphics::PointCollection& Axes::points() {
     if (!points_) {
         points_ = std::make_unique<graphics::PointCollection>();
@@ -135,43 +155,115 @@ graphics::PointCollection& Axes::points() {
     return *points_;
 }
 
+graphics::PathCollection& Axes::paths() {
+    if (!paths_) {
+        paths_ = std::make_unique<graphics::PathCollection>();
+        if (!trackball_) paths_->set_transform(view_);
+    }
+    return *paths_;
+}
+
+graphics::SegmentCollection& Axes::segment_collection() {
+    if (!segments_) {
+        segments_ = std::make_unique<graphics::SegmentCollection>();
+        if (!trackball_) segments_->set_transform(view_);
+    }
+    return *segments_;
+}
+
+namespace {
+
+// A polyline of distinct consecutive points (what graphics' strokes require).
+graphics::Polyline polyline(const std::vector<glm::dvec2>& points, bool closed) {
+    graphics::Polyline line;
+    line.closed = closed;
+    for (const auto& p : points)
+        if (line.points.empty() || line.points.back() != p) line.points.push_back(p);
+    if (closed && line.points.size() > 1 && line.points.front() == line.points.back()) line.points.pop_back();
+    return line;
+}
+
+} // namespace
+
+// Where the chain puts `data` now: world units of transform() for a 2-D axes, the
+// viewport's pixels (origin top left) through the camera for a trackball one.
+std::vector<glm::dvec2> Axes::place(std::span<const glm::vec3> data) const {
+    std::vector<glm::dvec2> out(data.size());
+    if (!trackball_) {
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            const auto c = chain(data[i]);
+            out[i] = {c.x, c.y};
+        }
+        return out;
+    }
+    const glm::dmat4 pvm =
+        glm::dmat4(trackball_->projection()) * glm::dmat4(trackball_->view()) * glm::dmat4(trackball_->model());
+    const auto e = viewport_->extents();
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        const glm::dvec4 c = pvm * glm::dvec4(chain(data[i]), 1.0);
+        // NDC to the viewport's pixels (origin top left, y down): what glViewport does.
+        out[i] = {(c.x / c.w + 1) * 0.5 * e.width, (1 - c.y / c.w) * 0.5 * e.height};
+    }
+    return out;
+}
+
 std::size_t Axes::scatter(std::span<const glm::vec3> points3, const graphics::PointStyle& style) {
     auto& collection = points();
-    std::vector<glm::vec2> xy(points3.size());
-    for (std::size_t i = 0; i < points3.size(); ++i) xy[i] = {points3[i].x, points3[i].y};
+    const auto placed = place(points3);
+    const std::vector<glm::vec2> xy(placed.begin(), placed.end());
     const std::size_t k = collection.append(xy, style); // validates the style: throws before anything is kept
-    if (trackball_) {
-        points3d_.emplace_back(points3.begin(), points3.end());
-        projected_once_ = false; // the new item is not projected yet
+    if (trackball_) items_.push_back({Kind::Points, k, {points3.begin(), points3.end()}});
+    return k;
+}
+
+std::size_t Axes::plot(std::span<const glm::vec3> points3, const graphics::StrokeStyle& style, bool closed) {
+    auto& collection = paths();
+    const std::size_t k = collection.append(polyline(place(points3), closed), style);
+    if (trackball_) items_.push_back({Kind::Path, k, {points3.begin(), points3.end()}, closed});
+    return k;
+}
+
+std::size_t Axes::segments(std::span<const glm::vec3> p0, std::span<const glm::vec3> p1, const graphics::StrokeStyle& style) {
+    if (p0.size() != p1.size())
+        throw ValueError("Axes::segments: " + std::to_string(p0.size()) + " start points and " + std::to_string(p1.size()) +
+                         " end points");
+    std::vector<glm::vec3> ends(2 * p0.size());
+    for (std::size_t i = 0; i < p0.size(); ++i) {
+        ends[2 * i] = p0[i];
+        ends[2 * i + 1] = p1[i];
     }
+    auto& collection = segment_collection();
+    const auto placed = place(ends);
+    const std::size_t k = collection.append(std::vector<glm::vec2>(placed.begin(), placed.end()), style);
+    if (trackball_) items_.push_back({Kind::Segments, k, std::move(ends)});
     return k;
 }
 
 void Axes::project() {
     // The key: the camera's three matrices and the viewport's size; equal to the last
-    // projection's, the points stay as they are (nothing uploaded).
+    // projection's, the items stay as they are (nothing uploaded).
     const glm::mat4 P = trackball_->projection(), V = trackball_->view(), M = trackball_->model();
-    std::array<float, 48> key{};
+    std::array<float, 50> key{};
     std::memcpy(key.data(), &P[0][0], 64);
     std::memcpy(key.data() + 16, &V[0][0], 64);
     std::memcpy(key.data() + 32, &M[0][0], 64);
     const auto e = viewport_->extents();
-    key[47] = float(e.width * 65536.0 + e.height); // M's last element is 1: room for the size
-    key[46] = M[3][2];
-    if (projected_once_ && key == projected_) return;
-    const glm::dmat4 pvm = glm::dmat4(P) * glm::dmat4(V) * glm::dmat4(M);
-    for (std::size_t k = 0; k < points3d_.size(); ++k) {
-        std::vector<glm::vec2> pixels(points3d_[k].size());
-        for (std::size_t i = 0; i < pixels.size(); ++i) {
-            const auto& p = points3d_[k][i];
-            const glm::dvec4 c = pvm * glm::dvec4(p.x, p.y, double(p.z) * options_.zscale, 1.0);
-            // NDC to the viewport's pixels (origin top left, y down): what glViewport does.
-            pixels[i] = {float((c.x / c.w + 1) * 0.5 * e.width), float((1 - c.y / c.w) * 0.5 * e.height)};
+    key[48] = float(e.width);
+    key[49] = float(e.height);
+    if (key == projected_) return;
+    for (const auto& item : items_) {
+        const auto placed = place(item.data);
+        switch (item.kind) {
+        case Kind::Points: points_->set(item.index, std::vector<glm::vec2>(placed.begin(), placed.end())); break;
+        case Kind::Path: {
+            const auto line = polyline(placed, item.closed);
+            paths_->set(item.index, std::span<const graphics::Polyline>(&line, 1));
+            break;
         }
-        points_->set(k, pixels);
+        case Kind::Segments: segments_->set(item.index, std::vector<glm::vec2>(placed.begin(), placed.end())); break;
+        }
     }
     projected_ = key;
-    projected_once_ = true;
 }
 
 std::array<double, 2> Axes::xlim() const {
@@ -190,10 +282,10 @@ void Axes::draw() {
     const Rgba c = over(options_.facecolor, figure_->facecolor());
     glClearColor(c.r, c.g, c.b, c.a);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-    if (points_) {
-        if (trackball_) project();
-        points_->draw();
-    }
+    if (trackball_) project();
+    if (paths_) paths_->draw();
+    if (segments_) segments_->draw();
+    if (points_) points_->draw();
     for (auto* d : drawables_) {
         d->set_transform(view_);
         d->draw();

@@ -180,7 +180,7 @@ for line in open(sys.argv[1].split(",")[0]):
 TEST(Figure, TrackballAxesProjectAsAPinholeCamera) {
     app::Window window(offscreen(200, 200));
     plot::Figure figure(window, {.facecolor = {1, 1, 1, 1}});
-    auto& axes = figure.add_axes({0, 0, 1, 1}, {.aspect = 1, .interface = plot::Interface::Trackball, .zscale = 0.5,
+    auto& axes = figure.add_axes({0, 0, 1, 1}, {.aspect = 1, .interface = plot::Interface::Trackball, .zscale = {.range = {-0.5, 0.5}},
                                                .theta = 0.0f, .phi = 0.0f});
     const std::vector<glm::vec3> points = {{0.5f, 0, 0}, {0, -0.5f, 2.0f}};
     axes.scatter(points, {.color = {0, 0, 0, 1}, .size = 5});

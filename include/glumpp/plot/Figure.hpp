@@ -34,11 +34,18 @@
 //   Trackball  transforms::Trackball (glumpy's defaults: distance 8, zoom 35, znear 2, and
 //              its theta 45 / phi 45 unless set): drag turns, scroll zooms. Collections are
 //              2-D (they map world to pixels with u_view alone), so a trackball axes
-//              projects the 3-D points given to scatter() on the CPU with the camera's
-//              matrices (the same float32 uniforms glumpy's shader would get: ndc =
-//              P V M (x, y, z * zscale, 1)), and only when the camera changed since the
-//              last draw: a still frame uploads nothing, a turn re-sends 8 bytes a point.
-//              Drawables added with add_drawable() see the axes' fit only.
+//              projects the 3-D data of scatter(), plot() and segments() on the CPU with
+//              the camera's matrices (the same float32 uniforms glumpy's shader would
+//              get: ndc = P V M (projection(scales(p)), 1), in double), and only when the
+//              camera or the viewport's size changed since the last draw: a still frame
+//              uploads nothing, a turn re-sends the items' vertices (8 bytes a point,
+//              36 a path segment). Drawables added with add_drawable() see the axes' fit
+//              only. (A decision until collections take transform chains on the GPU.)
+//
+// The data chain (glumpy's interface(projection(scale(position)))): each point of
+// scatter(), plot() and segments() goes through the axes' scales (x, y, z, each its own
+// LinearScale) and its projection on the CPU when it is added (2-D axes: the result's x, y
+// are world units of transform()) or at each projection (trackball axes).
 //
 // Decoration (AxesOptions::ticks): the frame, tick marks and tick labels of plot::AxesFrame
 // along the axes' rectangle (labels outside it, in the figure's margin), for the data range
@@ -65,7 +72,9 @@
 #include <glumpp/app/Window.hpp>
 #include <glumpp/graphics/Collection.hpp>
 #include <glumpp/graphics/PanZoom.hpp>
+#include <glumpp/graphics/PathCollection.hpp>
 #include <glumpp/graphics/PointCollection.hpp>
+#include <glumpp/graphics/SegmentCollection.hpp>
 #include <glumpp/plot/AxesFrame.hpp>
 #include <glumpp/plot/Colormap.hpp>
 #include <glumpp/transforms/Cameras.hpp>
@@ -83,13 +92,27 @@ namespace glumpp::plot {
 
 enum class Interface { None, PanZoom, Trackball };
 
+/// glumpy's LinearScale(domain, range, clamp): t = (v - domain[0]) / (domain[1] -
+/// domain[0]), clamped to [0, 1] when `clamp`, then range[0] + t (range[1] - range[0]).
+struct LinearScale {
+    std::array<double, 2> domain{-1, 1};
+    std::array<double, 2> range{-1, 1};
+    bool clamp = false;
+    double operator()(double v) const;
+};
+
+/// glumpy's projections of an axes: none, or PolarProjection (origin 0): (rho, theta, z)
+/// -> (rho cos theta, rho sin theta, z).
+enum class Projection { Identity, Polar };
+
 struct AxesOptions {
     Rgba facecolor{1, 1, 1, 1};        ///< glumpy's default: white
     std::optional<double> aspect;      ///< height = aspect * width (glumpy's Viewport)
     Interface interface = Interface::None;
     std::array<double, 2> xlim{-1, 1}; ///< data shown along x at rest
     std::array<double, 2> ylim{-1, 1};
-    double zscale = 1;                 ///< Trackball: z is multiplied by this (glumpy's zscale range / domain)
+    LinearScale xscale, yscale, zscale; ///< applied to the data first (glumpy's xscale, yscale, zscale)
+    Projection projection = Projection::Identity; ///< then this
     std::optional<float> theta, phi;   ///< Trackball: start angles (degrees; glumpy's 45, 45 when unset)
     bool ticks = false;                ///< frame, ticks and tick labels (AxesFrame)
     double font_px = 12;               ///< tick labels, DejaVu Sans
@@ -123,6 +146,20 @@ public:
     std::size_t scatter(std::span<const glm::vec3> points, const graphics::PointStyle& style = {.size = 3});
     /// The axes' point collection (empty until scatter()).
     graphics::PointCollection& points();
+    /// A line plot (glumpy's PathCollection("agg+"), 1 pixel, black by default): one
+    /// polyline through `points` (3-D, through the chain), open unless `closed`. Widths are
+    /// pixels on a trackball axes; on a 2-D axes world units, which grow with the zoom
+    /// (graphics' strokes). Consecutive points that land on the same spot are merged.
+    /// Returns the item's number in paths().
+    std::size_t plot(std::span<const glm::vec3> points, const graphics::StrokeStyle& style = {}, bool closed = false);
+    graphics::PathCollection& paths();
+    /// Segments p0[k] -> p1[k] (glumpy's SegmentCollection("agg")), one item; ValueError
+    /// "Axes::segments: ..." when the spans' sizes differ. Widths as plot()'s.
+    std::size_t segments(std::span<const glm::vec3> p0, std::span<const glm::vec3> p1,
+                         const graphics::StrokeStyle& style = {});
+    graphics::SegmentCollection& segment_collection();
+    /// The data chain (scales, projection) of one point, as the axes applies it.
+    glm::dvec3 chain(const glm::vec3& p) const;
 
     /// The data range shown now: x from the viewport's left edge to its right, y from
     /// bottom to top.
@@ -136,6 +173,7 @@ private:
     Axes(Figure& figure, app::Viewport& viewport, const AxesOptions& options);
     void draw();
     void project();
+    std::vector<glm::dvec2> place(std::span<const glm::vec3> data) const;
 
     Figure* figure_;
     app::Viewport* viewport_;
@@ -144,9 +182,18 @@ private:
     std::optional<transforms::Trackball> trackball_;
     std::vector<graphics::Collection*> drawables_;
     std::unique_ptr<graphics::PointCollection> points_;
-    std::vector<std::vector<glm::vec3>> points3d_; ///< Trackball: scatter's items, as given
-    std::array<float, 48> projected_{};            ///< Trackball: the matrices of the last projection
-    bool projected_once_ = false;
+    std::unique_ptr<graphics::PathCollection> paths_;
+    std::unique_ptr<graphics::SegmentCollection> segments_;
+    /// Trackball: the items as given, to project again when the camera moves.
+    enum class Kind { Points, Path, Segments };
+    struct Item {
+        Kind kind;
+        std::size_t index;
+        std::vector<glm::vec3> data; ///< Segments: p0, p1 interleaved
+        bool closed = false;
+    };
+    std::vector<Item> items_;
+    std::array<float, 50> projected_{}; ///< Trackball: the matrices and size of the last projection
     std::unique_ptr<AxesFrame> frame_;
 };
 
