@@ -9,8 +9,8 @@ pixel. Both are measured the same way and compared:
   - the ink (darkness under the face colour, as a weight in [0, 1]) inside each box: its
     centroid within 4 pixels of glumpy's, its standard deviation along x and y within 5%
     (10,000 points: the deviation's own sampling error is about 0.7%);
-  - the ink's amount, reported (glumpy's agg points carry an exp(-d^2) halo that ours,
-    linear over one pixel, do not): ours must hold between 0.5 and 1.2 of glumpy's.
+  - the ink's amount: within 0.85..1.2 of glumpy's (the ports draw glumpy's size-3 dots
+    with their halo as 4.1-pixel ones: measured 1.06 to 1.13; at size 3, 0.65 to 0.73).
 MODE "1": two axes side by side (matplotlib-1).
 
 MODE "lines" (matplotlib-3: glumpy's data, not random, but strokes antialiased by another
@@ -104,7 +104,7 @@ def main():
         print(f"  face colour ours {a[0]}, glumpy's {b[0]}")
         ok &= bool(np.abs(a[0] - b[0]).max() <= 1)
         print(f"  ink ours {a[1]:.0f}, glumpy's {b[1]:.0f} (ratio {a[1] / b[1]:.3f})")
-        ok &= 0.5 <= a[1] / b[1] <= 1.2
+        ok &= 0.85 <= a[1] / b[1] <= 1.2
         print(f"  centroid ours ({a[2]:.1f}, {a[3]:.1f}), glumpy's ({b[2]:.1f}, {b[3]:.1f})")
         ok &= abs(a[2] - b[2]) <= 4 and abs(a[3] - b[3]) <= 4
         print(f"  deviation ours ({a[4]:.1f}, {a[5]:.1f}), glumpy's ({b[4]:.1f}, {b[5]:.1f})")
