@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <numbers>
 #include <sstream>
 
 namespace glumpp::plot {
@@ -59,6 +60,8 @@ Axes& Figure::add_axes(std::array<double, 4> rect, const AxesOptions& options) {
         throw ValueError("Figure::add_axes: rect " + where + " needs a finite corner and a width and height in (0, 1]");
     if (options.aspect && !(*options.aspect > 0 && std::isfinite(*options.aspect)))
         throw ValueError("Figure::add_axes: aspect " + str(*options.aspect) + " must be positive and finite");
+    if (options.grid && !options.ticks)
+        throw ValueError("Figure::add_axes: grid = true needs ticks = true (the grid lines are drawn at the ticks)");
     check_lim(options.xlim, "xlim");
     check_lim(options.ylim, "ylim");
     for (const auto& [scale, name] : {std::pair{&options.xscale, "xscale"}, std::pair{&options.yscale, "yscale"},
@@ -173,14 +176,48 @@ graphics::SegmentCollection& Axes::segment_collection() {
 
 namespace {
 
-// A polyline of distinct consecutive points (what graphics' strokes require).
-graphics::Polyline polyline(const std::vector<glm::dvec2>& points, bool closed) {
-    graphics::Polyline line;
-    line.closed = closed;
-    for (const auto& p : points)
-        if (line.points.empty() || line.points.back() != p) line.points.push_back(p);
-    if (closed && line.points.size() > 1 && line.points.front() == line.points.back()) line.points.pop_back();
-    return line;
+bool finite(const glm::dvec2& p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+
+// The runs of finite points, each a polyline of distinct consecutive points (what
+// graphics' strokes require); closed only when no point was cut.
+std::vector<graphics::Polyline> polylines(const std::vector<glm::dvec2>& points, bool closed) {
+    std::vector<graphics::Polyline> lines(1);
+    bool cut = false;
+    for (const auto& p : points) {
+        if (!finite(p)) {
+            cut = true;
+            if (!lines.back().points.empty()) lines.emplace_back();
+            continue;
+        }
+        auto& line = lines.back().points;
+        if (line.empty() || line.back() != p) line.push_back(p);
+    }
+    if (lines.back().points.empty()) lines.pop_back();
+    if (closed && !cut && lines.size() == 1) {
+        auto& line = lines[0].points;
+        if (line.size() > 1 && line.front() == line.back()) line.pop_back();
+        lines[0].closed = true;
+    }
+    return lines;
+}
+
+std::vector<glm::vec2> finite_points(const std::vector<glm::dvec2>& placed) {
+    std::vector<glm::vec2> out;
+    out.reserve(placed.size());
+    for (const auto& p : placed)
+        if (finite(p)) out.emplace_back(p);
+    return out;
+}
+
+std::vector<glm::vec2> finite_segments(const std::vector<glm::dvec2>& ends) {
+    std::vector<glm::vec2> out;
+    out.reserve(ends.size());
+    for (std::size_t i = 0; i + 1 < ends.size(); i += 2)
+        if (finite(ends[i]) && finite(ends[i + 1])) {
+            out.emplace_back(ends[i]);
+            out.emplace_back(ends[i + 1]);
+        }
+    return out;
 }
 
 } // namespace
@@ -209,16 +246,14 @@ std::vector<glm::dvec2> Axes::place(std::span<const glm::vec3> data) const {
 
 std::size_t Axes::scatter(std::span<const glm::vec3> points3, const graphics::PointStyle& style) {
     auto& collection = points();
-    const auto placed = place(points3);
-    const std::vector<glm::vec2> xy(placed.begin(), placed.end());
-    const std::size_t k = collection.append(xy, style); // validates the style: throws before anything is kept
+    const std::size_t k = collection.append(finite_points(place(points3)), style); // validates the style: throws before anything is kept
     if (trackball_) items_.push_back({Kind::Points, k, {points3.begin(), points3.end()}});
     return k;
 }
 
 std::size_t Axes::plot(std::span<const glm::vec3> points3, const graphics::StrokeStyle& style, bool closed) {
     auto& collection = paths();
-    const std::size_t k = collection.append(polyline(place(points3), closed), style);
+    const std::size_t k = collection.append(polylines(place(points3), closed), style);
     if (trackball_) items_.push_back({Kind::Path, k, {points3.begin(), points3.end()}, closed});
     return k;
 }
@@ -233,8 +268,7 @@ std::size_t Axes::segments(std::span<const glm::vec3> p0, std::span<const glm::v
         ends[2 * i + 1] = p1[i];
     }
     auto& collection = segment_collection();
-    const auto placed = place(ends);
-    const std::size_t k = collection.append(std::vector<glm::vec2>(placed.begin(), placed.end()), style);
+    const std::size_t k = collection.append(finite_segments(place(ends)), style);
     if (trackball_) items_.push_back({Kind::Segments, k, std::move(ends)});
     return k;
 }
@@ -254,13 +288,9 @@ void Axes::project() {
     for (const auto& item : items_) {
         const auto placed = place(item.data);
         switch (item.kind) {
-        case Kind::Points: points_->set(item.index, std::vector<glm::vec2>(placed.begin(), placed.end())); break;
-        case Kind::Path: {
-            const auto line = polyline(placed, item.closed);
-            paths_->set(item.index, std::span<const graphics::Polyline>(&line, 1));
-            break;
-        }
-        case Kind::Segments: segments_->set(item.index, std::vector<glm::vec2>(placed.begin(), placed.end())); break;
+        case Kind::Points: points_->set(item.index, finite_points(placed)); break;
+        case Kind::Path: paths_->set(item.index, polylines(placed, item.closed)); break;
+        case Kind::Segments: segments_->set(item.index, finite_segments(placed)); break;
         }
     }
     projected_ = key;
@@ -276,12 +306,82 @@ std::array<double, 2> Axes::ylim() const {
     return {view_.to_world({0, e.height}).y, view_.to_world({0, 0}).y};
 }
 
+void Axes::set_label(int which, const std::string& text) {
+    if (!labels_) {
+        labels_ = std::make_unique<graphics::GlyphCollection>(graphics::GlyphCollection::Mode::Coverage);
+        const auto font = text::Font::open("DejaVu Sans");
+        const double size = 1.2 * options_.font_px;
+        // Three labels from the start, empty until set: their numbers stay 0, 1, 2.
+        labels_->append("", font, {.size = size, .anchor_y = graphics::AnchorY::Bottom});
+        labels_->append("", font, {.size = size, .anchor_y = graphics::AnchorY::Top});
+        labels_->append("", font, {.size = size, .anchor_y = graphics::AnchorY::Bottom, .rotation = std::numbers::pi / 2});
+        labels_rect_ = {};
+    }
+    texts_[which] = text;
+    labels_->set_text(std::size_t(which), text);
+}
+
+void Axes::set_title(const std::string& text) { set_label(0, text); }
+void Axes::set_xlabel(const std::string& text) { set_label(1, text); }
+void Axes::set_ylabel(const std::string& text) { set_label(2, text); }
+
+void Axes::place_labels() {
+    const auto e = viewport_->extents();
+    if (e == labels_rect_) return;
+    const double f = options_.font_px;
+    const double below = frame_ ? f * 0.5 + 5 + 1.4 * f : 4; // past the tick marks and labels
+    labels_->set_origin(0, {float(e.x + e.width / 2), float(e.y + e.height + 0.5 * f), 0});
+    labels_->set_origin(1, {float(e.x + e.width / 2), float(e.y - below), 0});
+    labels_->set_origin(2, {float(e.x - (frame_ ? 4 * f : 4)), float(e.y + e.height / 2), 0});
+    labels_rect_ = e;
+}
+
+void Axes::update_grid() {
+    const auto e = viewport_->extents();
+    const auto& xs = frame_->x_ticks();
+    const auto& ys = frame_->y_ticks();
+    // The viewport's pixels, origin top left (collections without a transform), each line
+    // through a pixel's centre so that it is one pixel wide.
+    std::vector<glm::vec2> ends;
+    for (double t : xs) {
+        const float x = float(std::floor(view_.to_pixels({t, 0}).x) + 0.5);
+        ends.push_back({x, 0});
+        ends.push_back({x, float(e.height)});
+    }
+    for (double t : ys) {
+        const float y = float(std::floor(view_.to_pixels({0, t}).y) + 0.5);
+        ends.push_back({0, y});
+        ends.push_back({float(e.width), y});
+    }
+    if (grid_ && ends == grid_ends_) return; // the same lines: nothing to send
+    const graphics::StrokeStyle style{.color = {options_.grid_color.r, options_.grid_color.g, options_.grid_color.b,
+                                                options_.grid_color.a},
+                                      .width = 1};
+    if (!grid_) {
+        grid_ = std::make_unique<graphics::SegmentCollection>();
+        grid_->append(ends, style);
+    } else {
+        grid_->set(0, ends);
+    }
+    grid_ends_ = std::move(ends);
+}
+
 void Axes::draw() {
     // The face: what glumpy's blended quad leaves over the figure's clear, cleared inside
     // the viewport's scissor (see the header).
     const Rgba c = over(options_.facecolor, figure_->facecolor());
     glClearColor(c.r, c.g, c.b, c.a);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    const auto e = viewport_->extents();
+    if (frame_) { // the ticks for the range shown now (CPU): the grid needs them first
+        const auto x = xlim(), y = ylim();
+        frame_->set_rect(e.x, e.y, e.width, e.height);
+        frame_->set_view(x[0], x[1], y[0], y[1]);
+        if (options_.grid) {
+            update_grid();
+            grid_->draw();
+        }
+    }
     if (trackball_) project();
     if (paths_) paths_->draw();
     if (segments_) segments_->draw();
@@ -290,16 +390,16 @@ void Axes::draw() {
         d->set_transform(view_);
         d->draw();
     }
-    if (frame_) {
-        const auto e = viewport_->extents();
-        const auto x = xlim(), y = ylim();
-        frame_->set_rect(e.x, e.y, e.width, e.height);
-        frame_->set_view(x[0], x[1], y[0], y[1]);
-        // The labels lie outside the axes: the whole window for the frame's one draw.
+    if (frame_ || labels_) {
+        // The labels lie outside the axes: the whole window for their draws.
         const auto w = figure_->viewport().extents();
         glViewport(GLint(w.x), GLint(w.y), GLsizei(w.width), GLsizei(w.height));
         glScissor(GLint(w.x), GLint(w.y), GLsizei(w.width), GLsizei(w.height));
-        frame_->draw();
+        if (frame_) frame_->draw();
+        if (labels_) {
+            place_labels();
+            labels_->draw();
+        }
         const auto s = viewport_->scissor();
         glViewport(GLint(std::lround(e.x)), GLint(std::lround(e.y)), GLsizei(std::lround(e.width)),
                    GLsizei(std::lround(e.height)));

@@ -218,3 +218,81 @@ TEST(Figure, BadAxesAreRefusedAndNothingIsAdded) {
               "Axes::trackball: this axes' interface is not Interface::Trackball");
     EXPECT_EQ(test::message_of<IndexError>([&] { (void)figure[1]; }), "Figure::operator[]: axes 1 of 1");
 }
+
+// NaN and inf cut a line: the runs on each side are drawn, nothing across the gap; a
+// scatter drops the point; an empty series draws nothing and throws nothing.
+TEST(Figure, NonFiniteDataMakeGaps) {
+    app::Window window(offscreen(200, 200));
+    plot::Figure figure(window, {.facecolor = {1, 1, 1, 1}});
+    auto& axes = figure.add_axes();
+    const float nan = std::nanf(""), inf = INFINITY;
+    // x -1..1 is 200 px: world x = (px - 100) / 100; width 0.05 world = 5 px.
+    const std::vector<glm::vec3> line = {{-0.8f, 0, 0}, {-0.2f, 0, 0}, {nan, 0, 0}, {0.2f, 0, 0}, {0.8f, inf, 0}, {0.9f, 0, 0}};
+    axes.plot(line, {.width = 0.05f});
+    axes.plot(std::vector<glm::vec3>{}, {.width = 0.05f});
+    axes.scatter(std::vector<glm::vec3>{{0.5f, 0.5f, 0}, {nan, 0.5f, 0}}, {.size = 6});
+    window.activate();
+    window.dispatch_draw(0);
+    Array img = window.read_pixels();
+    EXPECT_LT(rgb(img, 50, 100)[0], 100);  // x -0.5: the first run
+    EXPECT_GT(rgb(img, 100, 100)[0], 250); // x 0: inside the NaN gap
+    EXPECT_GT(rgb(img, 130, 100)[0], 250); // x 0.3: 0.2 -> (0.8, inf) is cut too
+    EXPECT_GT(rgb(img, 185, 100)[0], 250); // x 0.85: the lone 0.9 is no line
+    EXPECT_LT(rgb(img, 150, 50)[0], 100);  // the finite dot at (0.5, 0.5)
+    EXPECT_EQ(axes.points().vertices().count(), 1u);
+    EXPECT_EQ(axes.paths().size(), 2u);
+}
+
+// Grid lines at the ticks (one pixel wide, the grid colour) that follow a pan, nothing
+// re-sent on a still frame; the title and axis labels are drawn where the header says.
+TEST(Figure, GridAndLabelsFollowTheTicks) {
+    app::Window window(offscreen(400, 300));
+    plot::Figure figure(window, {.facecolor = {1, 1, 1, 1}});
+    auto& axes = figure.add_axes({0.2, 0.2, 0.6, 0.6}, {.interface = plot::Interface::PanZoom, .xlim = {0, 10},
+                                                        .ylim = {0, 10}, .ticks = true, .grid = true,
+                                                        .grid_color = {0, 0, 1, 1}});
+    axes.set_title("Title");
+    axes.set_xlabel("time (s)");
+    axes.set_ylabel("volts");
+    window.activate();
+    window.dispatch_draw(0);
+    Array img = window.read_pixels();
+    const auto e = axes.viewport().extents(); // 240 x 180 at (80, 60)
+    ASSERT_EQ(e, (Rect{80, 60, 240, 180}));
+    const auto& xs = axes.frame()->x_ticks();
+    ASSERT_GE(xs.size(), 3u);
+    // A tick strictly inside: its grid line is blue at mid-height, a pixel off it is white.
+    const double t = xs[1];
+    const auto lim = axes.xlim(); // wider than 0..10: the fit keeps the aspect
+    const int px = int(80 + std::floor((t - lim[0]) / (lim[1] - lim[0]) * 240)), row = 300 - 150;
+    EXPECT_EQ(rgb(img, px, row), (std::array<int, 3>{0, 0, 255})) << t;
+    EXPECT_EQ(rgb(img, px + 2, row)[0], 255);
+    // Title ink above the rect, x label ink below the tick labels, y label left of them.
+    auto ink = [&](int x0, int x1, int r0, int r1) {
+        int n = 0;
+        for (int r = r0; r < r1; ++r)
+            for (int x = x0; x < x1; ++x) n += rgb(img, x, r)[0] < 128;
+        return n;
+    };
+    EXPECT_GT(ink(170, 230, 300 - 260, 300 - 240), 20); // rows above the top edge (GL y 240..260)
+    EXPECT_GT(ink(150, 250, 300 - 60 + 30, 300 - 60 + 50), 20); // below the tick labels
+    EXPECT_GT(ink(20, 45, 110, 190), 20);               // left of the y tick labels
+    EXPECT_EQ(axes.labels()->text(0), "Title");
+    if (const char* shot = std::getenv("GLUMPP_FIGURE_SHOT")) window.save_screenshot(shot); // to look at it
+    // A still frame sends no grid byte; a 3-pixel pan moves the line by 3 pixels.
+    const auto sent = axes.grid()->vertices().buffer().upload_stats().bytes_sent;
+    window.dispatch_draw(0);
+    EXPECT_EQ(axes.grid()->vertices().buffer().upload_stats().bytes_sent, sent);
+    auto& root = figure.viewport();
+    root.dispatch_mouse_motion(200, 150, 0, 0);
+    root.dispatch_mouse_press(200, 150, app::MouseButton::Left);
+    root.dispatch_mouse_drag(203, 150, 3, 0, 1);
+    root.dispatch_mouse_release(203, 150, app::MouseButton::Left);
+    window.dispatch_draw(0);
+    img = window.read_pixels();
+    EXPECT_EQ(rgb(img, px + 3, row), (std::array<int, 3>{0, 0, 255}));
+    EXPECT_EQ(rgb(img, px, row)[0], 255);
+    EXPECT_GT(axes.grid()->vertices().buffer().upload_stats().bytes_sent, sent);
+    EXPECT_EQ(test::message_of<ValueError>([&] { figure.add_axes({0, 0, 1, 1}, {.grid = true}); }),
+              "Figure::add_axes: grid = true needs ticks = true (the grid lines are drawn at the ticks)");
+}

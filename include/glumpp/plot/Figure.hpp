@@ -53,24 +53,40 @@
 // zoom changes the range, labels that do not fit dropped (fit_labels). xlim()/ylim() give
 // that range.
 //
+// Grid (AxesOptions::grid, with ticks): a 1-pixel line across the axes at every tick, one
+// SegmentCollection item in the viewport's pixels, re-sent only when a line moves by a
+// pixel or more (a pan or zoom does: 36 bytes a line; a still frame sends nothing). Title and axis labels
+// (set_title, set_xlabel, set_ylabel): a graphics::GlyphCollection (coverage glyphs, DejaVu
+// Sans at 1.2 * font_px), one draw call for the three: the title centred above the rect,
+// the x label centred below the tick labels, the y label turned 90 degrees left of them
+// (4 * font_px from the rect: y tick labels wider than 3 font sizes reach under it). A
+// label's text is re-shaped and re-sent only when set_* changes it, its origin only when
+// the viewport moves.
+//
+// Gaps: a non-finite coordinate (NaN, inf) anywhere in the chain's result cuts a plot()
+// line there (the runs on each side are drawn, none joins across), drops that point of a
+// scatter() and that segment of segments(). An empty span adds an item that draws nothing.
+//
 // Drawing, per frame (the window's on_draw is the root viewport's): the figure clears the
 // window to its facecolor (glClearColor, glClear of colour, depth, stencil); each axes, in
 // the order added, clears its viewport (scissored) to its facecolor composited over the
 // figure's (straight alpha: c = a * face + (1 - a) * figure, which is what glumpy's blended
 // face quad leaves on the figure's uniform clear; one glClear instead of a program),
-// then draws its own collections (scatter's, one draw call each kind) and its drawables in
-// the order added, then its decoration (one glDrawArrays, with glViewport/glScissor widened
-// to the window for the labels and set back). A figure of n axes with k drawables each
-// makes n * (k + 1 + ticks) draw calls and n + 1 clears.
+// then its grid, its own collections (one draw call per kind used: paths, segments,
+// points, however many series) and its drawables in the order added, then its frame and
+// labels (one draw call each, with glViewport/glScissor widened to the window for them and
+// set back). An axes of any number of series of the three kinds with ticks, grid and
+// labels makes 3 + 3 draw calls (plus one per drawable); a figure of n axes, n + 1 clears.
 //
 // Errors: a rect whose width or height is not in (0, 1] or whose corner is not finite,
 // limits of no width or not finite, an aspect that is not positive, a figsize or dpi that
 // is not positive: ValueError "Figure::add_axes: ..." / "Figure::window_size: ..." naming
-// the values; nothing is added. scatter() on an axes: PointCollection's errors.
+// the values; grid without ticks (ValueError); nothing is added. scatter() on an axes: PointCollection's errors.
 
 #include <glumpp/app/Viewport.hpp>
 #include <glumpp/app/Window.hpp>
 #include <glumpp/graphics/Collection.hpp>
+#include <glumpp/graphics/GlyphCollection.hpp>
 #include <glumpp/graphics/PanZoom.hpp>
 #include <glumpp/graphics/PathCollection.hpp>
 #include <glumpp/graphics/PointCollection.hpp>
@@ -86,6 +102,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace glumpp::plot {
@@ -115,7 +132,9 @@ struct AxesOptions {
     Projection projection = Projection::Identity; ///< then this
     std::optional<float> theta, phi;   ///< Trackball: start angles (degrees; glumpy's 45, 45 when unset)
     bool ticks = false;                ///< frame, ticks and tick labels (AxesFrame)
-    double font_px = 12;               ///< tick labels, DejaVu Sans
+    bool grid = false;                 ///< grid lines at the ticks (needs ticks)
+    Rgba grid_color{0.8f, 0.8f, 0.8f, 1};
+    double font_px = 12;               ///< tick labels, DejaVu Sans; title and axis labels 1.2 times it
 };
 
 class Figure;
@@ -165,6 +184,14 @@ public:
     /// bottom to top.
     std::array<double, 2> xlim() const;
     std::array<double, 2> ylim() const;
+    /// Title and axis labels (see the header); "" removes one. No GL call.
+    void set_title(const std::string& text);
+    void set_xlabel(const std::string& text);
+    void set_ylabel(const std::string& text);
+    /// The labels' collection (nullptr before the first set_*).
+    const graphics::GlyphCollection* labels() const noexcept { return labels_.get(); }
+    /// The grid (nullptr unless AxesOptions::grid and ticks).
+    const graphics::SegmentCollection* grid() const noexcept { return grid_.get(); }
     /// The decoration (nullptr unless AxesOptions::ticks).
     const AxesFrame* frame() const noexcept { return frame_.get(); }
 
@@ -195,6 +222,14 @@ private:
     std::vector<Item> items_;
     std::array<float, 50> projected_{}; ///< Trackball: the matrices and size of the last projection
     std::unique_ptr<AxesFrame> frame_;
+    std::unique_ptr<graphics::SegmentCollection> grid_;
+    std::vector<glm::vec2> grid_ends_; ///< the grid's segments as last sent
+    app::Viewport::Rect labels_rect_{};
+    std::unique_ptr<graphics::GlyphCollection> labels_;
+    std::array<std::string, 3> texts_;    ///< title, xlabel, ylabel: labels 0, 1, 2
+    void set_label(int which, const std::string& text);
+    void place_labels();
+    void update_grid();
 };
 
 struct FigureOptions {
