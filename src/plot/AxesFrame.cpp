@@ -82,6 +82,11 @@ struct AxesFrame::State {
             DateLocator locator;
             all = locator.tick_values(v0, v1);
             texts = DateFormatter().format_ticks(all, locator.unit());
+        } else if (scale == Scale::Log) {
+            // The view is in decades: locate over the data, place at the ticks' log10.
+            all = LogLocator(tick_space(length, spec.font_px, axis)).tick_values(std::pow(10.0, v0), std::pow(10.0, v1));
+            texts = LogFormatter().format_ticks(all);
+            for (double& t : all) t = std::log10(t);
         } else {
             all = AutoLocator(tick_space(length, spec.font_px, axis)).tick_values(v0, v1);
             texts = ScalarFormatter().format_ticks(all);

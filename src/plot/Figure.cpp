@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iostream>
+#include <tuple>
 #include <numbers>
 #include <sstream>
 
@@ -32,6 +34,18 @@ void check_lim(const std::array<double, 2>& lim, const char* name) {
 Rgba over(const Rgba& face, const Rgba& under) {
     const float a = face.a;
     return {a * face.r + (1 - a) * under.r, a * face.g + (1 - a) * under.g, a * face.b + (1 - a) * under.b, 1};
+}
+
+// The world rectangle of xlim/ylim: decades on a log axis.
+graphics::Rect world_rect(const AxesOptions& o) {
+    auto axis = [](Scale scale, const std::array<double, 2>& lim) {
+        const double a = scale == Scale::Log ? std::log10(lim[0]) : lim[0];
+        const double b = scale == Scale::Log ? std::log10(lim[1]) : lim[1];
+        return std::pair{std::min(a, b), std::abs(b - a)};
+    };
+    const auto [x, w] = axis(o.xaxis, o.xlim);
+    const auto [y, h] = axis(o.yaxis, o.ylim);
+    return {x, y, w, h};
 }
 
 } // namespace
@@ -62,6 +76,10 @@ Axes& Figure::add_axes(std::array<double, 4> rect, const AxesOptions& options) {
         throw ValueError("Figure::add_axes: aspect " + str(*options.aspect) + " must be positive and finite");
     if (options.grid && !options.ticks)
         throw ValueError("Figure::add_axes: grid = true needs ticks = true (the grid lines are drawn at the ticks)");
+    for (const auto& [axis, lim, name] : {std::tuple{options.xaxis, options.xlim, "xlim"}, std::tuple{options.yaxis, options.ylim, "ylim"}})
+        if (axis == Scale::Log && !(lim[0] > 0 && lim[1] > 0))
+            throw ValueError(std::string("Figure::add_axes: ") + name + " [" + str(lim[0]) + ", " + str(lim[1]) +
+                             "] on a log axis must be positive");
     check_lim(options.xlim, "xlim");
     check_lim(options.ylim, "ylim");
     for (const auto& [scale, name] : {std::pair{&options.xscale, "xscale"}, std::pair{&options.yscale, "yscale"},
@@ -88,10 +106,7 @@ Axes& Figure::operator[](std::size_t i) const {
 
 Axes::Axes(Figure& figure, app::Viewport& viewport, const AxesOptions& options)
     : figure_(&figure), viewport_(&viewport), options_(options),
-      view_(graphics::Rect{options.xlim[0] < options.xlim[1] ? options.xlim[0] : options.xlim[1],
-                           options.ylim[0] < options.ylim[1] ? options.ylim[0] : options.ylim[1],
-                           std::abs(options.xlim[1] - options.xlim[0]), std::abs(options.ylim[1] - options.ylim[0])},
-            true) {
+      view_(world_rect(options), true) {
     const auto e = viewport.extents();
     const int w = int(std::lround(e.width)), h = int(std::lround(e.height));
     if (w > 0 && h > 0) view_.resize(w, h);
@@ -105,7 +120,8 @@ Axes::Axes(Figure& figure, app::Viewport& viewport, const AxesOptions& options)
     }
     if (options.ticks)
         frame_ = std::make_unique<AxesFrame>(
-            AxesFrame::Spec{.font = text::Font::open("DejaVu Sans"), .font_px = options.font_px, .color = {0, 0, 0, 1}});
+            AxesFrame::Spec{.font = text::Font::open("DejaVu Sans"), .font_px = options.font_px, .color = {0, 0, 0, 1},
+                            .x_scale = options.xaxis, .y_scale = options.yaxis});
     viewport.on_resize([this](int width, int height) {
         if (width <= 0 || height <= 0) return;
         view_.resize(width, height);
@@ -145,7 +161,12 @@ double LinearScale::operator()(double v) const {
 }
 
 glm::dvec3 Axes::chain(const glm::vec3& p) const {
-    const glm::dvec3 s{options_.xscale(p.x), options_.yscale(p.y), options_.zscale(p.z)};
+    auto log_axis = [](Scale scale, double v) {
+        if (scale != Scale::Log) return v;
+        return v > 0 ? std::log10(v) : std::nan(""); // masked: a gap
+    };
+    const glm::dvec3 s{options_.xscale(log_axis(options_.xaxis, p.x)), options_.yscale(log_axis(options_.yaxis, p.y)),
+                       options_.zscale(p.z)};
     if (options_.projection == Projection::Polar) return {s.x * std::cos(s.y), s.x * std::sin(s.y), s.z};
     return s;
 }
@@ -244,7 +265,17 @@ std::vector<glm::dvec2> Axes::place(std::span<const glm::vec3> data) const {
     return out;
 }
 
+void Axes::count_masked(std::span<const glm::vec3> data, const char* caller) {
+    std::size_t n = 0;
+    for (const auto& p : data)
+        n += (options_.xaxis == Scale::Log && !(p.x > 0)) || (options_.yaxis == Scale::Log && !(p.y > 0));
+    if (n > 0 && masked_ == 0)
+        std::cerr << caller << ": " << n << " values <= 0 on a log axis masked\n";
+    masked_ += n;
+}
+
 std::size_t Axes::scatter(std::span<const glm::vec3> points3, const graphics::PointStyle& style) {
+    count_masked(points3, "Axes::scatter");
     auto& collection = points();
     const std::size_t k = collection.append(finite_points(place(points3)), style); // validates the style: throws before anything is kept
     if (trackball_) items_.push_back({Kind::Points, k, {points3.begin(), points3.end()}});
@@ -252,6 +283,7 @@ std::size_t Axes::scatter(std::span<const glm::vec3> points3, const graphics::Po
 }
 
 std::size_t Axes::plot(std::span<const glm::vec3> points3, const graphics::StrokeStyle& style, bool closed) {
+    count_masked(points3, "Axes::plot");
     auto& collection = paths();
     const std::size_t k = collection.append(polylines(place(points3), closed), style);
     if (trackball_) items_.push_back({Kind::Path, k, {points3.begin(), points3.end()}, closed});
@@ -267,6 +299,7 @@ std::size_t Axes::segments(std::span<const glm::vec3> p0, std::span<const glm::v
         ends[2 * i] = p0[i];
         ends[2 * i + 1] = p1[i];
     }
+    count_masked(ends, "Axes::segments");
     auto& collection = segment_collection();
     const std::size_t k = collection.append(finite_segments(place(ends)), style);
     if (trackball_) items_.push_back({Kind::Segments, k, std::move(ends)});
@@ -296,14 +329,21 @@ void Axes::project() {
     projected_ = key;
 }
 
+namespace {
+std::array<double, 2> data_units(Scale scale, std::array<double, 2> world) {
+    if (scale == Scale::Log) return {std::pow(10.0, world[0]), std::pow(10.0, world[1])};
+    return world;
+}
+} // namespace
+
 std::array<double, 2> Axes::xlim() const {
     const auto e = viewport_->extents();
-    return {view_.to_world({0, 0}).x, view_.to_world({e.width, 0}).x};
+    return data_units(options_.xaxis, {view_.to_world({0, 0}).x, view_.to_world({e.width, 0}).x});
 }
 
 std::array<double, 2> Axes::ylim() const {
     const auto e = viewport_->extents();
-    return {view_.to_world({0, e.height}).y, view_.to_world({0, 0}).y};
+    return data_units(options_.yaxis, {view_.to_world({0, e.height}).y, view_.to_world({0, 0}).y});
 }
 
 void Axes::set_label(int which, const std::string& text) {
@@ -374,7 +414,9 @@ void Axes::draw() {
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
     const auto e = viewport_->extents();
     if (frame_) { // the ticks for the range shown now (CPU): the grid needs them first
-        const auto x = xlim(), y = ylim();
+        // The world's range (decades on a log axis, as AxesFrame's Scale::Log reads it).
+        const std::array<double, 2> x{view_.to_world({0, 0}).x, view_.to_world({e.width, 0}).x};
+        const std::array<double, 2> y{view_.to_world({0, e.height}).y, view_.to_world({0, 0}).y};
         frame_->set_rect(e.x, e.y, e.width, e.height);
         frame_->set_view(x[0], x[1], y[0], y[1]);
         if (options_.grid) {

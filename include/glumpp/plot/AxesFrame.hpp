@@ -12,7 +12,9 @@
 // Ticks: matplotlib's defaults through Ticks.hpp, AutoLocator with nbins from
 // tick_space(rect size, font size) and ScalarFormatter's labels for Scale::Linear, the
 // DateLocator and DateFormatter for Scale::Time (x in seconds since 1970, or elapsed
-// seconds). Only the ticks inside the view are drawn, and of their labels only those that
+// seconds), LogLocator and LogFormatter for Scale::Log, whose view is in decades (log10 of
+// the data, as a log axes maps it: set_view(0, 3, ...) shows 1 to 1000) and whose ticks()
+// are the log10 of LogLocator's ticks. Only the ticks inside the view are drawn, and of their labels only those that
 // fit apart (fit_labels, with text::Font's advance widths and a gap of half the font
 // size; the same ticks keep their labels while the view scrolls).
 //
@@ -48,7 +50,7 @@
 
 namespace glumpp::plot {
 
-enum class Scale { Linear, Time };
+enum class Scale { Linear, Time, Log };
 
 class AxesFrame {
 public:

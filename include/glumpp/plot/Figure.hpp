@@ -63,6 +63,14 @@
 // label's text is re-shaped and re-sent only when set_* changes it, its origin only when
 // the viewport moves.
 //
+// Log axes (xaxis / yaxis = Scale::Log, matplotlib's set_xscale("log")): the chain takes
+// log10 of that coordinate first (then the LinearScale), so transform()'s world along it
+// is in decades and a pan moves by decades; ticks are LogLocator's, labelled 10^k
+// (LogFormatter). xlim/ylim are data units and must be positive (ValueError); xlim()
+// returns data units. A value <= 0 on a log axis (matplotlib masks it, with a warning)
+// becomes NaN: a gap, as below; the first such call of each axes says how many on
+// std::cerr ("Axes::plot: 3 values <= 0 on a log axis masked").
+//
 // Gaps: a non-finite coordinate (NaN, inf) anywhere in the chain's result cuts a plot()
 // line there (the runs on each side are drawn, none joins across), drops that point of a
 // scatter() and that segment of segments(). An empty span adds an item that draws nothing.
@@ -126,8 +134,10 @@ struct AxesOptions {
     Rgba facecolor{1, 1, 1, 1};        ///< glumpy's default: white
     std::optional<double> aspect;      ///< height = aspect * width (glumpy's Viewport)
     Interface interface = Interface::None;
-    std::array<double, 2> xlim{-1, 1}; ///< data shown along x at rest
+    std::array<double, 2> xlim{-1, 1}; ///< data shown along x at rest (data units, log axes too)
     std::array<double, 2> ylim{-1, 1};
+    Scale xaxis = Scale::Linear;       ///< Linear, Time (linear, date ticks) or Log (see the header)
+    Scale yaxis = Scale::Linear;
     LinearScale xscale, yscale, zscale; ///< applied to the data first (glumpy's xscale, yscale, zscale)
     Projection projection = Projection::Identity; ///< then this
     std::optional<float> theta, phi;   ///< Trackball: start angles (degrees; glumpy's 45, 45 when unset)
@@ -177,8 +187,10 @@ public:
     std::size_t segments(std::span<const glm::vec3> p0, std::span<const glm::vec3> p1,
                          const graphics::StrokeStyle& style = {});
     graphics::SegmentCollection& segment_collection();
-    /// The data chain (scales, projection) of one point, as the axes applies it.
+    /// The data chain (log axes, scales, projection) of one point, as the axes applies it.
     glm::dvec3 chain(const glm::vec3& p) const;
+    /// Values <= 0 masked on log axes so far.
+    std::size_t masked() const noexcept { return masked_; }
 
     /// The data range shown now: x from the viewport's left edge to its right, y from
     /// bottom to top.
@@ -201,6 +213,8 @@ private:
     void draw();
     void project();
     std::vector<glm::dvec2> place(std::span<const glm::vec3> data) const;
+    void count_masked(std::span<const glm::vec3> data, const char* caller);
+    std::size_t masked_ = 0;
 
     Figure* figure_;
     app::Viewport* viewport_;
