@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <iostream>
 #include <tuple>
@@ -306,6 +307,78 @@ std::size_t Axes::segments(std::span<const glm::vec3> p0, std::span<const glm::v
     return k;
 }
 
+graphics::TriangleCollection& Axes::fills() {
+    if (!fills_) {
+        fills_ = std::make_unique<graphics::TriangleCollection>();
+        if (!trackball_) fills_->set_transform(view_);
+    }
+    return *fills_;
+}
+
+namespace {
+
+// The triangles whose three corners are finite, unrolled, and their indices 0, 1, 2, ...
+std::pair<std::vector<glm::vec2>, std::vector<std::uint32_t>> finite_triangles(const std::vector<glm::dvec2>& corners) {
+    std::pair<std::vector<glm::vec2>, std::vector<std::uint32_t>> out;
+    for (std::size_t i = 0; i + 2 < corners.size(); i += 3) {
+        if (!finite(corners[i]) || !finite(corners[i + 1]) || !finite(corners[i + 2])) continue;
+        for (int k = 0; k < 3; ++k) {
+            out.second.push_back(std::uint32_t(out.first.size()));
+            out.first.emplace_back(corners[i + k]);
+        }
+    }
+    return out;
+}
+
+void quad(std::vector<glm::vec3>& corners, glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d) {
+    // a b c d counter-clockwise: triangles a b c and a c d.
+    corners.insert(corners.end(), {a, b, c, a, c, d});
+}
+
+} // namespace
+
+std::size_t Axes::add_triangles(std::vector<glm::vec3> corners, const graphics::FillStyle& style) {
+    auto& collection = fills();
+    const auto [vertices, indices] = finite_triangles(place(corners));
+    const std::size_t k = collection.append(vertices, indices, style);
+    if (trackball_) items_.push_back({Kind::Triangles, k, std::move(corners)});
+    return k;
+}
+
+std::size_t Axes::fill_between(std::span<const double> x, std::span<const double> y1, std::span<const double> y2,
+                               const graphics::FillStyle& style) {
+    if (x.size() != y1.size() || x.size() != y2.size())
+        throw ValueError("Axes::fill_between: x, y1 and y2 have " + std::to_string(x.size()) + ", " +
+                         std::to_string(y1.size()) + " and " + std::to_string(y2.size()) + " values");
+    std::vector<glm::vec3> corners;
+    std::vector<glm::vec3> all;
+    for (std::size_t i = 0; i + 1 < x.size(); ++i) {
+        const glm::vec3 a{x[i], y2[i], 0}, b{x[i + 1], y2[i + 1], 0}, c{x[i + 1], y1[i + 1], 0}, d{x[i], y1[i], 0};
+        quad(corners, a, b, c, d);
+        all.insert(all.end(), {a, c});
+    }
+    count_masked(all, "Axes::fill_between");
+    return add_triangles(std::move(corners), style);
+}
+
+std::size_t Axes::bar(std::span<const double> x, std::span<const double> height, double width, double bottom,
+                      const graphics::FillStyle& style) {
+    if (x.size() != height.size())
+        throw ValueError("Axes::bar: " + std::to_string(x.size()) + " positions and " + std::to_string(height.size()) +
+                         " heights");
+    if (!(width > 0 && std::isfinite(width)) || !std::isfinite(bottom))
+        throw ValueError("Axes::bar: width " + str(width) + " must be positive and finite, bottom " + str(bottom) +
+                         " finite");
+    std::vector<glm::vec3> corners;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        const float x0 = float(x[i] - width / 2), x1 = float(x[i] + width / 2);
+        const float y0 = float(bottom), y1 = float(bottom + height[i]);
+        quad(corners, {x0, y0, 0}, {x1, y0, 0}, {x1, y1, 0}, {x0, y1, 0});
+    }
+    count_masked(corners, "Axes::bar");
+    return add_triangles(std::move(corners), style);
+}
+
 void Axes::project() {
     // The key: the camera's three matrices and the viewport's size; equal to the last
     // projection's, the items stay as they are (nothing uploaded).
@@ -324,6 +397,11 @@ void Axes::project() {
         case Kind::Points: points_->set(item.index, finite_points(placed)); break;
         case Kind::Path: paths_->set(item.index, polylines(placed, item.closed)); break;
         case Kind::Segments: segments_->set(item.index, finite_segments(placed)); break;
+        case Kind::Triangles: {
+            const auto [vertices, indices] = finite_triangles(placed);
+            fills_->set(item.index, vertices, indices);
+            break;
+        }
         }
     }
     projected_ = key;
@@ -425,6 +503,7 @@ void Axes::draw() {
         }
     }
     if (trackball_) project();
+    if (fills_) fills_->draw();
     if (paths_) paths_->draw();
     if (segments_) segments_->draw();
     if (points_) points_->draw();

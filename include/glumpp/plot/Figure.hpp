@@ -80,11 +80,11 @@
 // the order added, clears its viewport (scissored) to its facecolor composited over the
 // figure's (straight alpha: c = a * face + (1 - a) * figure, which is what glumpy's blended
 // face quad leaves on the figure's uniform clear; one glClear instead of a program),
-// then its grid, its own collections (one draw call per kind used: paths, segments,
+// then its grid, its own collections (one draw call per kind used: fills, paths, segments,
 // points, however many series) and its drawables in the order added, then its frame and
 // labels (one draw call each, with glViewport/glScissor widened to the window for them and
-// set back). An axes of any number of series of the three kinds with ticks, grid and
-// labels makes 3 + 3 draw calls (plus one per drawable); a figure of n axes, n + 1 clears.
+// set back). An axes of any number of series of the four kinds with ticks, grid and
+// labels makes 4 + 3 draw calls (plus one per drawable); a figure of n axes, n + 1 clears.
 //
 // Errors: a rect whose width or height is not in (0, 1] or whose corner is not finite,
 // limits of no width or not finite, an aspect that is not positive, a figsize or dpi that
@@ -99,6 +99,7 @@
 #include <glumpp/graphics/PathCollection.hpp>
 #include <glumpp/graphics/PointCollection.hpp>
 #include <glumpp/graphics/SegmentCollection.hpp>
+#include <glumpp/graphics/TriangleCollection.hpp>
 #include <glumpp/plot/AxesFrame.hpp>
 #include <glumpp/plot/Colormap.hpp>
 #include <glumpp/transforms/Cameras.hpp>
@@ -187,6 +188,20 @@ public:
     std::size_t segments(std::span<const glm::vec3> p0, std::span<const glm::vec3> p1,
                          const graphics::StrokeStyle& style = {});
     graphics::SegmentCollection& segment_collection();
+    /// matplotlib's fill_between(x, y1, y2): the area between the two curves, a quad (two
+    /// triangles) per pair of consecutive samples, through the chain (z = 0); a quad with
+    /// a non-finite corner is left out (a gap). One item of fills(). ValueError
+    /// "Axes::fill_between: ..." when the sizes differ.
+    std::size_t fill_between(std::span<const double> x, std::span<const double> y1, std::span<const double> y2,
+                             const graphics::FillStyle& style = {.color = {0.12f, 0.47f, 0.71f, 1}});
+    /// matplotlib's bar(x, height, width = 0.8, bottom = 0): a rectangle per bar centred at
+    /// x[k], from bottom to bottom + height[k] (negative heights go down); bars with a
+    /// non-finite value are left out. One item of fills(). ValueError "Axes::bar: ..." when
+    /// the sizes differ or the width is not positive and finite.
+    std::size_t bar(std::span<const double> x, std::span<const double> height, double width = 0.8, double bottom = 0,
+                    const graphics::FillStyle& style = {.color = {0.12f, 0.47f, 0.71f, 1}});
+    /// The axes' filled areas and bars (drawn below lines, segments and points).
+    graphics::TriangleCollection& fills();
     /// The data chain (log axes, scales, projection) of one point, as the axes applies it.
     glm::dvec3 chain(const glm::vec3& p) const;
     /// Values <= 0 masked on log axes so far.
@@ -225,12 +240,14 @@ private:
     std::unique_ptr<graphics::PointCollection> points_;
     std::unique_ptr<graphics::PathCollection> paths_;
     std::unique_ptr<graphics::SegmentCollection> segments_;
+    std::unique_ptr<graphics::TriangleCollection> fills_;
+    std::size_t add_triangles(std::vector<glm::vec3> corners, const graphics::FillStyle& style);
     /// Trackball: the items as given, to project again when the camera moves.
-    enum class Kind { Points, Path, Segments };
+    enum class Kind { Points, Path, Segments, Triangles };
     struct Item {
         Kind kind;
         std::size_t index;
-        std::vector<glm::vec3> data; ///< Segments: p0, p1 interleaved
+        std::vector<glm::vec3> data; ///< Segments: p0, p1 interleaved; Triangles: three corners each
         bool closed = false;
     };
     std::vector<Item> items_;
