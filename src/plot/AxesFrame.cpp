@@ -223,7 +223,7 @@ void AxesFrame::set_view(double x0, double x1, double y0, double y1) {
     auto& s = *s_;
     std::vector<double> xt, yt;
     std::vector<std::string> xl, yl;
-    s.locate(s.spec.x_scale, x0, x1, s.rect[2], Axis::X, xt, xl);
+    if (s.spec.x_ticks) s.locate(s.spec.x_scale, x0, x1, s.rect[2], Axis::X, xt, xl);
     s.locate(s.spec.y_scale, y0, y1, s.rect[3], Axis::Y, yt, yl);
     s.xt = std::move(xt);
     s.yt = std::move(yt);

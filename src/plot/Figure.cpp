@@ -379,6 +379,86 @@ std::size_t Axes::bar(std::span<const double> x, std::span<const double> height,
     return add_triangles(std::move(corners), style);
 }
 
+// An image: a quad over its extent (world units), the data in an R32F texture, coloured in
+// the fragment shader. The vertex shader maps world to the viewport's pixels with u_view
+// (graphics::PanZoom's view(): pixel = world * xy + zw, y down) and then to NDC.
+struct Axes::Image {
+    gloo::Texture2D texture;
+    gloo::Program program;
+    Image(gloo::Texture2D t, gloo::Program p) : texture(std::move(t)), program(std::move(p)) {}
+};
+
+namespace {
+const char* image_vertex = R"(#version 330 core
+uniform vec4 u_view;
+uniform vec2 u_size;
+in vec2 position;
+in vec2 texcoord;
+out vec2 v_texcoord;
+void main() {
+    vec2 pixel = position * u_view.xy + u_view.zw;
+    gl_Position = vec4(pixel.x / u_size.x * 2.0 - 1.0, 1.0 - pixel.y / u_size.y * 2.0, 0.0, 1.0);
+    v_texcoord = texcoord;
+})";
+} // namespace
+
+std::size_t Axes::imshow(const Array& values, const Colormap& cmap, double vmin, double vmax, std::array<double, 4> extent) {
+    if (trackball_) throw ValueError("Axes::imshow: a trackball axes shows no images (they are 2-D)");
+    if (values.shape().size() != 2 || values.shape()[0] == 0 || values.shape()[1] == 0)
+        throw ValueError("Axes::imshow: values of shape " + glumpp::detail::shape_str(values.shape()) + " (need rows x cols, not empty)");
+    if (!std::isfinite(vmin) || !std::isfinite(vmax) || vmin == vmax)
+        throw ValueError("Axes::imshow: vmin " + str(vmin) + " and vmax " + str(vmax) + " must be finite and differ");
+    for (double v : extent)
+        if (!std::isfinite(v)) throw ValueError("Axes::imshow: the extent must be finite");
+    auto texture = gloo::Texture2D::zeros({values.shape()[0], values.shape()[1]}, DType::of<float>());
+    texture.reshape({values.shape()[0], values.shape()[1]}).assign(values); // the texture is (rows, cols, 1)
+    const std::string fragment = "#version 330 core\n" + cmap.glsl("cmap") + R"(
+uniform sampler2D u_data;
+uniform float u_vmin, u_vmax;
+in vec2 v_texcoord;
+out vec4 frag_color;
+void main() { frag_color = cmap((texture(u_data, v_texcoord).r - u_vmin) / (u_vmax - u_vmin)); })";
+    gloo::Program program(image_vertex, fragment, 4);
+    const double l = extent[0], r = extent[1], b = extent[2], t = extent[3];
+    auto wx = [&](double x) { return options_.xaxis == Scale::Log ? std::log10(x) : x; };
+    auto wy = [&](double y) { return options_.yaxis == Scale::Log ? std::log10(y) : y; };
+    // Texture row 0 (GL's t = 0) at the top: matplotlib's origin "upper".
+    program["position"] = {{wx(l), wy(b)}, {wx(l), wy(t)}, {wx(r), wy(b)}, {wx(r), wy(t)}};
+    program["texcoord"] = {{0, 1}, {0, 0}, {1, 1}, {1, 0}};
+    program["u_vmin"] = float(vmin);
+    program["u_vmax"] = float(vmax);
+    cmap.bind(program, "cmap");
+    images_.push_back(std::make_unique<Image>(std::move(texture), std::move(program)));
+    images_.back()->program["u_data"] = images_.back()->texture;
+    return images_.size() - 1;
+}
+
+gloo::Texture2D& Axes::image(std::size_t i) {
+    if (i >= images_.size())
+        throw IndexError("Axes::image: image " + std::to_string(i) + " of " + std::to_string(images_.size()));
+    return images_[i]->texture;
+}
+
+Axes& Figure::colorbar(const Colormap& cmap, double vmin, double vmax, std::array<double, 4> rect) {
+    if (!std::isfinite(vmin) || !std::isfinite(vmax) || vmin == vmax)
+        throw ValueError("Figure::colorbar: vmin " + str(vmin) + " and vmax " + str(vmax) + " must be finite and differ");
+    // The axes' fit keeps the aspect (graphics::PanZoom's "meet"): an x range as wide, in
+    // data units, as the bar's shape makes the range vmin..vmax fill its height exactly.
+    const auto window = root_.extents();
+    const double lo = std::min(vmin, vmax), hi = std::max(vmin, vmax);
+    const double shape = window.height > 0 ? rect[2] * window.width / (rect[3] * window.height) : 1;
+    AxesOptions o{.xlim = {0, (hi - lo) * shape}, .ylim = {lo, hi}, .ticks = true};
+    Axes& bar = add_axes(rect, o);
+    bar.frame_ = std::make_unique<AxesFrame>(AxesFrame::Spec{
+        .font = text::Font::open("DejaVu Sans"), .font_px = o.font_px, .color = {0, 0, 0, 1}, .x_ticks = false});
+    // 256 rows from vmax (row 0, the top) to vmin, at entry centres.
+    std::vector<float> ramp(256);
+    for (int k = 0; k < 256; ++k) ramp[std::size_t(k)] = float(vmax + (vmin - vmax) * (k + 0.5) / 256);
+    bar.imshow(Array::from<float>(ramp, {256, 1}), cmap, vmin, vmax,
+               {0, o.xlim[1], lo, hi});
+    return bar;
+}
+
 void Axes::project() {
     // The key: the camera's three matrices and the viewport's size; equal to the last
     // projection's, the items stay as they are (nothing uploaded).
@@ -500,6 +580,14 @@ void Axes::draw() {
         if (options_.grid) {
             update_grid();
             grid_->draw();
+        }
+    }
+    if (!images_.empty()) {
+        const glm::vec4 v = view_.view();
+        for (auto& image : images_) {
+            image->program["u_view"] = v;
+            image->program["u_size"] = glm::vec2(float(e.width), float(e.height));
+            image->program.draw(gloo::Primitive::TriangleStrip);
         }
     }
     if (trackball_) project();

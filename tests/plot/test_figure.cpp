@@ -402,3 +402,48 @@ TEST(Figure, FillBetweenCoversTheIntegralAndBarsAreRectangles) {
     EXPECT_EQ(test::message_of<ValueError>([&] { bars.fill_between(bx, bh, std::vector<double>{1}); }),
               "Axes::fill_between: x, y1 and y2 have 3, 3 and 1 values");
 }
+
+// imshow: each data pixel shows Colormap's CPU colour (itself checked against matplotlib's
+// in test_colormap) within 1/255, row 0 at the top; writing one value sends 4 bytes; the
+// colorbar's top is cmap(vmax), its bottom cmap(vmin), its y ticks the AutoLocator's.
+TEST(Figure, ImshowColoursDataAndTheColorbarShowsTheMap) {
+    app::Window window(offscreen(200, 200));
+    plot::Figure figure(window, {.facecolor = {1, 1, 1, 1}});
+    auto& axes = figure.add_axes({0, 0, 0.5, 1});
+    const auto viridis = plot::Colormap::named("viridis");
+    const Array values = Array::from<float>({{0.0f, 0.25f}, {0.5f, 1.0f}});
+    axes.imshow(values, viridis, 0, 1);
+    auto& bar = figure.colorbar(viridis, 0, 1, {0.7, 0.1, 0.1, 0.8});
+    window.activate();
+    window.dispatch_draw(0);
+    Array img = window.read_pixels();
+    auto near = [&](int x, int row, double t) {
+        const auto c = viridis(t);
+        const auto p = rgb(img, x, row);
+        return std::abs(p[0] - c.r * 255) <= 1 && std::abs(p[1] - c.g * 255) <= 1 && std::abs(p[2] - c.b * 255) <= 1;
+    };
+    // The axes is 100 x 200 at x 0; the fit keeps [-1, 1]^2 square: 100 x 100, rows 50..149.
+    EXPECT_TRUE(near(25, 75, 0.0));   // row 0, column 0: the top left
+    EXPECT_TRUE(near(75, 75, 0.25));
+    EXPECT_TRUE(near(25, 125, 0.5));
+    EXPECT_TRUE(near(75, 125, 1.0));
+    EXPECT_EQ(rgb(img, 50, 20), (std::array<int, 3>{255, 255, 255})); // above the image
+    const auto sent = axes.image(0).upload_stats().bytes_sent;
+    axes.image(0).view({0, 1}).assign({0.75});
+    window.dispatch_draw(0);
+    EXPECT_EQ(axes.image(0).upload_stats().bytes_sent - sent, 4u);
+    img = window.read_pixels();
+    EXPECT_TRUE(near(75, 75, 0.75));
+    // The colorbar: 20 x 160 at (140, 20) GL; top row 20 from the top, bottom row 179.
+    const auto e = bar.viewport().extents();
+    ASSERT_EQ(e, (Rect{140, 20, 20, 160}));
+    EXPECT_TRUE(near(150, 21, 1 - 1.5 / 160)) << "top";
+    EXPECT_TRUE(near(150, 178, 1.5 / 160)) << "bottom";
+    EXPECT_TRUE(bar.frame()->x_ticks().empty());
+    EXPECT_EQ(bar.frame()->y_ticks(),
+              plot::visible(plot::AutoLocator(plot::tick_space(160, 12, plot::Axis::Y)).tick_values(0, 1), 0, 1));
+    EXPECT_EQ(test::message_of<ValueError>([&] { axes.imshow(values, viridis, 1, 1); }),
+              "Axes::imshow: vmin 1 and vmax 1 must be finite and differ");
+    EXPECT_EQ(test::message_of<KeyError>([&] { plot::Colormap::named("nope"); }).substr(0, 40),
+              "Colormap::named: no colormap 'nope' (kno");
+}

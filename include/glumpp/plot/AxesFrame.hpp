@@ -61,6 +61,7 @@ public:
         double tick_px = 5;          ///< tick length, outwards
         Scale x_scale = Scale::Linear;
         Scale y_scale = Scale::Linear;
+        bool x_ticks = true;         ///< false: no x ticks or labels (a colorbar's)
     };
 
     /// Compiles the program and fills the atlas with digits (a GL context must be current).

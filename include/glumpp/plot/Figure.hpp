@@ -202,6 +202,18 @@ public:
                     const graphics::FillStyle& style = {.color = {0.12f, 0.47f, 0.71f, 1}});
     /// The axes' filled areas and bars (drawn below lines, segments and points).
     graphics::TriangleCollection& fills();
+    /// matplotlib's imshow(values, cmap, vmin, vmax, extent) on a 2-D axes: `values`
+    /// (rows, cols), any numeric dtype, copied into an R32F Texture2D (GL_NEAREST, as
+    /// matplotlib shows data pixels) and drawn as one quad over extent = (left, right,
+    /// bottom, top) in data units, row 0 at the top (matplotlib's origin "upper"); each
+    /// fragment is cmap((v - vmin) / (vmax - vmin)) in GLSL (Colormap::glsl: NaN the bad
+    /// colour, outside the under/over ones). image(i) is the texture: a write to it
+    /// uploads only the written texels at the next draw. Drawn first, below the fills.
+    /// ValueError "Axes::imshow: ..." for a trackball axes, values that are not 2-D or
+    /// empty, vmin == vmax or either not finite. Returns the image's number.
+    std::size_t imshow(const Array& values, const Colormap& cmap, double vmin, double vmax,
+                       std::array<double, 4> extent = {-1, 1, -1, 1});
+    gloo::Texture2D& image(std::size_t i);
     /// The data chain (log axes, scales, projection) of one point, as the axes applies it.
     glm::dvec3 chain(const glm::vec3& p) const;
     /// Values <= 0 masked on log axes so far.
@@ -241,6 +253,8 @@ private:
     std::unique_ptr<graphics::PathCollection> paths_;
     std::unique_ptr<graphics::SegmentCollection> segments_;
     std::unique_ptr<graphics::TriangleCollection> fills_;
+    struct Image;
+    std::vector<std::unique_ptr<Image>> images_;
     std::size_t add_triangles(std::vector<glm::vec3> corners, const graphics::FillStyle& style);
     /// Trackball: the items as given, to project again when the camera moves.
     enum class Kind { Points, Path, Segments, Triangles };
@@ -282,6 +296,11 @@ public:
 
     /// glumpy's add_axes (see the header). The reference stays valid as long as the figure.
     Axes& add_axes(std::array<double, 4> rect = {0, 0, 1, 1}, const AxesOptions& options = {});
+    /// matplotlib's colorbar: an axes at `rect` showing `cmap` from vmin (bottom) to vmax
+    /// (top) as a 1 x 256 image, with y ticks and labels of that range (no x ticks). Its x
+    /// range is made as wide as the bar's shape at this call (the fit keeps the aspect), so
+    /// vmin..vmax fills its height. The same ValueErrors as imshow and add_axes.
+    Axes& colorbar(const Colormap& cmap, double vmin, double vmax, std::array<double, 4> rect);
     std::size_t size() const noexcept { return axes_.size(); }
     Axes& operator[](std::size_t i) const;
     app::Viewport& viewport() noexcept { return root_; }
