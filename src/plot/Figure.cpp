@@ -504,7 +504,7 @@ std::array<double, 2> Axes::ylim() const {
     return data_units(options_.yaxis, {view_.to_world({0, e.height}).y, view_.to_world({0, 0}).y});
 }
 
-void Axes::set_label(int which, const std::string& text) {
+void Axes::ensure_labels() {
     if (!labels_) {
         labels_ = std::make_unique<graphics::GlyphCollection>(graphics::GlyphCollection::Mode::Coverage);
         const auto font = text::Font::open("DejaVu Sans");
@@ -515,6 +515,10 @@ void Axes::set_label(int which, const std::string& text) {
         labels_->append("", font, {.size = size, .anchor_y = graphics::AnchorY::Bottom, .rotation = std::numbers::pi / 2});
         labels_rect_ = {};
     }
+}
+
+void Axes::set_label(int which, const std::string& text) {
+    ensure_labels();
     texts_[which] = text;
     labels_->set_text(std::size_t(which), text);
 }
@@ -522,6 +526,84 @@ void Axes::set_label(int which, const std::string& text) {
 void Axes::set_title(const std::string& text) { set_label(0, text); }
 void Axes::set_xlabel(const std::string& text) { set_label(1, text); }
 void Axes::set_ylabel(const std::string& text) { set_label(2, text); }
+
+void Axes::legend(std::vector<LegendEntry> entries) {
+    ensure_labels();
+    const auto font = text::Font::open("DejaVu Sans");
+    // Labels 3 + k are the entries' texts; extra ones from a longer legend before are
+    // emptied (labels keep their numbers).
+    for (std::size_t k = 0; k < std::max(entries.size(), legend_.size()); ++k) {
+        const std::string text = k < entries.size() ? entries[k].text : "";
+        if (3 + k < labels_->size()) {
+            labels_->set_text(3 + k, text);
+        } else {
+            labels_->append(text, font,
+                            {.size = options_.font_px, .anchor_x = graphics::AnchorX::Left, .anchor_y = graphics::AnchorY::Middle});
+        }
+    }
+    legend_ = std::move(entries);
+    legend_dirty_ = true;
+}
+
+void Axes::place_legend() {
+    const auto e = viewport_->extents();
+    if (!legend_dirty_ && e == legend_rect_) return;
+    const double f = options_.font_px, row = 1.6 * f, pad = 0.5 * f;
+    double widest = 0;
+    const auto font = text::Font::open("DejaVu Sans");
+    for (const auto& entry : legend_) widest = std::max(widest, font.layout(entry.text, f).advance);
+    const double w = pad + 20 + pad + widest + pad, h = pad * 2 + row * double(legend_.size());
+    // The viewport's pixels, origin top left: the box 10 px from the top-right corner.
+    const float x1 = float(e.width - 10), x0 = float(x1 - w), y0 = 10, y1 = float(10 + h);
+    std::vector<glm::vec2> box, lines;
+    std::vector<std::uint32_t> indices;
+    if (!legend_.empty()) {
+        box = {{x0 - 1, y0 - 1}, {x1 + 1, y0 - 1}, {x1 + 1, y1 + 1}, {x0 - 1, y1 + 1}, {x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+        indices = {0, 1, 2, 0, 2, 3, 4, 5, 6, 4, 6, 7};
+    }
+    for (std::size_t k = 0; k < legend_.size(); ++k) {
+        const float y = float(y0 + pad + row * (double(k) + 0.5));
+        lines.push_back({float(x0 + pad), y});
+        lines.push_back({float(x0 + pad + 20), y});
+    }
+    // Two items of the box: the grey frame (the outer quad) under the white inside.
+    if (!legend_box_) {
+        legend_box_ = std::make_unique<graphics::TriangleCollection>();
+        legend_box_->append(std::span<const glm::vec2>(box.data(), box.empty() ? 0 : 4),
+                            std::span<const std::uint32_t>(indices.data(), box.empty() ? 0 : 6), {.color = {0.8f, 0.8f, 0.8f, 1}});
+        std::vector<std::uint32_t> inner = {0, 1, 2, 0, 2, 3};
+        legend_box_->append(std::span<const glm::vec2>(box.data() + (box.empty() ? 0 : 4), box.empty() ? 0 : 4),
+                            std::span<const std::uint32_t>(inner.data(), box.empty() ? 0 : 6), {.color = {1, 1, 1, 1}});
+        legend_lines_ = std::make_unique<graphics::SegmentCollection>();
+    } else {
+        std::vector<std::uint32_t> quad = {0, 1, 2, 0, 2, 3};
+        legend_box_->set(0, std::span<const glm::vec2>(box.data(), box.empty() ? 0 : 4),
+                         std::span<const std::uint32_t>(quad.data(), box.empty() ? 0 : 6));
+        legend_box_->set(1, std::span<const glm::vec2>(box.data() + (box.empty() ? 0 : 4), box.empty() ? 0 : 4),
+                         std::span<const std::uint32_t>(quad.data(), box.empty() ? 0 : 6));
+    }
+    // One segment item per entry (its own colour); items past the entries are emptied.
+    for (std::size_t k = 0; k < std::max(legend_.size(), legend_lines_->size()); ++k) {
+        const std::span<const glm::vec2> ends =
+            k < legend_.size() ? std::span<const glm::vec2>(lines.data() + 2 * k, 2) : std::span<const glm::vec2>();
+        if (k < legend_lines_->size()) {
+            legend_lines_->set(k, ends);
+        } else {
+            const auto& c = legend_[k].color;
+            legend_lines_->append(ends, {.color = {float(c.r), float(c.g), float(c.b), float(c.a)}, .width = 3});
+        }
+        if (k < legend_.size()) {
+            const auto& c = legend_[k].color;
+            auto style = legend_lines_->style(k);
+            style.color = {float(c.r), float(c.g), float(c.b), float(c.a)};
+            legend_lines_->set_style(k, style);
+            // The text, in window pixels (y up): right of the line, on its row.
+            labels_->set_origin(3 + k, {float(e.x + x0 + pad + 20 + pad), float(e.y + e.height - lines[2 * k].y), 0});
+        }
+    }
+    legend_rect_ = e;
+    legend_dirty_ = false;
+}
 
 void Axes::place_labels() {
     const auto e = viewport_->extents();
@@ -598,6 +680,11 @@ void Axes::draw() {
     for (auto* d : drawables_) {
         d->set_transform(view_);
         d->draw();
+    }
+    if (!legend_.empty() || legend_box_) { // over the data, in the axes
+        place_legend();
+        legend_box_->draw();
+        legend_lines_->draw();
     }
     if (frame_ || labels_) {
         // The labels lie outside the axes: the whole window for their draws.

@@ -447,3 +447,33 @@ TEST(Figure, ImshowColoursDataAndTheColorbarShowsTheMap) {
     EXPECT_EQ(test::message_of<KeyError>([&] { plot::Colormap::named("nope"); }).substr(0, 40),
               "Colormap::named: no colormap 'nope' (kno");
 }
+
+// A legend: the box in the top-right corner (10 px in), each entry's line in its colour
+// on its row, its text right of it; a shorter legend empties the extra row.
+TEST(Figure, LegendShowsEachEntrysColourAndText) {
+    app::Window window(offscreen(300, 200));
+    plot::Figure figure(window, {.facecolor = {0.5f, 0.5f, 0.5f, 1}});
+    auto& axes = figure.add_axes({0, 0, 1, 1}, {.facecolor = {0.9f, 0.9f, 0.9f, 1}});
+    axes.legend({{"sine", {1, 0, 0, 1}}, {"cosine", {0, 0, 1, 1}}});
+    window.activate();
+    window.dispatch_draw(0);
+    Array img = window.read_pixels();
+    // font 12: pad 6, rows 19.2 px; the box's left edge at 290 - (6 + 20 + 6 + widest + 6).
+    const auto font = text::Font::open("DejaVu Sans");
+    const double widest = std::max(font.layout("sine", 12).advance, font.layout("cosine", 12).advance);
+    const double x0 = 290 - (38 + widest);
+    const int line_x = int(x0 + 6 + 10);
+    EXPECT_EQ(rgb(img, line_x, int(10 + 6 + 19.2 * 0.5)), (std::array<int, 3>{255, 0, 0}));
+    EXPECT_EQ(rgb(img, line_x, int(10 + 6 + 19.2 * 1.5)), (std::array<int, 3>{0, 0, 255}));
+    EXPECT_EQ(rgb(img, line_x, 13), (std::array<int, 3>{255, 255, 255})); // the box's inside
+    EXPECT_EQ(rgb(img, 295, 13), (std::array<int, 3>{230, 230, 230}));    // the face, right of the box
+    int ink = 0;                                                         // the texts' dark pixels
+    for (int r = 16; r < 54; ++r)
+        for (int x = int(x0 + 32); x < 290; ++x) ink += rgb(img, x, r)[0] < 100 && rgb(img, x, r)[2] < 100;
+    EXPECT_GT(ink, 30);
+    axes.legend({{"sine", {1, 0, 0, 1}}});
+    window.dispatch_draw(0);
+    img = window.read_pixels();
+    EXPECT_EQ(axes.labels()->text(4), "");
+    EXPECT_NE(rgb(img, line_x, int(10 + 6 + 19.2 * 1.5)), (std::array<int, 3>{0, 0, 255}));
+}

@@ -227,7 +227,17 @@ public:
     void set_title(const std::string& text);
     void set_xlabel(const std::string& text);
     void set_ylabel(const std::string& text);
-    /// The labels' collection (nullptr before the first set_*).
+    /// matplotlib's legend(loc="upper right"): a white box with a grey 1-pixel frame in the
+    /// axes' top-right corner (10 px in), one row per entry: a 20-pixel line of the entry's
+    /// colour (3 px thick) and its text (font_px, in the labels' collection). Replaces the
+    /// previous legend; an empty list removes it. Re-sent only when entries or the
+    /// viewport change.
+    struct LegendEntry {
+        std::string text;
+        Rgba color;
+    };
+    void legend(std::vector<LegendEntry> entries);
+    /// The labels' collection (nullptr before the first set_* or legend).
     const graphics::GlyphCollection* labels() const noexcept { return labels_.get(); }
     /// The grid (nullptr unless AxesOptions::grid and ticks).
     const graphics::SegmentCollection* grid() const noexcept { return grid_.get(); }
@@ -273,6 +283,13 @@ private:
     std::unique_ptr<graphics::GlyphCollection> labels_;
     std::array<std::string, 3> texts_;    ///< title, xlabel, ylabel: labels 0, 1, 2
     void set_label(int which, const std::string& text);
+    void ensure_labels();
+    void place_legend();
+    std::vector<LegendEntry> legend_;
+    std::unique_ptr<graphics::TriangleCollection> legend_box_;
+    std::unique_ptr<graphics::SegmentCollection> legend_lines_;
+    app::Viewport::Rect legend_rect_{};
+    bool legend_dirty_ = false;
     void place_labels();
     void update_grid();
 };
