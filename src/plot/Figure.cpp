@@ -75,6 +75,8 @@ Axes& Figure::add_axes(std::array<double, 4> rect, const AxesOptions& options) {
         throw ValueError("Figure::add_axes: rect " + where + " needs a finite corner and a width and height in (0, 1]");
     if (options.aspect && !(*options.aspect > 0 && std::isfinite(*options.aspect)))
         throw ValueError("Figure::add_axes: aspect " + str(*options.aspect) + " must be positive and finite");
+    if (options.ticks && options.interface == Interface::Trackball)
+        throw ValueError("Figure::add_axes: ticks on a Trackball axes (its 3-D view has no 2-D ticks)");
     if (options.grid && !options.ticks)
         throw ValueError("Figure::add_axes: grid = true needs ticks = true (the grid lines are drawn at the ticks)");
     for (const auto& [axis, lim, name] : {std::tuple{options.xaxis, options.xlim, "xlim"}, std::tuple{options.yaxis, options.ylim, "ylim"}})

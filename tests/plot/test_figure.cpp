@@ -211,6 +211,12 @@ TEST(Figure, BadAxesAreRefusedAndNothingIsAdded) {
               "Figure::add_axes: xlim [2, 2] must be finite and of some width");
     EXPECT_EQ(test::message_of<ValueError>([&] { figure.add_axes({0, 0, 1, 1}, {.aspect = -1}); }),
               "Figure::add_axes: aspect -1 must be positive and finite");
+    EXPECT_EQ(test::message_of<ValueError>([&] {
+                  figure.add_axes({0, 0, 1, 1}, {.interface = plot::Interface::Trackball, .ticks = true});
+              }),
+              "Figure::add_axes: ticks on a Trackball axes (its 3-D view has no 2-D ticks)");
+    EXPECT_EQ(test::message_of<ValueError>([&] { figure.add_axes({0, 0, 1, 1}, {.zscale = {.domain = {1, 1}}}); }),
+              "Figure::add_axes: zscale domain [1, 1] and range [-1, 1] must be finite, the domain of some width");
     EXPECT_EQ(figure.size(), 0u);
     EXPECT_EQ(figure.viewport().children(), 0u);
     auto& axes = figure.add_axes();

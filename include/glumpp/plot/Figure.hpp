@@ -89,7 +89,7 @@
 // Errors: a rect whose width or height is not in (0, 1] or whose corner is not finite,
 // limits of no width or not finite, an aspect that is not positive, a figsize or dpi that
 // is not positive: ValueError "Figure::add_axes: ..." / "Figure::window_size: ..." naming
-// the values; grid without ticks (ValueError); nothing is added. scatter() on an axes: PointCollection's errors.
+// the values; grid without ticks, ticks on a Trackball axes (ValueError); nothing is added. scatter() on an axes: PointCollection's errors.
 
 #include <glumpp/app/Viewport.hpp>
 #include <glumpp/app/Window.hpp>
@@ -304,8 +304,9 @@ public:
     static glm::ivec2 window_size(glm::dvec2 figsize = {10, 10}, double dpi = 72);
 
     /// Lays the figure out on `window` (its root viewport follows the window: resize,
-    /// events, drawing). The window must outlive the figure's use of it; its own on_draw
-    /// handlers still run before the figure's.
+    /// events, drawing). The window keeps handlers that point at the figure: the figure
+    /// must live as long as the window dispatches events (declare it after the window).
+    /// The window's own on_draw handlers still run before the figure's.
     explicit Figure(app::Window& window, FigureOptions options = {});
     Figure(const Figure&) = delete;
     Figure& operator=(const Figure&) = delete;
