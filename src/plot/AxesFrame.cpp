@@ -87,6 +87,11 @@ struct AxesFrame::State {
             all = LogLocator(tick_space(length, spec.font_px, axis)).tick_values(std::pow(10.0, v0), std::pow(10.0, v1));
             texts = LogFormatter().format_ticks(all);
             for (double& t : all) t = std::log10(t);
+        } else if (scale == Scale::SymLog) {
+            const double lt = spec.linthresh;
+            all = SymmetricalLogLocator(lt).tick_values(symlog_inverse(v0, lt), symlog_inverse(v1, lt));
+            texts = LogFormatter().format_ticks(all);
+            for (double& t : all) t = symlog(t, lt);
         } else {
             all = AutoLocator(tick_space(length, spec.font_px, axis)).tick_values(v0, v1);
             texts = ScalarFormatter().format_ticks(all);

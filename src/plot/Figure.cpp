@@ -1,6 +1,7 @@
 #include <glumpp/plot/Figure.hpp>
 
 #include <glumpp/Error.hpp>
+#include <glumpp/plot/Ticks.hpp>
 
 #include <epoxy/gl.h>
 #include <glm/glm.hpp>
@@ -38,10 +39,22 @@ Rgba over(const Rgba& face, const Rgba& under) {
 }
 
 // The world rectangle of xlim/ylim: decades on a log axis.
+double to_world(Scale scale, double v, double linthresh) {
+    if (scale == Scale::Log) return v > 0 ? std::log10(v) : std::nan("");
+    if (scale == Scale::SymLog) return symlog(v, linthresh);
+    return v;
+}
+
+double to_data(Scale scale, double w, double linthresh) {
+    if (scale == Scale::Log) return std::pow(10.0, w);
+    if (scale == Scale::SymLog) return symlog_inverse(w, linthresh);
+    return w;
+}
+
 graphics::Rect world_rect(const AxesOptions& o) {
-    auto axis = [](Scale scale, const std::array<double, 2>& lim) {
-        const double a = scale == Scale::Log ? std::log10(lim[0]) : lim[0];
-        const double b = scale == Scale::Log ? std::log10(lim[1]) : lim[1];
+    auto axis = [&o](Scale scale, const std::array<double, 2>& lim) {
+        const double a = to_world(scale, lim[0], o.linthresh);
+        const double b = to_world(scale, lim[1], o.linthresh);
         return std::pair{std::min(a, b), std::abs(b - a)};
     };
     const auto [x, w] = axis(o.xaxis, o.xlim);
@@ -83,6 +96,8 @@ Axes& Figure::add_axes(std::array<double, 4> rect, const AxesOptions& options) {
         if (axis == Scale::Log && !(lim[0] > 0 && lim[1] > 0))
             throw ValueError(std::string("Figure::add_axes: ") + name + " [" + str(lim[0]) + ", " + str(lim[1]) +
                              "] on a log axis must be positive");
+    if (!(options.linthresh > 0 && std::isfinite(options.linthresh)))
+        throw ValueError("Figure::add_axes: linthresh " + str(options.linthresh) + " must be positive and finite");
     check_lim(options.xlim, "xlim");
     check_lim(options.ylim, "ylim");
     for (const auto& [scale, name] : {std::pair{&options.xscale, "xscale"}, std::pair{&options.yscale, "yscale"},
@@ -124,7 +139,7 @@ Axes::Axes(Figure& figure, app::Viewport& viewport, const AxesOptions& options)
     if (options.ticks)
         frame_ = std::make_unique<AxesFrame>(
             AxesFrame::Spec{.font = text::Font::open("DejaVu Sans"), .font_px = options.font_px, .color = {0, 0, 0, 1},
-                            .x_scale = options.xaxis, .y_scale = options.yaxis});
+                            .x_scale = options.xaxis, .y_scale = options.yaxis, .linthresh = options.linthresh});
     viewport.on_resize([this](int width, int height) {
         if (width <= 0 || height <= 0) return;
         view_.resize(width, height);
@@ -164,10 +179,7 @@ double LinearScale::operator()(double v) const {
 }
 
 glm::dvec3 Axes::chain(const glm::vec3& p) const {
-    auto log_axis = [](Scale scale, double v) {
-        if (scale != Scale::Log) return v;
-        return v > 0 ? std::log10(v) : std::nan(""); // masked: a gap
-    };
+    auto log_axis = [this](Scale scale, double v) { return to_world(scale, v, options_.linthresh); }; // <= 0 on log: NaN, a gap
     const glm::dvec3 s{options_.xscale(log_axis(options_.xaxis, p.x)), options_.yscale(log_axis(options_.yaxis, p.y)),
                        options_.zscale(p.z)};
     if (options_.projection == Projection::Polar) return {s.x * std::cos(s.y), s.x * std::sin(s.y), s.z};
@@ -422,8 +434,8 @@ out vec4 frag_color;
 void main() { frag_color = cmap((texture(u_data, v_texcoord).r - u_vmin) / (u_vmax - u_vmin)); })";
     gloo::Program program(image_vertex, fragment, 4);
     const double l = extent[0], r = extent[1], b = extent[2], t = extent[3];
-    auto wx = [&](double x) { return options_.xaxis == Scale::Log ? std::log10(x) : x; };
-    auto wy = [&](double y) { return options_.yaxis == Scale::Log ? std::log10(y) : y; };
+    auto wx = [&](double x) { return to_world(options_.xaxis, x, options_.linthresh); };
+    auto wy = [&](double y) { return to_world(options_.yaxis, y, options_.linthresh); };
     // Texture row 0 (GL's t = 0) at the top: matplotlib's origin "upper".
     program["position"] = {{wx(l), wy(b)}, {wx(l), wy(t)}, {wx(r), wy(b)}, {wx(r), wy(t)}};
     program["texcoord"] = {{0, 1}, {0, 0}, {1, 1}, {1, 0}};
@@ -490,20 +502,19 @@ void Axes::project() {
 }
 
 namespace {
-std::array<double, 2> data_units(Scale scale, std::array<double, 2> world) {
-    if (scale == Scale::Log) return {std::pow(10.0, world[0]), std::pow(10.0, world[1])};
-    return world;
+std::array<double, 2> data_units(Scale scale, std::array<double, 2> world, double linthresh) {
+    return {to_data(scale, world[0], linthresh), to_data(scale, world[1], linthresh)};
 }
 } // namespace
 
 std::array<double, 2> Axes::xlim() const {
     const auto e = viewport_->extents();
-    return data_units(options_.xaxis, {view_.to_world({0, 0}).x, view_.to_world({e.width, 0}).x});
+    return data_units(options_.xaxis, {view_.to_world({0, 0}).x, view_.to_world({e.width, 0}).x}, options_.linthresh);
 }
 
 std::array<double, 2> Axes::ylim() const {
     const auto e = viewport_->extents();
-    return data_units(options_.yaxis, {view_.to_world({0, e.height}).y, view_.to_world({0, 0}).y});
+    return data_units(options_.yaxis, {view_.to_world({0, e.height}).y, view_.to_world({0, 0}).y}, options_.linthresh);
 }
 
 void Axes::ensure_labels() {

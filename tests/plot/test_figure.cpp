@@ -483,3 +483,66 @@ TEST(Figure, LegendShowsEachEntrysColourAndText) {
     EXPECT_EQ(axes.labels()->text(4), "");
     EXPECT_NE(rgb(img, line_x, int(10 + 6 + 19.2 * 1.5)), (std::array<int, 3>{0, 0, 255}));
 }
+
+// A symlog x axis (linthresh 2) after random pans and zooms: its ticks, in symlog units,
+// are a matplotlib symlog axis' ticks put through matplotlib's own transform.
+TEST(Figure, SymlogAxisTicksAreMatplotlibs) {
+    REQUIRE_MATPLOTLIB();
+    app::Window window(offscreen(640, 480));
+    plot::Figure figure(window);
+    auto& axes = figure.add_axes({0.1, 0.1, 0.8, 0.8}, {.interface = plot::Interface::PanZoom, .xlim = {-1000, 1000},
+                                                        .ylim = {0, 1}, .xaxis = plot::Scale::SymLog, .ticks = true});
+    const auto e = axes.viewport().extents();
+    std::mt19937_64 rng(19);
+    std::uniform_real_distribution<double> u(0, 1);
+    std::ostringstream ranges;
+    ranges.precision(17);
+    std::vector<std::vector<double>> xs;
+    auto& root = figure.viewport();
+    window.activate();
+    for (int i = 0; i < 30; ++i) {
+        const double px = e.x + 1 + u(rng) * (e.width - 2), py = 480 - e.y - 1 - u(rng) * (e.height - 2);
+        root.dispatch_mouse_motion(px, py, 0, 0);
+        if (u(rng) < 0.5) {
+            root.dispatch_mouse_press(px, py, app::MouseButton::Left);
+            root.dispatch_mouse_drag(px, py, (u(rng) - 0.5) * 400, 0, 1);
+            root.dispatch_mouse_release(px, py, app::MouseButton::Left);
+        } else {
+            root.dispatch_mouse_scroll(px, py, 0, std::round((u(rng) - 0.5) * 20));
+        }
+        window.dispatch_draw(0);
+        const auto x = axes.xlim();
+        ranges << x[0] << " " << x[1] << "\n";
+        xs.push_back(axes.frame()->x_ticks());
+    }
+    const std::string script = R"(
+import sys
+import numpy as np
+import matplotlib
+matplotlib.use("Agg")
+matplotlib.rcParams["xtick.labelsize"] = 12
+import matplotlib.pyplot as plt
+path, w, h = sys.argv[1].split(",")
+fig = plt.figure(figsize=(float(w) / 72, float(h) / 72), dpi=72)
+ax = fig.add_axes([0, 0, 1, 1])
+ax.set_xscale("symlog", linthresh=2)
+tr = ax.xaxis.get_transform()
+for line in open(path):
+    a, b = map(float, line.split())
+    ax.set_xlim(a, b)
+    t = tr.transform(np.array(ax.xaxis.get_major_locator()(), dtype=float))
+    lo, hi = tr.transform(np.array([a, b]))
+    print(" ".join(repr(float(v)) for v in t if lo - 1e-9 * (hi - lo) <= v <= hi + 1e-9 * (hi - lo)))
+)";
+    const auto file = test::test_dir() / "ranges.txt";
+    std::ofstream(file) << ranges.str();
+    const auto rows = test::python_numbers(script, file.string() + "," + std::to_string(e.width) + "," + std::to_string(e.height));
+    ASSERT_EQ(rows.size(), xs.size());
+    std::size_t ticks = 0;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        ASSERT_EQ(xs[i].size(), rows[i].size()) << "case " << i;
+        for (std::size_t j = 0; j < xs[i].size(); ++j) EXPECT_NEAR(xs[i][j], rows[i][j], 1e-9) << "case " << i;
+        ticks += xs[i].size();
+    }
+    EXPECT_GT(ticks, 60u);
+}

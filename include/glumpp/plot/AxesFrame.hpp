@@ -14,7 +14,9 @@
 // DateLocator and DateFormatter for Scale::Time (x in seconds since 1970, or elapsed
 // seconds), LogLocator and LogFormatter for Scale::Log, whose view is in decades (log10 of
 // the data, as a log axes maps it: set_view(0, 3, ...) shows 1 to 1000) and whose ticks()
-// are the log10 of LogLocator's ticks. Only the ticks inside the view are drawn, and of their labels only those that
+// are the log10 of LogLocator's ticks; SymmetricalLogLocator for Scale::SymLog, whose view
+// is in symlog(v, linthresh) units and whose ticks are the symlog of the locator's (labels
+// LogFormatter's). Only the ticks inside the view are drawn, and of their labels only those that
 // fit apart (fit_labels, with text::Font's advance widths and a gap of half the font
 // size; the same ticks keep their labels while the view scrolls).
 //
@@ -50,7 +52,7 @@
 
 namespace glumpp::plot {
 
-enum class Scale { Linear, Time, Log };
+enum class Scale { Linear, Time, Log, SymLog };
 
 class AxesFrame {
 public:
@@ -62,6 +64,7 @@ public:
         Scale x_scale = Scale::Linear;
         Scale y_scale = Scale::Linear;
         bool x_ticks = true;         ///< false: no x ticks or labels (a colorbar's)
+        double linthresh = 2;        ///< Scale::SymLog's (matplotlib's default)
     };
 
     /// Compiles the program and fills the atlas with digits (a GL context must be current).

@@ -69,7 +69,9 @@
 // (LogFormatter). xlim/ylim are data units and must be positive (ValueError); xlim()
 // returns data units. A value <= 0 on a log axis (matplotlib masks it, with a warning)
 // becomes NaN: a gap, as below; the first such call of each axes says how many on
-// std::cerr ("Axes::plot: 3 values <= 0 on a log axis masked").
+// std::cerr ("Axes::plot: 3 values <= 0 on a log axis masked"). SymLog axes (matplotlib's
+// set_xscale("symlog", linthresh)) map v to plot::symlog(v, linthresh) the same way (any
+// value: nothing is masked), with SymmetricalLogLocator's ticks.
 //
 // Gaps: a non-finite coordinate (NaN, inf) anywhere in the chain's result cuts a plot()
 // line there (the runs on each side are drawn, none joins across), drops that point of a
@@ -137,8 +139,9 @@ struct AxesOptions {
     Interface interface = Interface::None;
     std::array<double, 2> xlim{-1, 1}; ///< data shown along x at rest (data units, log axes too)
     std::array<double, 2> ylim{-1, 1};
-    Scale xaxis = Scale::Linear;       ///< Linear, Time (linear, date ticks) or Log (see the header)
+    Scale xaxis = Scale::Linear;       ///< Linear, Time (linear, date ticks), Log or SymLog (see the header)
     Scale yaxis = Scale::Linear;
+    double linthresh = 2;              ///< SymLog axes' (matplotlib's default), > 0
     LinearScale xscale, yscale, zscale; ///< applied to the data first (glumpy's xscale, yscale, zscale)
     Projection projection = Projection::Identity; ///< then this
     std::optional<float> theta, phi;   ///< Trackball: start angles (degrees; glumpy's 45, 45 when unset)
