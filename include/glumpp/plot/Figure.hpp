@@ -34,7 +34,8 @@
 //   Trackball  transforms::Trackball (glumpy's defaults: distance 8, zoom 35, znear 2, and
 //              its theta 45 / phi 45 unless set): drag turns, scroll zooms. Collections are
 //              2-D (they map world to pixels with u_view alone), so a trackball axes
-//              projects the 3-D data of scatter(), plot() and segments() on the CPU with
+//              projects the 3-D data of scatter(), plot(), segments(), fill_between()
+//              and bar() on the CPU with
 //              the camera's matrices (the same float32 uniforms glumpy's shader would
 //              get: ndc = P V M (projection(scales(p)), 1), in double), and only when the
 //              camera or the viewport's size changed since the last draw: a still frame
@@ -43,7 +44,7 @@
 //              only. (A decision until collections take transform chains on the GPU.)
 //
 // The data chain (glumpy's interface(projection(scale(position)))): each point of
-// scatter(), plot() and segments() goes through the axes' scales (x, y, z, each its own
+// scatter(), plot(), segments(), fill_between() and bar() goes through the axes' scales (x, y, z, each its own
 // LinearScale) and its projection on the CPU when it is added (2-D axes: the result's x, y
 // are world units of transform()) or at each projection (trackball axes).
 //
@@ -55,8 +56,9 @@
 //
 // Grid (AxesOptions::grid, with ticks): a 1-pixel line across the axes at every tick, one
 // SegmentCollection item in the viewport's pixels, re-sent only when a line moves by a
-// pixel or more (a pan or zoom does: 36 bytes a line; a still frame sends nothing). Title and axis labels
-// (set_title, set_xlabel, set_ylabel): a graphics::GlyphCollection (coverage glyphs, DejaVu
+// pixel or more (a pan or zoom does: 36 bytes a line; a still frame sends nothing).
+// Title and axis labels (set_title, set_xlabel, set_ylabel; legend() texts too): a
+// graphics::GlyphCollection (coverage glyphs, DejaVu
 // Sans at 1.2 * font_px), one draw call for the three: the title centred above the rect,
 // the x label centred below the tick labels, the y label turned 90 degrees left of them
 // (4 * font_px from the rect: y tick labels wider than 3 font sizes reach under it). A
@@ -82,16 +84,19 @@
 // the order added, clears its viewport (scissored) to its facecolor composited over the
 // figure's (straight alpha: c = a * face + (1 - a) * figure, which is what glumpy's blended
 // face quad leaves on the figure's uniform clear; one glClear instead of a program),
-// then its grid, its own collections (one draw call per kind used: fills, paths, segments,
-// points, however many series) and its drawables in the order added, then its frame and
-// labels (one draw call each, with glViewport/glScissor widened to the window for them and
-// set back). An axes of any number of series of the four kinds with ticks, grid and
-// labels makes 4 + 3 draw calls (plus one per drawable); a figure of n axes, n + 1 clears.
+// then its grid, its images (one draw call each), its own collections (one draw call per
+// kind used: fills, paths, segments, points, however many series), its drawables in the
+// order added, its legend (box and lines: two), then its frame and labels (one draw call
+// each, with glViewport/glScissor widened to the window for them and set back). An axes
+// of any number of series of the four kinds with ticks, grid, labels and a legend makes
+// 1 + 4 + 2 + 2 draw calls (plus one per image and per drawable); a figure of n axes,
+// n + 1 clears.
 //
 // Errors: a rect whose width or height is not in (0, 1] or whose corner is not finite,
 // limits of no width or not finite, an aspect that is not positive, a figsize or dpi that
 // is not positive: ValueError "Figure::add_axes: ..." / "Figure::window_size: ..." naming
-// the values; grid without ticks, ticks on a Trackball axes (ValueError); nothing is added. scatter() on an axes: PointCollection's errors.
+// the values; grid without ticks, ticks on a Trackball axes, a bad scale or linthresh
+// (ValueError); nothing is added. scatter(), plot()...: their collections' errors.
 
 #include <glumpp/app/Viewport.hpp>
 #include <glumpp/app/Window.hpp>
