@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
     auto& left = figure.add_axes({0.010, 0.01, 0.485, 0.98}, {.facecolor = {1, 0, 0, 0.25}, .aspect = 1,
                                  .interface = plot::Interface::Trackball, .zscale = {.range = {-0.5, 0.5}}, .theta = 0.0f, .phi = 0.0f});
     auto& right = figure.add_axes({0.505, 0.01, 0.485, 0.98},
-                                  {.facecolor = {0, 0, 1, 0.25}, .aspect = 1, .interface = plot::Interface::PanZoom});
+                                  {.facecolor = {0, 0, 1, 0.25}, .aspect = 1, .interface = plot::Interface::PanZoom,
+                                   .equal_aspect = true}); // glumpy's PanZoom(aspect=1)
 
     const Array P = RandomGenerator(1).normal(0.0, 0.5, {10000, 3}, DType::of<float>());
     const auto values = P.to_vector<float>();

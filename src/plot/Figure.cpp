@@ -124,7 +124,7 @@ Axes& Figure::operator[](std::size_t i) const {
 
 Axes::Axes(Figure& figure, app::Viewport& viewport, const AxesOptions& options)
     : figure_(&figure), viewport_(&viewport), options_(options),
-      view_(world_rect(options), true) {
+      view_(world_rect(options), true, !options.equal_aspect) {
     const auto e = viewport.extents();
     const int w = int(std::lround(e.width)), h = int(std::lround(e.height));
     if (w > 0 && h > 0) view_.resize(w, h);
@@ -456,12 +456,8 @@ gloo::Texture2D& Axes::image(std::size_t i) {
 Axes& Figure::colorbar(const Colormap& cmap, double vmin, double vmax, std::array<double, 4> rect) {
     if (!std::isfinite(vmin) || !std::isfinite(vmax) || vmin == vmax)
         throw ValueError("Figure::colorbar: vmin " + str(vmin) + " and vmax " + str(vmax) + " must be finite and differ");
-    // The axes' fit keeps the aspect (graphics::PanZoom's "meet"): an x range as wide, in
-    // data units, as the bar's shape makes the range vmin..vmax fill its height exactly.
-    const auto window = root_.extents();
     const double lo = std::min(vmin, vmax), hi = std::max(vmin, vmax);
-    const double shape = window.height > 0 ? rect[2] * window.width / (rect[3] * window.height) : 1;
-    AxesOptions o{.xlim = {0, (hi - lo) * shape}, .ylim = {lo, hi}, .ticks = true};
+    AxesOptions o{.xlim = {0, 1}, .ylim = {lo, hi}, .ticks = true};
     Axes& bar = add_axes(rect, o);
     bar.frame_ = std::make_unique<AxesFrame>(AxesFrame::Spec{
         .font = text::Font::open("DejaVu Sans"), .font_px = o.font_px, .color = {0, 0, 0, 1}, .x_ticks = false});

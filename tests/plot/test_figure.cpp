@@ -202,6 +202,19 @@ TEST(Figure, TrackballAxesProjectAsAPinholeCamera) {
     EXPECT_GT(axes.points().vertices().buffer().upload_stats().bytes_sent, sent); // turned: re-projected
 }
 
+// equal_aspect keeps the limits' aspect (glumpy's PanZoom(aspect=1)): 0..10 square in a
+// 240 x 180 viewport shows y 0..10 and x 10 * 240 / 180 wide, centred.
+TEST(Figure, EqualAspectFitsTheLimitsKeepingTheirShape) {
+    app::Window window(offscreen(400, 300));
+    plot::Figure figure(window);
+    auto& axes = figure.add_axes({0.2, 0.2, 0.6, 0.6}, {.xlim = {0, 10}, .ylim = {0, 10}, .equal_aspect = true});
+    const auto x = axes.xlim(), y = axes.ylim();
+    EXPECT_NEAR(y[0], 0, 1e-12);
+    EXPECT_NEAR(y[1], 10, 1e-12);
+    EXPECT_NEAR(x[1] - x[0], 10.0 * 240 / 180, 1e-12);
+    EXPECT_NEAR((x[0] + x[1]) / 2, 5, 1e-12);
+}
+
 TEST(Figure, BadAxesAreRefusedAndNothingIsAdded) {
     app::Window window(offscreen(64, 64));
     plot::Figure figure(window);
@@ -265,11 +278,15 @@ TEST(Figure, GridAndLabelsFollowTheTicks) {
     Array img = window.read_pixels();
     const auto e = axes.viewport().extents(); // 240 x 180 at (80, 60)
     ASSERT_EQ(e, (Rect{80, 60, 240, 180}));
+    // Aspect "auto": the limits fill the viewport, x and y scaled apart.
+    EXPECT_NEAR(axes.xlim()[0], 0, 1e-12);
+    EXPECT_NEAR(axes.xlim()[1], 10, 1e-12);
+    EXPECT_NEAR(axes.ylim()[1], 10, 1e-12);
     const auto& xs = axes.frame()->x_ticks();
     ASSERT_GE(xs.size(), 3u);
     // A tick strictly inside: its grid line is blue at mid-height, a pixel off it is white.
     const double t = xs[1];
-    const auto lim = axes.xlim(); // wider than 0..10: the fit keeps the aspect
+    const auto lim = axes.xlim(); // 0..10 stretched over 240 px
     const int px = int(80 + std::floor((t - lim[0]) / (lim[1] - lim[0]) * 240)), row = 300 - 150;
     EXPECT_EQ(rgb(img, px, row), (std::array<int, 3>{0, 0, 255})) << t;
     EXPECT_EQ(rgb(img, px + 2, row)[0], 255);
@@ -428,18 +445,18 @@ TEST(Figure, ImshowColoursDataAndTheColorbarShowsTheMap) {
         const auto p = rgb(img, x, row);
         return std::abs(p[0] - c.r * 255) <= 1 && std::abs(p[1] - c.g * 255) <= 1 && std::abs(p[2] - c.b * 255) <= 1;
     };
-    // The axes is 100 x 200 at x 0; the fit keeps [-1, 1]^2 square: 100 x 100, rows 50..149.
-    EXPECT_TRUE(near(25, 75, 0.0));   // row 0, column 0: the top left
-    EXPECT_TRUE(near(75, 75, 0.25));
-    EXPECT_TRUE(near(25, 125, 0.5));
-    EXPECT_TRUE(near(75, 125, 1.0));
-    EXPECT_EQ(rgb(img, 50, 20), (std::array<int, 3>{255, 255, 255})); // above the image
+    // The axes is 100 x 200 at x 0, [-1, 1]^2 stretched over it (aspect "auto").
+    EXPECT_TRUE(near(25, 50, 0.0));   // row 0, column 0: the top left
+    EXPECT_TRUE(near(75, 50, 0.25));
+    EXPECT_TRUE(near(25, 150, 0.5));
+    EXPECT_TRUE(near(75, 150, 1.0));
+    EXPECT_EQ(rgb(img, 120, 50), (std::array<int, 3>{255, 255, 255})); // right of the axes
     const auto sent = axes.image(0).upload_stats().bytes_sent;
     axes.image(0).view({0, 1}).assign({0.75});
     window.dispatch_draw(0);
     EXPECT_EQ(axes.image(0).upload_stats().bytes_sent - sent, 4u);
     img = window.read_pixels();
-    EXPECT_TRUE(near(75, 75, 0.75));
+    EXPECT_TRUE(near(75, 50, 0.75));
     // The colorbar: 20 x 160 at (140, 20) GL; top row 20 from the top, bottom row 179.
     const auto e = bar.viewport().extents();
     ASSERT_EQ(e, (Rect{140, 20, 20, 160}));

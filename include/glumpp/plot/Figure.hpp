@@ -21,10 +21,11 @@
 // viewports' routing): a drag in one axes pans or turns that one only.
 //
 // Coordinates: an axes shows data x, y in [-1, 1] (glumpy's normalized device coordinates
-// of the axes' viewport, y up) unless AxesOptions::xlim/ylim say otherwise; the limits are
-// fitted into the viewport keeping their aspect ("meet", graphics::PanZoom's fit), which is
-// what glumpy's PanZoom(aspect=1) and Trackball (whose projection follows the viewport's
-// aspect) show.
+// of the axes' viewport, y up) unless AxesOptions::xlim/ylim say otherwise. The limits
+// fill the viewport, x and y scaled apart (matplotlib's aspect "auto", glumpy's
+// Position() interface: the NDC square stretched over the viewport); with equal_aspect
+// they are fitted keeping their aspect ("meet": glumpy's PanZoom(aspect=1)). A trackball
+// axes' projection follows the viewport's aspect itself.
 //
 // Interfaces (glumpy's `interface=`):
 //   None       nothing moves (glumpy's Position()).
@@ -144,6 +145,7 @@ struct AxesOptions {
     Interface interface = Interface::None;
     std::array<double, 2> xlim{-1, 1}; ///< data shown along x at rest (data units, log axes too)
     std::array<double, 2> ylim{-1, 1};
+    bool equal_aspect = false;         ///< keep xlim/ylim's aspect (glumpy's PanZoom(aspect=1))
     Scale xaxis = Scale::Linear;       ///< Linear, Time (linear, date ticks), Log or SymLog (see the header)
     Scale yaxis = Scale::Linear;
     double linthresh = 2;              ///< SymLog axes' (matplotlib's default), > 0
@@ -323,9 +325,8 @@ public:
     /// glumpy's add_axes (see the header). The reference stays valid as long as the figure.
     Axes& add_axes(std::array<double, 4> rect = {0, 0, 1, 1}, const AxesOptions& options = {});
     /// matplotlib's colorbar: an axes at `rect` showing `cmap` from vmin (bottom) to vmax
-    /// (top) as a 1 x 256 image, with y ticks and labels of that range (no x ticks). Its x
-    /// range is made as wide as the bar's shape at this call (the fit keeps the aspect), so
-    /// vmin..vmax fills its height. The same ValueErrors as imshow and add_axes.
+    /// (top) as a 1 x 256 image filling it, with y ticks and labels of that range (no x
+    /// ticks). The same ValueErrors as imshow and add_axes.
     Axes& colorbar(const Colormap& cmap, double vmin, double vmax, std::array<double, 4> rect);
     std::size_t size() const noexcept { return axes_.size(); }
     Axes& operator[](std::size_t i) const;
