@@ -503,6 +503,35 @@ std::array<double, 2> data_units(Scale scale, std::array<double, 2> world, doubl
 }
 } // namespace
 
+void Axes::set_lims(std::array<double, 2> x, std::array<double, 2> y, const char* caller) {
+    AxesOptions o = options_;
+    o.xlim = x;
+    o.ylim = y;
+    for (const auto& [axis, lim, name] : {std::tuple{o.xaxis, x, "xlim"}, std::tuple{o.yaxis, y, "ylim"}}) {
+        if (!std::isfinite(lim[0]) || !std::isfinite(lim[1]) || lim[0] == lim[1] ||
+            (axis == Scale::Log && !(lim[0] > 0 && lim[1] > 0)))
+            throw ValueError(std::string(caller) + ": " + name + " [" + str(lim[0]) + ", " + str(lim[1]) +
+                             "] must be finite, of some width (and positive on a log axis)");
+    }
+    // A new fit (copies of the old PanZoom keep the old view: the axes' own collections and
+    // drawables are given the new one).
+    graphics::PanZoom view(world_rect(o), true, !o.equal_aspect);
+    const auto e = viewport_->extents();
+    if (e.width > 0 && e.height > 0) view.resize(int(std::lround(e.width)), int(std::lround(e.height)));
+    view_ = view;
+    options_.xlim = x;
+    options_.ylim = y;
+    if (!trackball_) {
+        if (points_) points_->set_transform(view_);
+        if (paths_) paths_->set_transform(view_);
+        if (segments_) segments_->set_transform(view_);
+        if (fills_) fills_->set_transform(view_);
+    }
+}
+
+void Axes::set_xlim(double lo, double hi) { set_lims({lo, hi}, ylim(), "Axes::set_xlim"); }
+void Axes::set_ylim(double lo, double hi) { set_lims(xlim(), {lo, hi}, "Axes::set_ylim"); }
+
 std::array<double, 2> Axes::xlim() const {
     const auto e = viewport_->extents();
     return data_units(options_.xaxis, {view_.to_world({0, 0}).x, view_.to_world({e.width, 0}).x}, options_.linthresh);

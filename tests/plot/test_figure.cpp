@@ -215,6 +215,38 @@ TEST(Figure, EqualAspectFitsTheLimitsKeepingTheirShape) {
     EXPECT_NEAR((x[0] + x[1]) / 2, 5, 1e-12);
 }
 
+// A rolling window: set_xlim moves the view (the data stay where they are, nothing of
+// theirs re-sent), the y range stays; bad limits are refused and change nothing.
+TEST(Figure, SetXlimMovesTheViewAndSendsNoVertex) {
+    app::Window window(offscreen(200, 100));
+    plot::Figure figure(window, {.facecolor = {1, 1, 1, 1}});
+    auto& axes = figure.add_axes({0, 0, 1, 1}, {.interface = plot::Interface::PanZoom, .xlim = {0, 10}, .ylim = {-1, 1}});
+    std::vector<glm::vec3> line;
+    for (int i = 50; i <= 100; ++i) line.push_back({float(i * 0.2), float(i % 2 ? 0.5 : -0.5), 0}); // x 10..20
+    axes.plot(line, {.width = 0.05f});
+    window.activate();
+    window.dispatch_draw(0);
+    auto dark_in = [&](int column) {
+        Array img = window.read_pixels();
+        int dark = 0;
+        for (int r = 0; r < 100; ++r) dark += rgb(img, column, r)[0] < 128;
+        return dark;
+    };
+    EXPECT_EQ(dark_in(120), 0); // x = 6: no data there yet
+    const auto sent = axes.paths().vertices().buffer().upload_stats().bytes_sent;
+    axes.set_xlim(5, 15);
+    EXPECT_NEAR(axes.xlim()[0], 5, 1e-9);
+    EXPECT_NEAR(axes.xlim()[1], 15, 1e-9);
+    EXPECT_NEAR(axes.ylim()[0], -1, 1e-9);
+    EXPECT_NEAR(axes.ylim()[1], 1, 1e-9);
+    window.dispatch_draw(0);
+    EXPECT_EQ(axes.paths().vertices().buffer().upload_stats().bytes_sent, sent);
+    EXPECT_GT(dark_in(120), 0); // x = 11 now: the line
+    EXPECT_EQ(test::message_of<ValueError>([&] { axes.set_xlim(3, 3); }),
+              "Axes::set_xlim: xlim [3, 3] must be finite, of some width (and positive on a log axis)");
+    EXPECT_NEAR(axes.xlim()[0], 5, 1e-9);
+}
+
 TEST(Figure, BadAxesAreRefusedAndNothingIsAdded) {
     app::Window window(offscreen(64, 64));
     plot::Figure figure(window);

@@ -229,6 +229,13 @@ public:
     /// Values <= 0 masked on log axes so far.
     std::size_t masked() const noexcept { return masked_; }
 
+    /// matplotlib's set_xlim / set_ylim: the axes shows [lo, hi] along that axis from now
+    /// on (the other keeps what it shows now), the user's pan and zoom starting again from
+    /// there: a rolling window is set_xlim(t - T, t) at every frame (a uniform each: no
+    /// vertex is sent, only the grid and the ticks that change). The same ValueErrors as
+    /// add_axes' xlim/ylim ("Axes::set_xlim: ...").
+    void set_xlim(double lo, double hi);
+    void set_ylim(double lo, double hi);
     /// The data range shown now: x from the viewport's left edge to its right, y from
     /// bottom to top.
     std::array<double, 2> xlim() const;
@@ -302,6 +309,7 @@ private:
     bool legend_dirty_ = false;
     void place_labels();
     void update_grid();
+    void set_lims(std::array<double, 2> x, std::array<double, 2> y, const char* caller);
 };
 
 struct FigureOptions {
