@@ -17,6 +17,8 @@
 // `<clip>;` (a hook filled with an argument-less call becomes the bare function name). The data are random, as
 // glumpy's (np.random.uniform), drawn from a seeded RandomGenerator, so the picture is
 // checked for what must hold (tests/examples/snippet_grids_oracle.py), not pixel by pixel.
+//
+// Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 #include <glumpp/transforms.hpp>
 

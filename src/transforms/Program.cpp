@@ -257,8 +257,17 @@ void Program::generate(const char* caller) {
         }
         std::string head = body.substr(0, insert);
         if (!head.empty() && head.back() != '\n') head += '\n';
-        int line = static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1;
         std::string code;
+        // The stage's name as a macro, where a pasted snippet asks for one (code only a
+        // fragment shader may hold: discard, gl_FragCoord).
+        bool staged = false;
+        for (const auto& s : pasted) {
+            const std::string c = s.code();
+            staged = staged || c.find("GLUMPP_VERTEX_SHADER") != std::string::npos ||
+                     c.find("GLUMPP_GEOMETRY_SHADER") != std::string::npos || c.find("GLUMPP_FRAGMENT_SHADER") != std::string::npos;
+        }
+        if (staged) code = std::string("#define GLUMPP_") + (k == 0 ? "VERTEX" : k == 1 ? "GEOMETRY" : "FRAGMENT") + "_SHADER\n";
+        int line = static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1 + (staged ? 1 : 0);
         for (const auto& s : pasted) {
             std::string c = "// snippet '" + s.name() + "'\n" + s.code();
             if (c.back() != '\n') c += '\n';

@@ -24,7 +24,10 @@
 //  - `<name.member>`: `member` is a function of the outermost snippet (that function is
 //    called instead of the default), or one of its uniforms (its mangled name: read it).
 // Each distinct snippet instance is pasted once per stage, mangled (Snippet.hpp), after the
-// stage's `#version`/`#extension` lines.
+// stage's `#version`/`#extension` lines. Where a pasted snippet's code names one of the
+// macros GLUMPP_VERTEX_SHADER, GLUMPP_GEOMETRY_SHADER, GLUMPP_FRAGMENT_SHADER, the stage's
+// own is #defined before the snippets (glumpy's _GLUMPY__FRAGMENT_SHADER__), so one snippet
+// may hold code only some stages accept (a scale's discard, Viewport's clipping).
 //
 // Chain types are checked where known: a call's argument that is a call has a return type
 // (the overload taking its argument's type, or the one all one-parameter overloads share),
