@@ -6,3 +6,4 @@
 #include <glumpp/plot/Colormap.hpp>
 #include <glumpp/plot/StreamSeries.hpp>
 #include <glumpp/plot/Ticks.hpp>
+#include <glumpp/plot/Figure.hpp> // figure: glumpy matplotlib Figure/Axes (uses app)

@@ -12,6 +12,7 @@ namespace glumpp::graphics {
 struct PanZoom::State {
     std::optional<Rect> world;
     bool y_up = false;
+    bool stretch = false;
     double width = 0.0, height = 0.0; // window pixels; 0 until resized
     double zoom = 1.0;
     glm::dvec2 pan{0.0, 0.0};
@@ -24,14 +25,15 @@ struct PanZoom::State {
             offset = {0.0, 0.0};
             return;
         }
-        const double s = std::min(width / world->width, height / world->height);
-        const glm::dvec2 margin{(width - world->width * s) / 2.0, (height - world->height * s) / 2.0};
+        const double m = std::min(width / world->width, height / world->height);
+        const double sx = stretch ? width / world->width : m, sy = stretch ? height / world->height : m;
+        const glm::dvec2 margin{(width - world->width * sx) / 2.0, (height - world->height * sy) / 2.0};
         if (y_up) { // the rectangle's top (y + height) goes to the top of the window
-            scale = {s, -s};
-            offset = {margin.x - world->x * s, margin.y + (world->y + world->height) * s};
+            scale = {sx, -sy};
+            offset = {margin.x - world->x * sx, margin.y + (world->y + world->height) * sy};
         } else {
-            scale = {s, s};
-            offset = {margin.x - world->x * s, margin.y - world->y * s};
+            scale = {sx, sy};
+            offset = {margin.x - world->x * sx, margin.y - world->y * sy};
         }
     }
     // Keeps the world point under `pixel` in place: pixel = zoom * fitted + pan.
@@ -55,7 +57,7 @@ using detail::number;
 
 PanZoom::PanZoom() : s_(std::make_shared<State>()) {}
 
-PanZoom::PanZoom(const Rect& world, bool y_up) : PanZoom() {
+PanZoom::PanZoom(const Rect& world, bool y_up, bool stretch) : PanZoom() {
     if (!(world.width > 0.0 && world.height > 0.0 && std::isfinite(world.width) && std::isfinite(world.height) &&
           std::isfinite(world.x) && std::isfinite(world.y))) {
         throw ValueError("PanZoom: the world rectangle (" + number(world.x) + ", " + number(world.y) + ", " +
@@ -64,6 +66,7 @@ PanZoom::PanZoom(const Rect& world, bool y_up) : PanZoom() {
     }
     s_->world = world;
     s_->y_up = y_up;
+    s_->stretch = stretch;
 }
 
 void PanZoom::resize(int width, int height) {

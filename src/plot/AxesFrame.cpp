@@ -82,6 +82,16 @@ struct AxesFrame::State {
             DateLocator locator;
             all = locator.tick_values(v0, v1);
             texts = DateFormatter().format_ticks(all, locator.unit());
+        } else if (scale == Scale::Log) {
+            // The view is in decades: locate over the data, place at the ticks' log10.
+            all = LogLocator(tick_space(length, spec.font_px, axis)).tick_values(std::pow(10.0, v0), std::pow(10.0, v1));
+            texts = LogFormatter().format_ticks(all);
+            for (double& t : all) t = std::log10(t);
+        } else if (scale == Scale::SymLog) {
+            const double lt = spec.linthresh;
+            all = SymmetricalLogLocator(lt).tick_values(symlog_inverse(v0, lt), symlog_inverse(v1, lt));
+            texts = LogFormatter().format_ticks(all);
+            for (double& t : all) t = symlog(t, lt);
         } else {
             all = AutoLocator(tick_space(length, spec.font_px, axis)).tick_values(v0, v1);
             texts = ScalarFormatter().format_ticks(all);
@@ -218,7 +228,7 @@ void AxesFrame::set_view(double x0, double x1, double y0, double y1) {
     auto& s = *s_;
     std::vector<double> xt, yt;
     std::vector<std::string> xl, yl;
-    s.locate(s.spec.x_scale, x0, x1, s.rect[2], Axis::X, xt, xl);
+    if (s.spec.x_ticks) s.locate(s.spec.x_scale, x0, x1, s.rect[2], Axis::X, xt, xl);
     s.locate(s.spec.y_scale, y0, y1, s.rect[3], Axis::Y, yt, yl);
     s.xt = std::move(xt);
     s.yt = std::move(yt);

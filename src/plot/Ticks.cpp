@@ -518,4 +518,16 @@ LabelFit fit_labels(std::span<const double> centers, std::span<const double> wid
     }
 }
 
+double symlog(double v, double linthresh, double base) {
+    const double c = 1 / (1 - 1 / base);
+    if (std::abs(v) <= linthresh) return v * c;
+    return std::copysign(linthresh * (c + std::log(std::abs(v) / linthresh) / std::log(base)), v);
+}
+
+double symlog_inverse(double y, double linthresh, double base) {
+    const double c = 1 / (1 - 1 / base);
+    if (std::abs(y) <= linthresh * c) return y / c;
+    return std::copysign(linthresh * std::pow(base, std::abs(y) / linthresh - c), y);
+}
+
 } // namespace glumpp::plot

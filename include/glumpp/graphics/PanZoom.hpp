@@ -57,8 +57,10 @@ public:
     /// World units are window pixels (no fit), zoom 1.
     PanZoom();
     /// Shows `world` fitted in the window (see above). ValueError unless its width and
-    /// height are positive and finite.
-    explicit PanZoom(const Rect& world, bool y_up = false);
+    /// height are positive and finite. With `stretch`, x and y are scaled apart so that the
+    /// rectangle fills the window (matplotlib's aspect "auto", plot::Axes's default): the
+    /// aspect is not kept, pixels_per_unit() is x's.
+    explicit PanZoom(const Rect& world, bool y_up = false, bool stretch = false);
 
     /// Follows the window's size and mouse (see above); takes its current size now.
     template <class Window>

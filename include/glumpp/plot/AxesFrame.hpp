@@ -12,7 +12,11 @@
 // Ticks: matplotlib's defaults through Ticks.hpp, AutoLocator with nbins from
 // tick_space(rect size, font size) and ScalarFormatter's labels for Scale::Linear, the
 // DateLocator and DateFormatter for Scale::Time (x in seconds since 1970, or elapsed
-// seconds). Only the ticks inside the view are drawn, and of their labels only those that
+// seconds), LogLocator and LogFormatter for Scale::Log, whose view is in decades (log10 of
+// the data, as a log axes maps it: set_view(0, 3, ...) shows 1 to 1000) and whose ticks()
+// are the log10 of LogLocator's ticks; SymmetricalLogLocator for Scale::SymLog, whose view
+// is in symlog(v, linthresh) units and whose ticks are the symlog of the locator's (labels
+// LogFormatter's). Only the ticks inside the view are drawn, and of their labels only those that
 // fit apart (fit_labels, with text::Font's advance widths and a gap of half the font
 // size; the same ticks keep their labels while the view scrolls).
 //
@@ -48,7 +52,7 @@
 
 namespace glumpp::plot {
 
-enum class Scale { Linear, Time };
+enum class Scale { Linear, Time, Log, SymLog };
 
 class AxesFrame {
 public:
@@ -59,6 +63,8 @@ public:
         double tick_px = 5;          ///< tick length, outwards
         Scale x_scale = Scale::Linear;
         Scale y_scale = Scale::Linear;
+        bool x_ticks = true;         ///< false: no x ticks or labels (a colorbar's)
+        double linthresh = 2;        ///< Scale::SymLog's (matplotlib's default)
     };
 
     /// Compiles the program and fills the atlas with digits (a GL context must be current).

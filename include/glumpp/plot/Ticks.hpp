@@ -101,6 +101,13 @@ private:
     int numticks_;
 };
 
+/// matplotlib's SymmetricalLogTransform (linscale 1): v * c inside [-linthresh,
+/// linthresh], sign(v) linthresh (c + log_base(|v| / linthresh)) outside, with c = 1 / (1 -
+/// 1 / base): where a symlog axis puts v. symlog_inverse undoes it. No checks (the
+/// locator's constructor checks linthresh and base).
+double symlog(double v, double linthresh, double base = 10);
+double symlog_inverse(double y, double linthresh, double base = 10);
+
 /// matplotlib's AutoDateLocator (minticks 5, its maxticks and intervals, interval
 /// multiples on, UTC) over seconds since 1970-01-01T00:00:00Z: ticks on multiples of 1,
 /// 5, 10, 15, 30 seconds or minutes, 1, 2, 3, 4, 6, 12 hours, days 1, 5, 9... / 1, 8, 15,
