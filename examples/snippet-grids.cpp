@@ -12,8 +12,7 @@
 // and not in the other ("fragment shader varying v_x_5 not written by vertex shader"), so
 // its program does not link. Here snippets mangle only uniforms and functions (Snippet.hpp):
 // Grid's `out` varyings and Clip's `in` ones keep their names and meet at link. Two more
-// changes: GLSL 3.30 (in/out), `uniform float rows; uniform float cols;` written as two
-// declarations (Snippet parses one name per declaration), and `<clip>();` for glumpy's
+// changes: GLSL 3.30 (in/out), and `<clip>();` for glumpy's
 // `<clip>;` (a hook filled with an argument-less call becomes the bare function name). The data are random, as
 // glumpy's (np.random.uniform), drawn from a seeded RandomGenerator, so the picture is
 // checked for what must hold (tests/examples/snippet_grids_oracle.py), not pixel by pixel.
@@ -63,8 +62,7 @@ vec2 scale(vec2 position)
 }
 )", "XScale");
     Snippet Grid(R"(
-uniform float rows;
-uniform float cols;
+uniform float rows, cols;
 out float v_x, v_y, v_index;
 vec2 cell(vec2 position, float index)
 {

@@ -2,9 +2,9 @@
 
 #include <glumpp/Error.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
-#include <regex>
 
 namespace glumpp::transforms {
 
@@ -27,6 +27,10 @@ struct SnippetState {
 namespace {
 
 std::atomic<std::uint64_t> next_id{1};
+
+struct Declaration {
+    std::string qualifier, type, name;
+};
 
 bool ident(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
@@ -63,6 +67,117 @@ std::vector<std::string> param_types(const std::string& params) {
         out.push_back(type);
         if (comma == std::string::npos) break;
         start = comma + 1;
+    }
+    return out;
+}
+
+// The source with comments blanked (same length, newlines kept), so that a declaration
+// in a comment is not read as one.
+std::string without_comments(const std::string& src) {
+    std::string out = src;
+    for (std::size_t k = 0; k + 1 < out.size(); ++k) {
+        if (out[k] == '/' && out[k + 1] == '/') {
+            while (k < out.size() && out[k] != '\n') out[k++] = ' ';
+        } else if (out[k] == '/' && out[k + 1] == '*') {
+            const std::size_t e = out.find("*/", k + 2);
+            const std::size_t stop = e == std::string::npos ? out.size() : e + 2;
+            for (; k < stop; ++k) {
+                if (out[k] != '\n') out[k] = ' ';
+            }
+            --k;
+        }
+    }
+    return out;
+}
+
+// Every `QUALIFIER TYPE NAME[, NAME...];` of `src` (comments blanked) whose qualifier is
+// one of `qualifiers`, as (qualifier, type, name), in order: `uniform float rows, cols;` is
+// two. Precision and interpolation words between qualifier and type are skipped; a name
+// keeps no array size or initializer (`x[2]`, `b = vec2(1.0, 2.0)` are x and b). Text
+// between the qualifier and `;` with unbalanced parentheses is a parameter list
+// (`float f(in float x);`), no declaration. A hand-written scan, not std::regex (whose
+// recursion grows with the text): each character is read a bounded number of times, as
+// scanning goes on after each candidate's `;`, `{` or `}`.
+std::vector<Declaration> declarations(const std::string& src, std::initializer_list<std::string_view> qualifiers) {
+    static constexpr std::string_view skipped[] = {"highp", "mediump", "lowp", "flat", "smooth", "noperspective", "centroid", "invariant"};
+    std::vector<Declaration> out;
+    const std::size_t n = src.size();
+    auto word_at = [&](std::size_t& k) { // the identifier at k (after blanks), k moved past it
+        while (k < n && std::isspace(static_cast<unsigned char>(src[k]))) ++k;
+        const std::size_t b = k;
+        while (k < n && ident(src[k])) ++k;
+        return std::string_view(src).substr(b, k - b);
+    };
+    std::size_t k = 0;
+    while (k < n) {
+        if (!ident(src[k]) || (k > 0 && ident(src[k - 1]))) {
+            ++k;
+            continue;
+        }
+        std::size_t e = k;
+        const std::string_view qualifier = word_at(e);
+        if (std::find(qualifiers.begin(), qualifiers.end(), qualifier) == qualifiers.end()) {
+            k = e;
+            continue;
+        }
+        std::string_view type = word_at(e);
+        while (std::find(std::begin(skipped), std::end(skipped), type) != std::end(skipped)) type = word_at(e);
+        std::size_t stop = e;
+        while (stop < n && src[stop] != ';' && src[stop] != '{' && src[stop] != '}') ++stop;
+        if (stop < n && src[stop] == ';' && !type.empty() && !std::isdigit(static_cast<unsigned char>(type[0]))) {
+            std::vector<Declaration> found;
+            int depth = 0;
+            bool ok = true, expect_name = true;
+            for (std::size_t j = e; j < stop && ok; ++j) {
+                const char c = src[j];
+                if (c == '(' || c == '[') ++depth;
+                if (c == ')' || c == ']') ok = --depth >= 0;
+                if (depth == 0 && c == ',') expect_name = true;
+                if (expect_name && ident(c)) {
+                    std::size_t w = j;
+                    const std::string_view name = word_at(w);
+                    ok = !std::isdigit(static_cast<unsigned char>(name[0]));
+                    found.push_back({std::string(qualifier), std::string(type), std::string(name)});
+                    expect_name = false;
+                    j = w - 1;
+                } else if (expect_name && c != ',' && !std::isspace(static_cast<unsigned char>(c))) {
+                    ok = false;
+                }
+            }
+            if (ok && depth == 0 && !expect_name) out.insert(out.end(), found.begin(), found.end());
+        }
+        k = stop + 1;
+    }
+    return out;
+}
+
+// Every function definition `TYPE NAME(PARAMS) {` of `src` (comments blanked), in order.
+// A hand-written scan (see declarations()): from each `(`, back over NAME and TYPE, forward
+// to its `)` (GLSL parameters hold no parentheses) and the `{`.
+std::vector<Function> definitions(const std::string& src) {
+    std::vector<Function> out;
+    const std::size_t n = src.size();
+    auto space = [&](std::size_t k) { return std::isspace(static_cast<unsigned char>(src[k])) != 0; };
+    for (std::size_t open = src.find('('); open != std::string::npos; open = src.find('(', open + 1)) {
+        std::size_t b = open;
+        while (b > 0 && space(b - 1)) --b;
+        const std::size_t name_end = b;
+        while (b > 0 && ident(src[b - 1])) --b;
+        const std::size_t name_begin = b;
+        while (b > 0 && space(b - 1)) --b;
+        const std::size_t type_end = b;
+        while (b > 0 && ident(src[b - 1])) --b;
+        if (name_begin == name_end || b == type_end || name_begin == type_end) continue;
+        if (std::isdigit(static_cast<unsigned char>(src[name_begin])) || std::isdigit(static_cast<unsigned char>(src[b]))) continue;
+        const std::string type = src.substr(b, type_end - b);
+        if (type == "else" || type == "return") continue;
+        std::size_t close = open + 1;
+        while (close < n && src[close] != ')' && src[close] != '(' && src[close] != ';' && src[close] != '{' && src[close] != '}') ++close;
+        if (close >= n || src[close] != ')') continue;
+        std::size_t brace = close + 1;
+        while (brace < n && space(brace)) ++brace;
+        if (brace >= n || src[brace] != '{') continue;
+        out.push_back({type, src.substr(name_begin, name_end - name_begin), param_types(src.substr(open + 1, close - open - 1))});
     }
     return out;
 }
@@ -175,15 +290,9 @@ Snippet::Snippet(std::string code, std::string name) : s_(std::make_shared<detai
     s_->id = next_id++;
     s_->name = name.empty() ? "snippet" + std::to_string(s_->id) : std::move(name);
     s_->source = std::move(code);
-    static const std::regex uniform(R"(\buniform\s+(\w+)\s+(\w+)\s*(\[[^\]]*\])?\s*;)");
-    static const std::regex function(R"(\b(\w+)\s+(\w+)\s*\(([^()]*)\)\s*\{)");
-    for (std::sregex_iterator it(s_->source.begin(), s_->source.end(), uniform), end; it != end; ++it)
-        s_->uniforms.emplace_back((*it)[1].str(), (*it)[2].str());
-    for (std::sregex_iterator it(s_->source.begin(), s_->source.end(), function), end; it != end; ++it) {
-        const std::string ret = (*it)[1].str();
-        if (ret == "else" || ret == "return") continue;
-        s_->functions.push_back({ret, (*it)[2].str(), param_types((*it)[3].str())});
-    }
+    const std::string text = without_comments(s_->source);
+    for (const auto& d : declarations(text, {"uniform"})) s_->uniforms.emplace_back(d.type, d.name);
+    s_->functions = definitions(text);
     if (s_->functions.empty()) throw ValueError("Snippet: '" + s_->name + "' defines no function");
 }
 

@@ -277,3 +277,49 @@ void main() { color = vec4(v_value, <value(0.5)>, 0.0, 1.0); }
     EXPECT_EQ(message_of<KeyError>([&] { q.source(ShaderStage::Vertex); }),
               "Program::source: hook 'h': snippet 'scale' has no function or uniform 'scael'");
 }
+
+TEST(Snippet, DeclarationsWithSeveralNames) {
+    // GLSL's `uniform float rows, cols;` is one declaration of two uniforms (glumpy's
+    // snippet-grids and snippet-cubes write theirs so); sizes and initializers are no names,
+    // comments and parameter lists declare nothing.
+    Snippet s(R"(
+uniform float rows, cols;
+uniform highp vec2 a[2] , b = vec2(1.0, 2.0), c;
+// uniform float commented;
+/* uniform float also_commented; */
+float f(in float x);
+float f(in float x) { return rows * cols * x + a[0].x + b.y + c.x; }
+)", "grid");
+    const std::vector<std::pair<std::string, std::string>> expected{
+        {"float", "rows"}, {"float", "cols"}, {"vec2", "a"}, {"vec2", "b"}, {"vec2", "c"}};
+    EXPECT_EQ(s.uniforms(), expected);
+    const std::string id = std::to_string(s.id());
+    const std::string code = s.code();
+    EXPECT_NE(code.find("uniform float rows_" + id + ", cols_" + id + ";"), std::string::npos) << code;
+    EXPECT_NE(code.find("uniform highp vec2 a_" + id + "[2] , b_" + id + " = vec2(1.0, 2.0), c_" + id + ";"), std::string::npos)
+        << code;
+    EXPECT_NE(code.find("return rows_" + id + " * cols_" + id + " * x"), std::string::npos) << code;
+    s["cols"] = 2.0f; // each name is a uniform of its own
+    EXPECT_EQ(s.numbers("cols"), std::vector<double>{2.0});
+    EXPECT_TRUE(s.numbers("rows").empty());
+    // Hostile text: a long declaration list and long runs without a `;` parse in one pass.
+    std::string many = "uniform float u0";
+    for (int k = 1; k < 20000; ++k) many += ", u" + std::to_string(k);
+    many += ";\n";
+    for (int k = 0; k < 20000; ++k) many += "in in out ( ";
+    Snippet big(many + "\nfloat g(float x) { return u19999 * x; }\n", "big");
+    ASSERT_EQ(big.uniforms().size(), 20000u);
+    EXPECT_EQ(big.uniforms().back().second, "u19999");
+}
+
+TEST_F(SnippetTest, SeveralUniformsOfOneDeclarationReachTheGpu) {
+    Snippet s("uniform float rows, cols;\nfloat forward(float x) { return rows * cols * x; }\n", "product");
+    s["rows"] = 2.0f;
+    s["cols"] = 1.5f; // 0.25 * 3 = 0.75 -> 191
+    Program p(vertex, fragment);
+    p["value"] = s;
+    p["a_position"] = glm::vec2(0.25f, 0.25f); // the center of pixel (2, 2)
+    EXPECT_EQ(red_after_draw(p), 191);
+    s["cols"] = 0.5f; // 0.25 -> 64
+    EXPECT_EQ(red_after_draw(p), 64);
+}

@@ -16,9 +16,12 @@
 // same instance (shared state, same id, same uniform values); make a second instance by
 // constructing again.
 //
-// Parsing is by pattern, not a GLSL compiler: `uniform TYPE NAME;` declarations and
-// function definitions `TYPE NAME(PARAMS) {` at any depth of the text (a snippet holds no
-// nested functions, GLSL has none). The default function is the first one defined
+// Parsing is by pattern, not a GLSL compiler, on the text with its comments blanked:
+// declarations `uniform TYPE NAME[, NAME...];` (one declaration may name several, as
+// `uniform float rows, cols;`; precision words are skipped, array sizes and initializers
+// are no names; a hand-written scan in one pass, so hostile text costs time linear in
+// its length) and function definitions `TYPE NAME(PARAMS) {` at any depth of the text (a
+// snippet holds no nested functions, GLSL has none). The default function is the first one defined
 // (glumpy's rule). Nothing here calls GL: a snippet's GLSL is compiled with the program
 // that uses it, and its compile errors name it (see Program.hpp).
 //
