@@ -11,9 +11,8 @@
 // glumpy 1.2.1 cannot run its own script: it mangles the snippets' varyings in one stage
 // and not in the other ("fragment shader varying v_x_5 not written by vertex shader"), so
 // its program does not link. Here snippets mangle only uniforms and functions (Snippet.hpp):
-// Grid's `out` varyings and Clip's `in` ones keep their names and meet at link. Two more
-// changes: GLSL 3.30 (in/out), and `<clip>();` for glumpy's
-// `<clip>;` (a hook filled with an argument-less call becomes the bare function name). The data are random, as
+// Grid's `out` varyings and Clip's `in` ones keep their names and meet at link. One more
+// change: GLSL 3.30 (in/out). The data are random, as
 // glumpy's (np.random.uniform), drawn from a seeded RandomGenerator, so the picture is
 // checked for what must hold (tests/examples/snippet_grids_oracle.py), not pixel by pixel.
 #include <glumpp/app.hpp>
@@ -40,7 +39,7 @@ in vec3 v_color;
 out vec4 frag_color;
 void main(void)
 {
-    <clip>();
+    <clip>;
     frag_color = vec4(v_color,1);
 })";
 

@@ -109,9 +109,7 @@ struct Renderer {
                 if (f->returns != type) type.clear();
             }
         }
-        const std::string name = s.mangled(function);
-        if (args.empty()) return name;
-        return name + "(" + join(args) + ")";
+        return s.mangled(function) + "(" + join(args) + ")"; // "name()" without arguments, as glumpy's mangled_call
     }
 };
 
@@ -199,8 +197,8 @@ void Program::generate(const char* caller) {
             const Hook& h = hooks_.at(name);
             const std::string members = m[2].str();
             const std::vector<std::string> args = m[3].matched ? split_args(m[3].str()) : std::vector<std::string>{};
-            if (!h.call) {
-                body += h.text + (m[3].matched ? "(" + join(args) + ")" : "");
+            if (!h.call) { // glumpy: the text, then the members; the hook's arguments are dropped
+                body += h.text + members;
                 continue;
             }
             const std::size_t before = pasted.size();

@@ -14,15 +14,21 @@
 //
 // Hooks (glumpy's syntax): `<name>`, `<name(args)>`, `<name.member>`, anywhere in any
 // stage; the same name may appear several times and in several stages. A hook is filled
-// with a Call (a snippet, or a chain `a(b(c))`), or with GLSL text (`p["h"] = "forward"`:
-// pasted as written, followed by the hook's `(args)` if it has some). What a hook becomes:
+// with a Call (a snippet, or a chain `a(b(c))`), or with GLSL text. What a hook becomes is
+// what glumpy 1.2.1's gloo generates for it (tests/golden/glumpy-snippets.txt is glumpy's
+// own output, compared by test_snippet_glumpy):
 //  - `<name(args)>` with a chain: the chain's calls, the hook's args given to the innermost
 //    call that has no arguments of its own (`scale(position())` in `<t(P)>` gives
 //    `forward_3(position_2(P))`); a call with text arguments keeps them;
-//  - `<name>`: the same without hook args (a call with no arguments at all becomes the bare
-//    function name, so `<name>(B)` calls it with B, as in glumpy);
+//  - `<name>`: the same without hook args: a call with no arguments becomes `name()`
+//    (glumpy's mangled_call), so `scale(position())` gives `forward_3(position_2())`. A
+//    snippet's function cannot take arguments from after the hook (`<name>(B)` would be
+//    `forward_3()(B)`): give them in the hook, `<name(B)>`, or fill the hook with text;
 //  - `<name.member>`: `member` is a function of the outermost snippet (that function is
-//    called instead of the default), or one of its uniforms (its mangled name: read it).
+//    called instead of the default), or one of its uniforms (its mangled name: read it);
+//  - filled with text (`p["h"] = "forward"`): the text as written, then `.member` for
+//    `<name.member>`; the hook's own `(args)` are dropped, as glumpy drops them, so
+//    `<h>(B)` gives `forward(B)` and `<h(B)>` gives `forward`.
 // Each distinct snippet instance is pasted once per stage, mangled (Snippet.hpp), after the
 // stage's `#version`/`#extension` lines.
 //
