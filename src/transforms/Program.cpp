@@ -58,8 +58,11 @@ struct Renderer {
     }
 
     // The GLSL of `c` with `hook_args` for its innermost argument-less call; `type` gets
-    // its return type, or "" where it is not known.
-    std::string render(const Call& c, const std::string& function, const std::vector<std::string>& hook_args, std::string& type) {
+    // its return type, or "" where it is not known. `member` (of `<hook.member>`) is the
+    // function called instead of the default: of `c`, or of each operand of a composition.
+    std::string render(const Call& c, const std::string* member, const std::vector<std::string>& hook_args, std::string& type) {
+        if (c.op()) return render_op(c, member, hook_args, type);
+        const std::string& function = member ? *member : c.function();
         std::vector<std::string> args;
         std::string arg_type;
         std::string inner_name;
@@ -69,10 +72,10 @@ struct Renderer {
             for (const auto& a : c.args()) {
                 if (a.call) {
                     std::string t;
-                    args.push_back(render(*a.call, a.call->function(), hook_args, t));
+                    args.push_back(render(*a.call, nullptr, hook_args, t)); // glumpy gives no member to arguments
                     if (c.args().size() == 1) {
                         arg_type = t;
-                        inner_name = a.call->snippet().name() + "." + a.call->function();
+                        inner_name = a.call->describe();
                     }
                 } else if (!a.text.empty() && a.text[0] == '.' && !hook_args.empty()) {
                     args.push_back(hook_args[0] + a.text); // glumpy's field of the hook's argument
@@ -89,6 +92,8 @@ struct Renderer {
             overloads.push_back(&f);
             if (f.params.size() == 1) unary.push_back(&f);
         }
+        if (overloads.empty())
+            throw KeyError("Program: hook '" + hook + "': snippet '" + s.name() + "' has no function '" + function + "'");
         type.clear();
         if (!arg_type.empty()) {
             const Function* match = nullptr;
@@ -111,7 +116,35 @@ struct Renderer {
         }
         return s.mangled(function) + "(" + join(args) + ")"; // "name()" without arguments, as glumpy's mangled_call
     }
+
+    static int precedence(char op) { return op == '+' || op == '-' ? 1 : 2; }
+
+    std::string render_op(const Call& c, const std::string* member, const std::vector<std::string>& hook_args, std::string& type) {
+        std::string lt, rt;
+        std::string l = render(*c.lhs(), member, hook_args, lt), r = render(*c.rhs(), member, hook_args, rt);
+        const int p = precedence(c.op());
+        if (c.lhs()->op() && precedence(c.lhs()->op()) < p) l = "(" + l + ")";
+        if (c.rhs()->op() && (precedence(c.rhs()->op()) < p || (precedence(c.rhs()->op()) == p && (c.op() == '-' || c.op() == '/'))))
+            r = "(" + r + ")";
+        const auto scalar = [](const std::string& t) { return t == "float" || t == "int" || t == "double"; };
+        type = lt == rt ? lt : scalar(lt) && !rt.empty() ? rt : scalar(rt) && !lt.empty() ? lt : std::string();
+        return l + " " + c.op() + " " + r;
+    }
 };
+
+// The snippets of a chain in glumpy's order (Snippet.snippets: the call's own, then its
+// arguments', then a composition's right operand's).
+void chain_snippets(const Call& c, std::vector<const Snippet*>& out) {
+    if (c.op()) {
+        chain_snippets(*c.lhs(), out);
+        chain_snippets(*c.rhs(), out);
+        return;
+    }
+    out.push_back(&c.snippet());
+    for (const auto& a : c.args()) {
+        if (a.call) chain_snippets(*a.call, out);
+    }
+}
 
 const char* stage_name(int k) { return k == 0 ? "vertex" : k == 1 ? "geometry" : "fragment"; }
 
@@ -203,7 +236,8 @@ void Program::generate(const char* caller) {
             }
             const std::size_t before = pasted.size();
             Renderer r{name, pasted};
-            std::string function = h.call->function(), type;
+            std::string type;
+            const std::string* function = nullptr;
             // <h.member>, or <h.n1.n2...member> through calls named n1, n2... (Call::named).
             std::vector<std::string> path;
             for (std::size_t b = 1; b < members.size();) {
@@ -222,19 +256,31 @@ void Program::generate(const char* caller) {
             if (!path.empty()) {
                 const std::string& member = path.back();
                 const Snippet& s = target->snippet();
-                bool is_function = false, is_uniform = false;
+                bool is_function = false;
                 for (const auto& f : s.functions()) is_function = is_function || f.name == member;
-                for (const auto& [t, u] : s.uniforms()) is_uniform = is_uniform || u == member;
-                if (is_uniform) {
-                    r.use(s);
-                    body += s.mangled(member);
+                // A variable: of any snippet of the chain, the last in glumpy's order declaring
+                // it (glumpy's Snippet.globals).
+                std::vector<const Snippet*> chain;
+                chain_snippets(*target, chain);
+                const Snippet* declaring = nullptr;
+                for (const Snippet* c : chain) {
+                    for (const auto& [t, u] : c->uniforms()) {
+                        if (u == member) declaring = c;
+                    }
+                }
+                if (declaring) {
+                    // glumpy pastes the hook's whole chain, used or not: so do we (the same text).
+                    std::vector<const Snippet*> all;
+                    chain_snippets(*h.call, all);
+                    for (const Snippet* c : all) r.use(*c);
+                    body += declaring->mangled(member);
                     for (std::size_t j = before; j < pasted.size(); ++j) first_hook.emplace(pasted[j].id(), name);
                     continue;
                 }
                 if (!is_function)
                     throw KeyError(std::string(caller) + ": hook '" + name + "': snippet '" + s.name() +
                                    "' has no function or uniform '" + member + "'");
-                function = member;
+                function = &member;
             }
             body += r.render(*target, function, args, type);
             for (std::size_t j = before; j < pasted.size(); ++j) first_hook.emplace(pasted[j].id(), name);

@@ -199,7 +199,31 @@ Call::Call(const Snippet& snippet, std::string function, std::vector<Arg> args)
     }
 }
 
+Call::Call(char op, const Call& a, const Call& b)
+    : snippet_(a.snippet_), function_(a.function_), lhs_(std::make_shared<Call>(a)), rhs_(std::make_shared<Call>(b)), op_(op) {}
+
+Call operator+(const Call& a, const Call& b) { return Call('+', a, b); }
+Call operator-(const Call& a, const Call& b) { return Call('-', a, b); }
+Call operator*(const Call& a, const Call& b) { return Call('*', a, b); }
+Call operator/(const Call& a, const Call& b) { return Call('/', a, b); }
+
 const Snippet& Call::snippet() const { return *snippet_; }
+
+std::string Call::describe() const {
+    if (op_) return "(" + lhs_->describe() + " " + op_ + " " + rhs_->describe() + ")";
+    return snippet_->name() + "." + function_;
+}
+
+namespace {
+glm::dvec4 combine(char op, const glm::dvec4& a, const glm::dvec4& b) {
+    switch (op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    default: return a / b;
+    }
+}
+} // namespace
 
 Call Call::named(std::string name) const {
     Call c = *this;
@@ -209,6 +233,10 @@ Call Call::named(std::string name) const {
 
 const Call* Call::find(std::string_view name) const {
     if (name_ == name) return this;
+    if (op_) {
+        if (const Call* f = lhs_->find(name)) return f;
+        return rhs_->find(name);
+    }
     for (const auto& a : args_) {
         if (!a.call) continue;
         if (const Call* f = a.call->find(name)) return f;
@@ -217,6 +245,7 @@ const Call* Call::find(std::string_view name) const {
 }
 
 glm::dvec4 Call::forward(glm::dvec4 p) const {
+    if (op_) return combine(op_, lhs_->forward(p), rhs_->forward(p));
     for (const auto& a : args_) {
         if (a.call) {
             p = a.call->forward(p);
@@ -230,6 +259,7 @@ glm::dvec4 Call::forward(glm::dvec4 p) const {
 }
 
 glm::dvec4 Call::inverse(glm::dvec4 p) const {
+    if (op_) throw ValueError("Call::inverse: the composition " + describe() + " has no inverse");
     const bool inverse = function_ == "inverse";
     const auto& f = inverse ? snippet_->cpu_forward() : snippet_->cpu_inverse();
     if (!f) throw ValueError("Call::inverse: snippet '" + snippet_->name() + "' has no CPU inverse for '" + function_ + "'");
@@ -241,6 +271,12 @@ glm::dvec4 Call::inverse(glm::dvec4 p) const {
 }
 
 void Call::check_cpu(bool inverse, const char* caller) const {
+    if (op_) {
+        if (inverse) throw ValueError(std::string(caller) + ": the composition " + describe() + " has no inverse");
+        lhs_->check_cpu(inverse, caller);
+        rhs_->check_cpu(inverse, caller);
+        return;
+    }
     const bool inv = function_ == "inverse";
     const bool forward_side = inverse == inv; // inverse of "inverse" is the forward twin
     const bool has = forward_side ? bool(snippet_->cpu_forward()) || bool(snippet_->cpu_forward_batch())
@@ -258,6 +294,13 @@ void Call::check_cpu(bool inverse, const char* caller) const {
 
 void Call::forward_all(std::span<glm::dvec4> points) const {
     check_cpu(false, "Call::forward_all");
+    if (op_) {
+        std::vector<glm::dvec4> right(points.begin(), points.end());
+        lhs_->forward_all(points);
+        rhs_->forward_all(right);
+        for (std::size_t k = 0; k < points.size(); ++k) points[k] = combine(op_, points[k], right[k]);
+        return;
+    }
     for (const auto& a : args_) {
         if (a.call) {
             a.call->forward_all(points);

@@ -323,3 +323,63 @@ TEST_F(SnippetTest, SeveralUniformsOfOneDeclarationReachTheGpu) {
     s["cols"] = 0.5f; // 0.25 -> 64
     EXPECT_EQ(red_after_draw(p), 64);
 }
+
+TEST_F(SnippetTest, ArithmeticCompositionDrawsAndHasCpuTwins) {
+    Snippet twice(scale_code, "twice"), half(scale_code, "half");
+    twice["factor"] = 2.0f;
+    half["factor"] = 0.5f;
+    for (Snippet* s : {&twice, &half}) {
+        s->set_cpu([](const Snippet& t, glm::dvec4 q) { return t.numbers("factor")[0] * q; },
+                   [](const Snippet& t, glm::dvec4 q) { return q / t.numbers("factor")[0]; });
+    }
+    Program p(vertex, fragment);
+    p["a_position"] = glm::vec2(0.25f, 0.25f); // the center of pixel (2, 2)
+    p["value"] = twice + half;                 // 0.25 * 2 + 0.25 * 0.5 = 0.625 -> 159
+    EXPECT_EQ(red_after_draw(p), 159);
+    const std::string t = std::to_string(twice.id()), h = std::to_string(half.id());
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("v_value = forward_" + t + "(0.25) + forward_" + h + "(0.25);"), std::string::npos)
+        << p.source(ShaderStage::Vertex);
+    // Where glumpy strings operators left to right ((a + b) * c as a + b * c), the
+    // C++ expression's grouping is kept.
+    p["value"] = (twice + half) * half; // 0.625 * 0.125 = 0.078125 -> 20
+    EXPECT_EQ(red_after_draw(p), 20);
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("(forward_" + t + "(0.25) + forward_" + h + "(0.25)) * forward_" + h + "(0.25)"),
+              std::string::npos);
+    p["value"] = twice - (half - twice); // 0.5 - (0.125 - 0.5) = 0.875 -> 223
+    EXPECT_EQ(red_after_draw(p), 223);
+    p["value"] = twice(half() / twice()); // 2 * (0.125 / 0.5) = 0.5 -> 128
+    EXPECT_EQ(red_after_draw(p), 128);
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("forward_" + t + "(forward_" + h + "(0.25) / forward_" + t + "(0.25))"),
+              std::string::npos);
+
+    // CPU twins, component by component, at hand-computed values.
+    const glm::dvec4 q(1, -2, 4, 1);
+    EXPECT_EQ((twice + half).forward(q), glm::dvec4(2.5, -5, 10, 2.5));
+    EXPECT_EQ((twice - half).forward(q), glm::dvec4(1.5, -3, 6, 1.5));
+    EXPECT_EQ((twice * half).forward(q), glm::dvec4(1, 4, 16, 1));
+    EXPECT_EQ((twice / half).forward(q), glm::dvec4(4, 4, 4, 4));
+    EXPECT_EQ(twice(half() + twice()).forward(q), glm::dvec4(5, -10, 20, 5));
+    std::vector<glm::dvec4> many{q, {0, 1, 2, 3}};
+    (twice(half) * half).forward_all(many);
+    EXPECT_EQ(many[0], glm::dvec4(0.5, 2, 8, 0.5)); // (2 * 0.5 q) * (0.5 q)
+    EXPECT_EQ(many[1], glm::dvec4(0, 0.5, 2, 4.5));
+    EXPECT_EQ(message_of<ValueError>([&] { (twice + half).inverse(q); }),
+              "Call::inverse: the composition (twice.forward + half.forward) has no inverse");
+    std::vector<glm::dvec4> untouched{q};
+    EXPECT_EQ(message_of<ValueError>([&] { twice(twice + half).inverse_all(untouched); }),
+              "Call::inverse_all: the composition (twice.forward + half.forward) has no inverse");
+    EXPECT_EQ(untouched[0], q);
+
+    // Chain types: a composition's type is its operands'.
+    Snippet v2("vec2 f(vec2 p) { return p; }", "takes_vec2");
+    p["value"] = v2(twice() + half());
+    EXPECT_EQ(message_of<TypeError>([&] { p.draw(gloo::Primitive::Points, 0, 1); }),
+              "Program: hook 'value': takes_vec2.f takes (vec2), not the float that (twice.forward + half.forward) returns");
+    // <hook.member> calls the member of each operand: each must have it.
+    Snippet only_forward("float forward(float x) { return x; }", "only_forward");
+    Program r("void main() { float f = <h.inverse(1.0)>; }", "void main() {}");
+    r["h"] = twice + only_forward;
+    EXPECT_EQ(message_of<KeyError>([&] { r.source(ShaderStage::Vertex); }),
+              "Program: hook 'h': snippet 'only_forward' has no function 'inverse'");
+    EXPECT_EQ(p.generations(), 4u);
+}

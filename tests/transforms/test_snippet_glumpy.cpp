@@ -117,3 +117,19 @@ TEST(SnippetGlumpy, TextFills) {
     p["t4"] = "qux";
     expect_as_glumpy("text", p, "void main() {", "void main() {}");
 }
+
+TEST(SnippetGlumpy, ArithmeticComposition) {
+    // glumpy's Snippet.__add__, __mul__, __sub__ and __op__("/"): both results combined,
+    // the hook's arguments and member given to each operand.
+    Program p("void main() {\n<h1>;\n<h2(X)>;\n<h3.inverse>;\n<h4>;\n<h5>;\n<h6>;\n<h7(X)>;\n<h8.factor>;\n}\n",
+              "void main() {}\n");
+    p["h1"] = S()("P") + S()("P");
+    p["h2"] = S()() * S()();
+    p["h3"] = S()("P") - S()("P");
+    p["h4"] = S()("P") + S()("P") * S()("P");
+    p["h5"] = S()("P") * S()("P") + S()("P");
+    p["h6"] = S()(S()("P") + S()("Q"));
+    p["h7"] = S()() / S()();
+    p["h8"] = S()("P") + S()("P"); // glumpy's Snippet.globals: the last snippet declaring it
+    expect_as_glumpy("arithmetic", p, "void main() {", "void main() {}");
+}

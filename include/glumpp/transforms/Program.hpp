@@ -25,7 +25,11 @@
 //    snippet's function cannot take arguments from after the hook (`<name>(B)` would be
 //    `forward_3()(B)`): give them in the hook, `<name(B)>`, or fill the hook with text;
 //  - `<name.member>`: `member` is a function of the outermost snippet (that function is
-//    called instead of the default), or one of its uniforms (its mangled name: read it);
+//    called instead of the default; of each operand, for an arithmetic composition: see
+//    Call), or a uniform of any snippet of the chain (its mangled name: read it; where
+//    several declare it, the last in glumpy's order, the call's own snippet, then its
+//    arguments' in order, then a composition's right operand's, as glumpy's
+//    Snippet.globals; the whole chain is then pasted, as glumpy pastes it);
 //  - filled with text (`p["h"] = "forward"`): the text as written, then `.member` for
 //    `<name.member>`; the hook's own `(args)` are dropped, as glumpy drops them, so
 //    `<h>(B)` gives `forward(B)` and `<h(B)>` gives `forward`.
@@ -61,8 +65,7 @@
 //    'S' does not compile", quoting the snippet's generated lines with their numbers, then
 //    the driver's log; a compile error outside snippets is gloo's ShaderError unchanged;
 //  - incompatible chain types: TypeError (above).
-// Not supported: glumpy's arithmetic composition (a + b, a * b), snippet attributes and varyings,
-// per-program values of a shared snippet's uniform (glumpy neither: values live in the
+// Not supported: snippet attributes and varyings, per-program values of a shared snippet's uniform (glumpy neither: values live in the
 // snippet), in-place arithmetic (`p["u"] *= 2`: assign the new value).
 
 #include <glumpp/gloo/Program.hpp>

@@ -79,13 +79,38 @@ struct Function {
 
 /// A snippet called with arguments: what a hook is filled with. Cheap to copy (shares the
 /// snippet). No GL call.
+///
+/// Or an arithmetic composition of two calls (glumpy's `A("P") + B("P")`): `a + b`, `a - b`,
+/// `a * b`, `a / b` on calls or snippets give a Call whose GLSL is both results combined,
+/// `forward_1(P) + forward_2(P)`, as glumpy's Snippet.__add__ and friends generate it. Each
+/// operand is rendered as a hook would render it alone (the hook's arguments reach both:
+/// `<h(X)>` with `a() * b()` gives `forward_1(X) * forward_2(X)`; `<h.inverse>` calls each
+/// operand's inverse, as glumpy's). Unlike glumpy, which strings operators left to right
+/// and so reads `(a + b) * c` as `a + b * c`, an operand of lower precedence (or a right
+/// operand of `-` or `/` of the same) is parenthesized: the text is glumpy's wherever
+/// glumpy's means what the C++ expression says. Its return type, for chain checks, is the
+/// operands' shared type, or the vector/matrix one of a scalar and a vector/matrix pair.
+/// Its CPU twin combines the operands' twins component by component (GLSL's arithmetic on
+/// vec4 is component-wise too); it has no inverse (ValueError). Of glumpy's other
+/// operators, `&` and `>>` generate no code in glumpy at all and are not offered.
 class Call {
 public:
     Call(const Snippet& snippet, std::string function = {}, std::vector<Arg> args = {});
+    /// The snippet called; for a composition its left operand's (glumpy's composition is a
+    /// copy of its first snippet).
     const Snippet& snippet() const;
-    /// The function called: the one named at the call, else the snippet's default.
+    /// The function called: the one named at the call, else the snippet's default (for a
+    /// composition its left operand's).
     const std::string& function() const { return function_; }
     const std::vector<Arg>& args() const { return args_; }
+    /// '+', '-', '*' or '/' for an arithmetic composition, 0 for a call of a snippet.
+    char op() const { return op_; }
+    /// A composition's operands (null for a call of a snippet).
+    const Call* lhs() const { return lhs_.get(); }
+    const Call* rhs() const { return rhs_.get(); }
+    /// "scale.forward", or "(scale.forward + offset.forward)" for a composition: what
+    /// errors call it.
+    std::string describe() const;
     /// This call, named: `<hook.NAME.member>` reaches it (glumpy's `name=` keyword).
     Call named(std::string name) const;
     const std::string& name() const { return name_; }
@@ -104,11 +129,24 @@ public:
     void inverse_all(std::span<glm::dvec4> points) const;
 
 private:
+    friend Call operator+(const Call& a, const Call& b);
+    friend Call operator-(const Call& a, const Call& b);
+    friend Call operator*(const Call& a, const Call& b);
+    friend Call operator/(const Call& a, const Call& b);
+    Call(char op, const Call& a, const Call& b);
     void check_cpu(bool inverse, const char* caller) const; // throws before anything changes
     std::shared_ptr<Snippet> snippet_;
     std::string function_, name_;
     std::vector<Arg> args_;
+    std::shared_ptr<const Call> lhs_, rhs_;
+    char op_ = 0;
 };
+
+/// glumpy's arithmetic composition (see Call). Snippets convert: `a + b` is `a() + b()`.
+Call operator+(const Call& a, const Call& b);
+Call operator-(const Call& a, const Call& b);
+Call operator*(const Call& a, const Call& b);
+Call operator/(const Call& a, const Call& b);
 
 class Snippet {
 public:
