@@ -148,6 +148,45 @@ void chain_snippets(const Call& c, std::vector<const Snippet*>& out) {
 
 const char* stage_name(int k) { return k == 0 ? "vertex" : k == 1 ? "geometry" : "fragment"; }
 
+// The number of the source's `#version` line, or 110 (GLSL's default) without one.
+int glsl_version(const std::string& src) {
+    const std::size_t at = src.find("#version");
+    if (at == std::string::npos) return 110;
+    std::size_t k = at + 8;
+    while (k < src.size() && (src[k] == ' ' || src[k] == '\t')) ++k;
+    int v = 0;
+    for (int digits = 0; k < src.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(src[k])); ++k, ++digits)
+        v = v * 10 + (src[k] - '0');
+    return v ? v : 110;
+}
+
+// A snippet's `varying` and `attribute` keywords for stage k of GLSL 1.30 and later, which
+// has in/out instead: a varying is `out` in the vertex stage and `in` in the fragment
+// stage, an attribute `in` in the vertex stage. Whole words outside members only; other
+// stages (and other words) unchanged.
+std::string stage_keywords(const std::string& code, int k) {
+    auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    std::string out;
+    out.reserve(code.size());
+    for (std::size_t i = 0; i < code.size();) {
+        if (!ident(code[i]) || (i > 0 && (ident(code[i - 1]) || code[i - 1] == '.'))) {
+            out += code[i++];
+            continue;
+        }
+        std::size_t e = i;
+        while (e < code.size() && ident(code[e])) ++e;
+        const std::string_view word(code.data() + i, e - i);
+        if (word == "varying" && k != 1)
+            out += k == 0 ? "out" : "in";
+        else if (word == "attribute" && k == 0)
+            out += "in";
+        else
+            out += word;
+        i = e;
+    }
+    return out;
+}
+
 } // namespace
 
 Program::Program(std::string vertex, std::string fragment, std::size_t count, std::string geometry)
@@ -196,10 +235,48 @@ Program::Variable& Program::Variable::assign_text(const std::string& text) {
     return *this;
 }
 
+std::string Program::resolve(const std::string& name, const char* caller) const {
+    const std::size_t dot = name.find('.');
+    if (dot == std::string::npos) return name;
+    const std::string owner = name.substr(0, dot), attribute = name.substr(dot + 1);
+    auto declaring = [&](const Snippet& s) {
+        for (const auto& [t, a] : s.attributes()) {
+            if (a == attribute) return true;
+        }
+        return false;
+    };
+    const Snippet* found = nullptr;
+    std::vector<const Snippet*> chain;
+    auto it = hooks_.find(owner);
+    if (it != hooks_.end() && it->second.call) { // a hook: its chain, the last declaring it (as <hook.member>)
+        chain_snippets(*it->second.call, chain);
+        for (const Snippet* s : chain) {
+            if (declaring(*s)) found = s;
+        }
+    } else { // a snippet's name, in any hook's chain
+        for (const auto& [h, hook] : hooks_) {
+            if (hook.call) chain_snippets(*hook.call, chain);
+        }
+        for (const Snippet* s : chain) {
+            if (!found && s->name() == owner && declaring(*s)) found = s;
+        }
+    }
+    if (found) return found->mangled(attribute);
+    if (!caller) return {};
+    throw KeyError(std::string(caller) + ": '" + name + "': no hook or snippet '" + owner + "' in this program declares an attribute '" +
+                   attribute + "'");
+}
+
+Array Program::attribute(std::string_view name) {
+    gloo::Program& gl = this->gl();
+    return gl.attribute(resolve(std::string(name), "Program::attribute"));
+}
+
 void Program::Variable::keep(std::function<void(gloo::Program::Variable)> apply) {
     if (p_.hooks_.count(name_))
         throw TypeError("Program::operator[]: '" + name_ + "' is a hook: fill it with a snippet, a call or GLSL text");
-    if (p_.gl_ && !p_.stale_) apply((*p_.gl_)[name_]); // throws before anything is kept
+    const std::string resolved = p_.resolve(name_, "Program::operator[]"); // "hook.attr": a snippet's attribute
+    if (p_.gl_ && !p_.stale_) apply((*p_.gl_)[resolved]); // throws before anything is kept
     auto it = std::find_if(p_.kept_.begin(), p_.kept_.end(), [&](const auto& k) { return k.first == name_; });
     if (it != p_.kept_.end())
         it->second = std::move(apply);
@@ -264,9 +341,7 @@ void Program::generate(const char* caller) {
                 chain_snippets(*target, chain);
                 const Snippet* declaring = nullptr;
                 for (const Snippet* c : chain) {
-                    for (const auto& [t, u] : c->uniforms()) {
-                        if (u == member) declaring = c;
-                    }
+                    if (c->declares(member)) declaring = c;
                 }
                 if (declaring) {
                     // glumpy pastes the hook's whole chain, used or not: so do we (the same text).
@@ -279,7 +354,7 @@ void Program::generate(const char* caller) {
                 }
                 if (!is_function)
                     throw KeyError(std::string(caller) + ": hook '" + name + "': snippet '" + s.name() +
-                                   "' has no function or uniform '" + member + "'");
+                                   "' has no function or variable '" + member + "'");
                 function = &member;
             }
             body += r.render(*target, function, args, type);
@@ -303,8 +378,13 @@ void Program::generate(const char* caller) {
         if (!head.empty() && head.back() != '\n') head += '\n';
         int line = static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1;
         std::string code;
+        if (!pasted.empty()) { // glumpy's: snippets test it (#ifdef) to hold code for one stage only
+            code = std::string("#define _GLUMPY__") + (k == 0 ? "VERTEX" : k == 1 ? "GEOMETRY" : "FRAGMENT") + "_SHADER__\n";
+            ++line;
+        }
+        const bool in_out = glsl_version(sources_[k]) >= 130;
         for (const auto& s : pasted) {
-            std::string c = "// snippet '" + s.name() + "'\n" + s.code();
+            std::string c = "// snippet '" + s.name() + "'\n" + (in_out ? stage_keywords(s.code(), k) : s.code());
             if (c.back() != '\n') c += '\n';
             const int n = static_cast<int>(std::count(c.begin(), c.end(), '\n'));
             ranges.push_back({k, line, line + n - 1, s, first_hook[s.id()]});
@@ -354,7 +434,10 @@ void Program::link() {
         }
         throw;
     }
-    for (const auto& [name, apply] : kept_) apply((*linked)[name]);
+    for (const auto& [name, apply] : kept_) {
+        const std::string resolved = resolve(name, nullptr); // a snippet attribute follows its hook
+        if (!resolved.empty()) apply((*linked)[resolved]);
+    }
     if (count_ && gl_) { // what was written into the old store, through any view, carries over
         for (const auto& a : linked->attributes()) {
             for (const auto& old : gl_->attributes()) {

@@ -14,7 +14,7 @@ struct SnippetState {
     std::uint64_t id = 0;
     std::string name, source;
     std::vector<Function> functions;
-    std::vector<std::pair<std::string, std::string>> uniforms;
+    std::vector<std::pair<std::string, std::string>> uniforms, attributes, varyings;
     std::map<std::string, std::pair<Array, std::vector<double>>> values;
     std::map<std::string, std::string, std::less<>> aliases;
     std::uint64_t version = 0;
@@ -335,6 +335,8 @@ Snippet::Snippet(std::string code, std::string name) : s_(std::make_shared<detai
     s_->source = std::move(code);
     const std::string text = without_comments(s_->source);
     for (const auto& d : declarations(text, {"uniform"})) s_->uniforms.emplace_back(d.type, d.name);
+    for (const auto& d : declarations(text, {"attribute", "in"})) s_->attributes.emplace_back(d.type, d.name);
+    for (const auto& d : declarations(text, {"varying", "out"})) s_->varyings.emplace_back(d.type, d.name);
     s_->functions = definitions(text);
     if (s_->functions.empty()) throw ValueError("Snippet: '" + s_->name + "' defines no function");
 }
@@ -367,17 +369,22 @@ std::string Snippet::mangled(std::string_view name) const {
     return std::string(name) + "_" + std::to_string(s_->id);
 }
 
-void Snippet::alias(std::string_view uniform, std::string glsl_name) {
+void Snippet::alias(std::string_view variable, std::string glsl_name) {
     bool declared = false;
-    for (const auto& [type, n] : s_->uniforms) declared = declared || n == uniform;
+    for (const auto* list : {&s_->uniforms, &s_->attributes, &s_->varyings}) {
+        for (const auto& [type, n] : *list) declared = declared || n == variable;
+    }
     if (!declared)
-        throw KeyError("Snippet::alias: snippet '" + s_->name + "' declares no uniform '" + std::string(uniform) + "'");
-    s_->aliases[std::string(uniform)] = std::move(glsl_name);
+        throw KeyError("Snippet::alias: snippet '" + s_->name + "' declares no uniform, attribute or varying '" +
+                       std::string(variable) + "'");
+    s_->aliases[std::string(variable)] = std::move(glsl_name);
 }
 
 std::string Snippet::code() const {
     std::vector<std::string> names;
-    for (const auto& [type, n] : s_->uniforms) names.push_back(n);
+    for (const auto* list : {&s_->uniforms, &s_->attributes, &s_->varyings}) {
+        for (const auto& [type, n] : *list) names.push_back(n);
+    }
     for (const auto& f : s_->functions) names.push_back(f.name);
     const std::string& src = s_->source;
     std::string out;
@@ -402,6 +409,16 @@ std::string Snippet::code() const {
 
 const std::vector<Function>& Snippet::functions() const { return s_->functions; }
 const std::vector<std::pair<std::string, std::string>>& Snippet::uniforms() const { return s_->uniforms; }
+const std::vector<std::pair<std::string, std::string>>& Snippet::attributes() const { return s_->attributes; }
+const std::vector<std::pair<std::string, std::string>>& Snippet::varyings() const { return s_->varyings; }
+bool Snippet::declares(std::string_view variable) const {
+    for (const auto* list : {&s_->uniforms, &s_->attributes, &s_->varyings}) {
+        for (const auto& [type, n] : *list) {
+            if (n == variable) return true;
+        }
+    }
+    return false;
+}
 std::uint64_t Snippet::version() const { return s_->version; }
 
 std::vector<std::pair<std::string, Array>> Snippet::values() const {

@@ -191,7 +191,7 @@ TEST_F(SnippetTest, HookErrors) {
     EXPECT_EQ(m.rfind("Program: hook 'value': snippet 'bad' does not compile (lines ", 0), 0u) << m;
     EXPECT_NE(m.find("of the vertex shader)"), std::string::npos) << m;
     EXPECT_NE(m.find(" | // snippet 'bad'"), std::string::npos) << m;
-    EXPECT_NE(m.find("  > 5 |     return factor_" + std::to_string(bad.id()) + " * y;"), std::string::npos) << m;
+    EXPECT_NE(m.find("  > 6 |     return factor_" + std::to_string(bad.id()) + " * y;"), std::string::npos) << m; // line 2: #define _GLUMPY__VERTEX_SHADER__
     EXPECT_NE(m.find("`y' undeclared"), std::string::npos) << m; // the driver's log follows
     EXPECT_EQ(p.generations(), 0u);
 
@@ -224,7 +224,7 @@ TEST(Snippet, FieldArgumentsAliasesAndNamedCalls) {
     EXPECT_NE(src.find("compose_" + i3 + "(forward_" + i1 + "(H.x), forward_" + i2 + "(H.y));"), std::string::npos) << src;
     EXPECT_NE(src.find("  factor_" + i1 + ";\n  aliased_factor;\n  aliased_factor;\n"), std::string::npos) << src;
     EXPECT_NE(src.find("uniform float aliased_factor;"), std::string::npos) << src;
-    EXPECT_EQ(message_of<KeyError>([&] { t2.alias("scale", "s"); }), "Snippet::alias: snippet 't2' declares no uniform 'scale'");
+    EXPECT_EQ(message_of<KeyError>([&] { t2.alias("scale", "s"); }), "Snippet::alias: snippet 't2' declares no uniform, attribute or varying 'scale'");
     Program q("void main() { <h.z.factor>; }", "void main() {}");
     q["h"] = t3(t1(".x").named("x"));
     EXPECT_EQ(message_of<KeyError>([&] { q.source(ShaderStage::Vertex); }),
@@ -275,7 +275,7 @@ void main() { color = vec4(v_value, <value(0.5)>, 0.0, 1.0); }
     Program q("void main() { float f = <h.scael>; }", "void main() {}");
     q["h"] = s;
     EXPECT_EQ(message_of<KeyError>([&] { q.source(ShaderStage::Vertex); }),
-              "Program::source: hook 'h': snippet 'scale' has no function or uniform 'scael'");
+              "Program::source: hook 'h': snippet 'scale' has no function or variable 'scael'");
 }
 
 TEST(Snippet, DeclarationsWithSeveralNames) {
@@ -382,4 +382,96 @@ TEST_F(SnippetTest, ArithmeticCompositionDrawsAndHasCpuTwins) {
     EXPECT_EQ(message_of<KeyError>([&] { r.source(ShaderStage::Vertex); }),
               "Program: hook 'h': snippet 'only_forward' has no function 'inverse'");
     EXPECT_EQ(p.generations(), 4u);
+}
+
+TEST_F(SnippetTest, VaryingsAreMangledPerInstanceAlikeInBothStages) {
+    // One snippet code, two instances, each pasted in both stages: each instance's varying
+    // gets its own name, the same in the vertex stage (written, `out`) and the fragment
+    // stage (read, `in`), so the two never mix. glumpy's _GLUMPY__VERTEX_SHADER__ keeps the
+    // writer out of the fragment stage, where a varying is read-only.
+    const char* code = R"(
+varying float v_t;
+#ifdef _GLUMPY__VERTEX_SHADER__
+void forward(float x) { v_t = x; }
+#endif
+float shade(float y) { return v_t * y; }
+)";
+    Snippet t(code, "t"), u(code, "u");
+    Program p(R"(#version 330
+in vec2 a_position;
+void main() { gl_Position = vec4(a_position, 0.0, 1.0); gl_PointSize = 1.0; <t(0.25)>; <u(0.125)>; }
+)",
+              R"(#version 330
+out vec4 color;
+void main() { color = vec4(<t.shade(2.0)>, <u.shade(1.0)>, 0.0, 1.0); }
+)");
+    p["t"] = t;
+    p["u"] = u;
+    p["a_position"] = glm::vec2(0.25f, 0.25f);
+    const std::string vt = "v_t_" + std::to_string(t.id()), vu = "v_t_" + std::to_string(u.id());
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("out float " + vt + ";"), std::string::npos) << p.source(ShaderStage::Vertex);
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("out float " + vu + ";"), std::string::npos);
+    EXPECT_NE(p.source(ShaderStage::Fragment).find("in float " + vt + ";"), std::string::npos) << p.source(ShaderStage::Fragment);
+    EXPECT_NE(p.source(ShaderStage::Fragment).find("in float " + vu + ";"), std::string::npos);
+    EXPECT_EQ(t.varyings(), (std::vector<std::pair<std::string, std::string>>{{"float", "v_t"}}));
+    test::RawTarget target(4, 4);
+    p.draw(gloo::Primitive::Points, 0, 1);
+    EXPECT_EQ(target.pixel(2, 2)[0], 128); // 0.25 * 2
+    EXPECT_EQ(target.pixel(2, 2)[1], 32);  // 0.125 * 1
+    // Two snippets share a varying by alias: the reader takes the writer's name.
+    Snippet writer("out float v_w;\nvoid forward(float x) { v_w = x; }\n", "writer");
+    Snippet reader("in float v_w;\nfloat forward(float y) { return v_w * y; }\n", "reader");
+    reader.alias("v_w", writer.mangled("v_w"));
+    Program q(R"(#version 330
+in vec2 a_position;
+void main() { gl_Position = vec4(a_position, 0.0, 1.0); gl_PointSize = 1.0; <w(0.75)>; }
+)",
+              "#version 330\nout vec4 color;\nvoid main() { color = vec4(<r(1.0)>, 0.0, 0.0, 1.0); }\n");
+    q["w"] = writer;
+    q["r"] = reader;
+    q["a_position"] = glm::vec2(0.25f, 0.25f);
+    q.draw(gloo::Primitive::Points, 0, 1);
+    EXPECT_EQ(target.pixel(2, 2)[0], 191); // 0.75
+}
+
+TEST_F(SnippetTest, SnippetAttributesAreAssignedThroughTheirHook) {
+    // glumpy's `attribute` in a snippet (its transforms declare theirs): mangled per
+    // instance, written `in` for GLSL 3.30, and assigned as program["hook.attr"] (or
+    // program["snippet.attr"], by the snippet's name), which follows the hook to a new
+    // instance at the next link.
+    const char* code = "attribute vec2 offset;\nvec4 forward(vec2 p) { return vec4(p + offset, 0.0, 1.0); }\n";
+    Snippet a(code, "shift"), b(code, "shift2");
+    Program p(R"(#version 330
+in vec2 a_position;
+void main() { gl_Position = <transform(a_position)>; gl_PointSize = 1.0; }
+)",
+              "#version 330\nout vec4 color;\nvoid main() { color = vec4(1.0); }\n");
+    EXPECT_EQ(message_of<KeyError>([&] { p["transform.offset"] = glm::vec2(0.5f, 0.0f); }),
+              "Program::operator[]: 'transform.offset': no hook or snippet 'transform' in this program declares an attribute 'offset'");
+    p["transform"] = a;
+    p["a_position"] = glm::vec2(-0.25f, 0.25f);
+    p["transform.offset"] = glm::vec2(0.5f, 0.0f); // (-0.25, 0.25) + (0.5, 0) -> pixel (2, 2)
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("in vec2 offset_" + std::to_string(a.id()) + ";"), std::string::npos)
+        << p.source(ShaderStage::Vertex);
+    {
+        test::RawTarget target(4, 4);
+        p.draw(gloo::Primitive::Points, 0, 1);
+        EXPECT_EQ(target.pixel(2, 2)[0], 255);
+        EXPECT_EQ(target.pixel(1, 2)[0], 0);
+    }
+    p["transform"] = b; // relinks: offset_<b> gets the kept value
+    {
+        test::RawTarget target(4, 4);
+        p.draw(gloo::Primitive::Points, 0, 1);
+        EXPECT_EQ(target.pixel(2, 2)[0], 255);
+    }
+    p["shift2.offset"] = glm::vec2(0.0f, 0.0f); // by the snippet's name: now at pixel (1, 2)
+    {
+        test::RawTarget target(4, 4);
+        p.draw(gloo::Primitive::Points, 0, 1);
+        EXPECT_EQ(target.pixel(1, 2)[0], 255);
+        EXPECT_EQ(target.pixel(2, 2)[0], 0);
+    }
+    EXPECT_EQ(message_of<KeyError>([&] { p["transform.offst"] = glm::vec2(0.0f); }),
+              "Program::operator[]: 'transform.offst': no hook or snippet 'transform' in this program declares an attribute 'offst'");
 }

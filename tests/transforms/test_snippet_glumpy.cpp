@@ -133,3 +133,26 @@ TEST(SnippetGlumpy, ArithmeticComposition) {
     p["h8"] = S()("P") + S()("P"); // glumpy's Snippet.globals: the last snippet declaring it
     expect_as_glumpy("arithmetic", p, "void main() {", "void main() {}");
 }
+
+TEST(SnippetGlumpy, AttributesVaryingsAndSeveralNames) {
+    // One instance in both stages: the same mangled declarations in each (GLSL 1.10 here,
+    // as glumpy's, so `attribute` and `varying` stay as written), <grid.v_x> its varying.
+    Snippet grid(R"(
+uniform float rows, cols;
+attribute vec2 offset;
+varying float v_index, v_x;
+vec2 cell(vec2 position, float index)
+{
+    v_index = index;
+    v_x = position.x;
+    return position + offset * vec2(rows, cols);
+}
+float cell(float index) { return v_index + v_x + index; }
+)",
+                 "grid");
+    Program p("attribute vec2 position;\nattribute float index;\nvoid main() {\ngl_Position = vec4(<grid(position, index)>, 0.0, "
+              "1.0);\n<grid.v_x>;\n}\n",
+              "void main() {\ngl_FragColor = vec4(<grid.cell(1.0)>);\n<grid.v_x>;\n}\n");
+    p["grid"] = grid;
+    expect_as_glumpy("declarations", p, "attribute vec2 position;", "void main() {");
+}

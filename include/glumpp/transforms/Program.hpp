@@ -34,7 +34,28 @@
 //    `<name.member>`; the hook's own `(args)` are dropped, as glumpy drops them, so
 //    `<h>(B)` gives `forward(B)` and `<h(B)>` gives `forward`.
 // Each distinct snippet instance is pasted once per stage, mangled (Snippet.hpp), after the
-// stage's `#version`/`#extension` lines.
+// stage's `#version`/`#extension` lines and glumpy's `#define _GLUMPY__VERTEX_SHADER__`
+// (`_GLUMPY__FRAGMENT_SHADER__`, `_GLUMPY__GEOMETRY_SHADER__`; only in a stage that has
+// snippets), which a snippet pasted in two stages tests to keep code to one (a fragment
+// stage may not write a varying).
+//
+// Snippet attributes and varyings (glumpy's snippets declare them: `attribute vec2
+// position;`, `varying vec4 v_color;`): mangled per instance like uniforms, so one instance
+// in both stages declares the same varying name in both and they meet at link (glumpy does
+// the same; two different snippets meet only by alias: Snippet::alias). In a stage whose
+// `#version` is 130 or more, a snippet's `varying` is written `out` in the vertex stage and
+// `in` in the fragment stage, its `attribute` `in` in the vertex stage (glumpy's GLSL 1.20
+// snippets then work in a 3.30 core program); `in`/`out` written by the snippet, and any
+// geometry stage, are left as written. A snippet attribute is assigned as
+// `program["HOOK.attr"] = data` (the last snippet of the hook's chain declaring `attr`, as
+// `<HOOK.attr>` finds it) or `program["SNIPPET.attr"]` (by Snippet::name(), in any hook's
+// chain): the mangled name is looked up at the assignment (KeyError "Program::operator[]:
+// 'HOOK.attr': ..." where nothing declares it: fill the hook first) and again at each
+// link, so the value follows the hook to a new chain that declares it (and is left out of
+// one that does not). glumpy's way, `snippet["attr"] = data`, would need a snippet to know
+// its programs' vertex counts: here a snippet holds uniforms only. attribute("HOOK.attr")
+// reads a store's block likewise; a relink carries a store's blocks by GL name, so a
+// snippet attribute's block is carried only while the instance stays.
 //
 // Chain types are checked where known: a call's argument that is a call has a return type
 // (the overload taking its argument's type, or the one all one-parameter overloads share),
@@ -65,7 +86,7 @@
 //    'S' does not compile", quoting the snippet's generated lines with their numbers, then
 //    the driver's log; a compile error outside snippets is gloo's ShaderError unchanged;
 //  - incompatible chain types: TypeError (above).
-// Not supported: snippet attributes and varyings, per-program values of a shared snippet's uniform (glumpy neither: values live in the
+// Not supported: per-program values of a shared snippet's uniform (glumpy neither: values live in the
 // snippet), in-place arithmetic (`p["u"] *= 2`: assign the new value).
 
 #include <glumpp/gloo/Program.hpp>
@@ -133,8 +154,9 @@ public:
     const std::string& source(ShaderStage stage);
     /// The GL program, generated and linked if stale, snippet uniforms handed over.
     gloo::Program& gl();
-    /// The store's block for an attribute (after gl(); see gloo::Program::attribute).
-    Array attribute(std::string_view name) { return gl().attribute(name); }
+    /// The store's block for an attribute (after gl(); see gloo::Program::attribute); a
+    /// snippet's attribute as "hook.attr" (see operator[]).
+    Array attribute(std::string_view name);
     /// How many times GLSL was generated and linked.
     std::size_t generations() const { return generations_; }
 
@@ -153,6 +175,9 @@ private:
         Snippet snippet;
         std::string hook;
     };
+    // "hook.attr" or "snippet.attr" -> the mangled name of that snippet attribute; other
+    // names unchanged. Unresolved: KeyError naming `caller`, or "" without a caller.
+    std::string resolve(const std::string& name, const char* caller) const;
     gloo::Program& prepare(const char* caller);
     void generate(const char* caller); // GLSL text only (no GL call)
     void link();                       // a new gloo::Program from generated_

@@ -8,16 +8,17 @@
 //   scale["factor"] = 2.0f;                  // reaches every program using `scale`
 //   program["transform"] = scale(position("a_position"));   // a Call: scale(position(..))
 //
-// A snippet is GLSL source declaring uniforms and functions (several overloads of one name
-// are fine). Its instance gets an id at construction, and every name it declares (uniform,
-// function) is mangled to `name_<id>` when it is pasted into a program (code()), so one
+// A snippet is GLSL source declaring uniforms, attributes, varyings and functions (several
+// overloads of one name are fine). Its instance gets an id at construction, and every name
+// it declares (uniform, attribute, varying, function) is mangled to `name_<id>` when it is pasted into a program (code()), so one
 // snippet may appear in several hooks of one program (pasted once, its uniforms shared)
 // and two snippets declaring the same names never collide. Copies of a Snippet are the
 // same instance (shared state, same id, same uniform values); make a second instance by
 // constructing again.
 //
 // Parsing is by pattern, not a GLSL compiler, on the text with its comments blanked:
-// declarations `uniform TYPE NAME[, NAME...];` (one declaration may name several, as
+// declarations `QUALIFIER TYPE NAME[, NAME...];`, QUALIFIER one of uniform, attribute,
+// in, varying, out (one declaration may name several, as
 // `uniform float rows, cols;`; precision words are skipped, array sizes and initializers
 // are no names; a hand-written scan in one pass, so hostile text costs time linear in
 // its length) and function definitions `TYPE NAME(PARAMS) {` at any depth of the text (a
@@ -198,17 +199,28 @@ public:
     /// `name` mangled for this instance: "scale" -> "scale_7", or its alias. Only declared
     /// names.
     std::string mangled(std::string_view name) const;
-    /// glumpy's `snippet(..., scale="aliased_scale")`: the uniform keeps the GLSL name
-    /// `glsl_name` instead of a mangled one (to share it with code outside snippets; two
-    /// snippets aliasing one name then declare it twice: GLSL allows that for one type).
+    /// glumpy's `snippet(..., scale="aliased_scale")`: the uniform, attribute or varying
+    /// keeps the GLSL name `glsl_name` instead of a mangled one (to share it with code
+    /// outside snippets, or with another snippet: `clip.alias("v_x", grid.mangled("v_x"))`
+    /// makes a fragment snippet read the varying a vertex snippet writes; two snippets
+    /// aliasing one name then declare it twice: GLSL allows that for one type).
     /// Programs already linked keep the old name until a hook of theirs changes. KeyError
     /// "Snippet::alias: ..." for a name the snippet does not declare.
-    void alias(std::string_view uniform, std::string glsl_name);
+    void alias(std::string_view variable, std::string glsl_name);
     /// The source with every declared name mangled: what programs paste in.
     std::string code() const;
     const std::vector<Function>& functions() const;
     /// Declared uniforms as (type, name).
     const std::vector<std::pair<std::string, std::string>>& uniforms() const;
+    /// Declared attributes (`attribute` or `in`, glumpy's classing: in a fragment-stage
+    /// snippet an `in` is the stage's input) and varyings (`varying` or `out`), as (type,
+    /// name). Mangled per instance like uniforms, so one instance pasted in two stages
+    /// declares the same names in both (Program.hpp says how `varying` and `attribute`
+    /// are written for GLSL 1.30 and later).
+    const std::vector<std::pair<std::string, std::string>>& attributes() const;
+    const std::vector<std::pair<std::string, std::string>>& varyings() const;
+    /// Whether `variable` is a declared uniform, attribute or varying.
+    bool declares(std::string_view variable) const;
     /// Bumped by every uniform assignment.
     std::uint64_t version() const;
     /// The uniform values as set: (unmangled name, value).
