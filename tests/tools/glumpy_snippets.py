@@ -68,3 +68,42 @@ case("declarations",
      "attribute vec2 position;\nattribute float index;\nvoid main() {\ngl_Position = vec4(<grid(position, index)>, 0.0, 1.0);\n<grid.v_x>;\n}\n",
      "void main() {\ngl_FragColor = vec4(<grid.cell(1.0)>);\n<grid.v_x>;\n}\n",
      [("grid", GRID)])
+
+
+# glumpy's own examples' hooks: the snippets and shaders of examples/snippet-grids.py and
+# examples/snippet-cubes.py, read from the scripts (GLUMPY_EXAMPLES, default ../examples
+# beside glumpy's package) and printed first ("=== NAME input VARIABLE"), so that
+# test_snippet_glumpy builds the same program from the same text.
+import ast
+import os
+
+examples = os.environ.get("GLUMPY_EXAMPLES", os.path.join(os.path.dirname(gloo.__file__), "..", "..", "examples"))
+
+
+def script_strings(script):
+    """The module-level string assignments of a script and the code of its gloo.Snippet(...)s."""
+    found = {}
+    for node in ast.parse(open(os.path.join(examples, script)).read()).body:
+        if not isinstance(node, ast.Assign) or not isinstance(node.targets[0], ast.Name):
+            continue
+        value = node.value
+        if isinstance(value, ast.Call) and value.args and getattr(value.func, "attr", "") == "Snippet":
+            value = value.args[0]
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            found[node.targets[0].id] = value.value
+    return found
+
+
+def example(name, script, build):
+    strings = script_strings(script)
+    for key in sorted(strings):
+        print("=== %s input %s" % (name, key))
+        print(strings[key])
+    snippets = {k: gloo.Snippet(v) for k, v in strings.items() if k not in ("vertex", "fragment")}
+    case(name, strings["vertex"], strings["fragment"], build(snippets))
+
+
+example("snippet-grids", "snippet-grids.py",
+        lambda s: [("grid", s["Position"](s["Grid"](s["XScale"]("vec2(posx,posy)"), "index"))), ("clip", s["Clip"]())])
+example("snippet-cubes", "snippet-cubes.py",
+        lambda s: [("grid", s["Grid"]("pos", "index")), ("clip", s["Clip"]("v_index"))])

@@ -1,6 +1,8 @@
 // The code hooks generate, against glumpy's own (tests/golden/glumpy-snippets.txt, made by
 // tests/tools/glumpy_snippets.py with glumpy 1.2.1): the same snippets in the same hooks
-// must give the same lines. Both sides are normalized as tests/examples/snippet_usage_check.py
+// must give the same lines, for the forms glumpy's Snippet and Program generate (calls
+// without arguments, text, arithmetic, attributes and varyings, several names in one
+// declaration) and for glumpy's own examples snippet-grids and snippet-cubes. Both sides are normalized as tests/examples/snippet_usage_check.py
 // does: comments, blank lines and #define dropped, lines stripped, each snippet id renamed by
 // its first appearance in the program's own code (glumpy and glumpp count ids differently;
 // what matters is which names share an instance); the pasted snippets are compared as a
@@ -155,4 +157,51 @@ float cell(float index) { return v_index + v_x + index; }
               "void main() {\ngl_FragColor = vec4(<grid.cell(1.0)>);\n<grid.v_x>;\n}\n");
     p["grid"] = grid;
     expect_as_glumpy("declarations", p, "attribute vec2 position;", "void main() {");
+}
+
+namespace {
+
+const std::string& input(const std::string& key) {
+    static const std::string none;
+    const auto it = glumpy_output().find(key);
+    return it == glumpy_output().end() ? none : it->second;
+}
+
+// The first line of a shader's own code (stripped), where normalize() starts the program.
+std::string first_line(const std::string& text) {
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) {
+        const auto b = l.find_first_not_of(" \t"), e = l.find_last_not_of(" \t\r");
+        if (b != std::string::npos && l.compare(b, 2, "//") != 0) return l.substr(b, e - b + 1);
+    }
+    return {};
+}
+
+} // namespace
+
+TEST(SnippetGlumpy, GlumpyExamplesHooks) {
+    // glumpy's examples/snippet-grids.py and snippet-cubes.py: their snippets and shaders as
+    // the scripts write them (GLSL 1.20; read from the reference, which holds glumpy's text),
+    // their hooks filled as the scripts fill them. Where glumpy's snippet-grids cannot link
+    // (Grid and Clip mangle their varyings apart), ours gives the same text: the port links
+    // by an alias (examples/snippet-grids.cpp).
+    {
+        const std::string vertex = input("snippet-grids input vertex"), fragment = input("snippet-grids input fragment");
+        ASSERT_FALSE(vertex.empty()) << GLUMPP_GLUMPY_SNIPPETS;
+        Snippet Position(input("snippet-grids input Position")), XScale(input("snippet-grids input XScale")),
+            Grid(input("snippet-grids input Grid")), Clip(input("snippet-grids input Clip"));
+        Program p(vertex, fragment);
+        p["grid"] = Position(Grid(XScale("vec2(posx,posy)"), "index"));
+        p["clip"] = Clip();
+        expect_as_glumpy("snippet-grids", p, first_line(vertex), first_line(fragment));
+    }
+    {
+        const std::string vertex = input("snippet-cubes input vertex"), fragment = input("snippet-cubes input fragment");
+        ASSERT_FALSE(vertex.empty()) << GLUMPP_GLUMPY_SNIPPETS;
+        Snippet Grid(input("snippet-cubes input Grid")), Clip(input("snippet-cubes input Clip"));
+        Program p(vertex, fragment);
+        p["grid"] = Grid("pos", "index");
+        p["clip"] = Clip("v_index");
+        expect_as_glumpy("snippet-cubes", p, first_line(vertex), first_line(fragment));
+    }
 }
