@@ -3,6 +3,7 @@
 #include <glumpp/Error.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 #include <sstream>
 
@@ -10,10 +11,59 @@ namespace glumpp::transforms {
 
 namespace {
 
-// <name>, <name.member...>, <name(args)>; args may hold one level of parentheses.
-const std::regex& hook_pattern() {
-    static const std::regex re(R"(<\s*([A-Za-z_]\w*)((?:\.\w+)*)\s*(?:\(((?:[^<>()]|\([^<>()]*\))*)\))?\s*>)");
-    return re;
+// A hook of a source: <name>, <name.member...>, <name(args)>; args may hold one level of
+// parentheses and no < or >. Blanks are allowed after `<`, before `(` and before `>`.
+struct HookMatch {
+    std::size_t position, length;
+    std::string name, members, args;
+    bool has_args = false;
+};
+
+// Every hook of `src`, in order. A hand-written scan, not std::regex (whose recursion grows
+// with the text and overflowed the stack on a hook of 100,000 characters): an attempt from
+// a `<` stops at the next `<` or `>`, so each character is read a bounded number of times.
+std::vector<HookMatch> find_hooks(const std::string& src) {
+    std::vector<HookMatch> out;
+    const std::size_t n = src.size();
+    auto word = [&](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    auto blanks = [&](std::size_t& k) {
+        while (k < n && std::isspace(static_cast<unsigned char>(src[k]))) ++k;
+    };
+    for (std::size_t open = src.find('<'); open != std::string::npos; open = src.find('<', open + 1)) {
+        std::size_t k = open + 1;
+        blanks(k);
+        if (k >= n || !(std::isalpha(static_cast<unsigned char>(src[k])) || src[k] == '_')) continue;
+        HookMatch m;
+        const std::size_t name_begin = k;
+        while (k < n && word(src[k])) ++k;
+        m.name = src.substr(name_begin, k - name_begin);
+        const std::size_t members_begin = k;
+        while (k + 1 < n && src[k] == '.' && word(src[k + 1])) {
+            ++k;
+            while (k < n && word(src[k])) ++k;
+        }
+        m.members = src.substr(members_begin, k - members_begin);
+        blanks(k);
+        if (k < n && src[k] == '(') {
+            int depth = 0;
+            std::size_t e = k + 1;
+            for (; e < n && src[e] != '<' && src[e] != '>'; ++e) {
+                if (src[e] == '(' && ++depth > 1) break;
+                if (src[e] == ')' && depth-- == 0) break;
+            }
+            if (e >= n || src[e] != ')' || depth != -1) continue;
+            m.has_args = true;
+            m.args = src.substr(k + 1, e - k - 1);
+            k = e + 1;
+            blanks(k);
+        }
+        if (k >= n || src[k] != '>') continue;
+        m.position = open;
+        m.length = k + 1 - open;
+        out.push_back(std::move(m));
+        open = k;
+    }
+    return out;
 }
 
 std::vector<std::string> split_args(const std::string& text) {
@@ -199,8 +249,8 @@ Program::Program(std::string vertex, std::string fragment, std::string geometry)
     sources_[1] = std::move(geometry);
     sources_[2] = std::move(fragment);
     for (const auto& src : sources_) {
-        for (std::sregex_iterator it(src.begin(), src.end(), hook_pattern()), end; it != end; ++it) {
-            const std::string name = (*it)[1].str();
+        for (const auto& m : find_hooks(src)) {
+            const std::string& name = m.name;
             if (!hooks_.count(name)) {
                 hooks_[name];
                 hook_names_.push_back(name);
@@ -299,14 +349,13 @@ void Program::generate(const char* caller) {
         std::map<std::uint64_t, std::string> first_hook;
         std::string body;
         std::size_t at = 0;
-        for (std::sregex_iterator it(src.begin(), src.end(), hook_pattern()), end; it != end; ++it) {
-            const auto& m = *it;
-            body += src.substr(at, static_cast<std::size_t>(m.position(0)) - at);
-            at = static_cast<std::size_t>(m.position(0) + m.length(0));
-            const std::string name = m[1].str();
+        for (const auto& m : find_hooks(src)) {
+            body += src.substr(at, m.position - at);
+            at = m.position + m.length;
+            const std::string& name = m.name;
             const Hook& h = hooks_.at(name);
-            const std::string members = m[2].str();
-            const std::vector<std::string> args = m[3].matched ? split_args(m[3].str()) : std::vector<std::string>{};
+            const std::string& members = m.members;
+            const std::vector<std::string> args = m.has_args ? split_args(m.args) : std::vector<std::string>{};
             if (!h.call) { // glumpy: the text, then the members; the hook's arguments are dropped
                 body += h.text + members;
                 continue;

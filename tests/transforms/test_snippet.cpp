@@ -475,3 +475,18 @@ void main() { gl_Position = <transform(a_position)>; gl_PointSize = 1.0; }
     EXPECT_EQ(message_of<KeyError>([&] { p["transform.offst"] = glm::vec2(0.0f); }),
               "Program::operator[]: 'transform.offst': no hook or snippet 'transform' in this program declares an attribute 'offst'");
 }
+
+TEST(Snippet, HooksInHostileText) {
+    // Hooks are found by a linear scan: a hook of 200,000 characters, comparisons, unclosed
+    // and doubly nested parentheses neither crash nor hang, and only real hooks are hooks.
+    const std::string long_arg(200000, 'a');
+    Program p("void main() { <h(" + long_arg + ")>; <g((x)(y))>; < k >; a < b; c > e; <d>; <m(((n)))>; <(; <p(q; }\n",
+              "void main() {}\n");
+    EXPECT_EQ(p.hooks(), (std::vector<std::string>{"h", "g", "k", "d"}));
+    Snippet s("float f(float x) { return x; }", "f");
+    for (const char* h : {"h", "g", "k", "d"}) p[h] = s;
+    const std::string src = p.source(ShaderStage::Vertex);
+    const std::string f = "f_" + std::to_string(s.id());
+    EXPECT_NE(src.find(f + "(" + long_arg + "); " + f + "((x)(y)); " + f + "(); a < b; c > e; " + f + "(); <m(((n)))>;"), std::string::npos)
+        << src.substr(0, 300);
+}
