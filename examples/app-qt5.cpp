@@ -4,6 +4,13 @@
 //
 // The run options (--frames, --screenshot) are honoured by counting frames in on_draw:
 // after the last one the screenshot is saved and Qt's loop quits.
+//
+// Scripted (the golden test): `app-qt5 ... click N SEED` clicks the button
+// (QAbstractButton::click) just before frame N's clear, with the colours NumPy's
+// np.random.seed(SEED); np.random.rand(4) gives: MT19937 seeded as NumPy's legacy seed
+// does (init_genrand, std::mt19937's), each number from two 32-bit draws as NumPy's
+// random_sample makes its 53-bit doubles. tests/tools/glumpy_app_qt5.py does the same to
+// glumpy. Without SEED, as glumpy: a seed nobody chose.
 #include <glumpp/app.hpp>
 #include <glumpp/qt/Widget.hpp>
 
@@ -15,6 +22,8 @@
 
 #include <iostream>
 #include <random>
+#include <stdexcept>
+#include <string>
 
 using namespace glumpp;
 
@@ -34,11 +43,36 @@ int main(int argc, char** argv) {
     widget->layout()->addWidget(view);
     widget->layout()->addWidget(button);
 
+    std::size_t click = 0;
+    std::mt19937 rng(std::random_device{}());
+    if (!options.args.empty()) {
+        try {
+            if (options.args.size() != 3 || options.args[0] != "click") throw std::invalid_argument("usage");
+            click = std::stoul(options.args[1]);
+            rng.seed(static_cast<std::mt19937::result_type>(std::stoul(options.args[2])));
+        } catch (const std::exception&) {
+            std::cerr << "app-qt5: the only arguments are: click FRAME SEED (whole numbers)\n";
+            return 2;
+        }
+    }
+    // NumPy's random_sample: 27 + 26 bits of two draws, over 2^53.
+    auto rand01 = [&] {
+        const double a = rng() >> 5, b = rng() >> 6;
+        return float((a * 67108864.0 + b) / 9007199254740992.0);
+    };
+    // Through view->slot: with the widget's context current, an exception kept for
+    // rethrow_pending() instead of unwinding into Qt, and a click before the widget has a
+    // context queued until it has one.
+    QObject::connect(button, &QPushButton::clicked, view->slot([&](bool) {
+        view->window().set_clear_color({rand01(), rand01(), rand01(), rand01()});
+    }));
+
     std::size_t frames = 0;
     view->on_ready([&](app::Window& window) {
         window.on_draw([&](double) {
+            if (++frames == click) button->click();
             window.clear();
-            if (options.frames && ++frames == *options.frames) {
+            if (options.frames && frames == *options.frames) {
                 if (options.screenshot) {
                     window.save_screenshot(*options.screenshot);
                     std::cout << "app-qt5: wrote " << options.screenshot->string() << "\n";
@@ -46,12 +80,6 @@ int main(int argc, char** argv) {
                 QTimer::singleShot(0, &qapp, &QApplication::quit);
             }
         });
-    });
-
-    std::mt19937 rng(std::random_device{}());
-    std::uniform_real_distribution<float> rand01(0, 1);
-    QObject::connect(button, &QPushButton::clicked, [&] {
-        view->window().set_clear_color({rand01(rng), rand01(rng), rand01(rng), rand01(rng)});
     });
 
     qwindow.show();

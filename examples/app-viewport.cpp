@@ -1,8 +1,11 @@
 // app-viewport: nested viewports (app::Viewport, glumpy's app.Viewport) in one window.
 // glumpy has no app-viewport script (the list names one; glumpy's only viewport
 // example, snippet-viewport.py, needs its Viewport shader transform): this demo uses
-// glumpy's layout rules, and its golden image is glumpy's own Viewport laid out and drawn
-// by glumpy (tests/tools/glumpy_app_viewport.py).
+// glumpy's layout rules. Its golden image is made by glumpy running a script of ours
+// (tests/tools/glumpy_app_viewport.py): the extents are glumpy's own app.Viewport layout,
+// but the drawing there (glViewport and glScissor per viewport, the order, the colours)
+// is written by us after app::Viewport's design, since glumpy's Viewport makes no GL
+// calls. The image checks the layout and the clipping against glumpy, not the drawing.
 //
 // The 512x512 window is split into a left and a right half; the right half holds its own
 // size less 10 pixels, centred (snippet-viewport.py's child), and the left half a square

@@ -7,6 +7,8 @@
 // 40, 30 but the model starts as the identity and is set after each draw, as glumpy's
 // on_draw does: frame N shows theta = 30 + 0.5 (N - 1), phi = 40 + 0.5 (N - 1), N >= 2.
 // glumpy.glm's matrices in GLM: see gloo-cube.cpp.
+//
+// Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 
 #include <glm/gtc/matrix_transform.hpp>

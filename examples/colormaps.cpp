@@ -2,12 +2,16 @@
 // per band, t from 0 at the left to 1 at the right, gamma 2.2 applied; the 17th band is
 // gray with red under and blue over), computed per pixel by one fragment shader over a
 // full-window quad: glumpy's point is that a colormap function is faster than a 1-D
-// texture lookup. The functions are glumpy's library ones, from graphics::glsl
-// (colormaps/colormaps.glsl). The shader is glumpy's in GLSL 3.30 core (an output
+// texture lookup. The functions are graphics::glsl's
+// (colormaps/colormaps.glsl, glumpy's colormaps in our code). The shader is glumpy's in GLSL 3.30 core (an output
 // variable for gl_FragColor). As in glumpy it is given Shadertoy's uniforms (iResolution,
 // iGlobalTime, iDate, iMouse): only iResolution is used, so the others are dropped by the
 // GLSL compiler and gloo ignores their values; the picture depends on the window size
 // alone, and nothing is uploaded after the first frame.
+//
+// Its inline GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the
+// picture. The library pieces it includes or takes are graphics::glsl's, glumpp's own
+// code for what glumpy's library computes.
 #include <glumpp/app.hpp>
 #include <glumpp/graphics/Glsl.hpp>
 

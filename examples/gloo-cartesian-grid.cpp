@@ -21,11 +21,14 @@
 //   gloo-cartesian-grid pan-zoom   a scripted gesture before every frame (see main):
 //       panning and zooming offscreen and in tests; glumpy's pictures under the same
 //       events are the golden images (tests/tools/glumpy_float_grid.py)
+//
+// Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 
 #include <algorithm>
-#include <cstdio>
 #include <cmath>
+
+#include "common/ScriptedGesture.hpp"
 
 using namespace glumpp;
 
@@ -99,14 +102,8 @@ static std::vector<std::size_t> find_closest(const std::vector<double>& A, const
 
 int main(int argc, char** argv) {
     auto options = app::Options::parse(argc, argv, "gloo-cartesian-grid [pan-zoom]: a cartesian grid in a fragment shader; drag, scroll");
-    bool pan_zoom = false;
-    for (const auto& a : options.args) {
-        if (a != "pan-zoom") { // as for a bad option: say so, exit 2
-            std::fprintf(stderr, "gloo-cartesian-grid: unknown argument '%s' (pan-zoom, or nothing)\n", a.c_str());
-            return 2;
-        }
-        pan_zoom = true;
-    }
+    const auto pan_zoom = examples::pan_zoom_argument(options, "gloo-cartesian-grid");
+    if (!pan_zoom) return 2; // as for a bad option
     app::Window window(options, 512, 512, "gloo-cartesian-grid");
     window.set_clear_color({1, 1, 1, 1});
 
@@ -152,18 +149,7 @@ int main(int argc, char** argv) {
         program["u_size"] = {w, h};
     };
 
-    // `gloo-cartesian-grid pan-zoom`: a scripted gesture, for tests and screenshots (tests/tools/
-    // glumpy_float_grid.py makes the same in glumpy): before frame k is drawn, one scroll
-    // notch up at (320, 180), then a left-button drag of (3, 2) pixels to (203 + 3k, 302 + 2k).
-    if (pan_zoom) {
-        window.dispatch_mouse_motion(200, 300);
-        window.dispatch_mouse_press(200, 300, app::MouseButton::Left);
-        window.on_draw([&window, k = 0](double) mutable {
-            window.dispatch_mouse_scroll(320, 180, 0, 1);
-            window.dispatch_mouse_motion(203 + 3 * k, 302 + 2 * k);
-            ++k;
-        });
-    }
+    if (*pan_zoom) examples::script_pan_zoom(window); // examples/common/ScriptedGesture.hpp
     window.on_draw([&](double) {
         window.clear();
         program.draw(gloo::Primitive::TriangleStrip);

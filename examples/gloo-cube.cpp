@@ -16,6 +16,8 @@
 // glm::perspective(radians(fovy), aspect, near, far). Computed in double, as glumpy does,
 // then stored as float, as glumpy's float32 arrays are. The shaders are glumpy's in GLSL
 // 3.30 core (in/out, an output for gl_FragColor).
+//
+// Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 #include <glumpp/geometry.hpp>
 

@@ -9,10 +9,13 @@
 //   gloo-hexagonal-grid pan-zoom   a scripted gesture before every frame (see main):
 //       panning and zooming offscreen and in tests; glumpy's pictures under the same
 //       events are the golden images (tests/tools/glumpy_float_grid.py)
+//
+// Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 
 #include <algorithm>
-#include <cstdio>
+
+#include "common/ScriptedGesture.hpp"
 
 using namespace glumpp;
 
@@ -76,14 +79,8 @@ void main() {
 
 int main(int argc, char** argv) {
     auto options = app::Options::parse(argc, argv, "gloo-hexagonal-grid [pan-zoom]: a hexagonal grid in a fragment shader; drag, scroll");
-    bool pan_zoom = false;
-    for (const auto& a : options.args) {
-        if (a != "pan-zoom") { // as for a bad option: say so, exit 2
-            std::fprintf(stderr, "gloo-hexagonal-grid: unknown argument '%s' (pan-zoom, or nothing)\n", a.c_str());
-            return 2;
-        }
-        pan_zoom = true;
-    }
+    const auto pan_zoom = examples::pan_zoom_argument(options, "gloo-hexagonal-grid");
+    if (!pan_zoom) return 2; // as for a bad option
     app::Window window(options, 512, 512, "gloo-hexagonal-grid");
     window.set_clear_color({1, 1, 1, 1});
 
@@ -98,18 +95,7 @@ int main(int argc, char** argv) {
     program["u_size"] = {512, 512};
     double translate[2] = {0, 0}, scale = 1;
 
-    // `gloo-hexagonal-grid pan-zoom`: a scripted gesture, for tests and screenshots (tests/tools/
-    // glumpy_float_grid.py makes the same in glumpy): before frame k is drawn, one scroll
-    // notch up at (320, 180), then a left-button drag of (3, 2) pixels to (203 + 3k, 302 + 2k).
-    if (pan_zoom) {
-        window.dispatch_mouse_motion(200, 300);
-        window.dispatch_mouse_press(200, 300, app::MouseButton::Left);
-        window.on_draw([&window, k = 0](double) mutable {
-            window.dispatch_mouse_scroll(320, 180, 0, 1);
-            window.dispatch_mouse_motion(203 + 3 * k, 302 + 2 * k);
-            ++k;
-        });
-    }
+    if (*pan_zoom) examples::script_pan_zoom(window); // examples/common/ScriptedGesture.hpp
     window.on_draw([&](double) {
         window.clear();
         program.draw(gloo::Primitive::TriangleStrip);

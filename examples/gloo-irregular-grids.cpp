@@ -1,7 +1,7 @@
 // gloo-irregular-grids: glumpy's examples/gloo-irregular-grids.py, a 4 x 4 array of polar
 // grids (radii 1 to 5, a major circle every 1 and a minor one every 0.25; a major ray
-// every 30 degrees, a minor one every 3), drawn by glumpy's library shader
-// misc/irregular-grid.frag (graphics::glsl) over 16 quads in one indexed draw. The grid
+// every 30 degrees, a minor one every 3), drawn by graphics::glsl's
+// misc/irregular-grid.frag (glumpy's library shader, in our code) over 16 quads in one indexed draw. The grid
 // lines' positions are not in the shader: on each resize the CPU computes, for 2048
 // samples over each axis's limits, the nearest major and minor line (glumpy's compute_grid
 // and find_closest_direct, the same NumPy arithmetic in double) into a 1 x 2048 RGBA float
@@ -14,6 +14,10 @@
 // port shows the grid the script computes; its golden image is glumpy's own with the
 // texture made a TextureFloat2D and np.int restored (tests/tools/glumpy_float_grid.py).
 // The vertex shader is glumpy's, in GLSL 3.30 core.
+//
+// Its inline GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the
+// picture. The library pieces it includes or takes are graphics::glsl's, glumpp's own
+// code for what glumpy's library computes.
 #include <glumpp/app.hpp>
 #include <glumpp/graphics/Glsl.hpp>
 

@@ -1,11 +1,15 @@
 // gloo-regular-grids: glumpy's examples/gloo-regular-grids.py, a 2 x 2 array of Hammer
 // projection grids (meridians every 30 degrees, parallels every 15, minor lines every 6
-// and 3), each drawn by one fragment shader over one quad: glumpy's library shader
-// misc/regular-grid.frag (graphics::glsl), which inverts the projection at each pixel and
+// and 3), each drawn by one fragment shader over one quad: graphics::glsl's
+// misc/regular-grid.frag (glumpy's library shader, in our code), which inverts the projection at each pixel and
 // antialiases its distance to the nearest major and minor lines. All 4 quads are one
 // indexed draw; nothing is uploaded after the first frame. The vertex shader is glumpy's,
 // in GLSL 3.30 core; the data, uniforms, colours and window size are the script's (its
 // "Lambert projection limits" branch, the one it enables).
+//
+// Its inline GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the
+// picture. The library pieces it includes or takes are graphics::glsl's, glumpp's own
+// code for what glumpy's library computes.
 #include <glumpp/app.hpp>
 #include <glumpp/graphics/Glsl.hpp>
 

@@ -6,24 +6,29 @@
 // `<transform.panzoom_scale>`), so they stay 90% of their cells at any zoom. Panning and
 // zooming change two uniforms: nothing is uploaded after the first frame.
 //
-// The fragment shader's functions are glumpy's library ones, from graphics::glsl
-// (markers/square.glsl, antialias/filled.glsl: glumpy's script includes the whole
-// markers and antialias files for those two). GLSL 3.30 core (in/out, texture()).
+// The fragment shader's functions are graphics::glsl's (markers/square.glsl,
+// antialias/filled.glsl: glumpy's script includes the whole markers and antialias files
+// for those two). GLSL 3.30 core (in/out, texture()).
 // The values are random, as glumpy's (np.random.uniform), from a seeded RandomGenerator
-// (xoshiro256**, seed 1): tests/examples/heatmap_oracle.py computes every pixel from that
-// stream with NumPy. They are kept as float32 texels where glumpy's GL_RED texture stores
-// 8 bits (at most 1/510 apart).
+// (xoshiro256**, seed 1); the golden images are glumpy's heatmap.py run with
+// np.random.uniform returning that stream (tests/tools/glumpy_float_grid.py ... seeded),
+// and tests/examples/heatmap_oracle.py also computes every pixel from it with NumPy. They
+// are kept as float32 texels where glumpy's GL_RED texture stores 8 bits (at most 1/510
+// apart; no pixel came out different).
 //
 //   heatmap            drag, scroll and space (on a display)
 //   heatmap pan-zoom   a scripted gesture before every frame (see main), so that panning
-//                      and zooming show offscreen and in tests (heatmap_oracle.py moves
-//                      the quad as glumpy's PanZoom does under the same events)
+//                      and zooming show offscreen and in tests (glumpy's screenshot under
+//                      the same events is the golden image)
+//
+// Its inline GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the
+// picture. The library pieces it includes or takes are graphics::glsl's, glumpp's own
+// code for what glumpy's library computes.
 #include <glumpp/app.hpp>
 #include <glumpp/graphics/Glsl.hpp>
 #include <glumpp/transforms.hpp>
 
-#include <algorithm>
-#include <cstdio>
+#include "common/ScriptedGesture.hpp"
 
 using namespace glumpp;
 
@@ -67,14 +72,8 @@ void main()
 
 int main(int argc, char** argv) {
     auto options = app::Options::parse(argc, argv, "heatmap [pan-zoom]: 64 x 64 random values as grey squares; drag, scroll, space");
-    bool pan_zoom = false;
-    for (const auto& a : options.args) {
-        if (a != "pan-zoom") { // as for a bad option: say so, exit 2
-            std::fprintf(stderr, "heatmap: unknown argument '%s' (pan-zoom, or nothing)\n", a.c_str());
-            return 2;
-        }
-        pan_zoom = true;
-    }
+    const auto pan_zoom = examples::pan_zoom_argument(options, "heatmap");
+    if (!pan_zoom) return 2; // as for a bad option
     app::Window window(options, 1024, 1024, "heatmap");
     window.set_clear_color({1, 1, 1, 1});
 
@@ -91,43 +90,14 @@ int main(int argc, char** argv) {
     transforms::PanZoom transform(transforms::PanZoom::Options{.aspect = 1.0f});
     program["transform"] = transform(transforms::Position()("position"));
 
-    // glumpy's PanZoom events (glumpy/transforms/panzoom.py), in NDC.
-    double width = window.width(), height = window.height();
-    window.on_resize([&](int w, int h) {
-        width = w;
-        height = h;
-        program["viewport"] = {0.0, 0.0, double(w), double(h)};
-        transform.resize(w, h);
-    });
-    window.on_mouse_drag([&](double, double, double dx, double dy, unsigned) {
-        transform.set_pan(transform.pan() + glm::vec2(2 * dx / width, -2 * dy / height));
-    });
-    window.on_mouse_scroll([&](double x, double y, double, double dy) {
-        const double nx = x / (width / 2) - 1, ny = 1 - y / (height / 2);
-        const float old = transform.zoom();
-        transform.set_zoom(static_cast<float>(old * (1.0 + dy / 100.0))); // clamped to [0.01, 1000]
-        const double ratio = transform.zoom() / old;
-        const glm::dvec2 pan = transform.pan();
-        transform.set_pan(glm::vec2(nx - ratio * (nx - pan.x), ny - ratio * (ny - pan.y)));
-    });
+    // glumpy's window.attach(transform): PanZoom follows the window's resize, drag and
+    // scroll itself (transforms::PanZoom::attach); the viewport and the key are the script's.
+    transform.attach(window);
+    window.on_resize([&](int w, int h) { program["viewport"] = {0.0, 0.0, double(w), double(h)}; });
     window.on_key_press([&](app::Key key, unsigned) {
-        if (key == app::Key::Space) { // glumpy's transform.reset()
-            transform.set_zoom(1);
-            transform.set_pan({0, 0});
-        }
+        if (key == app::Key::Space) transform.reset();
     });
-    // `heatmap pan-zoom`: a scripted gesture, for tests and screenshots (tests/tools/
-    // glumpy_float_grid.py makes the same in glumpy): before frame k is drawn, one scroll
-    // notch up at (320, 180), then a left-button drag of (3, 2) pixels to (203 + 3k, 302 + 2k).
-    if (pan_zoom) {
-        window.dispatch_mouse_motion(200, 300);
-        window.dispatch_mouse_press(200, 300, app::MouseButton::Left);
-        window.on_draw([&window, k = 0](double) mutable {
-            window.dispatch_mouse_scroll(320, 180, 0, 1);
-            window.dispatch_mouse_motion(203 + 3 * k, 302 + 2 * k);
-            ++k;
-        });
-    }
+    if (*pan_zoom) examples::script_pan_zoom(window); // examples/common/ScriptedGesture.hpp
     window.on_draw([&](double) {
         window.clear();
         program.draw(gloo::Primitive::TriangleStrip);

@@ -15,6 +15,8 @@
 //
 // GLSL 3.30 core: the sampler is `u_texture` (a uniform named `texture` would hide GLSL's
 // texture()).
+//
+// Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 #include <glumpp/geometry.hpp>
 #include <glumpp/transforms.hpp>
@@ -22,6 +24,8 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
+
+#include "common/Checkerboard.hpp"
 
 using namespace glumpp;
 
@@ -128,11 +132,7 @@ int main(int argc, char** argv) {
     const auto I = gloo::IndexBuffer::from(indices);
 
     // glumpy's data.get("checkerboard"): checkerboard(8, 16).
-    auto checkers = gloo::Texture2D::zeros<std::uint8_t>({128, 128, 1});
-    auto texel = checkers.as<std::uint8_t>();
-    for (std::size_t y = 0; y < 128; ++y) {
-        for (std::size_t x = 0; x < 128; ++x) texel(y, x, 0) = ((y / 16 + x / 16) % 2) ? 255 : 0;
-    }
+    auto checkers = examples::checkerboard(8, 16);
 
     transforms::Snippet Grid(grid_code, "grid"), Clip(clip_code, "clip");
     transforms::Program program(vertex, fragment);

@@ -15,6 +15,8 @@
 // change: GLSL 3.30 (in/out). The data are random, as
 // glumpy's (np.random.uniform), drawn from a seeded RandomGenerator, so the picture is
 // checked for what must hold (tests/examples/snippet_grids_oracle.py), not pixel by pixel.
+//
+// Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 #include <glumpp/transforms.hpp>
 

@@ -8,10 +8,14 @@
 // for the faces, blended smooth lines without depth writes for the outline, as the
 // script does. Frame N shows theta = 30 + 0.5 (N - 1), phi = 40 + 0.5 (N - 1), N >= 2 (the
 // model is set after each draw). glumpy.glm's matrices in GLM: see gloo-cube.cpp.
+//
+// Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 #include <glumpp/geometry.hpp>
 
 #include <glm/gtc/matrix_transform.hpp>
+
+#include "common/Checkerboard.hpp"
 
 using namespace glumpp;
 
@@ -49,17 +53,6 @@ void main()
     frag_color = u_color * t_color * mix(v_color, t_color, 0.25);
 })";
 
-/// glumpy's checkerboard(grid_num, grid_size): 255 * ((row / size + col / size) % 2).
-gloo::Texture2D checkerboard(std::size_t grid_num = 8, std::size_t grid_size = 32) {
-    const std::size_t side = grid_num * grid_size;
-    auto board = gloo::Texture2D::zeros<std::uint8_t>({side, side, 1}); // one channel (GL_R8), as glumpy's 2-D array
-    auto texel = board.as<std::uint8_t>();
-    for (std::size_t y = 0; y < side; ++y) {
-        for (std::size_t x = 0; x < side; ++x) texel(y, x, 0) = ((y / grid_size + x / grid_size) % 2) ? 255 : 0;
-    }
-    return board;
-}
-
 int main(int argc, char** argv) {
     auto options = app::Options::parse(argc, argv, "texture-cube: glumpy's tutorial checkered, outlined cube");
     app::Window window(options, 1024, 1024, "texture-cube");
@@ -73,7 +66,7 @@ int main(int argc, char** argv) {
     cube["a_position"] = V["position"];
     cube["a_texcoord"] = V["texcoord"];
     cube["a_color"] = V["color"];
-    cube["u_texture"] = checkerboard();
+    cube["u_texture"] = examples::checkerboard();
     cube["u_model"] = glm::mat4(1.0f);
     cube["u_view"] = glm::mat4(glm::translate(glm::dmat4(1.0), {0.0, 0.0, -5.0}));
     double phi = 40, theta = 30;

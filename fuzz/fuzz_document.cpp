@@ -4,9 +4,10 @@
 //
 // Document::parse must either return or throw ParseError (malformed XML, a root that is
 // not svg); nothing else, and no crash (another exception escaping is a crash). What it returns must keep Document.hpp's
-// promises: finite coordinates, sub-paths of two points or more, colors in [0, 1], stroke widths finite
-// and >= 0, miter limits >= 1, a finite box around the shapes, and warnings that each
-// name their element. Parsing the same text twice must give the same document (reads of
+// promises: coordinates within max_coordinate, sub-paths of two points or more, at most
+// max_points points in all, colors in [0, 1], stroke widths in [0, max_coordinate],
+// miter limits in [1, max_miter_limit], a finite box around the shapes, and warnings
+// that each name their element. Parsing the same text twice must give the same document (reads of
 // uninitialised memory show up here even where the sanitizers do not look).
 #include <glumpp/Error.hpp>
 #include <glumpp/svg/Document.hpp>
@@ -59,22 +60,29 @@ void check(const Document& d, std::string_view text) {
         fail("a size that is negative or not finite", text);
     for (const Shape& s : d.shapes()) {
         if (s.subpaths.empty()) fail("a shape without sub-paths", text);
+        if (s.line < 1) fail("a shape without a line", text);
         if (!s.fill && !s.stroke) fail("a shape neither filled nor stroked", text);
         for (const auto& p : s.subpaths) {
             if (p.points.size() < 2) fail("a sub-path of fewer than two points", text);
             for (const auto& q : p.points)
-                if (!std::isfinite(q.x) || !std::isfinite(q.y)) fail("a point that is not finite", text);
+                if (!(std::abs(q.x) <= glumpp::svg::max_coordinate) || !(std::abs(q.y) <= glumpp::svg::max_coordinate))
+                    fail("a point that is not finite or beyond max_coordinate", text);
         }
         if (s.fill && !valid(s.fill->color)) fail("a fill color outside [0, 1]", text);
         if (s.stroke) {
             if (!valid(s.stroke->color)) fail("a stroke color outside [0, 1]", text);
-            if (!(s.stroke->width >= 0.0) || !std::isfinite(s.stroke->width)) fail("a bad stroke width", text);
-            if (!(s.stroke->miter_limit >= 1.0)) fail("a miter limit below 1", text);
+            if (!(s.stroke->width >= 0.0) || !(s.stroke->width <= glumpp::svg::max_coordinate)) fail("a bad stroke width", text);
+            if (!(s.stroke->miter_limit >= 1.0) || !(s.stroke->miter_limit <= glumpp::svg::max_miter_limit))
+                fail("a miter limit outside [1, max_miter_limit]", text);
         }
     }
     if (const auto b = d.bounds())
         if (!std::isfinite(b->min.x) || !std::isfinite(b->min.y) || !std::isfinite(b->max.x) || !std::isfinite(b->max.y))
             fail("bounds that are not finite", text);
+    std::size_t points = 0;
+    for (const Shape& s : d.shapes())
+        for (const auto& p : s.subpaths) points += p.points.size();
+    if (points > glumpp::svg::max_points) fail("more than max_points points", text);
     for (const std::string& w : d.warnings())
         if (w.empty() || w.find(": ") == std::string::npos) fail("a warning that names no element", text);
 }

@@ -22,6 +22,9 @@ packages=(
   # optional: glumpp::imgui (Dear ImGui 1.86 with its GLFW and OpenGL 3 backends, prebuilt);
   # its test drives real widgets with XTEST input
   libimgui-dev libxtst6
+  # the SVG corpus test (tests/svg/corpus.py): real files from icon themes, card decks,
+  # chess pieces and clip art, read where Debian installs them
+  adwaita-icon-theme tango-icon-theme gnome-cards-data xboard openclipart-svg
   # an SDL2 host for Context::adopt_current's test (GLX and EGL)
   libsdl2-dev
   # optional: glumpp::qt (Qt 6 widgets, preferred, or Qt 5: GLUMPP_QT=5; its test drives

@@ -6,3 +6,4 @@
 #include <glumpp/geometry/Mesh.hpp>
 #include <glumpp/geometry/Primitives.hpp>
 #include <glumpp/geometry/Surface.hpp>
+#include <glumpp/geometry/Refine.hpp>

@@ -8,3 +8,8 @@
 // 3-D cameras and projections (cams)
 #include <glumpp/transforms/Cameras.hpp>
 #include <glumpp/transforms/Projections.hpp>
+// scales: scales, selectors, projections, viewport
+#include <glumpp/transforms/Geo.hpp>
+#include <glumpp/transforms/Polar.hpp>
+#include <glumpp/transforms/Scales.hpp>
+#include <glumpp/transforms/Viewport.hpp>

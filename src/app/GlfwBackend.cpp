@@ -140,10 +140,15 @@ public:
         glfwWindowHint(GLFW_STENCIL_BITS, c.stencil_bits);
         glfwWindowHint(GLFW_SAMPLES, c.samples);
         glfwWindowHint(GLFW_VISIBLE, c.visible ? GLFW_TRUE : GLFW_FALSE);
-        GLFWmonitor* monitor = c.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
+        GLFWmonitor* monitor = nullptr;
         int open_width = c.width, open_height = c.height;
-        if (monitor) {
-            const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+        if (c.fullscreen) { // on the primary monitor, at its mode: a server may have neither
+            const auto [m, mode] = monitor_and_mode(0, "Window");
+            if (!m) {
+                release_glfw();
+                throw ContextError(mode_error_);
+            }
+            monitor = m;
             open_width = mode->width;
             open_height = mode->height;
             windowed_ = {0, 0, c.width, c.height};
@@ -206,7 +211,7 @@ public:
             });
         });
     }
-    std::pair<int, int> framebuffer_size() const {
+    std::pair<int, int> framebuffer_size() const override {
         int fw = 0, fh = 0;
         glfwGetFramebufferSize(window_->window(), &fw, &fh);
         return {fw, fh};
@@ -231,11 +236,9 @@ public:
     }
     void set_title(const std::string& title) override { glfwSetWindowTitle(window_->window(), title.c_str()); }
     bool has_screen() const noexcept override { return true; }
-    std::pair<int, int> set_position(int x, int y) override {
-        GLFWwindow* w = window_->window();
-        glfwSetWindowPos(w, x, y);
+    void set_position(int x, int y) override {
+        glfwSetWindowPos(window_->window(), x, y);
         wait_until([&] { return position() == std::pair{x, y}; });
-        return position();
     }
     std::pair<int, int> position() const override {
         int x = 0, y = 0;
@@ -248,21 +251,25 @@ public:
         return count;
     }
     // glfwSetWindowMonitor changes the mode at once; the X server applies the new
-    // geometry asynchronously, as for resize().
+    // geometry asynchronously, as for resize(). A call that changes nothing (leaving
+    // fullscreen when windowed, entering it on the monitor it is on) returns at once:
+    // glfwSetWindowMonitor would be refused or a no-op, and the wait would time out.
     std::pair<int, int> set_fullscreen(bool on, int screen) override {
         GLFWwindow* w = window_->window();
-        int count = 0;
-        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        GLFWmonitor* current = glfwGetWindowMonitor(w);
         if (on) {
-            if (!glfwGetWindowMonitor(w)) { // remember where to come back to
+            const auto [monitor, mode] = monitor_and_mode(screen, "Window::set_fullscreen");
+            if (!monitor) throw ContextError(mode_error_);
+            if (current == monitor) return framebuffer_size();
+            if (!current) { // remember where to come back to
                 glfwGetWindowPos(w, &windowed_[0], &windowed_[1]);
                 glfwGetWindowSize(w, &windowed_[2], &windowed_[3]);
             }
-            GLFWmonitor* monitor = monitors[screen];
-            const GLFWvidmode* mode = glfwGetVideoMode(monitor);
-            glfwSetWindowMonitor(w, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
-            wait_until([&] { return framebuffer_size() == std::pair{mode->width, mode->height}; });
+            const int width = mode->width, height = mode->height;
+            glfwSetWindowMonitor(w, monitor, 0, 0, width, height, mode->refreshRate);
+            wait_until([&] { return framebuffer_size() == std::pair{width, height}; });
         } else {
+            if (!current) return framebuffer_size();
             glfwSetWindowMonitor(w, nullptr, windowed_[0], windowed_[1], windowed_[2], windowed_[3], GLFW_DONT_CARE);
             wait_until([&] { return framebuffer_size() == std::pair{windowed_[2], windowed_[3]}; });
         }
@@ -278,6 +285,25 @@ public:
     void* native_handle() const noexcept override { return window_->window(); }
 
 private:
+    // Monitor `screen` (glfwGetMonitors' order) and its current video mode; a null monitor
+    // when there is no such monitor or GLFW has no mode for it (a server without RandR
+    // outputs), with mode_error_ saying which, for `who` to throw.
+    std::pair<GLFWmonitor*, const GLFWvidmode*> monitor_and_mode(int screen, const char* who) {
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        if (!monitors || screen < 0 || screen >= count) {
+            mode_error_ = std::string(who) + ": fullscreen on screen " + std::to_string(screen) + ", but GLFW reports " +
+                          std::to_string(count) + " monitor" + (count == 1 ? "" : "s");
+            return {nullptr, nullptr};
+        }
+        const GLFWvidmode* mode = glfwGetVideoMode(monitors[screen]);
+        if (!mode) {
+            mode_error_ = std::string(who) + ": GLFW has no video mode for screen " + std::to_string(screen) +
+                          (last_glfw_error.empty() ? "" : " (" + last_glfw_error + ")");
+            return {nullptr, nullptr};
+        }
+        return {monitors[screen], mode};
+    }
     // Processes events (dispatching them) until `done` holds, 1 s at most.
     template <class Done>
     void wait_until(Done&& done) {
@@ -290,6 +316,7 @@ private:
     }
     GlfwContext* window_ = nullptr;
     std::array<int, 4> windowed_{0, 0, 0, 0}; ///< x, y, width, height before fullscreen
+    std::string mode_error_;                  ///< why monitor_and_mode found none
     gloo::Context context_;
 };
 

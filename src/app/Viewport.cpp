@@ -39,23 +39,69 @@ double position_of(double v, double parent) {
     return v;
 }
 
+// Requests are bounded (check_request) but an aspect's product is not: extents go to GL
+// and to handlers as ints through here, saturated, never an out-of-range conversion.
+int to_int(double v) { return static_cast<int>(std::clamp(v, -2147483648.0, 2147483647.0)); }
+int whole(double v) { return static_cast<int>(std::clamp(std::nearbyint(v), -2147483648.0, 2147483647.0)); }
+
 std::string fmt_rect(const Viewport::Rect& r) {
     char buf[128];
-    std::snprintf(buf, sizeof buf, "%dx%d%+d%+d", int(r.width), int(r.height), int(r.x), int(r.y));
+    std::snprintf(buf, sizeof buf, "%dx%d%+d%+d", to_int(r.width), to_int(r.height), to_int(r.x), to_int(r.y));
     return buf;
+}
+
+std::string fmt(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+// Every component finite and at most max_request in magnitude (pixels, or a fraction).
+void check_request(const char* who, const char* what, glm::dvec2 v) {
+    const std::string values = std::string(who) + ": " + what + " (" + fmt(v.x) + ", " + fmt(v.y) + ")";
+    if (!std::isfinite(v.x) || !std::isfinite(v.y)) throw ValueError(values + " must be finite");
+    if (std::abs(v.x) > Viewport::max_request || std::abs(v.y) > Viewport::max_request) {
+        throw ValueError(values + " is out of range (at most " + fmt(Viewport::max_request) + " in magnitude)");
+    }
+}
+
+void check_aspect(const char* who, std::optional<double> aspect) {
+    if (!aspect) return;
+    if (!(*aspect > 0) || !std::isfinite(*aspect) || *aspect > Viewport::max_request ||
+        *aspect < 1 / Viewport::max_request) {
+        throw ValueError(std::string(who) + ": aspect " + fmt(*aspect) + " is not positive and finite (from " +
+                         fmt(1 / Viewport::max_request) + " to " + fmt(Viewport::max_request) + ")");
+    }
+}
+
+void check_all(const char* who, glm::dvec2 size, glm::dvec2 position, glm::dvec2 anchor, std::optional<double> aspect) {
+    check_request(who, "size", size);
+    check_request(who, "position", position);
+    check_request(who, "anchor", anchor);
+    check_aspect(who, aspect);
+}
+
+// Handlers run from a copy of their list, so one may register another (it runs from the
+// next dispatch on) without invalidating the loop.
+template <class Fs, class... A>
+void call_all(const Fs& fs, A&&... a) {
+    if (fs.empty()) return;
+    const Fs copy = fs;
+    for (auto& f : copy) f(a...);
 }
 
 } // namespace
 
 Viewport::Viewport(glm::dvec2 size, glm::dvec2 position, glm::dvec2 anchor, std::optional<double> aspect)
     : size_(size), position_(position), anchor_(anchor), aspect_(aspect) {
-    if (aspect && !(*aspect > 0)) throw ValueError("Viewport: aspect " + std::to_string(*aspect) + " is not positive");
+    check_all("Viewport", size, position, anchor, aspect);
     compute();
 }
 
 Viewport::~Viewport() = default;
 
 Viewport& Viewport::add(glm::dvec2 size, glm::dvec2 position, glm::dvec2 anchor, std::optional<double> aspect) {
+    check_all("Viewport::add", size, position, anchor, aspect);
     auto child = std::make_unique<Viewport>(size, position, anchor, aspect);
     child->parent_ = this;
     children_.push_back(std::move(child));
@@ -71,11 +117,13 @@ Viewport& Viewport::operator[](std::size_t i) const {
 }
 
 void Viewport::set_size(glm::dvec2 size) {
+    check_request("Viewport::set_size", "size", size);
     size_ = size;
     root().compute();
 }
 
 void Viewport::set_position(glm::dvec2 position) {
+    check_request("Viewport::set_position", "position", position);
     position_ = position;
     root().compute();
 }
@@ -167,7 +215,7 @@ void Viewport::attach(Window& window) {
     window.on_character([this](char32_t c) { dispatch_character(c); });
     window.on_enter([this] {
         active_ = true;
-        for (auto& f : enter_) f();
+        call_all(enter_);
     });
     window.on_leave([this] { leave(); });
     dispatch_resize(window.width(), window.height());
@@ -180,52 +228,61 @@ void Viewport::dispatch_resize(int width, int height) {
 }
 
 void Viewport::resized() {
-    for (auto& f : resize_) f(int(viewport_.width), int(viewport_.height));
-    for (auto& c : children_) c->resized();
+    call_all(resize_, to_int(viewport_.width), to_int(viewport_.height));
+    for (std::size_t i = 0, n = children_.size(); i < n; ++i) children_[i]->resized();
 }
 
 void Viewport::dispatch_draw(double dt) {
+    // Restored however draw() ends: a handler's exception must not leave the scissor test
+    // on and a child's viewport set for whatever draws next.
+    struct Restore {
+        int width, height;
+        ~Restore() {
+            glDisable(GL_SCISSOR_TEST);
+            glViewport(0, 0, width, height);
+        }
+    } restore{to_int(size_.x), to_int(size_.y)};
     glEnable(GL_SCISSOR_TEST);
     draw(dt);
-    glDisable(GL_SCISSOR_TEST);
-    glViewport(0, 0, int(size_.x), int(size_.y));
 }
 
 void Viewport::draw(double dt) {
-    auto whole = [](double v) { return static_cast<GLint>(std::lround(v)); };
     glViewport(whole(viewport_.x), whole(viewport_.y), whole(viewport_.width), whole(viewport_.height));
     glScissor(whole(scissor_.x), whole(scissor_.y), whole(scissor_.width), whole(scissor_.height));
-    for (auto& f : draw_) f(dt);
-    for (auto& c : children_) c->draw(dt);
+    call_all(draw_, dt);
+    // By index, up to the children there were: a handler may add() one (drawn from the
+    // next frame on), which may move the vector's elements.
+    for (std::size_t i = 0, n = children_.size(); i < n; ++i) children_[i]->draw(dt);
 }
 
 template <class F>
 void Viewport::under(double x, double y, F&& f) {
     f(*this);
-    for (auto& c : children_) {
-        if (c->contains(x, y)) c->under(x, y, f);
+    for (std::size_t i = 0, n = children_.size(); i < n; ++i) {
+        if (children_[i]->contains(x, y)) children_[i]->under(x, y, f);
     }
 }
 
 void Viewport::leave() {
-    for (auto& c : children_) {
-        if (c->active_) c->leave();
+    for (std::size_t i = 0, n = children_.size(); i < n; ++i) {
+        if (children_[i]->active_) children_[i]->leave();
     }
     active_ = false;
-    for (auto& f : leave_) f();
+    call_all(leave_);
 }
 
 void Viewport::motion(double x, double y, double dx, double dy) {
-    for (auto& f : motion_) f(local_x(x), local_y(y), dx, dy);
-    for (auto& c : children_) {
-        if (c->contains(x, y)) {
-            if (!c->active_) {
-                c->active_ = true;
-                for (auto& f : c->enter_) f();
+    call_all(motion_, local_x(x), local_y(y), dx, dy);
+    for (std::size_t i = 0, n = children_.size(); i < n; ++i) {
+        Viewport& c = *children_[i];
+        if (c.contains(x, y)) {
+            if (!c.active_) {
+                c.active_ = true;
+                call_all(c.enter_);
             }
-            c->motion(x, y, dx, dy);
-        } else if (c->active_) {
-            c->leave();
+            c.motion(x, y, dx, dy);
+        } else if (c.active_) {
+            c.leave();
         }
     }
 }
@@ -236,61 +293,58 @@ void Viewport::dispatch_mouse_motion(double x, double y, double dx, double dy) {
 }
 
 void Viewport::press(double x, double y, MouseButton button, std::vector<Viewport*>& pressed) {
-    for (auto& f : press_) f(local_x(x), local_y(y), button);
-    for (auto& c : children_) {
-        if (c->contains(x, y)) {
-            pressed.push_back(c.get());
-            c->press(x, y, button, pressed);
+    call_all(press_, local_x(x), local_y(y), button);
+    for (std::size_t i = 0, n = children_.size(); i < n; ++i) {
+        if (children_[i]->contains(x, y)) {
+            pressed.push_back(children_[i].get());
+            children_[i]->press(x, y, button, pressed);
         }
     }
 }
 
 void Viewport::dispatch_mouse_press(double x, double y, MouseButton button) {
-    pressed_.clear();
-    press(x, y, button, pressed_);
+    // Built aside: a handler's own press (or release) dispatch must not see it half-made.
+    std::vector<Viewport*> pressed;
+    press(x, y, button, pressed);
+    pressed_ = std::move(pressed);
 }
 
 void Viewport::dispatch_mouse_release(double x, double y, MouseButton button) {
-    for (auto& f : release_) f(local_x(x), local_y(y), button);
+    call_all(release_, local_x(x), local_y(y), button);
     const std::vector<Viewport*> pressed = std::move(pressed_);
     pressed_.clear();
-    for (Viewport* v : pressed) {
-        for (auto& f : v->release_) f(v->local_x(x), v->local_y(y), button);
-    }
+    for (Viewport* v : pressed) call_all(v->release_, v->local_x(x), v->local_y(y), button);
 }
 
 void Viewport::dispatch_mouse_drag(double x, double y, double dx, double dy, unsigned buttons) {
-    for (auto& f : drag_) f(local_x(x), local_y(y), dx, dy, buttons);
-    for (Viewport* v : pressed_) {
-        for (auto& f : v->drag_) f(v->local_x(x), v->local_y(y), dx, dy, buttons);
-    }
+    call_all(drag_, local_x(x), local_y(y), dx, dy, buttons);
+    const std::vector<Viewport*> pressed = pressed_; // a handler may press or release
+    for (Viewport* v : pressed) call_all(v->drag_, v->local_x(x), v->local_y(y), dx, dy, buttons);
 }
 
 void Viewport::dispatch_mouse_scroll(double x, double y, double dx, double dy) {
-    under(x, y, [&](Viewport& v) {
-        for (auto& f : v.scroll_) f(v.local_x(x), v.local_y(y), dx, dy);
-    });
+    under(x, y, [&](Viewport& v) { call_all(v.scroll_, v.local_x(x), v.local_y(y), dx, dy); });
 }
 
 void Viewport::dispatch_key_press(Key key, unsigned modifiers) {
     // Keys carry no position: the viewports under the pointer as of the last motion.
-    for (auto& f : key_press_) f(key, modifiers);
-    for (auto& c : children_) {
-        if (c->active_) c->dispatch_key_press(key, modifiers);
+    call_all(key_press_, key, modifiers);
+    for (std::size_t i = 0, n = children_.size(); i < n; ++i) {
+        if (children_[i]->active_) children_[i]->dispatch_key_press(key, modifiers);
     }
 }
 
 void Viewport::dispatch_key_release(Key key, unsigned modifiers) {
-    for (auto& f : key_release_) f(key, modifiers);
-    for (auto& c : children_) {
-        if (c->active_) c->dispatch_key_release(key, modifiers);
+    call_all(key_release_, key, modifiers);
+    for (std::size_t i = 0, n = children_.size(); i < n; ++i) {
+        if (children_[i]->active_) children_[i]->dispatch_key_release(key, modifiers);
     }
 }
 
 void Viewport::dispatch_character(char32_t ch) {
-    for (auto& f : character_) f(ch);
-    for (auto& c : children_) {
-        if (c->active_) c->dispatch_character(ch);
+    call_all(character_, ch);
+    for (std::size_t i = 0, n = children_.size(); i < n; ++i) {
+        if (children_[i]->active_) children_[i]->dispatch_character(ch);
     }
 }
 

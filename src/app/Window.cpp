@@ -75,6 +75,13 @@ WindowConfig with_options(const Options& o, int width, int height, std::string t
     return c;
 }
 
+// By index, up to the count there was: a handler may append to the deque (which keeps
+// its elements in place) while it runs; the new handler runs from the next dispatch on.
+template <class Fs, class... A>
+void call_all(const Fs& fs, const A&... a) {
+    for (std::size_t i = 0, n = fs.size(); i < n; ++i) fs[i](a...);
+}
+
 } // namespace
 
 Window::Window(const WindowConfig& config) { create(config); }
@@ -100,7 +107,8 @@ void Window::create(const WindowConfig& config) {
     height_ = config.height;
     visible_ = config.visible;
     fullscreen_ = config.fullscreen;
-    if (kind == Backend::Glfw && config.fullscreen) std::tie(width_, height_) = backend_->set_fullscreen(true, 0);
+    // Glfw opened it on the primary monitor already, at the monitor's size.
+    if (kind == Backend::Glfw && config.fullscreen) std::tie(width_, height_) = backend_->framebuffer_size();
     apply_glumpy_state();
     // glumpy's defaults: Escape (and Ctrl+Q) closes, F10 saves a screenshot.
     on_key_press([this](Key k, unsigned mods) {
@@ -170,7 +178,7 @@ void Window::set_size(int width, int height) {
 
 void Window::set_position(int x, int y) {
     if (backend_->has_screen()) {
-        backend_->set_position(x, y);
+        backend_->set_position(x, y); // position() asks the window system where it went
     } else {
         x_ = x;
         y_ = y;
@@ -186,9 +194,12 @@ void Window::set_fullscreen(bool fullscreen, int screen) {
             throw IndexError("Window::set_fullscreen: screen " + std::to_string(screen) + " does not exist (" +
                              std::to_string(screens) + " monitor" + (screens == 1 ? "" : "s") + ")");
         }
+        // Nothing changes: no GLFW call, no wait, no on_resize.
+        if (fullscreen == fullscreen_ && (!fullscreen || screen == screen_)) return;
         const std::size_t before = resizes_;
         const auto [w, h] = backend_->set_fullscreen(fullscreen, screen);
         fullscreen_ = fullscreen;
+        screen_ = screen;
         if (resizes_ == before || w != width_ || h != height_) dispatch_resize(w, h);
     } else {
         if (screen != 0) {
@@ -232,10 +243,10 @@ void Window::save_screenshot(const std::filesystem::path& png) { save_png(read_p
 // --- dispatch --------------------------------------------------------------------------
 
 void Window::dispatch_init() {
-    for (auto& f : init_) f();
+    call_all(init_);
 }
 void Window::dispatch_draw(double dt) {
-    for (auto& f : draw_) f(dt);
+    call_all(draw_, dt);
 }
 void Window::dispatch_resize(int width, int height) {
     ++resizes_;
@@ -244,61 +255,61 @@ void Window::dispatch_resize(int width, int height) {
     // glumpy's default on_resize: the viewport follows at once (not only at the next
     // activate()), when it is this window's context that is current.
     if (backend_->context().is_current()) glViewport(0, 0, width, height);
-    for (auto& f : resize_) f(width, height);
+    call_all(resize_, width, height);
 }
 void Window::dispatch_key_press(Key key, unsigned modifiers) {
-    for (auto& f : key_press_) f(key, modifiers);
+    call_all(key_press_, key, modifiers);
 }
 void Window::dispatch_key_release(Key key, unsigned modifiers) {
-    for (auto& f : key_release_) f(key, modifiers);
+    call_all(key_release_, key, modifiers);
 }
 void Window::dispatch_character(char32_t c) {
-    for (auto& f : character_) f(c);
+    call_all(character_, c);
 }
 void Window::dispatch_mouse_press(double x, double y, MouseButton button) {
     buttons_ |= static_cast<unsigned>(button);
     mouse_x_ = x;
     mouse_y_ = y;
-    for (auto& f : mouse_press_) f(x, y, button);
+    call_all(mouse_press_, x, y, button);
 }
 void Window::dispatch_mouse_release(double x, double y, MouseButton button) {
     buttons_ &= ~static_cast<unsigned>(button);
     mouse_x_ = x;
     mouse_y_ = y;
-    for (auto& f : mouse_release_) f(x, y, button);
+    call_all(mouse_release_, x, y, button);
 }
 void Window::dispatch_mouse_motion(double x, double y) {
     const double dx = x - mouse_x_, dy = y - mouse_y_;
     mouse_x_ = x;
     mouse_y_ = y;
-    for (auto& f : mouse_motion_) f(x, y, dx, dy);
+    call_all(mouse_motion_, x, y, dx, dy);
     if (buttons_) {
-        for (auto& f : mouse_drag_) f(x, y, dx, dy, buttons_);
+        call_all(mouse_drag_, x, y, dx, dy, buttons_);
     }
 }
 void Window::dispatch_mouse_scroll(double x, double y, double dx, double dy) {
-    for (auto& f : mouse_scroll_) f(x, y, dx, dy);
+    call_all(mouse_scroll_, x, y, dx, dy);
 }
 void Window::dispatch_close() {
     if (should_close_) return;
     should_close_ = true;
-    for (auto& f : close_) f();
+    call_all(close_);
 }
 
 void Window::dispatch_idle(double dt) {
-    for (auto& f : idle_) f(dt);
+    call_all(idle_, dt);
 }
 void Window::dispatch_show() {
-    for (auto& f : show_) f();
+    call_all(show_);
 }
 void Window::dispatch_hide() {
-    for (auto& f : hide_) f();
+    call_all(hide_);
 }
 void Window::dispatch_enter() {
-    for (auto& f : enter_) f();
+    call_all(enter_);
 }
 void Window::dispatch_leave() {
-    for (auto& f : leave_) f();
+    call_all(leave_);
 }
 
 void Window::close() { dispatch_close(); }

@@ -26,11 +26,16 @@ public:
     virtual void set_title(const std::string&) {}
     /// Glfw only (the others have no screen): Window keeps the state for them.
     virtual bool has_screen() const noexcept { return false; }
-    /// Asks for that position; returns where the window is then.
-    virtual std::pair<int, int> set_position(int x, int y) { return {x, y}; }
+    /// Asks for that position (Glfw: waiting, 1 s at most, for the window system to
+    /// apply it); position() says where the window is then.
+    virtual void set_position(int, int) {}
     virtual std::pair<int, int> position() const { return {0, 0}; }
-    /// Enters or leaves fullscreen on monitor `screen`; returns the framebuffer size then.
+    /// Enters or leaves fullscreen on monitor `screen`; returns the framebuffer size then
+    /// (at once when nothing changes). Glfw: ContextError when GLFW has no such monitor
+    /// or no video mode for it.
     virtual std::pair<int, int> set_fullscreen(bool, int) { return {0, 0}; }
+    /// The framebuffer's size now (Glfw; the others: {0, 0}, Window knows theirs).
+    virtual std::pair<int, int> framebuffer_size() const { return {0, 0}; }
     /// How many monitors there are (Glfw).
     virtual int screens() const { return 0; }
     virtual void set_visible(bool) {}

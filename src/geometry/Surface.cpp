@@ -115,6 +115,12 @@ Mesh surface(const std::function<glm::dvec3(double, double)>& func, const Surfac
             }
             Vertex& x = V[i * vc + j];
             x.position = glm::vec3(q);
+            // A finite double beyond float32's range (|q| > 3.40282e+38) is inf once stored:
+            // say so here, where func(u, v) is known, rather than let normals() find an inf.
+            if (!std::isfinite(x.position.x) || !std::isfinite(x.position.y) || !std::isfinite(x.position.z)) {
+                throw ValueError("geometry::surface: func(" + detail::number(u) + ", " + detail::number(v) + ") is (" + detail::number(q.x) +
+                                 ", " + detail::number(q.y) + ", " + detail::number(q.z) + "), beyond float32's range");
+            }
             x.texcoord = {static_cast<float>(Un[i] * g.urepeat), static_cast<float>(Vn[j] * g.vrepeat)};
             for (int c = 0; c < 3; ++c) pos(i * vc + j, static_cast<std::size_t>(c)) = x.position[c];
         }

@@ -7,7 +7,9 @@
 
 #include <glm/vec2.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 namespace glumpp::graphics {
@@ -26,14 +28,25 @@ uniform sampler2D u_shared;
 uniform vec4 u_view;       // pixel = world * u_view.xy + u_view.zw
 uniform vec2 u_viewport;   // pixels
 uniform float u_antialias; // pixels
+uniform int u_transformed; // 1: world points go through the transform chain (set_transform(Call))
+// Set by to_pixels where the chain puts a point outside clip space's depth (|z| > w), as
+// GL would clip glumpy's gl_Position; to_clip then sends the vertex beyond the far plane.
+float g_outside = 0.0;
 vec4 shared_texel(uint item, int k) {
     int t = int(item) * SHARED_TEXELS + k;
     return texelFetch(u_shared, ivec2(t % SHARED_WIDTH, t / SHARED_WIDTH), 0);
 }
-vec2 to_pixels(vec2 world) { return world * u_view.xy + u_view.zw; }
+vec2 to_pixels(vec3 world) {
+    if (u_transformed == 0) return world.xy * u_view.xy + u_view.zw;
+    vec4 clip = <transform(world)>;
+    if (!(abs(clip.z) <= clip.w)) g_outside = 1.0;
+    vec2 ndc = clip.xy / clip.w;
+    return vec2((ndc.x + 1.0) * 0.5 * u_viewport.x, (1.0 - ndc.y) * 0.5 * u_viewport.y);
+}
+vec2 to_pixels(vec2 world) { return to_pixels(vec3(world, 0.0)); }
 vec4 to_clip(vec2 pixel, float order) {
     return vec4(2.0 * pixel.x / u_viewport.x - 1.0, 1.0 - 2.0 * pixel.y / u_viewport.y,
-                1.0 - (order + 1.0) / ORDER_SCALE, 1.0);
+                g_outside > 0.0 ? 2.0 : 1.0 - (order + 1.0) / ORDER_SCALE, 1.0);
 }
 )";
 
@@ -50,6 +63,13 @@ std::string source(const char* prologue, std::string_view body, std::size_t texe
            "\n#define SHARED_WIDTH " + std::to_string(Collection::shared_width) +
            "\n#define ORDER_SCALE " + std::to_string(static_cast<long>(Collection::order_scale)) + ".0\n" + prologue +
            std::string(body);
+}
+
+// What the transform hook holds until set_transform(Call): world points as clip
+// coordinates, unused (u_transformed is 0: the u_view path).
+const transforms::Snippet& identity_chain() {
+    static const transforms::Snippet world("vec4 forward(vec3 P) { return vec4(P, 1.0); }\n", "world");
+    return world;
 }
 
 /// Saves the state draw() changes and puts it back when the draw is done (or throws).
@@ -95,6 +115,30 @@ private:
     GLint depth_func_ = GL_LESS, src_rgb_ = GL_ONE, dst_rgb_ = GL_ZERO, src_alpha_ = GL_ONE, dst_alpha_ = GL_ZERO;
 };
 
+/// The scissor box of a Viewport's clipping while it lives: the pixels whose centres
+/// (k + 0.5) lie in [x, x + w] and [y, y + h]; the state before is put back.
+class ScissorState {
+public:
+    explicit ScissorState(glm::dvec4 r) {
+        enabled_ = glIsEnabled(GL_SCISSOR_TEST);
+        glGetIntegerv(GL_SCISSOR_BOX, box_);
+        const auto x0 = static_cast<GLint>(std::ceil(r.x - 0.5)), x1 = static_cast<GLint>(std::floor(r.x + r.z - 0.5));
+        const auto y0 = static_cast<GLint>(std::ceil(r.y - 0.5)), y1 = static_cast<GLint>(std::floor(r.y + r.w - 0.5));
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(x0, y0, std::max(0, x1 - x0 + 1), std::max(0, y1 - y0 + 1));
+    }
+    ~ScissorState() {
+        glScissor(box_[0], box_[1], box_[2], box_[3]);
+        if (!enabled_) glDisable(GL_SCISSOR_TEST);
+    }
+    ScissorState(const ScissorState&) = delete;
+    ScissorState& operator=(const ScissorState&) = delete;
+
+private:
+    GLboolean enabled_ = GL_FALSE;
+    GLint box_[4] = {0, 0, 0, 0};
+};
+
 Array shared_records(const gloo::Texture2D& texture, const DType& dtype) {
     const std::size_t capacity = texture.base_nbytes() / dtype.itemsize();
     return Array::over(texture.storage(), texture.tracker_ptr(), dtype, {capacity},
@@ -109,12 +153,65 @@ Collection::Collection(const Layout& layout)
       texture_(gloo::Texture2D::zeros({1, shared_width, 4}, DType::of<float>())),
       program_(source(vertex_prologue, layout.vertex, layout.shared.itemsize() / texel_bytes),
                source(fragment_prologue, layout.fragment, layout.shared.itemsize() / texel_bytes)),
+      chain_(identity_chain()),
       geometry_(layout.geometry),
       state_(layout.state),
       index_field_(layout.index_field),
       attribute_prefix_(layout.attribute_prefix) {
     shared_ = shared_records(texture_, shared_dtype_);
-    program_["u_shared"] = texture_;
+    program_["transform"] = *chain_;
+    linked();
+}
+
+gloo::Program& Collection::linked() {
+    gloo::Program& gl = program_.gl(); // links here after a change of chain (and compiles at construction)
+    if (program_.generations() != generation_) {
+        generation_ = program_.generations();
+        gl["u_shared"] = texture_;
+        gl["u_transformed"] = transformed_ ? 1 : 0;
+        attributes_stale_ = true; // a new GL program: its attributes are bound anew
+    }
+    return gl;
+}
+
+void Collection::set_transform(const transforms::Call& chain) {
+    chain_ = chain;
+    transformed_ = true;
+    view_.reset();
+    rehook();
+}
+
+void Collection::set_transform(const PanZoom& view) {
+    view_ = view;
+    if (transformed_) {
+        transformed_ = false;
+        chain_ = transforms::Call(identity_chain());
+        rehook();
+    }
+}
+
+void Collection::reset_transform() {
+    view_.reset();
+    if (transformed_) {
+        transformed_ = false;
+        chain_ = transforms::Call(identity_chain());
+        rehook();
+    }
+}
+
+void Collection::set_viewport(const transforms::Viewport& viewport) {
+    viewport_ = viewport;
+    rehook();
+}
+
+void Collection::reset_viewport() {
+    viewport_.reset();
+    rehook();
+}
+
+void Collection::rehook() {
+    program_["transform"] = viewport_ && transformed_ ? (*viewport_)(*chain_) : *chain_;
+    generation_ = 0; // linked() re-applies what the collection set on the GL program
 }
 
 Collection::~Collection() = default;
@@ -142,7 +239,7 @@ void Collection::grow_shared(std::size_t items) {
     if (n) records.view({slice(0, n)}).assign(shared_.view({slice(0, n)}));
     texture_ = std::move(bigger);
     shared_ = std::move(records);
-    program_["u_shared"] = texture_;
+    linked()["u_shared"] = texture_;
 }
 
 std::size_t Collection::push(const Array& elements, const Array& record) {
@@ -254,13 +351,14 @@ void Collection::set_antialias(double pixels) {
 }
 
 void Collection::bind_attributes() {
+    gloo::Program& program = linked();
     const Array& all = local_.buffer();
     for (const auto& field : local_.dtype().fields()) {
         Array column = all[field.name];
         if (geometry_ == Geometry::Quads) {
-            program_[attribute_prefix_ + field.name] = gloo::per_instance(column);
+            program[attribute_prefix_ + field.name] = gloo::per_instance(column);
         } else {
-            program_[attribute_prefix_ + field.name] = column;
+            program[attribute_prefix_ + field.name] = column;
         }
     }
     if (geometry_ == Geometry::LineStrips || geometry_ == Geometry::LineLoops) {
@@ -277,20 +375,29 @@ void Collection::bind_attributes() {
 
 void Collection::draw() {
     if (local_.count() == 0) return;
+    gloo::Program& program = linked();
     if (attributes_stale_) bind_attributes();
-    program_["u_view"] = view_ ? view_->view() : glm::vec4(1.0f, 1.0f, 0.0f, 0.0f);
+    program["u_view"] = view_ ? view_->view() : glm::vec4(1.0f, 1.0f, 0.0f, 0.0f);
     GLint viewport[4] = {0, 0, 0, 0};
     glGetIntegerv(GL_VIEWPORT, viewport);
-    program_["u_viewport"] = glm::vec2(static_cast<float>(viewport[2]), static_cast<float>(viewport[3]));
-    program_["u_antialias"] = static_cast<float>(antialias_);
+    program["u_viewport"] = glm::vec2(static_cast<float>(viewport[2]), static_cast<float>(viewport[3]));
+    program["u_antialias"] = static_cast<float>(antialias_);
+    // A Viewport's window is the GL viewport; its clipping is the scissor box (the pixels
+    // whose centres lie inside its rectangle, what glumpy's clipping() keeps).
+    std::optional<ScissorState> scissor;
+    if (viewport_ && transformed_) {
+        if (viewport[2] > 0 && viewport[3] > 0) viewport_->resize(viewport[2], viewport[3]);
+        program_.gl(); // hands the viewport's new uniforms over
+        if (viewport_->clipping()) scissor.emplace(viewport_->local());
+    }
     DrawState state(state_ != State::AsFound, state_ == State::Fill, geometry_ == Geometry::Points);
     switch (geometry_) {
-    case Geometry::Quads: program_.draw_instanced(gloo::Primitive::TriangleStrip, local_.count(), 0, 4); break;
-    case Geometry::Triangles: program_.draw(gloo::Primitive::Triangles, 0, local_.count()); break;
-    case Geometry::Points: program_.draw(gloo::Primitive::Points, 0, local_.count()); break;
-    case Geometry::Lines: program_.draw(gloo::Primitive::Lines, 0, local_.count()); break;
-    case Geometry::LineStrips: program_.multi_draw(gloo::Primitive::LineStrip, firsts_, counts_); break;
-    case Geometry::LineLoops: program_.multi_draw(gloo::Primitive::LineLoop, firsts_, counts_); break;
+    case Geometry::Quads: program.draw_instanced(gloo::Primitive::TriangleStrip, local_.count(), 0, 4); break;
+    case Geometry::Triangles: program.draw(gloo::Primitive::Triangles, 0, local_.count()); break;
+    case Geometry::Points: program.draw(gloo::Primitive::Points, 0, local_.count()); break;
+    case Geometry::Lines: program.draw(gloo::Primitive::Lines, 0, local_.count()); break;
+    case Geometry::LineStrips: program.multi_draw(gloo::Primitive::LineStrip, firsts_, counts_); break;
+    case Geometry::LineLoops: program.multi_draw(gloo::Primitive::LineLoop, firsts_, counts_); break;
     }
 }
 

@@ -1,5 +1,6 @@
-// The GLSL table (Glsl.hpp): glumpy's library pieces that the ports use, in GLSL 3.30
-// core, and glumpy's include merging.
+// The GLSL table (Glsl.hpp): the pieces of glumpy's shader library that the ports use,
+// written here in GLSL 3.30 core (the same mathematics as glumpy's, our own code), and
+// glumpy's include merging.
 #include <glumpp/Error.hpp>
 #include <glumpp/graphics/Glsl.hpp>
 
@@ -11,99 +12,83 @@
 namespace glumpp::graphics::glsl {
 namespace {
 
-// Shared by both grid shaders: glumpy's scale and stroke functions, word for word.
-constexpr char grid_common[] = R"(
-// [-0.5,-0.5]x[0.5,0.5] -> [xmin,xmax]x[ymin,ymax]
-vec2 scale_forward(vec2 P, vec4 limits)
-{
-    P += vec2(.5,.5);
-    P *= vec2(limits[1] - limits[0], limits[3]-limits[2]);
-    P += vec2(limits[0], limits[2]);
-    return P;
-}
+// --- The grid fragment shaders (misc/regular-grid.frag, misc/irregular-grid.frag) -------
+// A grid quad has normalised coordinates n in [-0.5, 0.5]^2 (v_texcoord). They map to the
+// cartesian box u_limits1 (xmin, xmax, ymin, ymax); a projection's inverse takes that point
+// to the projected frame, whose box is u_limits2 and where the grid lines are straight
+// (x = const, y = const). For each of the four families (major and minor, x and y) the
+// nearest line's point is mapped back to n, and its distance in pixels (v_size) decides
+// the pixel's coverage. The two shaders differ in the projection (Hammer, polar) and in
+// where the nearest line comes from (computed from steps, read from a texture).
 
-// [xmin,xmax]x[ymin,ymax] -> [-0.5,-0.5]x[0.5,0.5]
-vec2 scale_inverse(vec2 P, vec4 limits)
-{
-    P -= vec2(limits[0], limits[2]);
-    P /= vec2(limits[1]-limits[0], limits[3]-limits[2]);
-    return P - vec2(.5,.5);
-}
-
-// Antialias stroke alpha coeff
-float stroke_alpha(float distance, float linewidth, float antialias)
-{
-    float t = linewidth/2.0 - antialias;
-    float signed_distance = distance;
-    float border_distance = abs(signed_distance) - t;
-    float alpha = border_distance/antialias;
-    alpha = exp(-alpha*alpha);
-
-    if( border_distance > (linewidth/2.0 + antialias) )
-        return 0.0;
-    else if( border_distance < 0.0 )
-        return 1.0;
-    else
-        return alpha;
-}
-)";
-
-// The end of both grid shaders' main(): the border lines finished outside the limits, then
-// major and minor colours mixed (glumpy's code).
-constexpr char grid_finish[] = R"(
-    float M = min(Mx,My);
-    float m = min(mx,my);
-
-    // Here we take care of "finishing" the border lines
-    if( outside.x && outside.y ) {
-        if (Mx > 0.5*(u_major_grid_width + u_antialias)) {
-            discard;
-        } else if (My > 0.5*(u_major_grid_width + u_antialias)) {
-            discard;
-        } else {
-            M = max(Mx,My);
-        }
-    } else if( outside.x ) {
-        if (Mx > 0.5*(u_major_grid_width + u_antialias)) {
-            discard;
-        } else {
-            M = m = Mx;
-        }
-    } else if( outside.y ) {
-        if (My > 0.5*(u_major_grid_width + u_antialias)) {
-            discard;
-        } else {
-            M = m = My;
-        }
-    }
-
-    // Mix major/minor colors to get dominant color
-    vec4 color = u_major_grid_color;
-    float alpha1 = stroke_alpha( M, u_major_grid_width, u_antialias);
-    float alpha2 = stroke_alpha( m, u_minor_grid_width, u_antialias);
-    float alpha  = alpha1;
-    if( alpha2 > alpha1*1.5 )
-    {
-        alpha = alpha2;
-        color = u_minor_grid_color;
-    }
-    frag_color = vec4(color.rgb, color.a*alpha);
-}
-)";
-
-// The uniforms and varyings both grid shaders declare (the regular one adds its steps, the
-// irregular one its texture).
+// The declarations both grid shaders share (the regular one adds its steps, the irregular
+// one its texture).
 constexpr char grid_interface[] = R"(
-uniform float u_antialias;        // line antialias area (usually 1 pixel)
-uniform vec4 u_limits1;           // cartesian limits
-uniform vec4 u_limits2;           // projected limits
-uniform float u_major_grid_width; // pixels
+uniform float u_antialias;        // width of the antialiased edge, in pixels
+uniform vec4 u_limits1;           // the cartesian box: xmin, xmax, ymin, ymax
+uniform vec4 u_limits2;           // the projected frame's box, likewise
+uniform float u_major_grid_width; // in pixels
 uniform float u_minor_grid_width;
 uniform vec4 u_major_grid_color;
 uniform vec4 u_minor_grid_color;
-in vec2 v_texcoord;               // from (-0.5, -0.5) to (+0.5, +0.5)
+in vec2 v_texcoord;               // n, in [-0.5, 0.5]^2
 in vec2 v_size;                   // the quad's size in pixels
 out vec4 frag_color;
+)";
+
+// The helpers both grid shaders share; each shader defines project(q) (projected frame to
+// cartesian) and unproject(p) before them.
+constexpr char grid_helpers[] = R"(
+vec2 box_low(vec4 box) { return vec2(box[0], box[2]); }
+vec2 box_extent(vec4 box) { return vec2(box[1] - box[0], box[3] - box[2]); }
+
+// n in [-0.5, 0.5]^2 to the point of `box` it stands for, and back.
+vec2 from_unit(vec2 n, vec4 box) { return box_low(box) + (n + 0.5) * box_extent(box); }
+vec2 to_unit(vec2 p, vec4 box) { return (p - box_low(box)) / box_extent(box) - 0.5; }
+
+// Pixels between this fragment and the point q of the projected frame.
+float pixels_to(vec2 q) { return length(v_size * (v_texcoord - to_unit(project(q), u_limits1))); }
+
+// Coverage of a line `width` pixels wide at `d` pixels from its centre: full over its
+// core (the width less the antialiased edge), then a Gaussian fall-off, nothing beyond
+// half the width plus the edge.
+float line_coverage(float d, float width)
+{
+    float beyond = abs(d) - (0.5 * width - u_antialias);
+    if (beyond < 0.0) return 1.0;
+    if (beyond > 0.5 * width + u_antialias) return 0.0;
+    float x = beyond / u_antialias;
+    return exp(-x * x);
+}
+
+// The fragment's colour from its distances to the nearest major (Mx, My) and minor (mx, my)
+// lines. Past the projected box (`outside`, per axis) only the border line is drawn, as far
+// as half a major line's reach, so that it closes at the corners; elsewhere there is
+// nothing. Where both kinds cover, the minor line wins only if it covers 1.5 times more.
+void shade(float Mx, float My, float mx, float my, bvec2 outside)
+{
+    float major = min(Mx, My), minor = min(mx, my);
+    float reach = 0.5 * (u_major_grid_width + u_antialias);
+    if (outside.x && outside.y) {
+        if (Mx > reach || My > reach) discard;
+        major = max(Mx, My);
+    } else if (outside.x) {
+        if (Mx > reach) discard;
+        major = minor = Mx;
+    } else if (outside.y) {
+        if (My > reach) discard;
+        major = minor = My;
+    }
+    float a_major = line_coverage(major, u_major_grid_width);
+    float a_minor = line_coverage(minor, u_minor_grid_width);
+    bool minor_wins = a_minor > 1.5 * a_major;
+    vec4 color = minor_wins ? u_minor_grid_color : u_major_grid_color;
+    frag_color = vec4(color.rgb, color.a * (minor_wins ? a_minor : a_major));
+}
+
+// Where this fragment lies in the projected frame, and whether past its box per axis.
+vec2 here() { return unproject(from_unit(v_texcoord, u_limits1)); }
+bvec2 past_box(vec2 q) { return bvec2(q.x < u_limits2[0] || q.x > u_limits2[1], q.y < u_limits2[2] || q.y > u_limits2[3]); }
 )";
 
 struct Entry {
@@ -115,32 +100,24 @@ struct Entry {
 const std::vector<Entry>& table() {
     static const std::vector<Entry> entries = {
     {"antialias/filled.glsl", R"(
-// Antialiased colour of a filled shape: distance is the signed distance to its border in
-// pixels (negative inside).
-vec4 filled(float distance, float linewidth, float antialias, vec4 bg_color)
+// A filled shape's colour at `distance` pixels from its border (negative inside): the fill
+// inside and over the border's core (half of `linewidth` less `antialias`), then the fill
+// fading out as a Gaussian of the distance past that core, in units of `antialias`.
+vec4 filled(float distance, float linewidth, float antialias, vec4 fill)
 {
-    vec4 frag_color;
-    float t = linewidth/2.0 - antialias;
-    float signed_distance = distance;
-    float border_distance = abs(signed_distance) - t;
-    float alpha = border_distance/antialias;
-    alpha = exp(-alpha*alpha);
-
-    if( border_distance < 0.0 )
-        frag_color = bg_color;
-    else if( signed_distance < 0.0 )
-        frag_color = bg_color;
-    else
-        frag_color = vec4(bg_color.rgb, alpha * bg_color.a);
-
-    return frag_color;
+    float beyond = abs(distance) - (0.5 * linewidth - antialias);
+    if (distance < 0.0 || beyond < 0.0) return fill;
+    float x = beyond / antialias;
+    return vec4(fill.rgb, fill.a * exp(-x * x));
 }
 )"},
     {"colormaps/autumn.glsl", R"(
-vec3 colormap_autumn(float t) { return mix(vec3(1.0,0.0,0.0), vec3(1.0,1.0,0.0), t); }
+// red to yellow
+vec3 colormap_autumn(float t) { return vec3(1.0, t, 0.0); }
 )"},
     {"colormaps/blues.glsl", R"(
-vec3 colormap_blues(float t) { return mix(vec3(1,1,1), vec3(0,0,1), t); }
+// white to blue
+vec3 colormap_blues(float t) { return vec3(1.0 - t, 1.0 - t, 1.0); }
 )"},
     {"colormaps/colormaps.glsl", R"(
 #include "colormaps/util.glsl"
@@ -163,262 +140,198 @@ vec3 colormap_blues(float t) { return mix(vec3(1,1,1), vec3(0,0,1), t); }
 #include "colormaps/greens.glsl"
 )"},
     {"colormaps/cool.glsl", R"(
-vec3 colormap_cool(float t) { return mix(vec3(0.0,1.0,1.0), vec3(1.0,0.0,1.0), t); }
+// cyan to magenta
+vec3 colormap_cool(float t) { return vec3(t, 1.0 - t, 1.0); }
 )"},
     {"colormaps/discrete.glsl", R"(
 #include "colormaps/util.glsl"
+// three flat bands: red below 0.2, green below 0.5, blue below 1; black elsewhere
 vec3 colormap_discrete(float t)
 {
-    return colormap_segment(0.0,0.2,t) * vec3(1,0,0)
-         + colormap_segment(0.2,0.5,t) * vec3(0,1,0)
-         + colormap_segment(0.5,1.0,t) * vec3(0,0,1);
+    if (colormap_segment(0.0, 0.2, t) > 0.0) return vec3(1.0, 0.0, 0.0);
+    if (colormap_segment(0.2, 0.5, t) > 0.0) return vec3(0.0, 1.0, 0.0);
+    if (colormap_segment(0.5, 1.0, t) > 0.0) return vec3(0.0, 0.0, 1.0);
+    return vec3(0.0);
 }
 )"},
     {"colormaps/fire.glsl", R"(
-vec3 colormap_fire(float t)
-{
-    return mix(mix(vec3(1,1,1), vec3(1,1,0), t),
-               mix(vec3(1,1,0), vec3(1,0,0), t*t), t);
-}
+#include "colormaps/util.glsl"
+// white through yellow to red
+vec3 colormap_fire(float t) { return colormap_three(vec3(1.0), vec3(1.0, 1.0, 0.0), vec3(1.0, 0.0, 0.0), t); }
 )"},
     {"colormaps/gray.glsl", R"(
 #include "colormaps/util.glsl"
+// black to white; the second form shows `under` below 0 and `over` from 1 on
 vec3 colormap_gray(float t) { return vec3(t); }
-vec3 colormap_gray(float t, vec3 under, vec3 over)
-{
-    return colormap_underover(t, colormap_gray(t), under, over);
-}
+vec3 colormap_gray(float t, vec3 under, vec3 over) { return colormap_underover(t, colormap_gray(t), under, over); }
 )"},
     {"colormaps/greens.glsl", R"(
-vec3 colormap_greens(float t) { return mix(vec3(1,1,1), vec3(0,1,0), t); }
+// white to green
+vec3 colormap_greens(float t) { return vec3(1.0 - t, 1.0, 1.0 - t); }
 )"},
     {"colormaps/hot.glsl", R"(
+// black, red, yellow, white: each channel rises smoothly over its third of [0, 1]
 vec3 colormap_hot(float t)
 {
-    return vec3(smoothstep(0.0,    1.0/3.0,t),
-                smoothstep(1.0/3.0,2.0/3.0,t),
-                smoothstep(2.0/3.0,1.0,    t));
+    const vec3 from = vec3(0.0, 1.0, 2.0) / 3.0;
+    const vec3 to = vec3(1.0, 2.0, 3.0) / 3.0;
+    return smoothstep(from, to, vec3(t));
 }
 )"},
     {"colormaps/ice.glsl", R"(
-vec3 colormap_ice(float t)
-{
-   t = 1.0 - t;
-   return mix(mix(vec3(1,1,1), vec3(0,1,1), t),
-              mix(vec3(0,1,1), vec3(0,0,1), t*t), t);
-}
+#include "colormaps/util.glsl"
+// blue through cyan to white (fire's blend, run backwards over cold colours)
+vec3 colormap_ice(float t) { return colormap_three(vec3(1.0), vec3(0.0, 1.0, 1.0), vec3(0.0, 0.0, 1.0), 1.0 - t); }
 )"},
     {"colormaps/icefire.glsl", R"(
 #include "colormaps/util.glsl"
 #include "colormaps/ice.glsl"
 #include "colormaps/fire.glsl"
+// ice over the first half of [0, 1), fire over the second; black elsewhere
 vec3 colormap_icefire(float t)
 {
-    return colormap_segment(0.0,0.5,t) * colormap_ice(2.0*(t-0.0)) +
-           colormap_segment(0.5,1.0,t) * colormap_fire(2.0*(t-0.5));
+    if (colormap_segment(0.0, 0.5, t) > 0.0) return colormap_ice(2.0 * t);
+    if (colormap_segment(0.5, 1.0, t) > 0.0) return colormap_fire(2.0 * (t - 0.5));
+    return vec3(0.0);
 }
 )"},
     {"colormaps/jet.glsl", R"(
+// dark blue, cyan-blue, yellow-green, orange, dark red: linear between knots
 vec3 colormap_jet(float t)
 {
-    vec3 a, b;
-    float c;
-    if (t < 0.34) {
-        a = vec3(0, 0, 0.5);
-        b = vec3(0, 0.8, 0.95);
-        c = (t - 0.0) / (0.34 - 0.0);
-    } else if (t < 0.64) {
-        a = vec3(0, 0.8, 0.95);
-        b = vec3(0.85, 1, 0.04);
-        c = (t - 0.34) / (0.64 - 0.34);
-    } else if (t < 0.89) {
-        a = vec3(0.85, 1, 0.04);
-        b = vec3(0.96, 0.7, 0);
-        c = (t - 0.64) / (0.89 - 0.64);
-    } else {
-        a = vec3(0.96, 0.7, 0);
-        b = vec3(0.5, 0, 0);
-        c = (t - 0.89) / (1.0 - 0.89);
-    }
-    return mix(a, b, c);
+    const float knot[5] = float[5](0.0, 0.34, 0.64, 0.89, 1.0);
+    const vec3 color[5] = vec3[5](vec3(0.0, 0.0, 0.5), vec3(0.0, 0.8, 0.95), vec3(0.85, 1.0, 0.04),
+                                  vec3(0.96, 0.7, 0.0), vec3(0.5, 0.0, 0.0));
+    int k = t < knot[1] ? 0 : t < knot[2] ? 1 : t < knot[3] ? 2 : 3;
+    return mix(color[k], color[k + 1], (t - knot[k]) / (knot[k + 1] - knot[k]));
 }
 )"},
     {"colormaps/reds.glsl", R"(
-vec3 colormap_reds(float t) { return mix(vec3(1,1,1), vec3(1,0,0), t); }
+// white to red
+vec3 colormap_reds(float t) { return vec3(1.0, 1.0 - t, 1.0 - t); }
 )"},
     {"colormaps/spring.glsl", R"(
-vec3 colormap_spring(float t) { return mix(vec3(1.0,0.0,1.0), vec3(1.0,1.0,0.0), t); }
+// magenta to yellow
+vec3 colormap_spring(float t) { return vec3(1.0, t, 1.0 - t); }
 )"},
     {"colormaps/stripes.glsl", R"(
-vec3 colormap_stripes(float t) { return vec3(mod(floor(t * 64.0), 2.0) * 0.2 + 0.8); }
+// 64 bands over [0, 1], light grey (0.8) and white in turn
+vec3 colormap_stripes(float t)
+{
+    float odd = mod(floor(64.0 * t), 2.0);
+    return vec3(0.8 + 0.2 * odd);
+}
 )"},
     {"colormaps/summer.glsl", R"(
-vec3 colormap_summer(float t) { return mix(vec3(0.0,0.5,0.4), vec3(1.0,1.0,0.4), t); }
+// green-teal to yellow
+vec3 colormap_summer(float t) { return vec3(t, 0.5 + 0.5 * t, 0.4); }
 )"},
     {"colormaps/util.glsl", R"(
-// 1 for edge0 <= x < edge1, 0 elsewhere
-float colormap_segment(float edge0, float edge1, float x)
-{
-    return step(edge0,x) * (1.0-step(edge1,x));
-}
-// under for t <= 0, color for 0 < t < 1, over for t >= 1
+// 1.0 where edge0 <= x < edge1, else 0.0.
+float colormap_segment(float edge0, float edge1, float x) { return (x >= edge0 && x < edge1) ? 1.0 : 0.0; }
+
+// `under` where t <= 0, `color` where 0 <= t < 1, `over` where t >= 1; at t = 0 exactly
+// both of the first two count, and add (glumpy's weights).
 vec3 colormap_underover(float t, vec3 color, vec3 under, vec3 over)
 {
-    return step(t,0.0)*under +
-           colormap_segment(0.0,1.0,t)*color +
-           step(1.0,t)*over;
+    float below = t <= 0.0 ? 1.0 : 0.0;
+    float above = t >= 1.0 ? 1.0 : 0.0;
+    return below * under + colormap_segment(0.0, 1.0, t) * color + above * over;
 }
+
+// A three-colour blend: a to b linearly and b to c quadratically, the two mixed by t.
+vec3 colormap_three(vec3 a, vec3 b, vec3 c, float t) { return mix(mix(a, b, t), mix(b, c, t * t), t); }
 )"},
     {"colormaps/wheel.glsl", R"(
+// the hue circle at full saturation and value: red, yellow, green, cyan, blue, magenta, red
 vec3 colormap_wheel(float t)
 {
-    return clamp(abs(fract(t + vec3(1.0, 2.0 / 3.0, 1.0 / 3.0)) * 6.0 - 3.0) -1.0, 0.0, 1.0);
+    vec3 phase = fract(t + vec3(3.0, 2.0, 1.0) / 3.0);
+    return clamp(abs(6.0 * phase - 3.0) - 1.0, 0.0, 1.0);
 }
 )"},
     {"colormaps/winter.glsl", R"(
-vec3 colormap_winter(float t) { return mix(vec3(0.0,0.0,1.0), vec3(0.0,1.0,0.5), sqrt(t)); }
+// blue to green-cyan, along the square root of t
+vec3 colormap_winter(float t) { float s = sqrt(t); return vec3(0.0, s, 1.0 - 0.5 * s); }
 )"},
     {"markers/square.glsl", R"(
-// Signed distance to a square of side `size` centred at the origin.
-float marker_square(vec2 P, float size) { return max(abs(P.x), abs(P.y)) - size/2.0; }
+// Signed distance from P to the border of a square of side `size` centred at the origin
+// (negative inside; the Chebyshev distance less the half side).
+float marker_square(vec2 P, float size)
+{
+    vec2 q = abs(P);
+    return max(q.x, q.y) - 0.5 * size;
+}
 )"},
     {"misc/irregular-grid.frag", R"(
-const float M_PI = 3.14159265358979323846;
 )" + std::string(grid_interface) + R"(
-uniform sampler2D u_grid; // grid positions (in the projected frame): major x, minor x, major y, minor y
+uniform sampler2D u_grid; // per sample of each axis (the projected box over [0, 1]): the
+                          // nearest major x, minor x, major y, minor y line
 
-// Polar transform
-vec2 transform_forward(vec2 P) { return vec2(P.x * cos(P.y), P.x * sin(P.y)); }
-vec2 transform_inverse(vec2 P)
+// Polar: the projected frame is (radius, angle in [0, 2 pi)).
+const float TAU = 6.28318530717958647692;
+vec2 project(vec2 q) { return q.x * vec2(cos(q.y), sin(q.y)); }
+vec2 unproject(vec2 p)
 {
-    float rho = length(P);
-    float theta = atan(P.y,P.x);
-    if( theta < 0.0 )
-        theta = 2.0*M_PI+theta;
-    return vec2(rho,theta);
+    float angle = atan(p.y, p.x);
+    return vec2(length(p), angle < 0.0 ? angle + TAU : angle);
 }
-)" + std::string(grid_common) + R"(
+)" + std::string(grid_helpers) + R"(
 void main()
 {
-    vec2 NP1 = v_texcoord;
-    vec2 P1 = scale_forward(NP1, u_limits1);
-    vec2 P2 = transform_inverse(P1);
-
-    // Within limits? Not discarded yet: the border is drawn on both sides.
-    bvec2 outside = bvec2(false);
-    if( P2.x < u_limits2[0] ) outside.x = true;
-    if( P2.x > u_limits2[1] ) outside.x = true;
-    if( P2.y < u_limits2[2] ) outside.y = true;
-    if( P2.y > u_limits2[3] ) outside.y = true;
-
-    vec2 NP2 = scale_inverse(P2,u_limits2);
-
-    vec4 Tx = texture(u_grid, vec2(NP2.x+.5, 0.5));
-    vec4 Ty = texture(u_grid, vec2(NP2.y+.5, 0.5));
-
-    vec2 P = transform_forward(vec2(Tx.x,P2.y));
-    P = scale_inverse(P, u_limits1);
-    float Mx = length(v_size * (NP1 - P));
-
-    P = transform_forward(vec2(Tx.y,P2.y));
-    P = scale_inverse(P, u_limits1);
-    float mx = length(v_size * (NP1 - P));
-
-    P = transform_forward(vec2(P2.x,Ty.z));
-    P = scale_inverse(P, u_limits1);
-    float My = length(v_size * (NP1 - P));
-
-    P = transform_forward(vec2(P2.x,Ty.w));
-    P = scale_inverse(P, u_limits1);
-    float my = length(v_size * (NP1 - P));
-)" + std::string(grid_finish)},
+    vec2 q = here();
+    vec2 u = to_unit(q, u_limits2) + 0.5;
+    vec4 along_x = texture(u_grid, vec2(u.x, 0.5));
+    vec4 along_y = texture(u_grid, vec2(u.y, 0.5));
+    shade(pixels_to(vec2(along_x.x, q.y)), pixels_to(vec2(q.x, along_y.z)),
+          pixels_to(vec2(along_x.y, q.y)), pixels_to(vec2(q.x, along_y.w)), past_box(q));
+}
+)"},
     {"misc/regular-grid.frag", R"(
-const float M_PI = 3.14159265358979323846;
-const float M_SQRT2 = 1.41421356237309504880;
 )" + std::string(grid_interface) + R"(
-uniform vec2 u_major_grid_step;
+uniform vec2 u_major_grid_step; // the lines' spacing in the projected frame, x and y
 uniform vec2 u_minor_grid_step;
 
-// Hammer transform
-vec2 transform_forward(vec2 P)
+// Hammer's equal-area projection: the projected frame is (longitude, latitude) in radians;
+// points outside the ellipse x^2 / 8 + y^2 / 2 <= 1 are not on the map (discarded).
+vec2 project(vec2 q)
 {
-    const float B = 2.0;
-    float longitude = P.x;
-    float latitude  = P.y;
-    float cos_lat = cos(latitude);
-    float sin_lat = sin(latitude);
-    float cos_lon = cos(longitude/B);
-    float sin_lon = sin(longitude/B);
-    float d = sqrt(1.0 + cos_lat * cos_lon);
-    float x = (B * M_SQRT2 * cos_lat * sin_lon) / d;
-    float y =     (M_SQRT2 * sin_lat) / d;
-    return vec2(x,y);
+    float c = cos(q.y);
+    float d = sqrt(1.0 + c * cos(0.5 * q.x));
+    return sqrt(2.0) * vec2(2.0 * c * sin(0.5 * q.x), sin(q.y)) / d;
 }
-vec2 transform_inverse(vec2 P)
+vec2 unproject(vec2 p)
 {
-    const float B = 2.0;
-    float x = P.x;
-    float y = P.y;
-    float z = 1.0 - (x*x/16.0) - (y*y/4.0);
-    if (z < 0.0) discard;
-    z = sqrt(z);
-    float lon = 2.0*atan( (z*x),(2.0*(2.0*z*z - 1.0)));
-    float lat = asin(z*y);
-    return vec2(lon,lat);
+    float zz = 1.0 - p.x * p.x / 16.0 - p.y * p.y / 4.0;
+    if (zz < 0.0) discard;
+    float z = sqrt(zz);
+    return vec2(2.0 * atan(z * p.x, 2.0 * (2.0 * z * z - 1.0)), asin(z * p.y));
 }
-)" + std::string(grid_common) + R"(
-// The nearest tick to a normalized t
-float get_tick(float t, float vmin, float vmax, float step)
+)" + std::string(grid_helpers) + R"(
+// The line nearest to v along [lo, hi] for lines every `step` (multiples of it), the box's
+// edges counting as lines: below half-way to the first multiple it is lo, past half-way
+// from the last one it is hi.
+float nearest_line(float v, float lo, float hi, float step)
 {
-    float first_tick = floor((vmin + step/2.0)/step) * step;
-    float last_tick = floor((vmax - step/2.0)/step) * step;
-    float tick = vmin + t*(vmax-vmin);
-    if (tick < (vmin + (first_tick-vmin)/2.0))
-        return vmin;
-    if (tick > (last_tick + (vmax-last_tick)/2.0))
-        return vmax;
-    tick += step/2.0;
-    tick = floor(tick/step)*step;
-    return min(max(vmin,tick),vmax);
+    float first = floor((lo + 0.5 * step) / step) * step;
+    float last = floor((hi - 0.5 * step) / step) * step;
+    if (v < lo + 0.5 * (first - lo)) return lo;
+    if (v > last + 0.5 * (hi - last)) return hi;
+    return clamp(floor((v + 0.5 * step) / step) * step, lo, hi);
 }
 
 void main()
 {
-    vec2 NP1 = v_texcoord;
-    vec2 P1 = scale_forward(NP1, u_limits1);
-    vec2 P2 = transform_inverse(P1);
-
-    // Within limits? Not discarded yet: the border is drawn on both sides.
-    bvec2 outside = bvec2(false);
-    if( P2.x < u_limits2[0] ) outside.x = true;
-    if( P2.x > u_limits2[1] ) outside.x = true;
-    if( P2.y < u_limits2[2] ) outside.y = true;
-    if( P2.y > u_limits2[3] ) outside.y = true;
-
-    vec2 NP2 = scale_inverse(P2,u_limits2);
-    vec2 P;
-    float tick;
-
-    tick = get_tick(NP2.x+.5, u_limits2[0], u_limits2[1], u_major_grid_step[0]);
-    P = transform_forward(vec2(tick,P2.y));
-    P = scale_inverse(P, u_limits1);
-    float Mx = length(v_size * (NP1 - P));
-
-    tick = get_tick(NP2.x+.5, u_limits2[0], u_limits2[1], u_minor_grid_step[0]);
-    P = transform_forward(vec2(tick,P2.y));
-    P = scale_inverse(P, u_limits1);
-    float mx = length(v_size * (NP1 - P));
-
-    tick = get_tick(NP2.y+.5, u_limits2[2], u_limits2[3], u_major_grid_step[1]);
-    P = transform_forward(vec2(P2.x,tick));
-    P = scale_inverse(P, u_limits1);
-    float My = length(v_size * (NP1 - P));
-
-    tick = get_tick(NP2.y+.5, u_limits2[2], u_limits2[3], u_minor_grid_step[1]);
-    P = transform_forward(vec2(P2.x,tick));
-    P = scale_inverse(P, u_limits1);
-    float my = length(v_size * (NP1 - P));
-)" + std::string(grid_finish)},
+    vec2 q = here();
+    // q again, through the box's unit coordinates (as the line search sees it)
+    vec2 v = box_low(u_limits2) + (to_unit(q, u_limits2) + 0.5) * box_extent(u_limits2);
+    shade(pixels_to(vec2(nearest_line(v.x, u_limits2[0], u_limits2[1], u_major_grid_step.x), q.y)),
+          pixels_to(vec2(q.x, nearest_line(v.y, u_limits2[2], u_limits2[3], u_major_grid_step.y))),
+          pixels_to(vec2(nearest_line(v.x, u_limits2[0], u_limits2[1], u_minor_grid_step.x), q.y)),
+          pixels_to(vec2(q.x, nearest_line(v.y, u_limits2[2], u_limits2[3], u_minor_grid_step.y))),
+          past_box(q));
+}
+)"},
     };
     return entries;
 }

@@ -2,6 +2,7 @@
 
 #include <glumpp/Error.hpp>
 #include <glumpp/gloo/gl.hpp>
+#include <glumpp/transforms/Transforms.hpp>
 
 #include <glm/vec2.hpp>
 
@@ -115,15 +116,6 @@ void main() {
 }
 )";
 
-// glumpy's OrthographicProjection(Position()) with its defaults: ortho(0, width, 0, height,
-// -1000, 1000) over the viewport, in pixels with y up.
-const char* pixels_source = R"(
-uniform vec2 viewport;
-vec4 forward(vec3 p) {
-    return vec4(2.0 * p.x / viewport.x - 1.0, 2.0 * p.y / viewport.y - 1.0, -p.z / 1000.0, 1.0);
-}
-)";
-
 std::string number(double v) {
     std::ostringstream s;
     s << v;
@@ -208,11 +200,10 @@ GlyphCollection::GlyphCollection(Mode mode)
     : mode_(mode),
       glyphs_(glyph_dtype()),
       texture_(gloo::Texture2D::zeros({1, records_width, 4}, DType::of<float>())),
-      program_(std::make_unique<transforms::Program>(vertex_source, fragment_source)),
-      pixels_(pixels_source, "GlyphCollection.pixels") {
+      program_(std::make_unique<transforms::Program>(vertex_source, fragment_source)) {
     records_ = records_over(texture_);
     texture_.tracker().set_cap(dirty_ranges);
-    (*program_)["transform"] = pixels_("position");
+    reset_transform();
     (*program_)["u_labels"] = texture_;
     (*program_)["u_coverage"] = mode_ == Mode::Coverage ? 1.0f : 0.0f;
 }
@@ -460,7 +451,7 @@ void GlyphCollection::clear() {
 
 void GlyphCollection::set_transform(const transforms::Call& call) { (*program_)["transform"] = call; }
 
-void GlyphCollection::reset_transform() { (*program_)["transform"] = pixels_("position"); }
+void GlyphCollection::reset_transform() { (*program_)["transform"] = pixels_(transforms::Position()("position")); }
 
 void GlyphCollection::sync() {
     glyphs_.buffer().sync();
@@ -487,7 +478,11 @@ void GlyphCollection::draw() {
     GLint viewport[4] = {0, 0, 0, 0};
     glGetIntegerv(GL_VIEWPORT, viewport);
     const glm::vec2 size(static_cast<float>(viewport[2]), static_cast<float>(viewport[3]));
-    pixels_["viewport"] = size;
+    if (viewport[2] > 0 && viewport[3] > 0 && (viewport[2] != pixels_size_[0] || viewport[3] != pixels_size_[1])) {
+        pixels_.resize(viewport[2], viewport[3]); // a new projection matrix: one uniform
+        pixels_size_[0] = viewport[2];
+        pixels_size_[1] = viewport[3];
+    }
     p["u_viewport"] = size;
     BlendState blend;
     p.gl().draw_instanced(gloo::Primitive::TriangleStrip, glyphs_.count(), 0, 4);

@@ -11,14 +11,21 @@ namespace glumpp::graphics {
 
 namespace {
 
+glm::vec3 lift(const glm::vec2& p) { return {p, 0.0f}; }
+glm::vec3 lift(const glm::vec3& p) { return p; }
+
 // Each segment is its own open path: its neighbours are its end points (two caps).
-Array segments_of(std::span<const glm::vec2> ends, const char* caller) {
+template <class V>
+Array segments_of(std::span<const V> ends, const char* caller) {
     if (ends.size() % 2) {
         throw ValueError(std::string(caller) + ": " + std::to_string(ends.size()) +
                          " end points do not pair into segments (an even number is needed)");
     }
     std::vector<detail::StrokeSegment> out(ends.size() / 2);
-    for (std::size_t k = 0; k < out.size(); ++k) out[k] = {ends[2 * k], ends[2 * k], ends[2 * k + 1], ends[2 * k + 1], 0};
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        const glm::vec3 a = lift(ends[2 * k]), b = lift(ends[2 * k + 1]);
+        out[k] = {a, a, b, b, 0};
+    }
     return Array::from(std::span<const detail::StrokeSegment>(out), {out.size()});
 }
 
@@ -39,6 +46,16 @@ std::size_t SegmentCollection::append(std::span<const glm::vec2> endpoints, cons
 }
 
 void SegmentCollection::set(std::size_t i, std::span<const glm::vec2> endpoints) {
+    check_item(i, "SegmentCollection::set");
+    replace(i, segments_of(endpoints, "SegmentCollection::set"));
+}
+
+std::size_t SegmentCollection::append(std::span<const glm::vec3> endpoints, const StrokeStyle& style) {
+    const Array record = detail::stroke_record(style, "SegmentCollection::append");
+    return push(segments_of(endpoints, "SegmentCollection::append"), record);
+}
+
+void SegmentCollection::set(std::size_t i, std::span<const glm::vec3> endpoints) {
     check_item(i, "SegmentCollection::set");
     replace(i, segments_of(endpoints, "SegmentCollection::set"));
 }

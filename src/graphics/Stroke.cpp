@@ -27,6 +27,7 @@ Array stroke_record(const StrokeStyle& style, const char* caller) {
                          static_cast<float>(style.join),
                          static_cast<float>(style.cap),
                          style.miter_limit,
+                         style.edge == StrokeEdge::Agg ? 1.0f : 0.0f,
                          {}};
     return Array::from(std::span<const StrokeRecord>(&r, 1)).view({0});
 }
@@ -34,15 +35,15 @@ Array stroke_record(const StrokeStyle& style, const char* caller) {
 StrokeStyle stroke_style(const Array& record) {
     const auto r = record.value<StrokeRecord>();
     return {r.color, r.width, static_cast<StrokeJoin>(static_cast<int>(r.join)), static_cast<StrokeCap>(static_cast<int>(r.cap)),
-            r.miter_limit, r.order};
+            r.miter_limit, r.order, r.edge > 0.5f ? StrokeEdge::Agg : StrokeEdge::Ramp};
 }
 
 // Pixels throughout: positions are mapped by u_view in the vertex shader, y down.
 const char* const stroke_vertex_shader = R"(
-in vec2 a_prev;
-in vec2 a_p0;
-in vec2 a_p1;
-in vec2 a_next;
+in vec3 a_prev;
+in vec3 a_p0;
+in vec3 a_p1;
+in vec3 a_next;
 in uint a_item;
 flat out vec2 v_prev;
 flat out vec2 v_p0;
@@ -53,11 +54,14 @@ flat out float v_half;   // half the width, pixels (at least half a pixel)
 flat out int v_join;
 flat out int v_cap;
 flat out float v_miter;
+flat out float v_edge;   // 1: glumpy's agg edge (StrokeEdge::Agg)
 out vec2 v_pos;
 void main() {
     vec4 color = shared_texel(a_item, 0);
     vec4 style = shared_texel(a_item, 1);   // order, width, join, cap
-    v_miter = shared_texel(a_item, 2).x;
+    vec4 style2 = shared_texel(a_item, 2);  // miter limit, edge
+    v_miter = style2.x;
+    v_edge = style2.y;
     v_join = int(style.z);
     v_cap = int(style.w);
     float width = style.y * abs(u_view.x);
@@ -65,9 +69,10 @@ void main() {
     v_color = vec4(color.rgb, color.a * min(width, 1.0));
     v_half = 0.5 * max(width, 1.0);
     v_prev = to_pixels(a_prev);
+    v_next = to_pixels(a_next);
+    g_outside = 0.0; // only the segment's own ends decide whether it is clipped away
     v_p0 = to_pixels(a_p0);
     v_p1 = to_pixels(a_p1);
-    v_next = to_pixels(a_next);
     // The neighbours are the end points themselves at caps (exact copies on the CPU).
     bool cap0 = a_prev == a_p0, cap1 = a_next == a_p1;
     vec2 d = v_p1 - v_p0;
@@ -76,10 +81,11 @@ void main() {
     vec2 n = vec2(-t.y, t.x);
     // How far the quad reaches past each end: a cap needs half the width, a join up to
     // the miter tip (width / 2 * miter limit covers it), plus the antialiasing ramp.
-    float cap_reach = v_half + u_antialias;
-    float join_reach = v_half * max(v_miter, 1.0) + u_antialias;
+    float reach = (v_edge > 0.5 ? 1.5 : 1.0) * u_antialias; // the agg edge's tail is longer
+    float cap_reach = v_half + reach;
+    float join_reach = v_half * max(v_miter, 1.0) + reach;
     float along = gl_VertexID < 2 ? -(cap0 ? cap_reach : join_reach) : len + (cap1 ? cap_reach : join_reach);
-    float across = ((gl_VertexID & 1) == 0 ? -1.0 : 1.0) * (v_half + u_antialias);
+    float across = ((gl_VertexID & 1) == 0 ? -1.0 : 1.0) * (v_half + reach);
     v_pos = v_p0 + t * along + n * across;
     gl_Position = to_clip(v_pos, style.x);
 }
@@ -95,6 +101,7 @@ flat in float v_half;
 flat in int v_join;
 flat in int v_cap;
 flat in float v_miter;
+flat in float v_edge;
 in vec2 v_pos;
 out vec4 frag_color;
 
@@ -152,7 +159,10 @@ void main() {
     float sd0 = end_distance(v_pos - v_p0, t, a0, cap0, true, out0);
     float sd1 = end_distance(v_pos - v_p1, -t, a1, cap1, false, out1);
     if (out0 || out1) discard;
-    float alpha = v_color.a * coverage(max(sd0, sd1));
+    float sd = max(sd0, sd1);
+    // Agg: glumpy's stroke(): border = |distance| - (width / 2 - a) = sd + a.
+    float e = (sd + u_antialias) / u_antialias;
+    float alpha = v_color.a * (v_edge > 0.5 ? (e < 0.0 ? 1.0 : exp(-e * e)) : coverage(sd));
     if (alpha <= 0.0) discard;
     frag_color = vec4(v_color.rgb, alpha);
 }

@@ -5,6 +5,7 @@
 #include <glumpp/graphics/PathCollection.hpp>
 
 #include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
 
 #include <cstdint>
@@ -13,9 +14,10 @@
 namespace glumpp::graphics::detail {
 
 /// One segment p0 -> p1 with its neighbours. prev == p0 means "no segment before: a cap
-/// at p0"; next == p1, a cap at p1.
+/// at p0"; next == p1, a cap at p1. Points are 3-D (glumpy's paths and segments are; 2-D
+/// ones have z = 0): a transform chain reads z, the u_view path ignores it.
 struct StrokeSegment {
-    glm::vec2 prev, p0, p1, next;
+    glm::vec3 prev, p0, p1, next;
     std::uint32_t item;
 };
 
@@ -24,12 +26,12 @@ struct StrokeSegment {
 struct StrokeRecord {
     glm::vec4 color;
     float order, width, join, cap;
-    float miter_limit;
-    float padding[3];
+    float miter_limit, edge; // edge: 0 StrokeEdge::Ramp, 1 Agg
+    float padding[2];
 };
 
 GLUMPP_DTYPE(StrokeSegment, prev, p0, p1, next, item);
-GLUMPP_DTYPE(StrokeRecord, color, order, width, join, cap, miter_limit);
+GLUMPP_DTYPE(StrokeRecord, color, order, width, join, cap, miter_limit, edge);
 
 DType stroke_segment_dtype();
 DType stroke_record_dtype();

@@ -1,5 +1,11 @@
 #include <glumpp/graphics/SvgScene.hpp>
 
+#include <glumpp/Error.hpp>
+#include <glumpp/gloo/gl.hpp>
+
+#include <algorithm>
+#include <cmath>
+
 namespace glumpp::graphics {
 
 namespace {
@@ -24,29 +30,159 @@ StrokeCap stroke_cap(svg::LineCap cap) {
     }
     return StrokeCap::Butt;
 }
+
+struct Box {
+    glm::dvec2 min{0.0, 0.0}, max{0.0, 0.0};
+    bool meets(const Box& o) const { return min.x <= o.max.x && o.min.x <= max.x && min.y <= o.max.y && o.min.y <= max.y; }
+};
+
+/// The shape's points' box, grown by `margin` on every side.
+Box box_of(const svg::Shape& shape, double margin) {
+    Box b{shape.subpaths[0].points[0], shape.subpaths[0].points[0]};
+    for (const svg::Polyline& p : shape.subpaths)
+        for (const glm::dvec2 q : p.points) {
+            b.min = glm::min(b.min, q);
+            b.max = glm::max(b.max, q);
+        }
+    b.min -= margin;
+    b.max += margin;
+    return b;
+}
+
+/// The strokes of the current layer, for the overlap test: their boxes one by one up to
+/// a bound, then only their union (conservative: more layers, never a wrong order), so
+/// that the test stays linear in the number of shapes.
+class StrokeBoxes {
+public:
+    void clear() {
+        boxes_.clear();
+        any_ = false;
+    }
+    void add(const Box& b) {
+        union_ = any_ ? Box{glm::min(union_.min, b.min), glm::max(union_.max, b.max)} : b;
+        any_ = true;
+        if (boxes_.size() < max_boxes) boxes_.push_back(b);
+    }
+    bool meets(const Box& b) const {
+        if (!any_ || !union_.meets(b)) return false;
+        if (boxes_.size() >= max_boxes) return true;
+        return std::any_of(boxes_.begin(), boxes_.end(), [&](const Box& s) { return s.meets(b); });
+    }
+
+private:
+    static constexpr std::size_t max_boxes = 256;
+    std::vector<Box> boxes_;
+    Box union_;
+    bool any_ = false;
+};
 } // namespace
 
-SvgScene::SvgScene(const svg::Document& document) {
+SvgScene::SvgScene(const svg::Document& document) : SvgScene(std::span<const svg::Shape>(document.shapes())) {
+    if (document.width() > 0.0 && document.height() > 0.0) clip_ = Rect{0.0, 0.0, document.width(), document.height()};
+}
+
+SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
+    layers_.push_back(std::make_unique<Layer>());
+    StrokeBoxes strokes_here;
     float order = 0.0f;
-    for (const svg::Shape& shape : document.shapes()) {
-        if (shape.fill) fills_.append(shape.subpaths, shape.fill->rule, {rgba(shape.fill->color), order});
-        if (shape.stroke) {
-            const svg::Stroke& s = *shape.stroke;
-            strokes_.append(shape.subpaths, {rgba(s.color), static_cast<float>(s.width), stroke_join(s.join), stroke_cap(s.cap),
-                                             static_cast<float>(s.miter_limit), order + 1.0f});
+    for (const svg::Shape& shape : shapes) {
+        if (shape.subpaths.empty() || shape.subpaths[0].points.empty()) {
+            order += 2.0f;
+            continue;
+        }
+        if (shape.fill && shape.fill->color.a < 1.0f && strokes_here.meets(box_of(shape, 0.0))) {
+            layers_.push_back(std::make_unique<Layer>());
+            strokes_here.clear();
+        }
+        Layer& l = *layers_.back();
+        // One shape the collections refuse (a tessellator's range, a width or an order
+        // they cannot store) is skipped with a warning; the rest of the document draws.
+        // A fill already appended for it is taken back, so that the shape is all or
+        // nothing.
+        const std::size_t fills_before = l.fills.size();
+        try {
+            if (shape.fill) l.fills.append(shape.subpaths, shape.fill->rule, {rgba(shape.fill->color), order});
+            // A dashed stroke whose dashes all vanished (a path shorter than the first
+            // gap) draws nothing.
+            if (shape.stroke && !(shape.stroke->dashes && shape.stroke->dashes->empty())) {
+                const svg::Stroke& s = *shape.stroke;
+                l.strokes.append(s.dashes ? std::span<const svg::Polyline>(*s.dashes) : std::span<const svg::Polyline>(shape.subpaths),
+                                 {rgba(s.color), static_cast<float>(s.width), stroke_join(s.join),
+                                                  stroke_cap(s.cap), static_cast<float>(s.miter_limit), order + 1.0f});
+                // Half the width on each side; miters reach further, up to the limit.
+                strokes_here.add(box_of(shape, 0.5 * s.width * std::max(1.0, s.miter_limit)));
+            }
+        } catch (const Error& e) {
+            if (l.fills.size() > fills_before) l.fills.erase(fills_before, l.fills.size());
+            warnings_.push_back(shape.name() + ": " + e.what() + "; skipped");
         }
         order += 2.0f;
     }
 }
 
+SvgScene::Layer& SvgScene::layer(std::size_t i, const char* caller) {
+    if (i >= layers_.size())
+        throw IndexError(std::string(caller) + ": layer " + std::to_string(i) + " is out of range for a scene of " +
+                         std::to_string(layers_.size()) + " layers");
+    return *layers_[i];
+}
+
+PolygonCollection& SvgScene::fills(std::size_t i) { return layer(i, "SvgScene::fills").fills; }
+PathCollection& SvgScene::strokes(std::size_t i) { return layer(i, "SvgScene::strokes").strokes; }
+
+std::size_t SvgScene::draw_calls() const noexcept {
+    std::size_t n = 0;
+    for (const auto& l : layers_) n += !l->fills.empty() + !l->strokes.empty();
+    return n;
+}
+
 void SvgScene::set_transform(const PanZoom& view) {
-    fills_.set_transform(view);
-    strokes_.set_transform(view);
+    view_ = view;
+    for (auto& l : layers_) {
+        l->fills.set_transform(view);
+        l->strokes.set_transform(view);
+    }
 }
 
 void SvgScene::draw() {
-    fills_.draw();
-    strokes_.draw();
+    const auto draw_layers = [&] {
+        for (auto& l : layers_) {
+            l->fills.draw();
+            l->strokes.draw();
+        }
+    };
+    if (!clip_) return draw_layers();
+    // The clip rectangle in window pixels (y down), then in GL's framebuffer pixels
+    // (y up from the viewport's bottom).
+    const auto pixels = [&](glm::dvec2 world) { return view_ ? view_->to_pixels(world) : world; };
+    const glm::dvec2 a = pixels({clip_->x, clip_->y}), b = pixels({clip_->x + clip_->width, clip_->y + clip_->height});
+    GLint viewport[4];
+    glGetIntegerv(GL_VIEWPORT, viewport);
+    const auto clamp = [](double v) { return static_cast<GLint>(std::clamp(v, -1e9, 1e9)); };
+    GLint x0 = viewport[0] + clamp(std::floor(std::min(a.x, b.x))), x1 = viewport[0] + clamp(std::ceil(std::max(a.x, b.x)));
+    GLint y0 = viewport[1] + viewport[3] - clamp(std::ceil(std::max(a.y, b.y)));
+    GLint y1 = viewport[1] + viewport[3] - clamp(std::floor(std::min(a.y, b.y)));
+    const GLboolean was_enabled = glIsEnabled(GL_SCISSOR_TEST);
+    GLint box[4];
+    glGetIntegerv(GL_SCISSOR_BOX, box);
+    if (was_enabled) {
+        x0 = std::max(x0, box[0]);
+        y0 = std::max(y0, box[1]);
+        x1 = std::min(x1, box[0] + box[2]);
+        y1 = std::min(y1, box[1] + box[3]);
+    }
+    if (x1 <= x0 || y1 <= y0) return; // nothing of the document is in view
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, y0, x1 - x0, y1 - y0);
+    try {
+        draw_layers();
+    } catch (...) {
+        glScissor(box[0], box[1], box[2], box[3]);
+        if (!was_enabled) glDisable(GL_SCISSOR_TEST);
+        throw;
+    }
+    glScissor(box[0], box[1], box[2], box[3]);
+    if (!was_enabled) glDisable(GL_SCISSOR_TEST);
 }
 
 } // namespace glumpp::graphics

@@ -123,6 +123,9 @@ void Widget::initializeGL() {
         window_->activate();
         window_->dispatch_init();
         if (isVisible()) window_->dispatch_show(); // Qt's show event came before the context
+        // The host's slot() calls that came before the context, in order; one that throws
+        // stops the rest (as a pending exception stops later slot calls).
+        for (auto& call : std::exchange(queued_, {})) call();
     } catch (...) {
         pending_ = std::current_exception();
     }

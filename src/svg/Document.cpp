@@ -4,6 +4,7 @@
 // values mean is in Values.cpp, style properties in Style.cpp, the basic shapes'
 // geometry in ShapeGeometry.cpp.
 
+#include "Entities.hpp"
 #include "Scanner.hpp"
 #include "ShapeGeometry.hpp"
 #include "Style.hpp"
@@ -34,10 +35,9 @@ using detail::Style;
 using detail::Viewport;
 
 constexpr std::string_view svg_namespace = "http://www.w3.org/2000/svg";
-// Recursion limits: the traversal recurses per element, and `use` can multiply
-// elements exponentially (a uses b twice, b uses c twice...).
-constexpr int max_depth = 256;
-constexpr std::size_t max_use_instances = 100'000;
+// The limits are Document.hpp's: the traversal recurses per element (max_depth), and
+// `use` can multiply elements exponentially (a uses b twice, b uses c twice...).
+constexpr std::size_t max_use_instances = max_use_elements;
 
 struct Context {
     Transform ctm;
@@ -81,6 +81,9 @@ public:
             if (text[i] == '\n') line_starts_.push_back(i + 1);
     }
 
+    /// A warning about the document as a whole (its DOCTYPE), before any element's.
+    void note(const std::string& message) { doc_.warnings_.push_back(message); }
+
     void build(pugi::xml_node root, const std::string& function) {
         const auto name = svg_name(root);
         if (!name || *name != "svg")
@@ -114,6 +117,17 @@ public:
                 return fallback;
             }
         };
+        // An absolute 0 (not a percentage, which has nothing to refer to here, nor a bad
+        // value, which falls back).
+        const auto zero_given = [&](const char* attribute) {
+            const std::string_view value = detail::trim(root.attribute(attribute).value());
+            if (!root.attribute(attribute) || value.ends_with('%')) return false;
+            try {
+                return detail::parse_length(value, Axis::Other, {}) == 0.0;
+            } catch (const BadValue&) {
+                return false;
+            }
+        };
         width = root_length("width", box ? box->width : 0.0);
         height = root_length("height", box ? box->height : 0.0);
         doc_.width_ = width;
@@ -131,6 +145,13 @@ public:
         context.ctm = doc_.viewport_transform_;
         context.viewport = box ? Viewport{box->width, box->height} : Viewport{width, height};
         if (box && (box->width == 0.0 || box->height == 0.0)) return; // SVG: rendering disabled
+        // width="0" or height="0" on the root disables rendering too (SVG 1.1 7.7); a
+        // missing one (size 0: unknown) does not.
+        for (const char* attribute : {"width", "height"})
+            if (zero_given(attribute)) {
+                warn(root, std::string(attribute) + " is 0: SVG disables rendering; nothing is drawn");
+                return;
+            }
         // The root is entered here, not through visit(), so its Skip (a bad transform)
         // is caught here: the document is then empty, with the warning, not a crash.
         try {
@@ -251,10 +272,20 @@ private:
             if (sizing.attribute(attribute)) return detail::length_attribute(sizing, attribute, axis, parent.viewport, whole, false);
             return detail::length_attribute(node, attribute, axis, parent.viewport, whole, false);
         };
-        const double width = size("width", Axis::X, parent.viewport.width);
-        const double height = size("height", Axis::Y, parent.viewport.height);
-        if (width == 0.0 || height == 0.0) return; // SVG: rendering disabled
         const std::optional<ViewBox> box = detail::view_box_attribute(node);
+        // Without width or height the viewport is 100% of the parent's; a parent of
+        // unknown size (a root without width, height and viewBox) gives the element its
+        // viewBox's size instead, so that `use` of a symbol there draws it unscaled
+        // rather than nothing.
+        const auto given = [&](const char* attribute) { return sizing.attribute(attribute) || node.attribute(attribute); };
+        const double whole_width = parent.viewport.width > 0.0 || given("width") || !box ? parent.viewport.width : box->width;
+        const double whole_height = parent.viewport.height > 0.0 || given("height") || !box ? parent.viewport.height : box->height;
+        const double width = size("width", Axis::X, whole_width);
+        const double height = size("height", Axis::Y, whole_height);
+        if (width == 0.0 || height == 0.0) {
+            warn(node, "width or height is 0: SVG disables rendering; nothing of it is drawn");
+            return;
+        }
         Transform placement = use_offset * Transform::translate(x, y);
         Context inner = parent;
         inner.viewport = {width, height};
@@ -357,7 +388,7 @@ private:
                 stroke.width = st.stroke_width * context.ctm.mean_scale();
                 stroke.join = st.join;
                 stroke.cap = st.cap;
-                stroke.miter_limit = st.miter_limit;
+                stroke.miter_limit = std::min(st.miter_limit, max_miter_limit);
                 s.stroke = stroke;
             }
         }
@@ -365,12 +396,44 @@ private:
         const Transform& m = context.ctm;
         for (const double v : {m.a, m.b, m.c, m.d, m.e, m.f})
             if (!std::isfinite(v)) throw Skip{"coordinates overflow once transformed"};
-        s.subpaths = flatten(path, context.ctm, tolerance_);
-        for (const Polyline& p : s.subpaths)
-            for (const glm::dvec2 q : p.points)
+        if (s.stroke && !(s.stroke->width <= max_coordinate))
+            throw Skip{"stroke width " + detail::number_text(s.stroke->width) + " is beyond " +
+                       detail::number_text(max_coordinate) + " once transformed"};
+        if (points_full_) return; // warned once, where the limit was reached
+        try {
+            s.subpaths = flatten(path, context.ctm, tolerance_, max_points - points_);
+        } catch (const ValueError&) {
+            points_full_ = true;
+            throw Skip{"the document's shapes would hold more than " + std::to_string(max_points) +
+                       " points; this shape and every later one are skipped"};
+        }
+        std::size_t count = 0;
+        for (const Polyline& p : s.subpaths) {
+            count += p.points.size();
+            for (const glm::dvec2 q : p.points) {
                 if (!std::isfinite(q.x) || !std::isfinite(q.y)) throw Skip{"coordinates overflow once transformed"};
-        if (s.stroke && !std::isfinite(s.stroke->width)) throw Skip{"stroke width overflows once transformed"};
+                if (std::abs(q.x) > max_coordinate || std::abs(q.y) > max_coordinate)
+                    throw Skip{"point (" + detail::number_text(q.x) + ", " + detail::number_text(q.y) + ") is beyond " +
+                               detail::number_text(max_coordinate) + " once transformed"};
+            }
+        }
         if (s.subpaths.empty()) return;
+        points_ += count;
+        if (s.stroke && !st.dash_array.empty()) {
+            // Dashes in final units: the user's lengths scaled as the width is.
+            const double scale = context.ctm.mean_scale();
+            std::vector<double> pattern(st.dash_array);
+            for (double& d : pattern) d *= scale;
+            try {
+                s.stroke->dashes = dash(s.subpaths, pattern, st.dash_offset * scale, max_points - points_);
+            } catch (const ValueError& e) {
+                // Too many dashes (or lengths that vanish once scaled): a solid stroke says
+                // more about the shape than none.
+                warn(node, std::string("stroke-dasharray: ") + e.what() + "; stroked solid");
+            }
+            if (s.stroke->dashes)
+                for (const Polyline& p : *s.stroke->dashes) points_ += p.points.size();
+        }
         s.element = std::string(name);
         s.id = node.attribute("id").value();
         s.line = line_of(node);
@@ -383,6 +446,8 @@ private:
     std::vector<std::size_t> line_starts_;
     pugi::xml_node root_;
     std::size_t use_instances_ = 0;
+    std::size_t points_ = 0;   ///< in the shapes kept so far
+    bool points_full_ = false; ///< max_points reached: later shapes are skipped
     bool ids_built_ = false;
     std::unordered_map<std::string, pugi::xml_node> ids_;
     std::vector<pugi::xml_node> use_stack_;
@@ -397,6 +462,11 @@ Document parse_document(std::string_view xml, const LoadOptions& options, const 
     };
     positive(options.tolerance, "tolerance");
     positive(options.scale, "scale");
+    // Internal entities first (pugixml knows only XML's five); messages about them are
+    // the document's first warnings.
+    std::vector<std::string> entity_warnings;
+    std::string expanded;
+    if (detail::expand_entities(xml, expanded, entity_warnings)) xml = expanded;
     pugi::xml_document xml_doc;
     // No end-of-line normalisation, so that node offsets (for line numbers in messages)
     // are offsets in `xml` itself.
@@ -414,6 +484,7 @@ Document parse_document(std::string_view xml, const LoadOptions& options, const 
     }
     Document doc;
     DocumentBuilder builder(doc, xml, options);
+    for (const std::string& w : entity_warnings) builder.note("DOCTYPE: " + w);
     builder.build(xml_doc.document_element(), function);
     return doc;
 }

@@ -164,9 +164,17 @@ std::size_t arc_segments(const ArcCenter& arc, const Transform& to_final, double
     return clamp_segments(std::abs(arc.sweep_angle) / step);
 }
 
-std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, double tolerance) {
+std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, double tolerance, std::size_t max_points) {
     if (!(tolerance > 0.0) || !std::isfinite(tolerance))
         throw ValueError("flatten: tolerance must be a positive finite number, got " + detail::number_text(tolerance));
+    // Points computed so far (before merging), checked before each command's points are:
+    // the bound holds for what is allocated, not only for what is kept.
+    std::size_t produced = 0;
+    const auto spend = [&](std::size_t n) {
+        produced += n;
+        if (produced > max_points)
+            throw ValueError("flatten: more than " + std::to_string(max_points) + " points");
+    };
     const double curve_tolerance = curve_share * tolerance;
     Builder builder(merge_share * tolerance);
     glm::dvec2 current{0.0, 0.0}; // in the path's coordinates
@@ -174,14 +182,17 @@ std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, d
     for (const PathCommand& c : path.commands) {
         switch (c.kind) {
         case PathCommand::Kind::MoveTo:
+            spend(1);
             builder.start(to_final(c.to));
             break;
         case PathCommand::Kind::LineTo:
+            spend(1);
             builder.add(to_final(c.to));
             break;
         case PathCommand::Kind::QuadTo: {
             const glm::dvec2 p0 = to_final(current), p1 = to_final(c.c1), p2 = to_final(c.to);
             const std::size_t n = quad_segments(p0, p1, p2, curve_tolerance);
+            spend(n);
             for (std::size_t i = 1; i < n; ++i) builder.add(quad_at(p0, p1, p2, static_cast<double>(i) / static_cast<double>(n)));
             builder.add(p2);
             break;
@@ -189,6 +200,7 @@ std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, d
         case PathCommand::Kind::CubicTo: {
             const glm::dvec2 p0 = to_final(current), p1 = to_final(c.c1), p2 = to_final(c.c2), p3 = to_final(c.to);
             const std::size_t n = cubic_segments(p0, p1, p2, p3, curve_tolerance);
+            spend(n);
             for (std::size_t i = 1; i < n; ++i)
                 builder.add(cubic_at(p0, p1, p2, p3, static_cast<double>(i) / static_cast<double>(n)));
             builder.add(p3);
@@ -197,11 +209,13 @@ std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, d
         case PathCommand::Kind::ArcTo: {
             if (const auto arc = arc_center(current, c)) {
                 const std::size_t n = arc_segments(*arc, to_final, curve_tolerance);
+                spend(n);
                 for (std::size_t i = 1; i < n; ++i)
                     builder.add(to_final(arc->point(arc->start_angle + arc->sweep_angle * static_cast<double>(i) / static_cast<double>(n))));
             }
             // The exact end point, not the last angle's (which rounding moves); also the
             // whole arc when it degenerated to a line. Equal end points add nothing.
+            spend(1);
             builder.add(to_final(c.to));
             break;
         }
@@ -213,6 +227,70 @@ std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, d
         current = c.to;
     }
     return builder.take();
+}
+
+std::vector<Polyline> dash(std::span<const Polyline> polylines, std::span<const double> pattern, double offset,
+                           std::size_t max_points) {
+    double total = 0.0;
+    for (const double v : pattern) {
+        if (!(v >= 0.0) || !std::isfinite(v))
+            throw ValueError("dash: pattern length " + detail::number_text(v) + " is not a finite number >= 0");
+        total += v;
+    }
+    if (!(total > 0.0) || !std::isfinite(total)) throw ValueError("dash: the pattern's lengths must add up to a positive finite number");
+    if (!std::isfinite(offset)) throw ValueError("dash: offset " + detail::number_text(offset) + " is not finite");
+    std::vector<Polyline> out;
+    std::size_t points = 0;
+    const auto emit = [&](Polyline& dash_line) {
+        if (dash_line.points.size() >= 2 && dash_line.points.front() != dash_line.points.back()) {
+            points += dash_line.points.size();
+            if (points > max_points) throw ValueError("dash: more than " + std::to_string(max_points) + " points");
+            out.push_back(std::move(dash_line));
+        }
+        dash_line = Polyline{};
+    };
+    const std::size_t n = pattern.size();
+    for (const Polyline& line : polylines) {
+        if (line.points.size() < 2) continue;
+        // Where the pattern starts: `offset` into it, modulo its length.
+        double into = std::fmod(offset, total);
+        if (into < 0.0) into += total;
+        std::size_t k = 0;
+        while (into >= pattern[k] && into > 0.0) {
+            into -= pattern[k];
+            k = (k + 1) % n;
+        }
+        double left = pattern[k] - into; // of the current entry
+        bool on = k % 2 == 0;
+        Polyline current;
+        if (on) current.points.push_back(line.points[0]);
+        const std::size_t count = line.points.size() + (line.closed ? 1 : 0);
+        for (std::size_t i = 1; i < count; ++i) {
+            const glm::dvec2 a = line.points[i - 1], b = line.points[i % line.points.size()];
+            const double length = norm(b - a);
+            double t = 0.0;
+            while (length - t > left) {
+                t += left;
+                const glm::dvec2 q = a + (b - a) * (t / length);
+                if (on) {
+                    current.points.push_back(q);
+                    emit(current);
+                } else {
+                    current.points.assign(1, q);
+                }
+                on = !on;
+                k = (k + 1) % n;
+                left = pattern[k];
+                // Every switch costs a point at least: bounded by max_points, even for
+                // zero-length entries (the pattern's total is positive, so t advances).
+                if (++points > max_points) throw ValueError("dash: more than " + std::to_string(max_points) + " points");
+            }
+            left -= length - t;
+            if (on) current.points.push_back(b);
+        }
+        if (on) emit(current);
+    }
+    return out;
 }
 
 } // namespace glumpp::svg

@@ -34,7 +34,7 @@ struct Failure {
 
 class Parser {
 public:
-    explicit Parser(std::string_view text) : text_(text) {}
+    Parser(std::string_view text, std::size_t max_commands) : text_(text), max_commands_(max_commands) {}
 
     /// Appends to `out` command by command, so that what is there when a Failure
     /// escapes is exactly the valid prefix.
@@ -58,7 +58,8 @@ public:
                 fail("expected a command");
             }
             if (argument_count(command) == 0) {
-                out.push_back(PathCommand::close(start_));
+                command_at_ = pos_ - 1;
+                push(PathCommand::close(start_));
                 current_ = start_;
                 after_close_ = true;
                 previous_ = 'Z';
@@ -119,14 +120,15 @@ private:
 
     void emit(const PathCommand& command) {
         // A drawing command right after Z starts a new sub-path at the old start.
-        if (after_close_ && command.kind != PathCommand::Kind::MoveTo) out_->push_back(PathCommand::move_to(current_));
+        if (after_close_ && command.kind != PathCommand::Kind::MoveTo) push(PathCommand::move_to(current_));
         after_close_ = false;
-        out_->push_back(command);
+        push(command);
         current_ = command.to;
     }
 
     void read_group(char command, bool first_group) {
         const std::size_t at = pos_;
+        command_at_ = at;
         const bool relative = command >= 'a' && command <= 'z';
         const char upper = relative ? static_cast<char>(command - 'a' + 'A') : command;
         std::array<double, 7> a{};
@@ -197,8 +199,17 @@ private:
         return r;
     }
 
+    /// Checked before each command is stored, so that a text of millions of commands
+    /// costs at most max_commands_ of them in memory before it is refused.
+    void push(const PathCommand& command) {
+        if (out_->size() >= max_commands_) fail_at("more than " + std::to_string(max_commands_) + " commands", command_at_);
+        out_->push_back(command);
+    }
+
     std::string_view text_;
+    std::size_t max_commands_;
     std::size_t pos_ = 0;
+    std::size_t command_at_ = 0; ///< where the command being read starts, for messages
     std::vector<PathCommand>* out_ = nullptr;
     glm::dvec2 current_{0.0, 0.0}, start_{0.0, 0.0}, control_{0.0, 0.0};
     char previous_ = 0;
@@ -213,21 +224,21 @@ void append_number(std::string& out, double v) {
 
 } // namespace
 
-PathData PathData::parse(std::string_view d) {
+PathData PathData::parse(std::string_view d, std::size_t max_commands) {
     PathData out;
     try {
-        Parser(d).run(out.commands);
+        Parser(d, max_commands).run(out.commands);
     } catch (const Failure& failure) {
         throw ParseError(failure.message);
     }
     return out;
 }
 
-PathData PathData::parse_prefix(std::string_view d, std::string& error) {
+PathData PathData::parse_prefix(std::string_view d, std::string& error, std::size_t max_commands) {
     PathData out;
     error.clear();
     try {
-        Parser(d).run(out.commands);
+        Parser(d, max_commands).run(out.commands);
     } catch (const Failure& failure) {
         error = failure.message;
     }

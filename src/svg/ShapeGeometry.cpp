@@ -1,5 +1,7 @@
 #include "ShapeGeometry.hpp"
 
+#include <glumpp/svg/Document.hpp>
+
 #include <algorithm>
 
 namespace glumpp::svg::detail {
@@ -47,7 +49,7 @@ std::optional<ShapeGeometry> shape_geometry(pugi::xml_node node, std::string_vie
     ShapeGeometry out;
     if (name == "path") {
         std::string error;
-        out.path = PathData::parse_prefix(node.attribute("d").value(), error);
+        out.path = PathData::parse_prefix(node.attribute("d").value(), error, max_path_commands);
         if (!error.empty()) warnings.push_back("attribute d: " + error + "; drawn up to the error");
     } else if (name == "rect") {
         const double x = length("x", Axis::X, true);

@@ -5,6 +5,7 @@
 #include <glumpp/Error.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <string_view>
 #include <utility>
@@ -17,7 +18,8 @@ bool is_style_property(std::string_view name) {
     static constexpr std::string_view names[] = {
         "fill",           "fill-opacity",      "fill-rule", "stroke",   "stroke-opacity", "stroke-width",
         "stroke-linejoin", "stroke-linecap",   "stroke-miterlimit", "color", "opacity", "display",
-        "visibility",     "clip-path",         "mask",      "filter",   "stroke-dasharray"};
+        "visibility",     "clip-path",         "mask",      "filter",   "stroke-dasharray", "stroke-dashoffset",
+        "marker",         "marker-start",      "marker-mid", "marker-end", "mix-blend-mode"};
     return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
@@ -151,9 +153,43 @@ void apply_style(pugi::xml_node node, Style& style, const Style& parent, const V
                     style.visible = false;
                 else
                     throw BadValue{"expected visible, hidden or collapse, found " + quote(value)};
+            } else if (name == "stroke-dasharray") {
+                if (inherit) {
+                    style.dash_array = parent.dash_array;
+                } else if (value == "none") {
+                    style.dash_array.clear();
+                } else {
+                    std::vector<double> dashes;
+                    std::string text(value);
+                    std::replace(text.begin(), text.end(), ',', ' ');
+                    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+                    std::size_t i = 0;
+                    while (true) {
+                        while (i < text.size() && space(text[i])) ++i;
+                        if (i >= text.size()) break;
+                        std::size_t end = i;
+                        while (end < text.size() && !space(text[end])) ++end;
+                        const double d = parse_length(std::string_view(text).substr(i, end - i), Axis::Other, viewport);
+                        if (d < 0.0) throw BadValue{"negative length in " + quote(value)};
+                        dashes.push_back(d);
+                        if (dashes.size() > 1024) throw BadValue{"more than 1024 lengths in " + quote(value.substr(0, 64))};
+                        i = end;
+                    }
+                    if (dashes.empty()) throw BadValue{"expected lengths, found " + quote(value)};
+                    // An odd list is repeated to make it even; all zeros is a solid line.
+                    if (dashes.size() % 2 == 1) dashes.insert(dashes.end(), dashes.begin(), dashes.end());
+                    double sum = 0.0;
+                    for (const double d : dashes) sum += d;
+                    if (!std::isfinite(sum)) throw BadValue{"lengths overflow in " + quote(value.substr(0, 64))};
+                    if (sum == 0.0) dashes.clear();
+                    style.dash_array = std::move(dashes);
+                }
+            } else if (name == "stroke-dashoffset") {
+                style.dash_offset = inherit ? parent.dash_offset : parse_length(value, Axis::Other, viewport);
             } else if (name == "display") {
                 style.display = value != "none";
-            } else if (value != "none") { // clip-path, mask, filter, stroke-dasharray
+            } else if (value != "none" && !(name == "mix-blend-mode" && value == "normal")) {
+                // clip-path, mask, filter, markers, mix-blend-mode
                 warnings.push_back(name + " is not supported; ignored");
             }
         } catch (const BadValue& bad) {

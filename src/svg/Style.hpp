@@ -28,6 +28,8 @@ struct Style {
     LineJoin join = LineJoin::Miter;
     LineCap cap = LineCap::Butt;
     double miter_limit = 4.0;
+    std::vector<double> dash_array; ///< user units, an even count; empty: solid
+    double dash_offset = 0.0;       ///< user units
     Color color{0.0f, 0.0f, 0.0f, 1.0f};
     bool visible = true;
     // Not inherited:

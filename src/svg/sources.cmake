@@ -4,6 +4,7 @@
 set(GLUMPP_SVG_READER_SOURCES
   Color.cpp
   Document.cpp
+  Entities.cpp
   Flatten.cpp
   PathData.cpp
   Scanner.cpp

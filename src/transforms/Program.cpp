@@ -425,12 +425,20 @@ void Program::generate(const char* caller) {
         }
         std::string head = body.substr(0, insert);
         if (!head.empty() && head.back() != '\n') head += '\n';
-        int line = static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1;
         std::string code;
-        if (!pasted.empty()) { // glumpy's: snippets test it (#ifdef) to hold code for one stage only
-            code = std::string("#define _GLUMPY__") + (k == 0 ? "VERTEX" : k == 1 ? "GEOMETRY" : "FRAGMENT") + "_SHADER__\n";
-            ++line;
+        // The stage's name as a macro, where a pasted snippet asks for one (code only a
+        // fragment shader may hold: discard, gl_FragCoord; a varying's writer, which only a
+        // vertex shader may hold): GLUMPP_<STAGE>_SHADER, or glumpy's _GLUMPY__<STAGE>_SHADER__.
+        bool staged = false;
+        for (const auto& s : pasted) {
+            const std::string c = s.code();
+            for (const char* m : {"GLUMPP_VERTEX_SHADER", "GLUMPP_GEOMETRY_SHADER", "GLUMPP_FRAGMENT_SHADER", "_GLUMPY__VERTEX_SHADER__",
+                                  "_GLUMPY__GEOMETRY_SHADER__", "_GLUMPY__FRAGMENT_SHADER__"})
+                staged = staged || c.find(m) != std::string::npos;
         }
+        const std::string stage_macro = k == 0 ? "VERTEX" : k == 1 ? "GEOMETRY" : "FRAGMENT";
+        if (staged) code = "#define GLUMPP_" + stage_macro + "_SHADER\n#define _GLUMPY__" + stage_macro + "_SHADER__\n";
+        int line = static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1 + (staged ? 2 : 0);
         const bool in_out = glsl_version(sources_[k]) >= 130;
         for (const auto& s : pasted) {
             std::string c = "// snippet '" + s.name() + "'\n" + (in_out ? stage_keywords(s.code(), k) : s.code());

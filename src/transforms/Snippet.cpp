@@ -245,30 +245,138 @@ const Call* Call::find(std::string_view name) const {
     return nullptr;
 }
 
-glm::dvec4 Call::forward(glm::dvec4 p) const {
-    if (op_) return combine(op_, lhs_->forward(p), rhs_->forward(p));
-    for (const auto& a : args_) {
-        if (a.call) {
-            p = a.call->forward(p);
-            break;
+namespace {
+
+// ".xy" -> {0, 1} (xyzw, rgba or stpq); empty for text that is no swizzle of the hook's argument.
+std::vector<int> swizzle(const std::string& text) {
+    std::vector<int> out;
+    if (text.size() < 2 || text.size() > 5 || text[0] != '.') return {};
+    for (std::size_t k = 1; k < text.size(); ++k) {
+        const char c = text[k];
+        const char* sets[] = {"xyzw", "rgba", "stpq"};
+        int at = -1;
+        for (const char* set : sets) {
+            for (int j = 0; j < 4; ++j) {
+                if (set[j] == c) at = j;
+            }
         }
+        if (at < 0) return {};
+        out.push_back(at);
     }
-    const bool inverse = function_ == "inverse";
-    const auto& f = inverse ? snippet_->cpu_inverse() : snippet_->cpu_forward();
-    if (!f) throw ValueError("Call::forward: snippet '" + snippet_->name() + "' has no CPU twin for '" + function_ + "'");
-    return f(*snippet_, p);
+    return out;
 }
 
-glm::dvec4 Call::inverse(glm::dvec4 p) const {
-    if (op_) throw ValueError("Call::inverse: the composition " + describe() + " has no inverse");
-    const bool inverse = function_ == "inverse";
-    const auto& f = inverse ? snippet_->cpu_forward() : snippet_->cpu_inverse();
-    if (!f) throw ValueError("Call::inverse: snippet '" + snippet_->name() + "' has no CPU inverse for '" + function_ + "'");
-    p = f(*snippet_, p);
-    for (const auto& a : args_) {
-        if (a.call) return a.call->inverse(p);
+glm::dvec4 pick(glm::dvec4 p, const std::vector<int>& s) {
+    glm::dvec4 v(0, 0, 0, 1); // what Position gives missing components
+    for (std::size_t j = 0; j < s.size(); ++j) v[static_cast<int>(j)] = p[s[j]];
+    return v;
+}
+
+const Snippet::Cpu& twin(const Call& c, bool inverse, const char* caller) {
+    const bool flip = (c.function() == "inverse") != inverse;
+    const auto& f = flip ? c.snippet().cpu_inverse() : c.snippet().cpu_forward();
+    if (!f)
+        throw ValueError(std::string(caller) + ": snippet '" + c.snippet().name() + "' has no CPU " + (inverse ? "inverse" : "twin") +
+                         " for '" + c.function() + "'");
+    return f;
+}
+
+int width(const Arg& a, const char* caller);
+
+// How many components a call gives: its function's return type where all its overloads
+// share one, else what its one argument gives.
+int width(const Call& c, const char* caller) {
+    if (c.op()) return std::max(width(*c.lhs(), caller), width(*c.rhs(), caller)); // GLSL: scalar op vector is a vector
+    std::string type;
+    bool one = true;
+    for (const auto& f : c.snippet().functions()) {
+        if (f.name != c.function()) continue;
+        if (!type.empty() && f.returns != type) one = false;
+        type = f.returns;
     }
-    return p;
+    if (one && (type == "float" || type == "vec2" || type == "vec3" || type == "vec4")) return type == "float" ? 1 : type[3] - '0';
+    if (c.args().size() == 1) return width(c.args()[0], caller);
+    throw ValueError(std::string(caller) + ": how many components snippet '" + c.snippet().name() + "." + c.function() +
+                     "' gives depends on its argument's type: give it a swizzle of the hook's argument (\".xy\")");
+}
+
+int width(const Arg& a, const char* caller) {
+    if (a.call) return width(*a.call, caller);
+    const auto s = swizzle(a.text);
+    return s.empty() ? 4 : static_cast<int>(s.size());
+}
+
+glm::dvec4 eval(const Call& c, glm::dvec4 p, const char* caller);
+
+glm::dvec4 value(const Arg& a, glm::dvec4 p, const char* caller) {
+    if (a.call) return eval(*a.call, p, caller);
+    const auto s = swizzle(a.text);
+    return s.empty() ? p : pick(p, s);
+}
+
+// The chain's value for the hook argument p: arguments first (several are laid end to
+// end, as GLSL's position(float, float) reads them), then the call's own twin.
+glm::dvec4 eval(const Call& c, glm::dvec4 p, const char* caller) {
+    if (c.op()) return combine(c.op(), eval(*c.lhs(), p, caller), eval(*c.rhs(), p, caller));
+    glm::dvec4 in = p;
+    if (c.args().size() == 1) {
+        in = value(c.args()[0], p, caller);
+    } else if (c.args().size() > 1) {
+        in = glm::dvec4(0, 0, 0, 1);
+        int at = 0;
+        for (const auto& a : c.args()) {
+            const int w = width(a, caller);
+            const glm::dvec4 v = value(a, p, caller);
+            if (at + w > 4)
+                throw ValueError(std::string(caller) + ": the arguments of snippet '" + c.snippet().name() + "' give more than 4 components");
+            for (int j = 0; j < w; ++j) in[at + j] = v[j];
+            at += w;
+        }
+    }
+    return twin(c, false, caller)(c.snippet(), in);
+}
+
+void invert(const Call& c, glm::dvec4 q, glm::dvec4& out, const char* caller);
+
+void invert(const Arg& a, glm::dvec4 v, glm::dvec4& out, const char* caller) {
+    if (a.call) return invert(*a.call, v, out, caller);
+    const auto s = swizzle(a.text);
+    if (s.empty()) {
+        out = v;
+        return;
+    }
+    for (std::size_t j = 0; j < s.size(); ++j) out[s[j]] = v[static_cast<int>(j)];
+}
+
+// Undoes eval: the call's inverse twin, then each argument's share of the result handed
+// to that argument's inverse, down to the hook argument's components (written into out).
+void invert(const Call& c, glm::dvec4 q, glm::dvec4& out, const char* caller) {
+    if (c.op()) throw ValueError(std::string(caller) + ": the composition " + c.describe() + " has no inverse");
+    const glm::dvec4 r = twin(c, true, caller)(c.snippet(), q);
+    if (c.args().empty()) {
+        out = r;
+    } else if (c.args().size() == 1) {
+        invert(c.args()[0], r, out, caller);
+    } else {
+        int at = 0;
+        for (const auto& a : c.args()) {
+            const int w = width(a, caller);
+            glm::dvec4 v(0, 0, 0, 1);
+            for (int j = 0; j < w && at + j < 4; ++j) v[j] = r[at + j];
+            invert(a, v, out, caller);
+            at += w;
+        }
+    }
+}
+
+} // namespace
+
+glm::dvec4 Call::forward(glm::dvec4 p) const { return eval(*this, p, "Call::forward"); }
+
+glm::dvec4 Call::inverse(glm::dvec4 p) const {
+    glm::dvec4 out = p; // components no argument reads pass through
+    invert(*this, p, out, "Call::inverse");
+    return out;
 }
 
 void Call::check_cpu(bool inverse, const char* caller) const {

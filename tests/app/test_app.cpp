@@ -8,8 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <fstream>
 #include <map>
@@ -765,6 +767,33 @@ TEST(Window, EveryGlumpyEventOffscreen) {
     EXPECT_EQ(seen, (std::vector<std::string>{"hide", "show", "show", "enter", "leave"}));
 }
 
+// A handler that registers handlers while its dispatch runs (a Viewport attached from
+// on_init, or on_draw adding on_draw): each dispatch runs those there were when it began.
+// Before the handler lists were deques indexed up to that count, the range-for went on
+// over a reallocated vector (ASan: heap-use-after-free).
+TEST(Window, HandlersMayRegisterHandlersWhileDispatching) {
+    app::Window window(offscreen(32, 16));
+    std::vector<int> seen;
+    window.on_draw([&](double) {
+        seen.push_back(0);
+        for (int i = 1; i <= 50; ++i) window.on_draw([&seen, i](double) { seen.push_back(i); });
+    });
+    window.dispatch_draw(0);
+    EXPECT_EQ(seen, (std::vector<int>{0}));
+    seen.clear();
+    window.dispatch_draw(0); // the first again (adding 50 more), then the 50 it added
+    ASSERT_EQ(seen.size(), 51u);
+    for (int i = 0; i <= 50; ++i) EXPECT_EQ(seen[std::size_t(i)], i);
+
+    app::Viewport root;
+    int viewport_draws = 0;
+    root.on_draw([&](double) { ++viewport_draws; });
+    window.on_init([&] { root.attach(window); }); // registers 13 window handlers
+    window.dispatch_init();
+    window.dispatch_draw(0);
+    EXPECT_EQ(viewport_draws, 1);
+}
+
 // No screen offscreen: the position is stored, fullscreen is a flag, the size stays.
 TEST(Window, PositionAndFullscreenOffscreen) {
     app::Window window(offscreen(24, 16));
@@ -870,6 +899,137 @@ TEST(Window, PositionFullscreenShowHideUnderXvfb) {
     full.set_fullscreen(false);
     EXPECT_EQ((std::pair{full.width(), full.height()}), (std::pair{50, 40}));
     EXPECT_EQ(x_window_info("glumpp opened fullscreen")["Width"], "50");
+}
+
+// A set_fullscreen that changes nothing returns at once and dispatches no on_resize.
+// Before the fix, leaving fullscreen on a window never fullscreen passed GLFW a 0x0
+// windowed size (refused), waited the whole second for it, then dispatched a resize.
+TEST(Window, SetFullscreenThatChangesNothingIsImmediateUnderXvfb) {
+    if (!display().ok()) GTEST_SKIP() << display().why();
+    app::Window window(glfw(64, 48, "glumpp fullscreen no-op"));
+    keep_dri_drivers_loaded();
+    int resizes = 0;
+    window.on_resize([&](int, int) { ++resizes; });
+    auto timed = [](auto&& f) {
+        const auto t0 = std::chrono::steady_clock::now();
+        f();
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    };
+    const double leave = timed([&] { window.set_fullscreen(false); });
+    EXPECT_LT(leave, 0.25) << "set_fullscreen(false) on a windowed window waited";
+    EXPECT_EQ(resizes, 0);
+    EXPECT_FALSE(window.fullscreen());
+    EXPECT_EQ((std::pair{window.width(), window.height()}), (std::pair{64, 48}));
+    EXPECT_EQ(x_window_info("glumpp fullscreen no-op")["Width"], "64");
+
+    auto c = glfw(50, 40, "glumpp fullscreen again");
+    c.fullscreen = true;
+    app::Window full(c);
+    const std::pair opened{full.width(), full.height()};
+    full.on_resize([&](int, int) { ++resizes; });
+    const double again = timed([&] { full.set_fullscreen(true); });
+    EXPECT_LT(again, 0.25);
+    EXPECT_EQ(resizes, 0);
+    EXPECT_EQ((std::pair{full.width(), full.height()}), opened);
+    full.set_fullscreen(false); // a real change still resizes
+    EXPECT_EQ(resizes, 1);
+    EXPECT_EQ((std::pair{full.width(), full.height()}), (std::pair{50, 40}));
+}
+
+// An X server whose only output is switched off (its CRTC disabled through RandR, as
+// `xrandr --output screen --off` does): GLFW then reports no monitor at all, which no
+// shared display may be put into. A private Xvfb, DISPLAY pointing at it while it lives.
+// libX11 and libXrandr are reached with dlopen (a few calls; the headers are not needed:
+// XRRScreenResources' first fields are its stable ABI).
+class MonitorlessDisplay {
+public:
+    MonitorlessDisplay() {
+        if (const char* d = std::getenv("DISPLAY")) saved_ = d;
+        int fds[2];
+        if (::access("/usr/bin/Xvfb", X_OK) != 0 || ::pipe(fds) != 0) return;
+        xvfb_ = ::fork();
+        if (xvfb_ == 0) {
+            ::dup2(fds[1], 3);
+            ::execl("/usr/bin/Xvfb", "Xvfb", "-displayfd", "3", "-screen", "0", "320x240x24", "-nolisten", "tcp", "-noreset",
+                    nullptr); // -noreset: the last client leaving must not restore the output
+            ::_exit(127);
+        }
+        ::close(fds[1]);
+        std::string number;
+        char ch = 0;
+        while (::read(fds[0], &ch, 1) == 1 && ch != '\n') number += ch;
+        ::close(fds[0]);
+        if (number.empty()) return;
+        const std::string name = ":" + number;
+        void* x11 = ::dlopen("libX11.so.6", RTLD_LAZY);
+        void* xrandr = ::dlopen("libXrandr.so.2", RTLD_LAZY);
+        if (!x11 || !xrandr) return;
+        struct Resources {
+            unsigned long timestamp, config_timestamp;
+            int ncrtc;
+            unsigned long* crtcs;
+        };
+        using Open = void* (*)(const char*);
+        using Root = unsigned long (*)(void*);
+        using Get = Resources* (*)(void*, unsigned long);
+        using Set = int (*)(void*, Resources*, unsigned long, unsigned long, int, int, unsigned long, unsigned short,
+                            unsigned long*, int);
+        using Free = void (*)(Resources*);
+        using Close = int (*)(void*);
+        auto open = reinterpret_cast<Open>(::dlsym(x11, "XOpenDisplay"));
+        auto root = reinterpret_cast<Root>(::dlsym(x11, "XDefaultRootWindow"));
+        auto close = reinterpret_cast<Close>(::dlsym(x11, "XCloseDisplay"));
+        auto get = reinterpret_cast<Get>(::dlsym(xrandr, "XRRGetScreenResources"));
+        auto set = reinterpret_cast<Set>(::dlsym(xrandr, "XRRSetCrtcConfig"));
+        auto free = reinterpret_cast<Free>(::dlsym(xrandr, "XRRFreeScreenResources"));
+        if (!open || !root || !close || !get || !set || !free) return;
+        void* d = open(name.c_str());
+        if (!d) return;
+        Resources* r = get(d, root(d));
+        bool off = r && r->ncrtc > 0;
+        for (int i = 0; off && i < r->ncrtc; ++i) off = set(d, r, r->crtcs[i], 0, 0, 0, 0, 1, nullptr, 0) == 0;
+        if (r) free(r);
+        close(d); // XCloseDisplay flushes the requests
+        if (!off) return;
+        ::setenv("DISPLAY", name.c_str(), 1);
+        ok_ = true;
+    }
+    ~MonitorlessDisplay() {
+        if (xvfb_ > 0) {
+            ::kill(xvfb_, SIGTERM);
+            ::waitpid(xvfb_, nullptr, 0);
+        }
+        if (saved_.empty()) {
+            ::unsetenv("DISPLAY");
+        } else {
+            ::setenv("DISPLAY", saved_.c_str(), 1);
+        }
+    }
+    bool ok() const { return ok_; }
+
+private:
+    pid_t xvfb_ = 0;
+    bool ok_ = false;
+    std::string saved_;
+};
+
+// With no monitor, a window asked for fullscreen is a ContextError naming the counts
+// (before the fix: opened windowed, then Window's redundant set_fullscreen(true, 0)
+// indexed glfwGetMonitors' null array, a crash); a windowed one opens, and asking it
+// for fullscreen is the IndexError that says there are no monitors.
+TEST(Window, FullscreenWithoutAMonitorIsAContextErrorUnderXvfb) {
+    if (!display().ok()) GTEST_SKIP() << display().why();
+    MonitorlessDisplay none;
+    if (!none.ok()) GTEST_SKIP() << "no private Xvfb with its output switched off (Xvfb, libXrandr.so.2)";
+    auto c = glfw(50, 40, "glumpp no monitor");
+    c.fullscreen = true;
+    EXPECT_EQ(test::message_of<ContextError>([&] { app::Window full(c); }),
+              "Window: fullscreen on screen 0, but GLFW reports 0 monitors");
+    app::Window window(glfw(50, 40, "glumpp no monitor"));
+    EXPECT_EQ(test::message_of<IndexError>([&] { window.set_fullscreen(true); }),
+              "Window::set_fullscreen: screen 0 does not exist (0 monitors)");
+    EXPECT_FALSE(window.fullscreen());
+    EXPECT_EQ(window.width(), 50);
 }
 
 // The pointer entering and leaving, and typed characters, from real X input (XTEST).

@@ -43,7 +43,8 @@ TEST(Viewport, LayoutIsGlumpysOnRandomTrees) {
     std::ifstream in(GLUMPP_GLUMPY_VIEWPORTS);
     ASSERT_TRUE(in) << GLUMPP_GLUMPY_VIEWPORTS;
     std::string line;
-    std::size_t trees = 0, nodes = 0, with_aspect = 0, halves = 0;
+    std::size_t trees = 0, nodes = 0, with_aspect = 0, halves = 0, relaid = 0;
+    int root_w = 0, root_h = 0;
     std::unique_ptr<app::Viewport> root;
     std::vector<app::Viewport*> built;
     std::vector<Rect> expected;
@@ -53,6 +54,15 @@ TEST(Viewport, LayoutIsGlumpysOnRandomTrees) {
         }
         ++trees;
         nodes += built.size();
+        // Re-laying the whole tree out (as a window's resize does: compute() from the
+        // root down) must give glumpy's numbers again.
+        if (root) {
+            root->dispatch_resize(root_w, root_h);
+            for (std::size_t k = 0; k < built.size(); ++k) {
+                EXPECT_EQ(rect_str(built[k]->extents()), rect_str(expected[k])) << "re-laid tree " << trees << " node " << k;
+            }
+        }
+        ++relaid;
         built.clear();
         expected.clear();
         root.reset();
@@ -72,18 +82,21 @@ TEST(Viewport, LayoutIsGlumpysOnRandomTrees) {
         for (double v : {sx, sy, px, py, ax, ay}) halves += v - std::floor(v) == 0.5;
         if (parent < 0) {
             root = std::make_unique<app::Viewport>(glm::dvec2{sx, sy}, glm::dvec2{0, 0}, glm::dvec2{0, 0}, a);
-            root->dispatch_resize(int(sx), int(sy));
+            root_w = int(sx);
+            root_h = int(sy);
+            root->dispatch_resize(root_w, root_h);
             built.push_back(root.get());
         } else {
             ASSERT_LT(std::size_t(parent), built.size());
             built.push_back(&built[std::size_t(parent)]->add({sx, sy}, {px, py}, {ax, ay}, a));
         }
         expected.push_back({x, y, w, h});
-        // Each child is laid out when added; later siblings do not move it. Re-laying the
-        // whole tree out (as a resize does) must give the same, checked at the tree's end.
+        // Each child is laid out when added, checked at the tree's end (later siblings
+        // do not move it); check() then re-lays the whole tree out and checks again.
     }
     if (!built.empty()) check();
     EXPECT_EQ(trees, 150u);
+    EXPECT_EQ(relaid, trees);
     EXPECT_GT(nodes, 600u);
     EXPECT_GT(with_aspect, 100u); // the file exercises every rule
     EXPECT_GT(halves, 100u);
@@ -110,7 +123,7 @@ TEST(Viewport, GlumpysDocumentedExamples) {
     EXPECT_NE(root.str().find("└── 390x390+5+5\n"), std::string::npos) << root.str();
     EXPECT_EQ(test::message_of<IndexError>([&] { root[9]; }), "Viewport::operator[]: child 9 of 9");
     EXPECT_EQ(test::message_of<ValueError>([&] { app::Viewport bad({10, 10}, {0, 0}, {0, 0}, -1.0); }),
-              "Viewport: aspect -1.000000 is not positive");
+              "Viewport: aspect -1 is not positive and finite (from 5.96046e-08 to 1.67772e+07)");
     // A resize lays the tree out again; set_size re-lays from the root.
     root.dispatch_resize(200, 100);
     EXPECT_EQ(root[2].extents(), (Rect{0, 0, 100, 50}));
@@ -242,4 +255,79 @@ TEST(Viewport, DrawingIsClippedToEachViewport) {
     EXPECT_TRUE(pressed);
     EXPECT_EQ(test::message_of<ValueError>([&] { inner.attach(window); }),
               "Viewport::attach: only a root viewport attaches to a window (this one has a parent)");
+}
+
+// Hostile requests: NaN, infinities and huge values are refused with the function and
+// the values named, before any int conversion; the refused call changes nothing.
+TEST(Viewport, NonFiniteAndHugeRequestsAreValueErrors) {
+    const double nan = std::nan(""), inf = HUGE_VAL;
+    EXPECT_EQ(test::message_of<ValueError>([&] { app::Viewport bad({nan, 1}); }), "Viewport: size (nan, 1) must be finite");
+    EXPECT_EQ(test::message_of<ValueError>([&] { app::Viewport bad({1, 1}, {0, -inf}); }),
+              "Viewport: position (0, -inf) must be finite");
+    app::Viewport root({400, 300});
+    root.dispatch_resize(400, 300);
+    app::Viewport& child = root.add({0.5, 0.5});
+    const std::string before = root.str();
+    EXPECT_EQ(test::message_of<ValueError>([&] { root.add({nan, 1}); }), "Viewport::add: size (nan, 1) must be finite");
+    EXPECT_EQ(test::message_of<ValueError>([&] { root.add({1e300, 1}); }),
+              "Viewport::add: size (1e+300, 1) is out of range (at most 1.67772e+07 in magnitude)");
+    EXPECT_EQ(test::message_of<ValueError>([&] { root.add({1, 1}, {0, 0}, {inf, 0}); }),
+              "Viewport::add: anchor (inf, 0) must be finite");
+    EXPECT_EQ(test::message_of<ValueError>([&] { root.add({1, 1}, {-2e7, 0}); }),
+              "Viewport::add: position (-2e+07, 0) is out of range (at most 1.67772e+07 in magnitude)");
+    for (double a : {nan, inf, 0.0, -1.0, 1e300, 1e-300}) {
+        EXPECT_NE(test::message_of<ValueError>([&] { root.add({1, 1}, {0, 0}, {0, 0}, a); }).find("Viewport::add: aspect "),
+                  std::string::npos) << a;
+    }
+    EXPECT_EQ(root.children(), 1u); // nothing was added
+    EXPECT_EQ(test::message_of<ValueError>([&] { child.set_size({1, nan}); }), "Viewport::set_size: size (1, nan) must be finite");
+    EXPECT_EQ(test::message_of<ValueError>([&] { child.set_position({-1e300, 0}); }),
+              "Viewport::set_position: position (-1e+300, 0) is out of range (at most 1.67772e+07 in magnitude)");
+    EXPECT_EQ(root.str(), before); // nothing moved
+    // The largest accepted requests, with the largest aspect, still give ints in range.
+    app::Viewport& big = root.add({app::Viewport::max_request, 1}, {-app::Viewport::max_request, 0}, {0, 0},
+                                  app::Viewport::max_request);
+    EXPECT_EQ(big.extents().width, app::Viewport::max_request);
+    EXPECT_NE(root.str().find("16777216x2147483647"), std::string::npos) << root.str();
+}
+
+// Handlers may add children and handlers during a dispatch (each runs from the next
+// dispatch on), and an exception from a draw handler leaves the GL state as a normal end.
+TEST(Viewport, HandlersMayAddDuringDispatchAndDrawRestoresGLStateOnThrow) {
+    app::Window window(offscreen(64, 32));
+    app::Viewport root;
+    app::Viewport& left = root.add({0.5, 1.0});
+    root.attach(window);
+    std::vector<std::string> seen;
+    int added = 0;
+    // Each draw of `left` adds 20 siblings (so children_ reallocates under the loop over
+    // it) and a handler to itself (so draw_ grows under its loop).
+    left.on_draw([&](double) {
+        seen.push_back("left");
+        for (int i = 0; i < 20; ++i) {
+            root.add({4, 4}, {double(4 * (added % 8)), 0}).on_draw([&seen](double) { seen.push_back("new"); });
+            ++added;
+        }
+        left.on_draw([&seen](double) { seen.push_back("left again"); });
+    });
+    root.on_mouse_press([&](double, double, app::MouseButton) { root.add({1.0, 1.0}); });
+    window.activate();
+    window.dispatch_draw(0);
+    EXPECT_EQ(seen, (std::vector<std::string>{"left"}));
+    seen.clear();
+    window.dispatch_draw(0);
+    ASSERT_EQ(seen.size(), 1u + 1u + 20u); // left, then the handler it added, then 20 new
+    EXPECT_EQ(seen[1], "left again");
+    EXPECT_EQ(seen.back(), "new");
+    EXPECT_EQ(root.children(), 41u);
+    window.dispatch_mouse_press(1, 1, app::MouseButton::Left);
+    EXPECT_EQ(root.children(), 42u);
+
+    app::Viewport& thrower = root.add({8, 8}, {40, 8});
+    thrower.on_draw([](double) { throw ValueError("draw failed"); });
+    EXPECT_EQ(test::message_of<ValueError>([&] { window.dispatch_draw(0); }), "draw failed");
+    EXPECT_FALSE(glIsEnabled(GL_SCISSOR_TEST));
+    GLint v[4];
+    glGetIntegerv(GL_VIEWPORT, v);
+    EXPECT_EQ((std::array<GLint, 4>{v[0], v[1], v[2], v[3]}), (std::array<GLint, 4>{0, 0, 64, 32}));
 }

@@ -1,11 +1,11 @@
-"""heatmap's picture computed with NumPy, pixel by pixel: the oracle for `oracle_heatmap`
-(glumpy's data are random, so glumpy's screenshot cannot be compared pixel by pixel).
+"""heatmap's picture computed with NumPy, pixel by pixel: the second check of heatmap
+(`oracle_heatmap`), beside the golden tests against glumpy's own screenshots made with the
+port's values (tests/tools/glumpy_float_grid.py ... seeded).
 
 What the demo draws (examples/heatmap.cpp), restated from glumpy's script and shaders,
 not from the demo's output:
-- the 64 x 64 values: RandomGenerator(1).uniform(0, 1, (64, 64)), i.e. xoshiro256** seeded
-  by four SplitMix64 outputs of 1, u = (x >> 11) * 2^-53 (include/glumpp/array/
-  RandomGenerator.hpp), rounded to float32; row 0 at the top of the window (texcoord
+- the 64 x 64 values: RandomGenerator(1).uniform(0, 1, (64, 64)) (tests/tools/
+  glumpp_random.py restates include/glumpp/array/RandomGenerator.hpp), rounded to float32; row 0 at the top of the window (texcoord
   t = 0 at the top vertices);
 - at window pixel centre p (x right, y down; the quad fills the window at zoom 1), cell
   c = floor(p / 16), its centre (c + 0.5) * 16, d = max(|p - centre|) - 0.45 * 16
@@ -25,46 +25,17 @@ Checks, each printed with its figure: no pixel off by more than 2/255 (float rou
 
 usage: heatmap_oracle.py SCREENSHOT.png FRAMES [pan-zoom]
 """
+import os
 import sys
 
 import numpy as np
 from PIL import Image
 
-M64 = (1 << 64) - 1
-
-
-def splitmix64(state):
-    state = (state + 0x9E3779B97F4A7C15) & M64
-    z = state
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
-    return state, z ^ (z >> 31)
-
-
-def rotl(x, k):
-    return ((x << k) | (x >> (64 - k))) & M64
-
-
-def uniforms(seed, count):
-    s, state = [], seed
-    for _ in range(4):
-        state, word = splitmix64(state)
-        s.append(word)
-    out = []
-    for _ in range(count):
-        out.append((rotl((s[1] * 5) & M64, 7) * 9 & M64) >> 11)
-        t = (s[1] << 17) & M64
-        s[2] ^= s[0]
-        s[3] ^= s[1]
-        s[1] ^= s[2]
-        s[0] ^= s[3]
-        s[2] ^= t
-        s[3] = rotl(s[3], 45)
-    return np.array(out, dtype=np.float64) * 2.0**-53
-
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from glumpp_random import uniform  # noqa: E402  (glumpp's RandomGenerator in Python)
 
 N, SIZE = 64, 1024
-data = uniforms(1, N * N).reshape(N, N).astype(np.float32).astype(np.float64)
+data = uniform(1, 0, 1, (N, N)).astype(np.float32).astype(np.float64)
 image = np.asarray(Image.open(sys.argv[1]).convert("RGB")).astype(int)
 assert image.shape == (SIZE, SIZE, 3), image.shape
 

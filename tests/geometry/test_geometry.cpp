@@ -1,6 +1,7 @@
 // glumpp::geometry against glumpy.geometry itself: every case calls the glumpp function
 // with the parameters tests/tools/glumpy_geometry.py gave glumpy's, and compares dtype,
-// shape and every byte with what glumpy returned (tests/golden/geometry/CASE.*.npy).
+// shape and every byte with what glumpy returned (tests/golden/geometry/CASE.*.npy), and
+// a fixed batch of 300 random calls with glumpy's answers as CRC-32s (random-batch.txt).
 #include <glumpp/array/Npy.hpp>
 #include <glumpp/geometry.hpp>
 
@@ -8,14 +9,19 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <functional>
 #include <limits>
+#include <map>
 #include <numbers>
 #include <sstream>
+#include <tuple>
 
 using namespace glumpp;
 using glumpp::test::message_of;
@@ -101,42 +107,104 @@ void expect_glumpy_bytes(const std::vector<Array>& ours, const std::string& dir,
 
 TEST_P(GlumpyGeometry, SameBytesAsGlumpy) { expect_glumpy_bytes(GetParam().make(), GLUMPP_GOLDEN_GEOMETRY, GetParam().name); }
 
-// Random parameters (tests/tools/glumpy_geometry.py --random SEED COUNT DIR, glumpy's own
-// calls), where GLUMPP_GEOMETRY_CASES names DIR: ctest's geometry_random_vs_glumpy.
-TEST(GlumpyRandom, SameBytesAsGlumpy) {
-    const char* dir = std::getenv("GLUMPP_GEOMETRY_CASES");
-    if (!dir) GTEST_SKIP() << "GLUMPP_GEOMETRY_CASES is not set (glumpy's random cases are made by ctest's geometry_random_vs_glumpy)";
-    std::ifstream listing(std::string(dir) + "/cases.txt");
-    ASSERT_TRUE(listing) << dir << "/cases.txt";
-    std::string line;
+// CRC-32 (the IEEE polynomial, reflected, as zlib's crc32, which the batch files hold).
+std::uint32_t crc32(const std::byte* data, std::size_t size) {
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (std::size_t i = 0; i < size; ++i) {
+        crc ^= static_cast<std::uint32_t>(data[i]);
+        for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+TEST(GlumpyBatch, Crc32IsZlibs) {
+    const char check[] = "123456789"; // the standard check value of CRC-32
+    EXPECT_EQ(crc32(reinterpret_cast<const std::byte*>(check), 9), 0xCBF43926u);
+}
+
+std::vector<Array> call(const std::string& function, const std::vector<double>& a) {
+    auto i = [&](std::size_t k) { return static_cast<int>(a.at(k)); };
+    if (function == "colorcube") return arrays(geometry::colorcube(a.at(0)));
+    if (function == "plane") return arrays(geometry::plane(a.at(0), i(1)));
+    if (function == "cube") return arrays(geometry::cube(a.at(0), i(1)));
+    if (function == "tube") return arrays(geometry::tube(a.at(0), a.at(1), a.at(2), i(3), i(4) != 0, i(5) != 0));
+    if (function == "cone") return arrays(geometry::cone(a.at(0), a.at(1), i(2), i(3) != 0));
+    if (function == "pyramid") return arrays(geometry::pyramid(a.at(0), a.at(1), i(2) != 0));
+    if (function == "torus") return arrays(geometry::torus(a.at(0), a.at(1), i(2), i(3)));
+    if (function == "sphere") return arrays(geometry::sphere(a.at(0), i(1), i(2)));
+    if (function == "cubesphere") return arrays(geometry::cubesphere(a.at(0), i(1)));
+    if (function == "surface-torus") {
+        const geometry::SurfaceGrid g{a.at(0), a.at(1), i(2), a.at(3), a.at(4), a.at(5), i(6), a.at(7)};
+        return arrays(geometry::surface(torus_surface, g));
+    }
+    return {};
+}
+
+/// Makes every call of a batch file (tests/tools/glumpy_geometry.py --random: glumpy's
+/// own answers as dtype, shape, size and CRC-32 of the bytes) with glumpp and compares.
+/// Returns the number of calls compared.
+int expect_batch(const std::string& path) {
+    std::ifstream listing(path);
+    EXPECT_TRUE(listing) << path;
+    std::string line, name;
+    std::vector<Array> ours;
+    std::size_t part = 0;
     int compared = 0;
     while (std::getline(listing, line)) {
         std::istringstream in(line);
-        std::string name, function;
-        in >> name >> function;
-        std::vector<double> a;
-        for (std::string word; in >> word;) a.push_back(std::strtod(word.c_str(), nullptr)); // repr: exact
-        auto i = [&](std::size_t k) { return static_cast<int>(a.at(k)); };
-        std::vector<Array> ours;
-        if (function == "colorcube") ours = arrays(geometry::colorcube(a.at(0)));
-        else if (function == "plane") ours = arrays(geometry::plane(a.at(0), i(1)));
-        else if (function == "cube") ours = arrays(geometry::cube(a.at(0), i(1)));
-        else if (function == "tube") ours = arrays(geometry::tube(a.at(0), a.at(1), a.at(2), i(3), i(4) != 0, i(5) != 0));
-        else if (function == "cone") ours = arrays(geometry::cone(a.at(0), a.at(1), i(2), i(3) != 0));
-        else if (function == "pyramid") ours = arrays(geometry::pyramid(a.at(0), a.at(1), i(2) != 0));
-        else if (function == "torus") ours = arrays(geometry::torus(a.at(0), a.at(1), i(2), i(3)));
-        else if (function == "sphere") ours = arrays(geometry::sphere(a.at(0), i(1), i(2)));
-        else if (function == "cubesphere") ours = arrays(geometry::cubesphere(a.at(0), i(1)));
-        else if (function == "surface-torus") {
-            const geometry::SurfaceGrid g{a.at(0), a.at(1), i(2), a.at(3), a.at(4), a.at(5), i(6), a.at(7)};
-            ours = arrays(geometry::surface(torus_surface, g));
-        } else {
-            ADD_FAILURE() << "unknown function in cases.txt: " << line;
+        std::string kind;
+        in >> kind;
+        if (kind == "case") {
+            std::string function;
+            in >> name >> function;
+            std::vector<double> a;
+            for (std::string word; in >> word;) a.push_back(std::strtod(word.c_str(), nullptr)); // repr: exact
+            ours = call(function, a);
+            part = 0;
+            if (ours.empty()) ADD_FAILURE() << path << ": unknown function: " << line;
+            else ++compared;
             continue;
         }
-        expect_glumpy_bytes(ours, dir, name);
-        ++compared;
+        if (kind != "array") {
+            ADD_FAILURE() << path << ": not a case or an array line: " << line;
+            continue;
+        }
+        std::string which, crc_hex, shape;
+        std::size_t nbytes = 0;
+        in >> which >> nbytes >> crc_hex >> shape;
+        std::string descr;
+        std::getline(in >> std::ws, descr);
+        SCOPED_TRACE(name + "." + which);
+        if (part >= ours.size()) {
+            ADD_FAILURE() << "glumpy returned more arrays than glumpp (" << ours.size() << ")";
+            continue;
+        }
+        const Array a = ours[part++].copy();
+        std::string our_shape;
+        for (std::size_t d : a.shape()) our_shape += (our_shape.empty() ? "" : ",") + std::to_string(d);
+        EXPECT_EQ(a.dtype().descr(), descr);
+        EXPECT_EQ(our_shape, shape);
+        EXPECT_EQ(a.nbytes(), nbytes);
+        char ours_hex[9];
+        std::snprintf(ours_hex, sizeof ours_hex, "%08x", crc32(a.data(), a.nbytes()));
+        EXPECT_EQ(ours_hex, crc_hex) << "the bytes differ from glumpy's";
     }
+    return compared;
+}
+
+// A fixed batch of random calls, made once with glumpy (seed 20261202, 30 per function:
+// tests/golden/geometry/random-batch.txt, 300 calls): every run checks them.
+TEST(GlumpyBatch, SameBytesAsGlumpy) {
+    const int compared = expect_batch(std::string(GLUMPP_GOLDEN_GEOMETRY) + "/random-batch.txt");
+    EXPECT_EQ(compared, 300);
+}
+
+// Another batch made now by glumpy (ctest's geometry_random_vs_glumpy, where glumpy is
+// importable), named by GLUMPP_GEOMETRY_CASES.
+TEST(GlumpyRandom, SameBytesAsGlumpy) {
+    const char* path = std::getenv("GLUMPP_GEOMETRY_CASES");
+    if (!path) GTEST_SKIP() << "GLUMPP_GEOMETRY_CASES is not set (ctest's geometry_random_vs_glumpy sets it)";
+    const int compared = expect_batch(path);
     EXPECT_GT(compared, 0);
     std::printf("%d random cases compared with glumpy's\n", compared);
 }
@@ -194,6 +262,19 @@ TEST(Geometry, BadInputIsRefusedByName) {
                   geometry::surface([](double u, double v) { return glm::dvec3(u, v, u > 3 ? std::log(-1.0) : 0.0); });
               }),
               "geometry::surface: func(3.04342, 0) is (3.04342, 0, nan), not finite"); // u = 2 pi 31/64, the first u > 3
+    // Finite in double, inf in float32: surface() names func(u, v), not normals() an inf.
+    EXPECT_EQ(message_of<ValueError>([] {
+                  geometry::surface([](double u, double v) { return glm::dvec3(u, v > 3 ? -1e39 : v, 0.0); });
+              }),
+              "geometry::surface: func(0, 3.04342) is (0, -1e+39, 0), beyond float32's range"); // v's first > 3
+    // The largest double that rounds to a finite float32 (FLT_MAX + half an ulp, less one
+    // double ulp) is stored; one that rounds to inf is refused.
+    const double largest = std::nextafter(double(std::numeric_limits<float>::max()) + std::ldexp(1.0, 103), 0.0);
+    EXPECT_NO_THROW(geometry::surface([=](double u, double v) { return glm::dvec3(u, v, u == 0 && v == 0 ? largest : 0.0); },
+                                      geometry::SurfaceGrid{.ucount = 1, .vcount = 1}));
+    EXPECT_THROW(geometry::surface([=](double u, double v) { return glm::dvec3(u, v, u == 0 && v == 0 ? std::nextafter(largest, 1e300) : 0.0); },
+                                   geometry::SurfaceGrid{.ucount = 1, .vcount = 1}),
+                 ValueError);
     EXPECT_EQ(message_of<ValueError>([] {
                   geometry::normals(Array::from<float>({{0, 0, 0}, {1, 0, 0}, {0, INFINITY, 0}}), Array::from<std::uint32_t>({{0, 1, 2}}));
               }),
@@ -206,4 +287,80 @@ TEST(Geometry, BadInputIsRefusedByName) {
               "geometry::normals: triangle 0 uses vertex 3 of 3");
 }
 
+// refine_square: what Triangle's `qa0.01` promises, checked on the result (no oracle makes
+// the same mesh: Triangle is not here, and the mesh depends on the insertion order).
+void expect_quality_mesh(const geometry::Triangulation& m, double h, double max_area, double min_angle) {
+    const auto xy = m.vertices.to_vector<double>();
+    const auto t = m.triangles.to_vector<std::uint32_t>();
+    ASSERT_EQ(m.vertices.dtype(), DType::of<double>());
+    ASSERT_EQ(m.triangles.dtype(), DType::of<std::uint32_t>());
+    const std::size_t n = xy.size() / 2, p = t.size() / 3;
+    auto P = [&](std::uint32_t i) { return glm::dvec2(xy[2 * i], xy[2 * i + 1]); };
+    for (std::size_t i = 0; i < n; ++i) {
+        ASSERT_LE(std::abs(P(i).x), h) << i;
+        ASSERT_LE(std::abs(P(i).y), h) << i;
+    }
+    double total = 0, smallest = 180;
+    std::map<std::pair<std::uint32_t, std::uint32_t>, int> edges;
+    for (std::size_t k = 0; k < p; ++k) {
+        const glm::dvec2 a = P(t[3 * k]), b = P(t[3 * k + 1]), c = P(t[3 * k + 2]);
+        const double area = 0.5 * ((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
+        EXPECT_GT(area, 0) << "triangle " << k << " is not counter-clockwise";
+        EXPECT_LE(area, max_area) << "triangle " << k;
+        total += area;
+        const glm::dvec2 q[3] = {a / h, b / h, c / h}; // angles and circles on [-1, 1]^2: no square underflows
+        for (int j = 0; j < 3; ++j) {
+            const glm::dvec2 u = q[(j + 1) % 3] - q[j], w = q[(j + 2) % 3] - q[j];
+            smallest = std::min(smallest, std::acos(glm::dot(u, w) / std::sqrt(glm::dot(u, u) * glm::dot(w, w))) * 180 / std::numbers::pi);
+            const auto e = std::minmax(t[3 * k + j], t[3 * k + (j + 1) % 3]);
+            edges[{e.first, e.second}]++;
+        }
+        // Delaunay: no vertex strictly inside the circumcircle (relative tolerance 1e-9).
+        const glm::dvec2 ab = q[1] - q[0], ac = q[2] - q[0];
+        const double d = 2 * (ab.x * ac.y - ab.y * ac.x);
+        const glm::dvec2 o = q[0] + glm::dvec2(ac.y * glm::dot(ab, ab) - ab.y * glm::dot(ac, ac), ab.x * glm::dot(ac, ac) - ac.x * glm::dot(ab, ab)) / d;
+        const double r2 = glm::dot(q[0] - o, q[0] - o);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const double d2 = glm::dot(P(i) / h - o, P(i) / h - o);
+            EXPECT_GE(d2, r2 * (1 - 1e-9)) << "vertex " << i << " is inside triangle " << k << "'s circumcircle";
+        }
+    }
+    EXPECT_GE(smallest, min_angle);
+    EXPECT_NEAR(total, 4 * h * h, 1e-9 * h * h); // the square, covered once
+    // Conforming: an edge is shared by two triangles, or lies on a side of the square.
+    for (const auto& [e, count] : edges) {
+        const glm::dvec2 a = P(e.first), b = P(e.second);
+        const bool side = (a.x == b.x && std::abs(a.x) == h) || (a.y == b.y && std::abs(a.y) == h);
+        EXPECT_EQ(count, side ? 1 : 2) << "edge " << e.first << "-" << e.second;
+    }
+}
+
+TEST(RefineSquare, MeetsTrianglesQualityConstraints) {
+    const auto m = geometry::refine_square(1.0, 0.01, 20.0); // glumpy's 'qa0.01' of [-1, 1]^2
+    expect_quality_mesh(m, 1.0, 0.01, 20.0);
+    std::printf("refine_square(1, 0.01, 20): %zu vertices, %zu triangles\n", m.vertices.shape()[0], m.triangles.shape()[0]);
+    // At least 4 / 0.01 triangles are needed to cover the square under the area bound.
+    EXPECT_GE(m.triangles.shape()[0], 400u);
+    for (auto [h, area, angle] : {std::tuple{0.5, 0.003, 20.7}, std::tuple{3.0, 0.5, 15.0}, std::tuple{1.0, 4.0, 0.0}, std::tuple{1.0, 0.05, 20.0},
+                                   std::tuple{1e-150, 1e-301, 20.0}, std::tuple{1e150, 1e299, 20.0}}) { // no square overflows
+        SCOPED_TRACE(testing::Message() << h << " " << area << " " << angle);
+        expect_quality_mesh(geometry::refine_square(h, area, angle), h, area, angle);
+    }
+    // The same arguments, the same mesh.
+    const auto again = geometry::refine_square(1.0, 0.01, 20.0);
+    EXPECT_EQ(again.vertices.to_vector<double>(), m.vertices.to_vector<double>());
+    EXPECT_EQ(again.triangles.to_vector<std::uint32_t>(), m.triangles.to_vector<std::uint32_t>());
+}
+
+TEST(RefineSquare, BadArgumentsSayWhich) {
+    EXPECT_EQ(message_of<ValueError>([] { geometry::refine_square(0.0); }), "geometry::refine_square: half_side must be positive, not 0");
+    EXPECT_EQ(message_of<ValueError>([] { geometry::refine_square(1.0, -1.0); }), "geometry::refine_square: max_area must be positive, not -1");
+    EXPECT_EQ(message_of<ValueError>([] { geometry::refine_square(1.0, NAN); }), "geometry::refine_square: max_area must be finite, not nan");
+    EXPECT_EQ(message_of<ValueError>([] { geometry::refine_square(1.0, 0.01, 30.0); }),
+              "geometry::refine_square: min_angle must be in [0, 20.7] degrees, not 30");
+    EXPECT_EQ(message_of<ValueError>([] { geometry::refine_square(1.0, 1e-7); }),
+              "geometry::refine_square: half_side 1 and max_area 1e-07 need more than 1048576 vertices");
+}
+
 } // namespace
+

@@ -174,6 +174,41 @@ TEST_F(Collections, SegmentsAreSeparateCappedLines) {
                  "SegmentCollection::append: 3 end points do not pair into segments (an even number is needed)");
 }
 
+// StrokeEdge::Agg fades as glumpy's antialias/stroke.glsl: with antialias 1, a pixel at
+// distance d from the centre line of a line of width w gets alpha 1 where |d| < w / 2 - 1,
+// else exp(-(|d| - w / 2 + 1)^2). Computed by hand for pixel centres: a 1-px line through
+// them, d = 0: 0.7788 (198.6 of 255), d = 1: exp(-2.25) = 0.1054 (26.9), d = 2:
+// exp(-6.25) (0.5, past the quad or rounded to 0); a 2-px line between two rows, d = 0.5:
+// 198.6, d = 1.5: 26.9. The ramp edge draws the same 1-px line as one full row. Segments
+// share the shader.
+TEST_F(Collections, AggStrokeEdgeIsGlumpys) {
+    PathCollection paths;
+    paths.append(line({{5, 20.5}, {59, 20.5}}), {.color = white, .width = 1, .edge = StrokeEdge::Agg});
+    paths.append(line({{5, 40}, {59, 40}}), {.color = white, .width = 2, .edge = StrokeEdge::Agg});
+    paths.append(line({{5, 55.5}, {59, 55.5}}), {.color = white, .width = 1});
+    EXPECT_EQ(paths.style(0).edge, StrokeEdge::Agg);
+    EXPECT_EQ(paths.style(2).edge, StrokeEdge::Ramp);
+    const Image img = render([&] { paths.draw(); });
+    for (int x : {20, 32, 44}) {
+        EXPECT_NEAR(img.red(x, 20), 198.6, 1.5) << x;
+        EXPECT_NEAR(img.red(x, 19), 26.9, 1.5) << x;
+        EXPECT_NEAR(img.red(x, 21), 26.9, 1.5) << x;
+        EXPECT_LE(img.red(x, 18), 1) << x;
+        EXPECT_LE(img.red(x, 22), 1) << x;
+        EXPECT_NEAR(img.red(x, 39), 198.6, 1.5) << x;
+        EXPECT_NEAR(img.red(x, 40), 198.6, 1.5) << x;
+        EXPECT_NEAR(img.red(x, 38), 26.9, 1.5) << x;
+        EXPECT_NEAR(img.red(x, 41), 26.9, 1.5) << x;
+        EXPECT_EQ(img.red(x, 55), 255) << x;
+        EXPECT_EQ(img.red(x, 54), 0) << x;
+    }
+    SegmentCollection segments;
+    segments.append(std::vector<glm::vec2>{{5, 20.5}, {59, 20.5}}, {.color = white, .width = 1, .edge = StrokeEdge::Agg});
+    const Image seg = render([&] { segments.draw(); });
+    EXPECT_NEAR(seg.red(32, 20), 198.6, 1.5);
+    EXPECT_NEAR(seg.red(32, 21), 26.9, 1.5);
+}
+
 TEST_F(Collections, PolygonHolesFollowTheFillRule) {
     const std::vector<Polyline> same_turn = {square(8, 8, 48), square(24, 24, 16)};
     const std::vector<Polyline> opposite_turn = {square(8, 8, 48), square(24, 24, 16, false)};

@@ -1,11 +1,14 @@
 // The tiger drawn by glumpp (two draw calls) against an independent rasterizer, librsvg's
 // rsvg-convert, at the same size: the images must agree closely.
+#include "../TestUtil.hpp"
 #include "../gloo/GLTest.hpp"
 
 #include <glumpp/app.hpp>
 #include <glumpp/graphics/PanZoom.hpp>
 #include <glumpp/graphics/SvgScene.hpp>
 
+#include <glm/common.hpp>
+#include <glm/vector_relational.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -17,6 +20,7 @@
 
 using namespace glumpp;
 using namespace glumpp::graphics;
+using glumpp::test::message_of;
 
 namespace {
 
@@ -149,4 +153,111 @@ TEST(TigerRender, AgreesWithRsvgConvert) {
     std::printf("[ tiger    ] shifted by 2 pixels: mean absolute difference %.2f / 255, coverage IoU %.4f\n",
                 moved.mean_abs_diff, moved.coverage_iou);
     EXPECT_TRUE(moved.mean_abs_diff > 2.0 || moved.coverage_iou < 0.975);
+}
+
+// Shapes the collections refuse are left out whole, with a warning naming them; the
+// others still draw (a shape of the reader's never gets here, but edited ones can).
+TEST_F(SvgSceneTest, RefusedShapesAreSkippedWhole) {
+    const auto square = [](double x) {
+        svg::Shape s;
+        s.element = "rect";
+        s.line = 3;
+        s.subpaths = {svg::Polyline{{{x, 0}, {x + 10, 0}, {x + 10, 10}, {x, 10}}, true}};
+        s.fill = svg::Fill{{1, 0, 0, 1}};
+        return s;
+    };
+    std::vector<svg::Shape> shapes{square(0), square(20), square(40), square(60)};
+    shapes[1].id = "nan";
+    shapes[1].subpaths[0].points[2].x = std::nan("");
+    shapes[2].id = "width";
+    shapes[2].stroke = svg::Stroke{{0, 0, 1, 1}};
+    shapes[2].stroke->width = -1; // the fill would be fine: it is taken back too
+    SvgScene scene{std::span<const svg::Shape>(shapes)};
+    EXPECT_EQ(scene.fills().size(), 2u);
+    EXPECT_EQ(scene.strokes().size(), 0u);
+    ASSERT_EQ(scene.warnings().size(), 2u);
+    EXPECT_TRUE(scene.warnings()[0].starts_with("rect#nan (line 3): Tessellator::fill: ")) << scene.warnings()[0];
+    EXPECT_EQ(scene.warnings()[1], "rect#width (line 3): PathCollection::append: width -1 is not a finite number >= 0; skipped");
+    EXPECT_EQ(scene.fills().order(1), 6.0f); // the fourth shape keeps its place in painter's order
+}
+
+// A translucent fill over an earlier stroke shows the stroke through it, as SVG's
+// document order says (issue 15: the depth trick erased it); an opaque fill still covers
+// an earlier stroke within one layer. Expected colours by hand: straight-alpha "over".
+TEST(SvgSceneRender, TranslucentFillsKeepDocumentOrder) {
+    const char* text = R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60">
+      <path d="M5 30 H 115" fill="none" stroke="#000" stroke-width="6"/>
+      <rect x="10" y="10" width="30" height="40" fill="#cc3333" fill-opacity="0.4"/>
+      <rect x="50" y="10" width="30" height="40" fill="#3366cc" fill-opacity="0"/>
+      <path d="M5 55 H 115" fill="none" stroke="#000" stroke-width="4"/>
+      <rect x="85" y="50" width="10" height="10" fill="#663399"/>
+      <rect x="85" y="5" width="10" height="10" fill="#ff9900" fill-opacity="0.5"/></svg>)svg";
+    app::WindowConfig config;
+    config.width = 120;
+    config.height = 60;
+    config.backend = app::Backend::Offscreen;
+    config.clear_color = {1, 1, 1, 1};
+    app::Window window(config);
+    window.activate();
+    SvgScene scene(svg::Document::parse(text));
+    // The first translucent rectangle meets the first stroke: a second layer. The
+    // second translucent one meets nothing of that layer's strokes (there are none
+    // yet): it stays; the opaque rectangle and the last translucent one (which meets no
+    // stroke of the second layer: the second stroke is far below it) stay too.
+    EXPECT_EQ(scene.layer_count(), 2u);
+    EXPECT_EQ(scene.draw_calls(), 3u); // layer 0: its stroke only; layer 1: fills, strokes
+    EXPECT_EQ(scene.fills(0).size(), 0u);
+    EXPECT_EQ(scene.strokes(0).size(), 1u);
+    EXPECT_EQ(scene.fills(1).size(), 4u);
+    EXPECT_EQ(scene.strokes(1).size(), 1u);
+    EXPECT_EQ(message_of<IndexError>([&] { (void)scene.fills(2); }),
+              "SvgScene::fills: layer 2 is out of range for a scene of 2 layers");
+    window.clear();
+    scene.draw();
+    window.swap();
+    const auto px = window.read_pixels().to_vector<std::uint8_t>();
+    const auto at = [&](int x, int y) {
+        const std::size_t k = (std::size_t(y) * 120 + std::size_t(x)) * 4;
+        return glm::ivec3(px[k], px[k + 1], px[k + 2]);
+    };
+    const auto near = [](glm::ivec3 a, glm::ivec3 b) { return glm::all(glm::lessThanEqual(glm::abs(a - b), glm::ivec3(3))); };
+    EXPECT_PRED2(near, at(25, 30), glm::ivec3(82, 20, 20)) << "0.4 of #cc3333 over the black stroke";
+    EXPECT_PRED2(near, at(65, 30), glm::ivec3(0, 0, 0)) << "the stroke under a fill of opacity 0";
+    EXPECT_PRED2(near, at(25, 20), glm::ivec3(235, 173, 173)) << "0.4 of #cc3333 over white";
+    EXPECT_PRED2(near, at(90, 56), glm::ivec3(102, 51, 153)) << "an opaque fill covers the earlier stroke";
+    EXPECT_PRED2(near, at(90, 10), glm::ivec3(255, 204, 128)) << "0.5 of #ff9900 over white";
+}
+
+// The root viewport clips (SVG: overflow of the outermost svg is hidden): a circle
+// crossing the document's right edge, drawn in a window twice the document's width,
+// stops at the edge; the scissor state is the host's again after the draw.
+TEST(SvgSceneRender, RootViewportClips) {
+    app::WindowConfig config;
+    config.width = 80;
+    config.height = 40;
+    config.backend = app::Backend::Offscreen;
+    config.clear_color = {1, 1, 1, 1};
+    app::Window window(config);
+    window.activate();
+    SvgScene scene(svg::Document::parse(R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">
+      <circle cx="40" cy="20" r="15" fill="#000"/></svg>)svg"));
+    ASSERT_TRUE(scene.clip());
+    EXPECT_EQ(scene.clip()->width, 40.0);
+    window.clear();
+    scene.draw(); // world units are pixels: the document is the window's left half
+    EXPECT_FALSE(glIsEnabled(GL_SCISSOR_TEST));
+    window.swap();
+    auto px = window.read_pixels().to_vector<std::uint8_t>();
+    const auto red = [&](int x, int y) { return int(px[(std::size_t(y) * 80 + std::size_t(x)) * 4]); };
+    EXPECT_EQ(red(35, 20), 0);   // inside the document
+    EXPECT_EQ(red(38, 20), 0);
+    EXPECT_EQ(red(41, 20), 255); // outside: clipped
+    EXPECT_EQ(red(50, 20), 255);
+    scene.set_clip(std::nullopt);
+    window.clear();
+    scene.draw();
+    window.swap();
+    px = window.read_pixels().to_vector<std::uint8_t>();
+    EXPECT_EQ(red(41, 20), 0) << "without the clip the circle's right half is drawn";
+    EXPECT_EQ(red(50, 20), 0);
 }

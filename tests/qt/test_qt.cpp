@@ -79,6 +79,7 @@ TEST(QtWidget, DrawsBesideAButtonAndTakesQtsEvents) {
 
     container.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&container));
+    test::keep_dri_drivers_loaded(); // Qt's context loaded Mesa's driver (see Xvfb.hpp)
     QTest::qWait(100);
     ASSERT_NO_THROW(view->rethrow_pending());
     EXPECT_EQ(inits, 1);
@@ -119,6 +120,13 @@ TEST(QtWidget, ShowHideEnterLeaveIdleAndAGuardedSlot) {
     test::XTest xtest;
     if (!xtest.ok()) GTEST_SKIP() << "no XTEST (libXtst.so.6 and the server's extension are needed)";
     qapp();
+    // Declared before the widgets, which outlive nothing their handlers use: destroying
+    // the shown container hides the view, whose on_hide still runs then (ASan found
+    // `seen` freed by that time when it was declared after).
+    std::vector<std::string> seen;
+    int draws = 0, idles = 0;
+    bool idle_after_draw = true;
+    bool current = false;
     QWidget container;
     auto* layout = new QVBoxLayout(&container);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -126,9 +134,6 @@ TEST(QtWidget, ShowHideEnterLeaveIdleAndAGuardedSlot) {
     auto* button = new QPushButton("Throw");
     layout->addWidget(view);
     layout->addWidget(button);
-    std::vector<std::string> seen;
-    int draws = 0, idles = 0;
-    bool idle_after_draw = true;
     view->on_ready([&](app::Window& window) {
         window.on_draw([&](double) { ++draws; });
         window.on_idle([&](double) {
@@ -140,7 +145,6 @@ TEST(QtWidget, ShowHideEnterLeaveIdleAndAGuardedSlot) {
         window.on_enter([&] { seen.push_back("enter"); });
         window.on_leave([&] { seen.push_back("leave"); });
     });
-    bool current = false;
     QObject::connect(button, &QPushButton::clicked, view->slot([&](bool) {
         current = QOpenGLContext::currentContext() == view->context();
         throw glumpp::ValueError("slot: from the button");
@@ -149,6 +153,7 @@ TEST(QtWidget, ShowHideEnterLeaveIdleAndAGuardedSlot) {
     container.move(200, 150);
     container.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&container));
+    test::keep_dri_drivers_loaded(); // Qt's context loaded Mesa's driver (see Xvfb.hpp)
     QTest::qWait(100);
     ASSERT_NO_THROW(view->rethrow_pending());
     EXPECT_GT(draws, 0);
@@ -171,4 +176,49 @@ TEST(QtWidget, ShowHideEnterLeaveIdleAndAGuardedSlot) {
     EXPECT_TRUE(current);
     EXPECT_EQ(test::message_of<ValueError>([&] { view->rethrow_pending(); }), "slot: from the button");
     ASSERT_NO_THROW(view->rethrow_pending()); // once
+}
+
+// slot() before initializeGL: the call is queued with its arguments and runs, in order,
+// once the Window exists, with the context current. Before the fix it ran f at once,
+// with no context current and window() throwing.
+TEST(QtWidget, SlotCallsBeforeInitializeGLAreQueued) {
+    if (!test::display().ok()) GTEST_SKIP() << test::display().why();
+    qapp();
+    std::vector<std::string> seen; // before the widget: its handlers use it
+    qt::Widget view("qt early slot", 64, 48);
+    view.on_ready([&](app::Window& window) { window.on_init([&] { seen.push_back("init"); }); });
+    auto early = view.slot([&](int n, const std::string& what) {
+        const bool current = QOpenGLContext::currentContext() == view.context() && view.context() != nullptr;
+        seen.push_back(what + " " + std::to_string(n) + (current ? " current" : " not current") + " " +
+                       std::to_string(view.window().width()));
+    });
+    std::string temporary = "first";
+    early(1, temporary);
+    temporary = "changed"; // the queued call has its own copy
+    early(2, std::string("second"));
+    EXPECT_TRUE(seen.empty());
+    EXPECT_EQ(view.queued(), 2u);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    test::keep_dri_drivers_loaded();
+    ASSERT_NO_THROW(view.rethrow_pending());
+    EXPECT_EQ(view.queued(), 0u);
+    const std::string w = std::to_string(view.window().width());
+    EXPECT_EQ(seen, (std::vector<std::string>{"init", "first 1 current " + w, "second 2 current " + w}));
+    early(3, "after"); // once initialised: at once
+    EXPECT_EQ(seen.back(), "after 3 current " + w);
+
+    // A queued call that throws: kept for rethrow_pending(), the later ones dropped.
+    int ran = 0;
+    qt::Widget other("qt early throw", 64, 48);
+    auto throwing = other.slot([&] {
+        ++ran;
+        throw ValueError("early: from a queued slot");
+    });
+    throwing();
+    throwing();
+    other.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&other));
+    EXPECT_EQ(ran, 1);
+    EXPECT_EQ(test::message_of<ValueError>([&] { other.rethrow_pending(); }), "early: from a queued slot");
 }

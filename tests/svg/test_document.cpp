@@ -274,7 +274,7 @@ TEST(Document, UnknownAndForeignElements) {
   <text id="t1" x="0" y="0">hello</text>
   <image/>
   <style>rect { fill: red }</style>
-  <rect width="1" height="1" clip-path="url(#c)" stroke-dasharray="1 2" fill="url(#grad) purple"/>
+  <rect width="1" height="1" clip-path="url(#c)" mask="url(#m)" fill="url(#grad) purple"/>
 </svg>)svg");
     ASSERT_EQ(d.shapes().size(), 1u);
     EXPECT_EQ(d.shapes()[0].fill->color, Color::rgb8(128, 0, 128));
@@ -283,7 +283,7 @@ TEST(Document, UnknownAndForeignElements) {
                                 "image (line 6): element <image> is not supported; skipped",
                                 "style (line 7): CSS style sheets are not supported; ignored",
                                 "rect (line 8): clip-path is not supported; ignored",
-                                "rect (line 8): stroke-dasharray is not supported; ignored",
+                                "rect (line 8): mask is not supported; ignored",
                                 "rect (line 8): fill: paint servers are not supported (url(#grad)); using its fallback color",
                             }));
 }
@@ -384,4 +384,208 @@ TEST(Document, DeepNestingAndUseBombsStayBounded) {
     ASSERT_EQ(b.warnings().size(), 1u);
     EXPECT_EQ(b.warnings()[0], "rect#l0 (line 1): use instantiates more than 100000 elements; the rest is skipped");
     EXPECT_LT(b.shapes().size(), 100000u);
+}
+
+// Hostile numbers (the five files that ended the process, issue 15): each bad shape is
+// skipped with a warning naming it and its line, and the rectangle after it still draws.
+TEST(Document, OutOfRangeShapesAreSkippedAndTheRestDraws) {
+    const auto check = [](const std::string& bad, const std::string& expected_warning) {
+        const Document d = svg(bad + "\n<rect width=\"10\" height=\"10\"/>");
+        ASSERT_EQ(d.shapes().size(), 1u) << bad;
+        EXPECT_EQ(d.shapes()[0].element, "rect") << bad;
+        EXPECT_EQ(d.shapes()[0].line, 2) << bad;
+        ASSERT_EQ(d.warnings().size(), 1u) << bad;
+        EXPECT_EQ(d.warnings()[0], expected_warning) << bad;
+    };
+    check("<circle id=\"c\" r=\"1e200\"/>", "circle#c (line 1): point (1e+200, 0) is beyond 1e+09 once transformed; skipped");
+    check("<path d=\"M0 0 L 2e9 0\" fill=\"none\" stroke=\"red\"/>",
+          "path (line 1): point (2e+09, 0) is beyond 1e+09 once transformed; skipped");
+    check("<path d=\"M0 0 L50 50\" stroke=\"red\" stroke-width=\"1e39\"/>",
+          "path (line 1): stroke width 1e+39 is beyond 1e+09 once transformed; skipped");
+    // Just inside the range draws.
+    EXPECT_EQ(svg("<path d=\"M0 0 L 1e9 0\" stroke=\"red\"/>").shapes().size(), 1u);
+    // Non-finite numbers are not numbers: the path stops before them, the polygon loses them.
+    const Document n = svg("<path d=\"M0 0 L 5 5 L NaN 50\" stroke=\"red\"/><polygon points=\"0,0 1,1 inf,3\"/>");
+    ASSERT_EQ(n.shapes().size(), 2u);
+    EXPECT_EQ(n.shapes()[0].subpaths[0].points.size(), 2u);
+    EXPECT_EQ(n.warnings().size(), 2u);
+}
+
+TEST(Document, HugeMiterLimitIsClamped) {
+    const Document d = svg("<path d=\"M0 0 L50 50 L0 50\" stroke=\"red\" stroke-miterlimit=\"1e308\"/>");
+    ASSERT_EQ(d.shapes().size(), 1u);
+    EXPECT_EQ(d.shapes()[0].stroke->miter_limit, max_miter_limit);
+    EXPECT_TRUE(d.warnings().empty());
+}
+
+TEST(Document, PathCommandsAreBounded) {
+    std::string error;
+    const PathData p = PathData::parse_prefix("M0 0 L1 1 L2 2 L3 3", error, 3);
+    EXPECT_EQ(p.commands.size(), 3u);
+    EXPECT_EQ(error, "PathData::parse: more than 3 commands at character 17 of \"M0 0 L1 1 L2 2 L3 3\"");
+    EXPECT_EQ(message_of<ParseError>([] { (void)PathData::parse("M0 0 z z", 2); }),
+              "PathData::parse: more than 2 commands at character 8 of \"M0 0 z z\"");
+    // The document's bound: max_path_commands commands, then drawn up to there.
+    std::string d = "M0 0";
+    d.reserve(max_path_commands * 2 + 16);
+    for (std::size_t i = 0; i < max_path_commands; ++i) d += "h1";
+    const Document doc = svg("<path d=\"" + d + "\" fill=\"none\" stroke=\"red\"/>");
+    ASSERT_EQ(doc.warnings().size(), 1u);
+    EXPECT_TRUE(doc.warnings()[0].starts_with("path (line 1): attribute d: PathData::parse: more than 4194304 commands at character"))
+        << doc.warnings()[0];
+    ASSERT_EQ(doc.shapes().size(), 1u);
+    // The moveto and max_path_commands - 1 lines, merged into one straight polyline's ends
+    // only where points coincide (they do not: each h moves one unit).
+    EXPECT_EQ(doc.shapes()[0].subpaths[0].points.size(), max_path_commands);
+}
+
+TEST(Document, TotalPointsAreBounded) {
+    // Each circle of radius 1e8 is 4 arcs of 4096 segments (the per-curve cap): 16,384
+    // points. max_points / 16,384 = 1024 circles fit; through use, 3000 are asked for.
+    std::string body = "<defs><circle id=\"c\" r=\"1e8\" cx=\"0\"/>";
+    body += "<g id=\"g\">";
+    for (int k = 0; k < 100; ++k) body += "<use href=\"#c\"/>";
+    body += "</g></defs>";
+    for (int k = 0; k < 30; ++k) body += "<use href=\"#g\"/>";
+    const Document d = svg(body);
+    std::size_t points = 0;
+    for (const Shape& s : d.shapes())
+        for (const auto& p : s.subpaths) points += p.points.size();
+    EXPECT_LE(points, max_points);
+    EXPECT_GT(points, max_points / 2);
+    EXPECT_LT(d.shapes().size(), 3000u);
+    ASSERT_EQ(d.warnings().size(), 1u);
+    EXPECT_TRUE(d.warnings()[0].ends_with("the document's shapes would hold more than 16777216 points; this shape and every later one are skipped; skipped"))
+        << d.warnings()[0];
+    EXPECT_EQ(message_of<ValueError>([] { (void)flatten(PathData::parse("M0 0 L1 1 L2 2"), {}, 0.25, 2); }),
+              "flatten: more than 2 points");
+}
+
+// Illustrator's DOCTYPE: namespaces and style strings as internal entities.
+TEST(Document, InternalEntitiesAreExpanded) {
+    const Document d = Document::parse(R"(<?xml version="1.0"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+  <!ENTITY ns_svg "http://www.w3.org/2000/svg">
+  <!ENTITY st0 "fill:#FF0000;">
+  <!ENTITY nested "&st0;stroke:blue">
+  <!ENTITY % param "ignored">
+  <!ENTITY ext SYSTEM "file:///etc/passwd">
+]>
+<svg xmlns="&ns_svg;" width="10" height="10"><rect style="&st0;" width="5" height="5"/>
+<rect style="&nested;" x="5" width="5" height="5"/><rect id="&ext;" width="1" height="1"/></svg>)");
+    ASSERT_EQ(d.shapes().size(), 3u);
+    EXPECT_EQ(d.shapes()[0].fill->color, Color::rgb8(255, 0, 0));
+    EXPECT_EQ(d.shapes()[1].fill->color, Color::rgb8(255, 0, 0));
+    ASSERT_TRUE(d.shapes()[1].stroke);
+    EXPECT_EQ(d.shapes()[1].stroke->color, Color::rgb8(0, 0, 255));
+    EXPECT_EQ(d.shapes()[1].line, 10); // lines are the file's: entity values hold no newline here
+    EXPECT_EQ(d.shapes()[2].id, "&ext;");
+    EXPECT_EQ(d.warnings(), std::vector<std::string>{"DOCTYPE: external entity &ext; is not read; its references stay as they are"});
+}
+
+TEST(Document, EntityBombsStayBounded) {
+    // Ten levels of ten references each: 10^10 copies if expanded.
+    std::string dtd = "<!DOCTYPE svg [<!ENTITY e0 \"fill:red;\">";
+    for (int k = 1; k <= 10; ++k) {
+        dtd += "<!ENTITY e" + std::to_string(k) + " \"";
+        for (int j = 0; j < 10; ++j) dtd += "&e" + std::to_string(k - 1) + ";";
+        dtd += "\">";
+    }
+    dtd += "]>";
+    const Document d = Document::parse(dtd + "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect style=\"&e10;\" width=\"1\" height=\"1\"/></svg>");
+    ASSERT_EQ(d.warnings().size(), 2u);
+    EXPECT_EQ(d.warnings()[0], "DOCTYPE: entity &e2; nested more than 8 deep; no entity is expanded");
+    EXPECT_TRUE(d.warnings()[1].starts_with("rect (line 1): style: ")) << d.warnings()[1];
+    // Shallow but wide: 8 levels of 16 = 4 GB.
+    dtd = "<!DOCTYPE svg [<!ENTITY e0 \"aaaaaaaaaaaaaaaa\">";
+    for (int k = 1; k <= 7; ++k) {
+        dtd += "<!ENTITY e" + std::to_string(k) + " \"";
+        for (int j = 0; j < 16; ++j) dtd += "&e" + std::to_string(k - 1) + ";";
+        dtd += "\">";
+    }
+    dtd += "]>";
+    const Document w = Document::parse(dtd + "<svg xmlns=\"http://www.w3.org/2000/svg\"><desc>&e7;</desc></svg>");
+    EXPECT_EQ(w.warnings(), std::vector<std::string>{"DOCTYPE: entities expand to more than 67108864 bytes; no entity is expanded"});
+}
+
+TEST(Document, ZeroRootSizeDisablesRendering) {
+    const Document d = svg("<rect width=\"5\" height=\"5\"/>", "width=\"0\" height=\"10\"");
+    EXPECT_TRUE(d.shapes().empty());
+    EXPECT_EQ(d.warnings(), std::vector<std::string>{"svg (line 1): width is 0: SVG disables rendering; nothing is drawn"});
+    // A missing size is unknown, not zero.
+    EXPECT_EQ(svg("<rect width=\"5\" height=\"5\"/>", "").shapes().size(), 1u);
+}
+
+TEST(Document, UseOfSymbolInAnUnsizedRoot) {
+    const Document d = svg("<symbol id=\"s\" viewBox=\"0 0 4 4\"><rect width=\"4\" height=\"2\"/></symbol>"
+                           "<use href=\"#s\" x=\"10\"/>",
+                           "");
+    ASSERT_EQ(d.shapes().size(), 1u);
+    ASSERT_TRUE(d.bounds());
+    // The symbol's own size: drawn unscaled at x = 10.
+    EXPECT_EQ(d.bounds()->min, V(10, 0));
+    EXPECT_EQ(d.bounds()->max, V(14, 2));
+    // In a sized root the use's default size is 100% of it: the 4x4 box scales to 100x100.
+    const Document sized = svg("<symbol id=\"s\" viewBox=\"0 0 4 4\"><rect width=\"4\" height=\"2\"/></symbol><use href=\"#s\"/>");
+    EXPECT_EQ(sized.bounds()->max, V(100, 50));
+}
+
+TEST(Document, MarkersAndBlendModesWarn) {
+    EXPECT_EQ(warnings("<path d=\"M0 0 L1 1\" stroke=\"red\" marker-end=\"url(#m)\" style=\"mix-blend-mode: multiply\"/>"),
+              (std::vector<std::string>{"path (line 1): marker-end is not supported; ignored",
+                                        "path (line 1): mix-blend-mode is not supported; ignored"}));
+    EXPECT_TRUE(warnings("<path d=\"M0 0 L1 1\" stroke=\"red\" mix-blend-mode=\"normal\" marker-start=\"none\"/>").empty());
+}
+
+// stroke-dasharray against lengths worked out by hand: a 10-unit line under "3 1".
+TEST(Dash, PatternOffsetAndClosedPaths) {
+    const std::vector<Polyline> line{Polyline{{{0, 0}, {10, 0}}, false}};
+    const auto xs = [](const std::vector<Polyline>& dashes) {
+        std::vector<std::pair<double, double>> out;
+        for (const auto& d : dashes) out.emplace_back(d.points.front().x, d.points.back().x);
+        return out;
+    };
+    using P = std::vector<std::pair<double, double>>;
+    const double pattern[] = {3, 1};
+    EXPECT_EQ(xs(dash(line, pattern, 0)), (P{{0, 3}, {4, 7}, {8, 10}}));
+    EXPECT_EQ(xs(dash(line, pattern, 1)), (P{{0, 2}, {3, 6}, {7, 10}}));
+    EXPECT_EQ(xs(dash(line, pattern, -1)), (P{{1, 4}, {5, 8}, {9, 10}}));
+    // A closed square of side 4 (perimeter 16) under "6 2": dashes turn its corners.
+    const std::vector<Polyline> square{Polyline{{{0, 0}, {4, 0}, {4, 4}, {0, 4}}, true}};
+    const double long_dash[] = {6, 2};
+    const auto d = dash(square, long_dash, 0);
+    ASSERT_EQ(d.size(), 2u);
+    EXPECT_EQ(d[0].points, (std::vector<V>{{0, 0}, {4, 0}, {4, 2}}));
+    EXPECT_EQ(d[1].points, (std::vector<V>{{4, 4}, {0, 4}, {0, 2}}));
+    const double bad[] = {1, -1}, zeros[] = {0, 0};
+    EXPECT_EQ(message_of<ValueError>([&] { (void)dash(line, bad, 0); }), "dash: pattern length -1 is not a finite number >= 0");
+    EXPECT_EQ(message_of<ValueError>([&] { (void)dash(line, zeros, 0); }),
+              "dash: the pattern's lengths must add up to a positive finite number");
+    const double tiny[] = {1e-6, 1e-6};
+    EXPECT_EQ(message_of<ValueError>([&] { (void)dash(line, tiny, 0, 1000); }), "dash: more than 1000 points");
+}
+
+TEST(Document, StrokeDasharrayAndOffset) {
+    const Document d = svg("<g stroke-dasharray=\"3, 1\" stroke-dashoffset=\"1\" transform=\"scale(2)\">"
+                           "<path d=\"M0 0 H 5\" stroke=\"red\" fill=\"none\"/>"
+                           "<path d=\"M0 10 H 5\" stroke=\"red\" stroke-dasharray=\"2\"/>"
+                           "<path d=\"M0 20 H 5\" stroke=\"red\" stroke-dasharray=\"0 0\"/>"
+                           "<path d=\"M0 30 H 5\" stroke=\"red\" stroke-dasharray=\"1 -1\"/></g>");
+    ASSERT_EQ(d.shapes().size(), 4u);
+    // Inherited, scaled by 2 with the width: "6 2" from 2 into the pattern over 10 units.
+    ASSERT_TRUE(d.shapes()[0].stroke->dashes);
+    const auto& a = *d.shapes()[0].stroke->dashes;
+    ASSERT_EQ(a.size(), 2u);
+    EXPECT_EQ(a[0].points, (std::vector<V>{{0, 0}, {4, 0}}));
+    EXPECT_EQ(a[1].points, (std::vector<V>{{6, 0}, {10, 0}}));
+    // "2" is "2 2" (doubled: 4 4), the offset 1 inherited (2).
+    const auto& b = *d.shapes()[1].stroke->dashes;
+    ASSERT_EQ(b.size(), 2u);
+    EXPECT_EQ(b[0].points, (std::vector<V>{{0, 20}, {2, 20}}));
+    EXPECT_EQ(b[1].points, (std::vector<V>{{6, 20}, {10, 20}}));
+    EXPECT_FALSE(d.shapes()[2].stroke->dashes) << "all zeros: solid";
+    // A bad list is ignored: the inherited "3 1" stays.
+    ASSERT_TRUE(d.shapes()[3].stroke->dashes);
+    EXPECT_EQ(d.shapes()[3].stroke->dashes->size(), 2u);
+    EXPECT_EQ(d.warnings(), std::vector<std::string>{"path (line 1): stroke-dasharray: negative length in \"1 -1\"; ignored"});
 }

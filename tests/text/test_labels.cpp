@@ -557,3 +557,24 @@ TEST_F(Labels, LongerTextResizesTheSlot) {
     EXPECT_EQ(ours.v, render(fresh, 200, 120).v);
     EXPECT_EQ(labels.text(0), "a much longer first label");
 }
+
+// The default transform (OrthographicProjection(Position())) follows the GL viewport: a
+// label at (40, 30) stays 40 px from the left and 30 px up whatever the framebuffer's size,
+// drawn by one collection into 200x120, then 320x200, then 200x120 again (the projection
+// is rebuilt when the viewport's size changes, and only then). A projection kept from the
+// first size would put it at (64, 50) in the second.
+TEST_F(Labels, DefaultTransformFollowsTheViewport) {
+    const text::Font font = text::Font::open(dejavu);
+    GlyphCollection labels(GlyphCollection::Mode::Coverage);
+    labels.append("Follow", font, {.size = 20, .origin = {40, 30, 0}, .anchor_x = graphics::AnchorX::Left,
+                                   .anchor_y = graphics::AnchorY::Baseline});
+    const Ink small = render(labels, 200, 120);
+    const Ink large = render(labels, 320, 200);
+    const auto a = ink_box(small), b = ink_box(large);
+    ASSERT_GE(a[2], 0);
+    ASSERT_GE(b[2], 0);
+    EXPECT_EQ(a[0], b[0]);                                   // left edge, from the left
+    EXPECT_EQ(small.height - 1 - a[3], large.height - 1 - b[3]); // lowest ink row, from the bottom
+    EXPECT_EQ(a[2] - a[0], b[2] - b[0]);                     // the same width: pixels, not a scaled picture
+    EXPECT_EQ(render(labels, 200, 120).v, small.v);
+}

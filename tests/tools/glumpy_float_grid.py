@@ -1,6 +1,6 @@
-# Runs one of glumpy's grid examples (gloo-cartesian-grid.py, gloo-irregular-grids.py)
-# for FRAMES frames at an unlimited frame rate, with two changes that make the
-# script do what it means on today's NumPy and glumpy:
+# Runs one of glumpy's grid examples (gloo-cartesian-grid.py, gloo-irregular-grids.py;
+# also heatmap.py, see `seeded` below) for FRAMES frames at an unlimited frame rate, with
+# two changes that make the script do what it means on today's NumPy and glumpy:
 #  - its `u_grid` texture, a float32 array of grid positions in pixels or radians, is made
 #    a TextureFloat2D (GL_RGBA32F). glumpy 1.2.1 turns a float array assigned to a sampler
 #    into a Texture2D of internal format GL_RGBA, which clamps every value to [0, 1]: the
@@ -10,8 +10,13 @@
 # is). It draws FRAMES frames and saves the last (GL_RGB, read before the swap) as a PPM:
 #
 #   cd GLUMPY/examples
-#   xvfb-run -a -s "-screen 0 2048x2048x24" python3 THIS.py gloo-cartesian-grid.py 3 out.ppm [pan-zoom]
+#   xvfb-run -a -s "-screen 0 2048x2048x24" python3 THIS.py gloo-cartesian-grid.py 3 out.ppm [pan-zoom] [seeded]
 #   convert out.ppm PNG24:gloo-cartesian-grid.png
+#
+# `seeded` makes np.random.uniform(low, high, size) return the values a port draws from
+# glumpp's RandomGenerator(1) (tests/tools/glumpp_random.py), so that a script whose data
+# are random (heatmap.py) shows the port's data: its screenshot is then the port's golden
+# image. Nothing else of np.random is changed (a script calling another function fails).
 #
 # `pan-zoom` scripts the gesture the ports' `pan-zoom` argument makes: before the example
 # draws frame k (from 0), one scroll notch up at (320, 180) (on_mouse_scroll(320, 180, 0,
@@ -19,7 +24,10 @@
 import os, sys, runpy
 
 example, frames, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-gesture = sys.argv[4:] == ["pan-zoom"]
+flags = sys.argv[4:]
+assert set(flags) <= {"pan-zoom", "seeded"}, flags
+gesture, seeded = "pan-zoom" in flags, "seeded" in flags
+tools = os.path.dirname(os.path.abspath(__file__))
 sys.argv = [example, "--backend", "glfw"]
 sys.path.insert(0, os.path.dirname(os.path.abspath(example)))
 
@@ -27,6 +35,11 @@ import numpy as np
 from glumpy import app, gl, gloo
 
 np.int = int
+if seeded:
+    sys.path.insert(0, tools)
+    from glumpp_random import uniform
+
+    np.random.uniform = lambda low=0.0, high=1.0, size=None: uniform(1, low, high, size)
 _setitem = gloo.Program.__setitem__
 
 

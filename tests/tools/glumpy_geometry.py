@@ -7,11 +7,16 @@ with glumpp and compares dtypes, shapes and bytes.
   (glumpy importable: its geometry modules need NumPy only)
   python3 THIS.py tests/golden/geometry
 
-With --random SEED COUNT, it draws COUNT random parameter sets per function instead
-(seeded), saves their arrays the same way and lists the calls in OUT/cases.txt, one a
-line: `CASE FUNCTION ARG...` (floats as repr, exact in both languages; booleans 0/1).
-test_geometry's GlumpyRandom test makes each call with glumpp when GLUMPP_GEOMETRY_CASES
-names that folder (ctest's geometry_random_vs_glumpy does both, where glumpy is given).
+With --random SEED COUNT FILE, it draws COUNT random parameter sets per function instead
+(numpy.random.default_rng(SEED)) and writes one compact file of glumpy's answers, FILE,
+instead of arrays: for each call a line `case NAME FUNCTION ARG...` (floats as repr,
+exact in both languages; booleans 0/1), then one line per returned array,
+`array PART NBYTES CRC32 SHAPE DESCR` (CRC32: zlib's, of the C-ordered bytes, 8 hex
+digits; SHAPE: comma-separated, DESCR: the .npy header's descr, the rest of the line).
+tests/golden/geometry/random-batch.txt is such a file (seed 20261202, 30 cases per
+function), checked by test_geometry's GlumpyBatch test every run; ctest's
+geometry_random_vs_glumpy (where glumpy is given) makes another with glumpy now and passes
+it to the same test through GLUMPP_GEOMETRY_CASES.
 
 The surfaces' functions use Python's math module (the C library's sin and cos, which the
 C++ twins call too), never NumPy's vectorised ones, so that both sides evaluate the same
@@ -20,6 +25,7 @@ numbers; NumPy's own float64 sin/cos inside glumpy's primitives are what is comp
 import math
 import os
 import sys
+import zlib
 
 import numpy as np
 from glumpy.geometry import colorcube, primitives, surface
@@ -90,17 +96,22 @@ def random_cases(seed, count):
     return cases
 
 
+if sys.argv[1] == "--random":
+    seed, count, path = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    with open(path, "w") as listing:
+        for name, (call, args) in random_cases(seed, count).items():
+            listing.write(" ".join(["case", name] + [a if isinstance(a, str) else repr(a) for a in args]) + "\n")
+            for part, a in zip(("vertices", "indices", "outline"), call()):
+                a = np.ascontiguousarray(a.view(np.ndarray))
+                descr = np.lib.format.dtype_to_descr(a.dtype)  # '<u4', or a list of fields
+                descr = descr if isinstance(descr, str) else repr(descr)
+                shape = ",".join(map(str, a.shape))
+                listing.write(f"array {part} {a.nbytes} {zlib.crc32(a.tobytes()):08x} {shape} {descr}\n")
+    sys.exit(0)
 out = sys.argv[-1]
 os.makedirs(out, exist_ok=True)
-if sys.argv[1] == "--random":
-    cases = random_cases(int(sys.argv[2]), int(sys.argv[3]))
-    with open(os.path.join(out, "cases.txt"), "w") as listing:
-        for name, (call, args) in cases.items():
-            listing.write(" ".join([name] + [a if isinstance(a, str) else repr(a) for a in args]) + "\n")
-    CASES = {name: call for name, (call, args) in cases.items()}
 for name, make in CASES.items():
     arrays = make()
     for part, a in zip(("vertices", "indices", "outline"), arrays):
         np.save(os.path.join(out, f"{name}.{part}.npy"), np.ascontiguousarray(a.view(np.ndarray)))
-    if sys.argv[1] != "--random":
-        print(name, ", ".join(f"{a.shape}" for a in arrays))
+    print(name, ", ".join(f"{a.shape}" for a in arrays))

@@ -3,7 +3,7 @@
 # rounding, aspects), laid out by glumpy's own app.Viewport._compute_viewport. test_viewport
 # builds the same trees with app::Viewport and compares the extents.
 #
-#   PYTHONPATH=GLUMPY python3 THIS.py 300 > tests/golden/glumpy-viewports.txt
+#   PYTHONPATH=GLUMPY python3 THIS.py 150 > tests/golden/glumpy-viewports.txt
 #
 # One line per viewport, a tree's root first, each node after its parent:
 #   PARENT SX SY PX PY AX AY ASPECT  X Y W H

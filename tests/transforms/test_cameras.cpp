@@ -4,7 +4,7 @@
 // against each CPU twin on random points.
 #include "../gloo/GLTest.hpp"
 #include "../TestUtil.hpp"
-#include "GpuForward.hpp"
+#include "Readback.hpp"
 
 #include <glumpp/transforms.hpp>
 

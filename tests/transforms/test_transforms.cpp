@@ -2,7 +2,7 @@
 // rendered on the GPU into a float32 target compared with the CPU twin.
 #include "../gloo/GLTest.hpp"
 #include "../TestUtil.hpp"
-#include "GpuForward.hpp"
+#include "Readback.hpp"
 
 #include <glumpp/transforms.hpp>
 

@@ -58,6 +58,11 @@
 //   on_resize         every viewport, with its own size, after the tree is recomputed
 // A viewport is under the pointer when x in [x, x + width) and y in [y, y + height) of its
 // extents (glumpy's __contains__, the pointer's y flipped by the root's height).
+//
+// Handlers may add() children and register handlers while a dispatch runs (each dispatch
+// runs the handlers and children there were when it reached that viewport; the new ones
+// from the next dispatch on). An exception from a handler leaves the dispatch at once;
+// dispatch_draw still disables the scissor test and restores the whole-window viewport.
 
 #include <glumpp/app/Event.hpp>
 
@@ -82,9 +87,17 @@ public:
         bool operator==(const Rect&) const = default;
     };
 
+    /// The largest magnitude a size, position or anchor component may have, and the
+    /// largest aspect (its inverse the smallest): 2^24, more pixels than any GL
+    /// implementation's viewport, so that extents stay far inside an int.
+    static constexpr double max_request = 16777216.0;
+
     /// glumpy's Viewport(size=(800,600), position=(0,0), anchor=(0,0), aspect=None). A
     /// root's size is the window's once attached (or dispatch_resize'd); its position and
-    /// anchor are not used (as in glumpy). ValueError for an aspect that is not positive.
+    /// anchor are not used (as in glumpy). ValueError naming the values for a component
+    /// that is not finite or exceeds max_request ("Viewport: size (nan, 1) must be
+    /// finite"), and for an aspect that is not in [1 / max_request, max_request]
+    /// (glumpy accepts anything; NaN or 1e300 would reach int conversions).
     explicit Viewport(glm::dvec2 size = {800, 600}, glm::dvec2 position = {0, 0}, glm::dvec2 anchor = {0, 0},
                       std::optional<double> aspect = std::nullopt);
     Viewport(const Viewport&) = delete;
@@ -92,7 +105,9 @@ public:
     ~Viewport();
 
     /// A new child (owned by this viewport; the reference stays valid as long as it does),
-    /// laid out at once.
+    /// laid out at once. ValueError as the constructor's, named "Viewport::add" (nothing
+    /// is added). A handler may add() during a dispatch: the new child gets events from
+    /// the next dispatch on.
     Viewport& add(glm::dvec2 size, glm::dvec2 position = {0, 0}, glm::dvec2 anchor = {0, 0},
                   std::optional<double> aspect = std::nullopt);
     /// The i-th child (glumpy's viewport[i]); IndexError past the end.
@@ -105,6 +120,7 @@ public:
     Rect extents() const noexcept { return viewport_; }
     Rect scissor() const noexcept { return scissor_; }
     /// glumpy's size and position setters: a new request, the whole tree laid out again.
+    /// ValueError as the constructor's (nothing changes).
     void set_size(glm::dvec2 size);
     void set_position(glm::dvec2 position);
     /// Whether the pointer is in this viewport (as of the last motion).
@@ -141,7 +157,9 @@ public:
     // --- dispatch, on a root, in window pixels (what attach() connects) ---------------
     /// The root's requested size becomes width x height; the tree is laid out again.
     void dispatch_resize(int width, int height);
-    /// glViewport/glScissor per viewport, as above, with the GL context current.
+    /// glViewport/glScissor per viewport, as above, with the GL context current; on the
+    /// way out, normal or by exception, glDisable(GL_SCISSOR_TEST) and the window's
+    /// glViewport.
     void dispatch_draw(double dt);
     void dispatch_mouse_press(double x, double y, MouseButton button);
     void dispatch_mouse_release(double x, double y, MouseButton button);

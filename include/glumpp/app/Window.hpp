@@ -79,6 +79,7 @@
 
 #include <glm/vec4.hpp>
 
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -105,7 +106,8 @@ struct WindowConfig {
     bool vsync = false;   ///< Glfw: wait for the screen's refresh at swap
     bool visible = true;  ///< Glfw: show the window (visible() says it either way)
     /// Glfw: open the window fullscreen on the primary monitor, at its video mode's size
-    /// (width and height are then the size it gets back when it leaves fullscreen).
+    /// (width and height are then the size it gets back when it leaves fullscreen);
+    /// ContextError, naming the counts, when GLFW reports no monitor or no video mode.
     /// Offscreen: only fullscreen() says it.
     bool fullscreen = false;
     glm::vec4 clear_color{0, 0, 0, 1};
@@ -182,8 +184,10 @@ public:
     /// on_resize runs with it, as for set_size. Leaving fullscreen puts the window back
     /// where it was, at the size it had (glumpy resizes it to 256x256 at 0,0 instead, which
     /// we take for an accident). Offscreen and Host: there is no screen to fill, so only
-    /// fullscreen() changes, and the size stays. IndexError for a screen that does not
-    /// exist (nothing changes).
+    /// fullscreen() changes, and the size stays. A call that changes nothing (leaving
+    /// fullscreen when windowed, entering it again on the same screen) returns at once:
+    /// no GL or GLFW call, no wait, no on_resize. IndexError for a screen that does not
+    /// exist; ContextError when GLFW has no video mode for it (nothing changes).
     void set_fullscreen(bool fullscreen, int screen = 0);
     bool fullscreen() const noexcept { return fullscreen_; }
     /// glumpy's show()/hide(): Glfw: glfwShowWindow/glfwHideWindow (the X window is mapped
@@ -198,6 +202,9 @@ public:
     void save_screenshot(const std::filesystem::path& png);
 
     // --- handlers ----------------------------------------------------------------------
+    // A handler may register handlers (Viewport::attach in on_init, say) while a dispatch
+    // runs: each dispatch runs the handlers there were when it began, the new ones from
+    // the next dispatch on (the lists are deques: appending moves no running handler).
     void on_init(std::function<void()> f) { init_.push_back(std::move(f)); }
     void on_draw(std::function<void(double dt)> f) { draw_.push_back(std::move(f)); }
     void on_resize(std::function<void(int width, int height)> f) { resize_.push_back(std::move(f)); }
@@ -251,19 +258,20 @@ private:
     int width_ = 0, height_ = 0;
     bool should_close_ = false;
     bool visible_ = true, fullscreen_ = false;
+    int screen_ = 0; ///< the monitor fullscreen is on, when it is (Glfw)
     int x_ = 0, y_ = 0; ///< Offscreen and Host: the position set_position stored
     double mouse_x_ = 0, mouse_y_ = 0;
     unsigned buttons_ = 0;
     std::size_t resizes_ = 0; ///< on_resize dispatches so far (set_size dispatches one if the backend did not)
 
-    std::vector<std::function<void()>> init_, close_, show_, hide_, enter_, leave_;
-    std::vector<std::function<void(double)>> draw_, idle_;
-    std::vector<std::function<void(int, int)>> resize_;
-    std::vector<std::function<void(Key, unsigned)>> key_press_, key_release_;
-    std::vector<std::function<void(char32_t)>> character_;
-    std::vector<std::function<void(double, double, MouseButton)>> mouse_press_, mouse_release_;
-    std::vector<std::function<void(double, double, double, double)>> mouse_motion_, mouse_scroll_;
-    std::vector<std::function<void(double, double, double, double, unsigned)>> mouse_drag_;
+    std::deque<std::function<void()>> init_, close_, show_, hide_, enter_, leave_;
+    std::deque<std::function<void(double)>> draw_, idle_;
+    std::deque<std::function<void(int, int)>> resize_;
+    std::deque<std::function<void(Key, unsigned)>> key_press_, key_release_;
+    std::deque<std::function<void(char32_t)>> character_;
+    std::deque<std::function<void(double, double, MouseButton)>> mouse_press_, mouse_release_;
+    std::deque<std::function<void(double, double, double, double)>> mouse_motion_, mouse_scroll_;
+    std::deque<std::function<void(double, double, double, double, unsigned)>> mouse_drag_;
 };
 
 } // namespace glumpp::app

@@ -21,9 +21,10 @@ struct SurfaceGrid {
 /// glumpy's surface(func, ...): (ucount+1) x (vcount+1) vertices at func(u, v) (computed
 /// in double, stored as float32, as glumpy's assignment does), two triangles per cell,
 /// normals from normals(). u is the slow axis. ValueError for counts below 1, non-finite
-/// bounds, an empty `func`, or a point func makes that is not finite (glumpy stored NaN
-/// and gave its neighbours NaN normals); what `func` throws goes through; nothing is
-/// returned then.
+/// bounds, an empty `func`, or a point func makes that is not finite, or that is finite
+/// but beyond float32's range (|x| > 3.40282e+38, inf once stored: glumpy stored NaN or
+/// inf and gave its neighbours NaN normals); the message names func(u, v) and the point.
+/// What `func` throws goes through; nothing is returned then.
 Mesh surface(const std::function<glm::dvec3(double u, double v)>& func, const SurfaceGrid& grid = {});
 
 /// glumpy's normals(vertices, indices): per-vertex normals of a triangle mesh, in float32.

@@ -21,7 +21,9 @@
 //    too (a per-vertex copy would multiply every color edit by the item's vertex count);
 //    a texture rather than a buffer texture keeps to what gloo already uploads in place;
 //  - global: uniforms of the collection's program: u_view (the transform, see PanZoom),
-//    u_viewport (taken from the GL viewport at each draw) and u_antialias (pixels).
+//    u_viewport (taken from the GL viewport at each draw) and u_antialias (pixels); or,
+//    after set_transform(Call), any transforms chain in the vertex prologue's
+//    `<transform(world)>` hook (the collection's program is a transforms::Program).
 //
 // What reaches the GPU is what changed. Editing an item's shared data (set_color,
 // `shared(i)["width"].fill(2)`) dirties only its texels; editing its local data
@@ -46,7 +48,9 @@
 // finds it (see UserCollection.hpp).
 //
 // Coordinates are world units mapped to window pixels by the transform (y down, origin
-// at the top left); without one, world units are pixels.
+// at the top left); without one, world units are pixels. Under a transform chain
+// (set_transform(Call)) they are what the chain reads, and its clip coordinates have y
+// up, as in glumpy.
 //
 // A collection compiles its shaders when it is made, so a GL context must be current
 // then (and at every draw); it belongs to that context, like its buffers.
@@ -62,6 +66,8 @@
 #include <glumpp/gloo/Texture.hpp>
 #include <glumpp/graphics/ItemList.hpp>
 #include <glumpp/graphics/PanZoom.hpp>
+#include <glumpp/transforms/Program.hpp>
+#include <glumpp/transforms/Viewport.hpp>
 
 #include <glm/vec4.hpp>
 
@@ -117,9 +123,27 @@ public:
 
     /// The transform mapping world units to window pixels; copies of a PanZoom share one
     /// state, so the collection follows every later pan and zoom. Without one (or after
-    /// reset_transform), world units are pixels.
-    void set_transform(const PanZoom& view) { view_ = view; }
-    void reset_transform() { view_.reset(); }
+    /// reset_transform), world units are pixels. No relink: u_view is a uniform.
+    void set_transform(const PanZoom& view);
+    /// Any transform chain instead (glumpy's `PointCollection(transform=...)`): the chain
+    /// takes the world point as a vec3 (2-D items read z = 0) and gives clip coordinates
+    /// (a vec4, as glumpy's `<transform(position)>`), e.g.
+    /// `points.set_transform(transforms::Position()(transforms::LogScale()))`.
+    /// The collection's shaders then work in window pixels from there, so sizes, widths
+    /// and antialiasing stay in pixels (a stroke's width is pixels, not world units, under
+    /// a chain); a point the chain puts beyond clip depth (|z| > w) is not drawn (GL clips
+    /// glumpy's). Depth is still the item's order. Snippet uniforms set later reach the
+    /// collection at its next draw; setting a chain relinks the program at the next draw,
+    /// and uniforms set through program() (UserCollection::uniform) before must be set
+    /// again after it.
+    void set_transform(const transforms::Call& chain);
+    void reset_transform();
+    /// A Viewport after the chain (glumpy's `<viewport.transform>` of collections): the
+    /// chain's clip square is drawn into the viewport's rectangle, and with its clipping on
+    /// nothing outside it is drawn (the scissor box, set and restored by draw()). Its window
+    /// is taken from GL_VIEWPORT at each draw (Viewport::resize). Only with a chain; relinks.
+    void set_viewport(const transforms::Viewport& viewport);
+    void reset_viewport();
     /// Width of the antialiased edge, in pixels (1 by default); ValueError unless
     /// positive and finite.
     void set_antialias(double pixels);
@@ -182,10 +206,13 @@ protected:
     void replace(std::size_t i, const Array& elements);
     /// The IndexError for item `i`, naming `caller`.
     void check_item(std::size_t i, const char* caller) const;
-    /// The collection's program, for uniforms of its own.
-    gloo::Program& program() noexcept { return program_; }
+    /// The collection's GL program, for uniforms of its own (linked first if the chain
+    /// changed; see set_transform(Call) for what a relink keeps).
+    gloo::Program& program() { return linked(); }
 
 private:
+    gloo::Program& linked();
+    void rehook();
     void grow_shared(std::size_t items);
     void bind_attributes();
     /// Field `name` of item i's shared record; KeyError naming `caller` when the record
@@ -196,7 +223,11 @@ private:
     DType shared_dtype_;
     Array shared_;             ///< (capacity,) records over the texture's storage
     gloo::Texture2D texture_;  ///< (rows, shared_width, 4) float32
-    gloo::Program program_;
+    transforms::Program program_; ///< the sources with the `<transform(world)>` hook (vertex prologue)
+    std::optional<transforms::Call> chain_;
+    std::optional<transforms::Viewport> viewport_;
+    bool transformed_ = false;
+    std::size_t generation_ = 0; ///< program_.generations() when u_shared etc. were last set
     Geometry geometry_;
     State state_;
     std::string index_field_;

@@ -1,6 +1,7 @@
 #pragma once
-// glsl: a table of named GLSL pieces, glumpy's shader library (glumpy.library) for the
-// functions glumpp's ports use, and glumpy's `#include "name"` for shader sources.
+// glsl: a table of named GLSL pieces standing in for glumpy's shader library
+// (glumpy.library) where glumpp's ports use it, and glumpy's `#include "name"` for shader
+// sources.
 //
 //   std::string fragment = "#version 330 core\n" + graphics::glsl::merge_includes(R"(
 //       #include "colormaps/colormaps.glsl"
@@ -10,11 +11,14 @@
 //   gloo::Program program(vertex, fragment);
 //   gloo::Program grid(vertex, "#version 330 core\n" + std::string(graphics::glsl::get("misc/regular-grid.frag")));
 //
-// Names are glumpy's library paths. Each text is glumpy's GLSL ported to GLSL 3.30 core
-// (in for varying, texture() for texture2D, an `out vec4 frag_color` for gl_FragColor)
-// and without a #version line, so that it can follow the one the caller writes. Only the
+// Names, function names and uniforms are glumpy's library paths and interfaces, so that
+// glumpy's scripts find what they include and call; the code is glumpp's own, written for
+// GLSL 3.30 core (in, texture(), an `out vec4 frag_color`) to compute what glumpy's does
+// (the same formulas, so that the ports' golden tests against glumpy's screenshots hold),
+// and has no #version line, so that it can follow the one the caller writes. Only the
 // functions the ports use are here (glumpy's files hold more overloads and variants):
-//   colormaps/util.glsl        colormap_segment, colormap_underover (vec3)
+//   colormaps/util.glsl        colormap_segment, colormap_underover (vec3), and glumpp's
+//                              colormap_three (the blend behind fire and ice)
 //   colormaps/NAME.glsl        vec3 colormap_NAME(float t) for NAME in gray, hot, cool, jet,
 //                              wheel, stripes, discrete, autumn, winter, spring, summer, ice,
 //                              fire, icefire, reds, blues, greens; gray also has
@@ -22,8 +26,8 @@
 //   colormaps/colormaps.glsl   includes all of the above
 //   antialias/filled.glsl      vec4 filled(distance, linewidth, antialias, color)
 //   markers/square.glsl        float marker_square(vec2 P, float size)
-//   misc/regular-grid.frag     glumpy's whole fragment shader (a main()): a Hammer
-//                              projection grid (gloo-regular-grids)
+//   misc/regular-grid.frag     a whole fragment shader (a main()) with glumpy's uniforms
+//                              and inputs: a Hammer projection grid (gloo-regular-grids)
 //   misc/irregular-grid.frag   likewise: a polar grid whose lines come from a texture
 //                              (gloo-irregular-grids)
 // Colormap values: the GPU's float arithmetic on glumpy's formulas (they are glumpy's own

@@ -17,8 +17,9 @@
 // Coordinates. A label's origin goes through the program's transform (the vertex shader's
 // `<transform(position)>` hook, position a vec3). The default transform is glumpy's
 // OrthographicProjection(Position()) as its examples use it: window pixels, origin at the
-// *bottom*-left corner, y up, z in [-1000, 1000] (a Snippet in GlyphCollection.cpp reading
-// the GL viewport at each draw). set_transform(call) puts any chain in its place (a
+// *bottom*-left corner, y up, z in [-1000, 1000]: transforms::OrthographicProjection over
+// transforms::Position, resized to the GL viewport read at each draw (its projection
+// uniform changes only when the viewport's size does). set_transform(call) puts any chain in its place (a
 // PanZoom, a 3-D projection...): a chain taking vec3 or vec4 positions and returning clip
 // coordinates. Glyph offsets from the origin are in pixels at the label's size, x right
 // and y up, then rotated by the label's rotation (radians, counter-clockwise).
@@ -98,6 +99,7 @@
 #include <glumpp/text/Font.hpp>
 #include <glumpp/text/GlyphAtlas.hpp>
 #include <glumpp/transforms/Program.hpp>
+#include <glumpp/transforms/Projections.hpp>
 
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
@@ -212,7 +214,8 @@ private:
     Array records_;            ///< (capacity,) label records over the texture's storage
     gloo::Texture2D texture_;  ///< (rows, 1024, 4) float32
     std::unique_ptr<transforms::Program> program_;
-    transforms::Snippet pixels_;  ///< the default transform
+    transforms::OrthographicProjection pixels_;  ///< the default transform's projection
+    int pixels_size_[2] = {0, 0};                 ///< the viewport it was last resized to
     std::vector<Entry> labels_;
     std::unordered_map<std::string, std::shared_ptr<const Run>> cache_;
     std::string key_; ///< the cache key being looked up (reused: no allocation per lookup)

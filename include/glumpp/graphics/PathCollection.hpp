@@ -42,6 +42,7 @@
 #include <glumpp/graphics/StyledCollection.hpp>
 #include <glumpp/svg/Polyline.hpp>
 
+#include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
 
 #include <cstdint>
@@ -63,8 +64,18 @@ enum class StrokeJoin : std::uint8_t { Miter = 0, Round = 1, Bevel = 2 };
 /// How an open polyline ends (SVG's stroke-linecap values); numbers as for StrokeJoin.
 enum class StrokeCap : std::uint8_t { Butt = 0, Round = 1, Square = 2 };
 
+/// How a stroke's edge fades, with a = the antialias width and d the signed distance
+/// from the stroke's outline (negative inside):
+enum class StrokeEdge : std::uint8_t {
+    Ramp, ///< coverage clamp(0.5 - d / a, 0, 1): a 1-pixel ramp centred on the outline
+    /// glumpy's agg strokes (antialias/stroke.glsl, its paths' and segments'): opaque up to
+    /// a inside the outline, exp(-((d + a) / a)^2) from there, reaching 1.5 a past the
+    /// outline. About 0.85x the ink of Ramp for a 1-pixel line, 0.89x for 2 pixels.
+    Agg,
+};
+
 /// The per-item style of strokes; shared fields "color", "order", "width", "join", "cap",
-/// "miter_limit" (float32).
+/// "miter_limit", "edge" (float32).
 struct StrokeStyle {
     glm::vec4 color{0.0f, 0.0f, 0.0f, 1.0f}; ///< straight RGBA
     float width = 1.0f;                      ///< world units, >= 0
@@ -72,6 +83,7 @@ struct StrokeStyle {
     StrokeCap cap = StrokeCap::Butt;
     float miter_limit = 4.0f;                ///< SVG's stroke-miterlimit, >= 1
     float order = 0.0f;                      ///< see Collection.hpp
+    StrokeEdge edge = StrokeEdge::Ramp;      ///< shared field "edge" (0 Ramp, 1 Agg)
 };
 
 class PathCollection : public StyledCollection<StrokeStyle> {
@@ -89,6 +101,11 @@ public:
     /// Replaces item `i`'s polylines, keeping its style (in place when the segment count
     /// is the same).
     void set(std::size_t i, std::span<const Polyline> polylines);
+    /// One 3-D polyline (glumpy's paths are 3-D): z is what a transform chain reads
+    /// (Collection::set_transform(Call)); without one it is ignored. Each segment's
+    /// element is 52 bytes (four vec3 and the item), 2-D polylines included (z = 0).
+    std::size_t append(std::span<const glm::vec3> points, bool closed, const StrokeStyle& style = {});
+    void set(std::size_t i, std::span<const glm::vec3> points, bool closed);
 
     // style(i), set_style(i, style): StyledCollection.hpp (set_style refuses what append
     // does; a stroke's record is three texels).

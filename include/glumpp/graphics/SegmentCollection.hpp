@@ -12,6 +12,7 @@
 #include <glumpp/graphics/PathCollection.hpp>
 
 #include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
 
 #include <span>
 
@@ -26,6 +27,9 @@ public:
     std::size_t append(std::span<const glm::vec2> endpoints, const StrokeStyle& style = {});
     /// Replaces item `i`'s segments, keeping its style.
     void set(std::size_t i, std::span<const glm::vec2> endpoints);
+    /// 3-D end points (glumpy's segments are 3-D): z is what a transform chain reads.
+    std::size_t append(std::span<const glm::vec3> endpoints, const StrokeStyle& style = {});
+    void set(std::size_t i, std::span<const glm::vec3> endpoints);
 
     // style(i), set_style(i, style): StyledCollection.hpp (set_style refuses what append
     // does; a stroke's record is three texels).

@@ -1,5 +1,5 @@
 #pragma once
-// SvgScene: an SVG document as two collections, drawn with two draw calls (glumpy's tiger).
+// SvgScene: an SVG document as collections, drawn in a handful of draw calls (glumpy's tiger).
 //
 //   auto doc = svg::Document::load("tiger.svg");
 //   graphics::SvgScene scene(doc);
@@ -10,36 +10,95 @@
 // together under its fill rule, so holes and even-odd fills are right), every stroked
 // shape one PathCollection item (its sub-paths, width, join, cap and miter limit; the
 // reader's svg::LineJoin and LineCap become the renderer's StrokeJoin and StrokeCap).
-// Painter's order across the two collections comes from orders: shape k's fill gets
-// order 2k and its stroke 2k + 1, so a later shape's fill covers an earlier shape's
-// stroke even though all strokes are drawn after all fills (Collection.hpp explains the
-// depth test behind it). The framebuffer needs a depth buffer, cleared every frame.
 //
-// Fills are not antialiased (TriangleCollection.hpp); ask the window for multisampling
-// (`--samples 4`) for smooth fill edges. glumpy added a one-pixel stroke around fills
-// instead, which also grows every shape by half a pixel.
+// Paint order is the document's. Shapes go into layers, each a fill collection and a
+// stroke collection drawn in that order; layers are drawn in document order.
+// Inside a layer, shape k's fill gets order 2k and its stroke 2k + 1 (numbered across the
+// whole scene), so a later shape's opaque fill covers an earlier shape's stroke through
+// the depth test even though the layer's strokes are drawn after its fills
+// (Collection.hpp explains the depth test). That trick cannot express translucency: a
+// fill with alpha < 1 would hide the earlier stroke beneath it instead of showing it
+// through. So a translucent fill (fill or fill-opacity below 1, opacity included) whose
+// box meets the box of a stroke already in the current layer starts a new layer: the
+// stroke is then drawn, in its layer, before the fill is. Opaque fills, strokes of any
+// alpha and translucent fills over fills only never split a layer.
+//
+// Draw calls: 2 per layer that has both fills and strokes, 1 for a layer of one kind;
+// the tiger is one layer (2 calls), a Tango icon with highlights over outlines a few
+// (user-home: 7). Of the corpus test's 96 uncompressed files, 80 draw in 1 or 2 calls and
+// the other 16 in 3 to 13.
+// Layers cost a program link each (about 10 ms on llvmpipe) when the scene is built,
+// nothing per frame; panning and zooming upload nothing (the transform is a uniform).
+//
+// The root viewport clips: a scene made from a Document of known size (width and height,
+// or a viewBox) draws nothing outside (0, 0, width, height) in world units, through the
+// scissor test (glScissor to the rectangle's pixels under the transform, intersected
+// with a scissor box the host had enabled; both restored after draw()). set_clip changes
+// or removes it.
+//
+// The framebuffer needs a depth buffer, cleared every frame.
+//
+// Fill edges are antialiased by the framebuffer's multisampling (TriangleCollection.hpp
+// has no fringe of its own): the tiger demo asks for 4 samples unless --samples says
+// otherwise. glumpy added a one-pixel stroke around fills instead, which also grows every
+// shape by half a pixel. Curves are as fine as the Document was flattened
+// (LoadOptions::scale): read it again at the drawn scale when zooming far in, as the
+// tiger demo does.
 
 #include <glumpp/graphics/PathCollection.hpp>
 #include <glumpp/graphics/PolygonCollection.hpp>
 #include <glumpp/svg/Document.hpp>
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
 
 namespace glumpp::graphics {
 
 class SvgScene {
 public:
     explicit SvgScene(const svg::Document& document);
+    /// Shapes from anywhere (a Document's, edited, or made by hand), in painter's order.
+    /// A shape the collections refuse (a point beyond the tessellator's range, a negative
+    /// width...) is left out whole, with a message in warnings(); the others draw.
+    explicit SvgScene(std::span<const svg::Shape> shapes);
 
-    /// The transform of both collections (see Collection::set_transform).
+    /// The transform of every collection (see Collection::set_transform).
     void set_transform(const PanZoom& view);
-    /// Fills, then strokes: two draw calls (fewer when a collection is empty).
+    /// The world rectangle outside which nothing is drawn (nothing: no clipping).
+    void set_clip(const std::optional<Rect>& world) { clip_ = world; }
+    const std::optional<Rect>& clip() const noexcept { return clip_; }
+    /// Layer by layer, fills then strokes: draw_calls() calls (none for empty collections),
+    /// inside the clip rectangle (glIsEnabled, glGetIntegerv of the viewport and the
+    /// scissor box, glScissor; restored after).
     void draw();
 
-    PolygonCollection& fills() noexcept { return fills_; }
-    PathCollection& strokes() noexcept { return strokes_; }
+    /// The shapes the collections refused ("path#p (line 3): PathCollection::append: ...;
+    /// skipped"), in document order; the reader's own are in Document::warnings().
+    const std::vector<std::string>& warnings() const noexcept { return warnings_; }
+
+    /// Layers in drawing order (see above); at least one.
+    std::size_t layer_count() const noexcept { return layers_.size(); }
+    /// The draw calls draw() makes: one per non-empty collection.
+    std::size_t draw_calls() const noexcept;
+    /// Layer `layer`'s collections (IndexError beyond layer_count()).
+    PolygonCollection& fills(std::size_t layer = 0);
+    PathCollection& strokes(std::size_t layer = 0);
 
 private:
-    PolygonCollection fills_;
-    PathCollection strokes_;
+    struct Layer {
+        PolygonCollection fills;
+        PathCollection strokes;
+    };
+    Layer& layer(std::size_t i, const char* caller);
+    // Collections are not movable (their GL objects are tied to the context); the
+    // vector holds them by pointer.
+    std::vector<std::unique_ptr<Layer>> layers_;
+    std::vector<std::string> warnings_;
+    std::optional<PanZoom> view_;
+    std::optional<Rect> clip_;
 };
 
 } // namespace glumpp::graphics

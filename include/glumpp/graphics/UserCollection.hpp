@@ -42,9 +42,12 @@
 //    #version 330 core
 //    #define SHARED_TEXELS n, SHARED_WIDTH 1024, ORDER_SCALE 2097152.0
 //    uniform sampler2D u_shared;   uniform vec4 u_view;   uniform vec2 u_viewport;
-//    uniform float u_antialias;
+//    uniform float u_antialias;   uniform int u_transformed;
 //    vec4 shared_texel(uint item, int k);   // texel k of an item's shared record
 //    vec2 to_pixels(vec2 world);            // the transform (set_transform), y down
+//    vec2 to_pixels(vec3 world);            // the same for 3-D points (a chain reads z)
+//    (the prologue holds the hook <transform(world)>, filled by set_transform(Call);
+//    a GLSL `a < b > c` in your code would read as a hook: Program.hpp)
 //    vec4 to_clip(vec2 pixel, float order); // window pixels to clip space, depth by order
 //    in uint collection_index;              // the vertex's item number (glumpy's name)
 //    in <type> <field>;                     // each local field

@@ -46,9 +46,11 @@
 #include <QElapsedTimer>
 #include <QOpenGLWidget>
 
+#include <cstddef>
 #include <exception>
 #include <functional>
 #include <memory>
+#include <type_traits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -74,11 +76,20 @@ public:
     /// f wrapped for QObject::connect: with the widget's context current, any exception
     /// kept for rethrow_pending() (see above); the signal's arguments are passed on. Once
     /// an exception is pending, later calls do nothing, as for the widget's own handlers.
+    /// A signal that comes before Qt has initialised the widget (there is no context nor
+    /// Window to use yet) is queued, its arguments copied: initializeGL runs the queued
+    /// calls in order after on_ready, on_init and the first on_show, with the context
+    /// current (a decision: the host's signals may fire before the widget is first
+    /// shown, and what they ask for is then done, not lost).
     template <class F>
     auto slot(F f) {
         return [this, f = std::move(f)](auto&&... args) {
             if (pending_) return;
             try {
+                if (!window_) {
+                    queued_.push_back([f, ... a = std::decay_t<decltype(args)>(args)]() mutable { f(a...); });
+                    return;
+                }
                 makeCurrent();
                 f(std::forward<decltype(args)>(args)...);
             } catch (...) {
@@ -86,6 +97,8 @@ public:
             }
         };
     }
+    /// How many slot() calls wait for initializeGL.
+    std::size_t queued() const noexcept { return queued_.size(); }
     QSize sizeHint() const override { return width_ > 0 && height_ > 0 ? QSize(width_, height_) : QOpenGLWidget::sizeHint(); }
 
 protected:
@@ -114,6 +127,7 @@ private:
     int width_, height_;
     std::unique_ptr<app::Window> window_;
     std::vector<std::function<void(app::Window&)>> ready_;
+    std::vector<std::function<void()>> queued_; ///< slot() calls made before initializeGL
     std::exception_ptr pending_;
     QElapsedTimer clock_;
     qint64 last_ns_ = -1;

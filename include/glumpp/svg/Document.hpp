@@ -2,7 +2,10 @@
 // An SVG document read into flattened, styled shapes (the CPU half of glumpy's
 // graphics.svg; the GPU half builds collections from `shapes()`).
 //
-// XML is read by pugixml (no DTD processing, no external entities). Elements:
+// XML is read by pugixml. The DTD's internal general entities (<!ENTITY ns_svg "...">,
+// which Illustrator writes) are expanded first, at most 1024 of them, nested at most 8
+// deep, into at most 64 MB of text, else none is (a warning "DOCTYPE: ..."); external
+// and parameter entities are not read. Elements:
 //  - svg: the root viewport (width, height, viewBox, preserveAspectRatio: every align
 //    value, meet and slice) and nested viewports (x, y as well; children are not
 //    clipped to them);
@@ -10,7 +13,10 @@
 //    extension (requiredFeatures and systemLanguage are taken as met);
 //  - path, rect (rx/ry rounded corners), circle, ellipse, line, polyline, polygon;
 //  - use: of any of the above, or of a symbol (its viewBox, sized by the use's width and
-//    height); references that loop are a warning, not a hang;
+//    height, 100% of the viewport when absent, or the viewBox's own size in a root of
+//    unknown size); references that loop are a warning, not a hang;
+//  - width="0" or height="0" on the root or a nested viewport disables its rendering
+//    (with a warning), as SVG says; a missing root size is unknown, not zero;
 //  - defs, symbol, metadata, title, desc, and the paint servers, clip paths, masks,
 //    markers, patterns and filters they hold are not drawn in place, silently;
 //  - elements in other XML namespaces (Inkscape's, Sodipodi's, RDF...) are ignored
@@ -18,7 +24,9 @@
 //  - any other element (text, image, foreignObject...) is skipped with a warning.
 // Style: presentation attributes, overridden by the style attribute (style wins), and
 // inherited down the tree: fill, fill-opacity, fill-rule, stroke, stroke-opacity,
-// stroke-width, stroke-linejoin, stroke-linecap, stroke-miterlimit, color
+// stroke-width, stroke-linejoin, stroke-linecap, stroke-miterlimit, stroke-dasharray
+// (at most 1024 lengths; an odd list repeated, all zeros solid) and stroke-dashoffset
+// (dashes cut on the CPU: Stroke::dashes, in flatten's units), color
 // (currentColor), visibility, plus opacity and display, which do not inherit.
 // `inherit` is understood. Lengths take px, pt, pc, mm, cm, in and percentages of the
 // viewport; em and ex are not supported.
@@ -29,7 +37,10 @@
 //    exact for groups whose shapes do not overlap, and is what glumpy does.
 //  - gradients and patterns (fill="url(#g)") are not supported: the fallback color of
 //    "url(#g) red" is used, "none" without one, with a warning.
-//  - clip-path, mask, filter and stroke-dasharray are ignored with a warning.
+//  - clip-path, mask, filter, markers (marker, marker-start, -mid,
+//    -end) and mix-blend-mode other than normal are ignored with a warning; so is
+//    <style> (CSS sheets) and every element not listed above (text, image...).
+//  - the root viewport does not clip the shapes here: a renderer clips (SvgScene does).
 //
 // Problems never crash and never stop the document (except malformed XML):
 //  - malformed XML, or a root element that is not svg: ParseError("Document::parse: ...")
@@ -44,7 +55,19 @@
 //    point coordinates loses the last one, with a warning;
 //  - a bad style value (fill="bogus"): a warning, and the property is ignored (the
 //    inherited value stays), as CSS does;
-//  - coordinates that overflow once transformed: the shape is skipped with a warning.
+//  - a shape whose numbers are out of range once transformed (a point beyond
+//    max_coordinate, or not finite; a stroke width beyond max_coordinate) is skipped with
+//    a warning naming the element and its line; the rest of the document draws. A
+//    stroke-miterlimit above max_miter_limit is taken as max_miter_limit (a miter that
+//    long is never drawn differently on screen).
+// Limits, each a warning naming the element where it was reached, never an error: they
+// bound the time and memory any input can take (see the constants below):
+//  - elements nested more than max_depth deep are skipped (with their children);
+//  - `use` instantiates at most max_use_elements elements in all, the rest is skipped;
+//  - a path's d attribute holds at most max_path_commands commands: the path is drawn up
+//    to the limit, as after an error;
+//  - the document's shapes hold at most max_points points in all: the shape that would
+//    pass it is skipped, and so is every later one.
 // Warnings are collected in warnings(), never printed.
 
 #include <glumpp/svg/Flatten.hpp>
@@ -53,6 +76,7 @@
 
 #include <glm/vec2.hpp>
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -60,6 +84,18 @@
 #include <vector>
 
 namespace glumpp::svg {
+
+/// The reader's limits (see the file comment): generous for real files (the Ghostscript
+/// tiger is 8 levels deep, 2,000 commands and 60,000 points at 512 pixels), small enough
+/// that no input takes more than about a gigabyte.
+inline constexpr int max_depth = 256;
+inline constexpr std::size_t max_use_elements = 100'000;
+inline constexpr std::size_t max_path_commands = std::size_t(1) << 22; ///< about 400 MB of commands
+inline constexpr std::size_t max_points = std::size_t(1) << 24;        ///< 256 MB of points
+/// A billion pixels: beyond it a float (what collections store) cannot place a point
+/// within 64 pixels, and GLU's tessellator loses precision long before its own limit.
+inline constexpr double max_coordinate = 1e9;
+inline constexpr double max_miter_limit = 1e6;
 
 struct LoadOptions {
     /// The largest distance between a flattened polyline and its curve, in device

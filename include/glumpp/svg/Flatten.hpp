@@ -39,7 +39,9 @@
 #include <glm/vec2.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace glumpp::svg {
@@ -75,8 +77,21 @@ std::size_t arc_segments(const ArcCenter& arc, const Transform& to_final, double
 
 /// One polyline per sub-path, in `to_final`'s coordinates. Sub-paths that end up with
 /// fewer than two distinct points (a lone moveto, "M 1 1 Z") are dropped. Throws
-/// ValueError("flatten: ...") when the tolerance is not a positive finite number.
+/// ValueError("flatten: ...") when the tolerance is not a positive finite number, or
+/// when the polylines would need more than `max_points` points (counted before close
+/// points are merged, and checked before each command's points are computed, so that
+/// the bound is on memory: 16 bytes a point).
 std::vector<Polyline> flatten(const PathData& path, const Transform& to_final = {},
-                              double tolerance = default_tolerance);
+                              double tolerance = default_tolerance, std::size_t max_points = SIZE_MAX);
+
+/// stroke-dasharray: the dashes of `polylines` under `pattern` (lengths, alternately on
+/// and off, in the polylines' units; at least one positive, none negative or not finite)
+/// shifted by `offset` (stroke-dashoffset: positive starts further into the pattern).
+/// The pattern restarts at every polyline, as SVG says for sub-paths; a closed one is
+/// walked back to its start. Dashes are open polylines (each gets its own caps); dashes
+/// of zero length are left out. ValueError("dash: ...") for a bad pattern, or when the
+/// dashes would need more than `max_points` points.
+std::vector<Polyline> dash(std::span<const Polyline> polylines, std::span<const double> pattern, double offset,
+                           std::size_t max_points = SIZE_MAX);
 
 } // namespace glumpp::svg

@@ -63,12 +63,15 @@ struct PathData {
     std::vector<PathCommand> commands;
 
     /// Throws ParseError at the first error (see the file comment). Empty or blank text
-    /// is an empty path, which SVG allows (it draws nothing).
-    static PathData parse(std::string_view d);
+    /// is an empty path, which SVG allows (it draws nothing). More than `max_commands`
+    /// commands (the implicit moveto after a 'z' counts) is an error too
+    /// ("PathData::parse: more than 3 commands at character 9 of ..."): the bound on what
+    /// one attribute may cost in memory (about 100 bytes a command).
+    static PathData parse(std::string_view d, std::size_t max_commands = SIZE_MAX);
 
     /// The commands before the first error, as SVG 1.1 (appendix F.2) tells renderers
     /// to draw; `error` receives the message ParseError would carry, or is cleared.
-    static PathData parse_prefix(std::string_view d, std::string& error);
+    static PathData parse_prefix(std::string_view d, std::string& error, std::size_t max_commands = SIZE_MAX);
 
     /// Absolute commands (M L Q C A Z) with the shortest numbers that read back exactly:
     /// parse(to_string()) == *this.

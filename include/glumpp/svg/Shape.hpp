@@ -40,6 +40,10 @@ struct Stroke {
     LineJoin join = LineJoin::Miter;
     LineCap cap = LineCap::Butt;
     double miter_limit = 4.0; ///< stroke-miterlimit, >= 1
+    /// stroke-dasharray: the dashes to stroke instead of the shape's sub-paths (open
+    /// polylines, possibly none at all); nothing: a solid stroke. Dash lengths are the
+    /// user's times `transform.mean_scale()`, as the width is.
+    std::optional<std::vector<Polyline>> dashes;
 };
 
 struct Shape {

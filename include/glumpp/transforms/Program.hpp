@@ -34,10 +34,14 @@
 //    `<name.member>`; the hook's own `(args)` are dropped, as glumpy drops them, so
 //    `<h>(B)` gives `forward(B)` and `<h(B)>` gives `forward`.
 // Each distinct snippet instance is pasted once per stage, mangled (Snippet.hpp), after the
-// stage's `#version`/`#extension` lines and glumpy's `#define _GLUMPY__VERTEX_SHADER__`
-// (`_GLUMPY__FRAGMENT_SHADER__`, `_GLUMPY__GEOMETRY_SHADER__`; only in a stage that has
-// snippets), which a snippet pasted in two stages tests to keep code to one (a fragment
-// stage may not write a varying).
+// stage's `#version`/`#extension` lines. Where a pasted snippet's code names one of the
+// macros GLUMPP_VERTEX_SHADER, GLUMPP_GEOMETRY_SHADER, GLUMPP_FRAGMENT_SHADER, the stage's
+// own is #defined before the snippets (glumpy's _GLUMPY__FRAGMENT_SHADER__), so one snippet
+// may hold code only some stages accept (a scale's discard, Viewport's clipping).
+// glumpy's own names for these macros, _GLUMPY__VERTEX_SHADER__, _GLUMPY__GEOMETRY_SHADER__
+// and _GLUMPY__FRAGMENT_SHADER__, work alike (glumpy's snippets test them), and are
+// #defined with GLUMPP's where a snippet names either (a fragment stage may not write a
+// varying: a snippet in both stages keeps its writer to the vertex one so).
 //
 // Snippet attributes and varyings (glumpy's snippets declare them: `attribute vec2
 // position;`, `varying vec4 v_color;`): mangled per instance like uniforms, so one instance

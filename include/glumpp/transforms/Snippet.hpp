@@ -118,10 +118,18 @@ public:
     /// The call named `name` in this chain (itself included), or nullptr.
     const Call* find(std::string_view name) const;
 
-    /// The CPU twin of the chain: the innermost call's snippet first, outward. ValueError
-    /// naming the snippet for one without a CPU twin.
+    /// The CPU twin of the chain for the hook's argument p: the innermost call's snippet
+    /// first, outward. A text argument ".xy" (glumpy's) reads those components of p, padded
+    /// with (0, 0, 0, 1) as Position pads; other text reads p whole. A call with several
+    /// arguments reads them end to end, as GLSL's position(float, float) does: each gives
+    /// as many components as its function's return type (float 1 ... vec4 4) or, for a
+    /// function overloaded on its argument (a scale), as its one argument. ValueError
+    /// "Call::forward: ..." naming the snippet for one without a CPU twin, or a width that
+    /// cannot be told.
     glm::dvec4 forward(glm::dvec4 p) const;
-    /// The inverse chain: outermost inverse first. ValueError for a snippet with no inverse.
+    /// The inverse chain: outermost inverse first, each argument's components handed to
+    /// its own inverse and written back where its swizzle read them; components no
+    /// argument read pass through from p. ValueError for a snippet with no inverse.
     glm::dvec4 inverse(glm::dvec4 p) const;
     /// forward() and inverse() over every point of `points`, in place (see above). The same
     /// ValueError as forward()/inverse() ("Call::forward_all: ..."), thrown before any point
