@@ -14,8 +14,7 @@
 // glumpy.glm's matrices in GLM: see gloo-cube.cpp.
 //
 // GLSL 3.30 core: the sampler is `u_texture` (a uniform named `texture` would hide GLSL's
-// texture()), and each snippet declares its `rows` and `cols` in two lines (glumpp's
-// snippet parser reads one uniform per declaration; glumpy writes `uniform float rows, cols;`).
+// texture()).
 //
 // Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
@@ -63,8 +62,7 @@ void main()
 })";
 
 const char* grid_code = R"(
-uniform float rows;
-uniform float cols;
+uniform float rows, cols;
 vec4 cell(vec4 position, float index)
 {
     float col = mod(index,cols) + 0.5;
@@ -81,8 +79,7 @@ vec4 cell(vec4 position, float index)
 
 const char* clip_code = R"(
 uniform vec2 iResolution;
-uniform float rows;
-uniform float cols;
+uniform float rows, cols;
 void clip(float index)
 {
     vec2 P = gl_FragCoord.xy;

@@ -8,13 +8,11 @@
 // left and gets 10 new random ones: the whole posy block (1,280,000 B) is written and
 // sent in one call, as glumpy's does.
 //
-// glumpy 1.2.1 cannot run its own script: it mangles the snippets' varyings in one stage
-// and not in the other ("fragment shader varying v_x_5 not written by vertex shader"), so
-// its program does not link. Here snippets mangle only uniforms and functions (Snippet.hpp):
-// Grid's `out` varyings and Clip's `in` ones keep their names and meet at link. Two more
-// changes: GLSL 3.30 (in/out), `uniform float rows; uniform float cols;` written as two
-// declarations (Snippet parses one name per declaration), and `<clip>();` for glumpy's
-// `<clip>;` (a hook filled with an argument-less call becomes the bare function name). The data are random, as
+// glumpy 1.2.1 cannot run its own script: it mangles each snippet's varyings per instance,
+// so Grid writes v_x_2 and Clip reads v_x_3 ("fragment shader varying v_x_3 not written by
+// vertex shader"), and its program does not link. glumpp mangles them alike (Snippet.hpp),
+// and Clip takes Grid's names by alias (Snippet::alias), the one line added. One more
+// change: GLSL 3.30 (in/out). The data are random, as
 // glumpy's (np.random.uniform), drawn from a seeded RandomGenerator, so the picture is
 // checked for what must hold (tests/examples/snippet_grids_oracle.py), not pixel by pixel.
 //
@@ -43,7 +41,7 @@ in vec3 v_color;
 out vec4 frag_color;
 void main(void)
 {
-    <clip>();
+    <clip>;
     frag_color = vec4(v_color,1);
 })";
 
@@ -65,8 +63,7 @@ vec2 scale(vec2 position)
 }
 )", "XScale");
     Snippet Grid(R"(
-uniform float rows;
-uniform float cols;
+uniform float rows, cols;
 out float v_x, v_y, v_index;
 vec2 cell(vec2 position, float index)
 {
@@ -92,6 +89,7 @@ void clip()
 }
 )", "Clip");
 
+    for (const char* v : {"v_x", "v_y", "v_index"}) Clip.alias(v, Grid.mangled(v)); // Clip reads what Grid writes
     const std::size_t rows = 16, cols = 20, n = 1000, signals = rows * cols;
     RandomGenerator rng(1);
     transforms::Program program(vertex, fragment, signals * n);

@@ -7,7 +7,7 @@
 // As glumpy's script, the viewports are laid out by hand at each resize (not attached to
 // the window: the drawing is the window's own on_draw), and the transforms::Viewport
 // snippet gets the root's extents as its window and the child's as its extents. Its
-// `<viewport.transform>();` maps gl_Position into the child, its `<viewport.clipping>();`
+// `<viewport.transform>;` maps gl_Position into the child, its `<viewport.clipping>;`
 // discards fragments outside it (nothing here: the quad fills the child exactly).
 #include <glumpp/app.hpp>
 #include <glumpp/transforms.hpp>
@@ -18,13 +18,13 @@ const char* vertex = R"(#version 330 core
 in vec2 position;
 void main() {
     gl_Position = vec4(position, 0, 1);
-    <viewport.transform>();
+    <viewport.transform>;
 })";
 
 const char* fragment = R"(#version 330 core
 out vec4 frag_color;
 void main() {
-    <viewport.clipping>();
+    <viewport.clipping>;
     frag_color = vec4(1, 0, 0, 1);
 })";
 

@@ -229,11 +229,11 @@ TEST_F(ScaleTest, ViewportDrawsIntoItsRectangleAndClips) {
     v.resize(W, H);
     transforms::Program p(R"(#version 330
 in vec2 a_position;
-void main() { gl_Position = vec4(a_position, 0.0, 1.0); <viewport.transform>(); }
+void main() { gl_Position = vec4(a_position, 0.0, 1.0); <viewport.transform>; }
 )",
                           R"(#version 330
 out vec4 color;
-void main() { <viewport.clipping>(); color = vec4(1.0); }
+void main() { <viewport.clipping>; color = vec4(1.0); }
 )");
     p["viewport"] = v;
     p["a_position"] = Array::from<float>({{-1.5, -1.5}, {1.5, -1.5}, {-1.5, 1.5}, {1.5, 1.5}});

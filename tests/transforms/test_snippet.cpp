@@ -224,7 +224,7 @@ TEST(Snippet, FieldArgumentsAliasesAndNamedCalls) {
     EXPECT_NE(src.find("compose_" + i3 + "(forward_" + i1 + "(H.x), forward_" + i2 + "(H.y));"), std::string::npos) << src;
     EXPECT_NE(src.find("  factor_" + i1 + ";\n  aliased_factor;\n  aliased_factor;\n"), std::string::npos) << src;
     EXPECT_NE(src.find("uniform float aliased_factor;"), std::string::npos) << src;
-    EXPECT_EQ(message_of<KeyError>([&] { t2.alias("scale", "s"); }), "Snippet::alias: snippet 't2' declares no uniform 'scale'");
+    EXPECT_EQ(message_of<KeyError>([&] { t2.alias("scale", "s"); }), "Snippet::alias: snippet 't2' declares no uniform, attribute or varying 'scale'");
     Program q("void main() { <h.z.factor>; }", "void main() {}");
     q["h"] = t3(t1(".x").named("x"));
     EXPECT_EQ(message_of<KeyError>([&] { q.source(ShaderStage::Vertex); }),
@@ -275,5 +275,218 @@ void main() { color = vec4(v_value, <value(0.5)>, 0.0, 1.0); }
     Program q("void main() { float f = <h.scael>; }", "void main() {}");
     q["h"] = s;
     EXPECT_EQ(message_of<KeyError>([&] { q.source(ShaderStage::Vertex); }),
-              "Program::source: hook 'h': snippet 'scale' has no function or uniform 'scael'");
+              "Program::source: hook 'h': snippet 'scale' has no function or variable 'scael'");
+}
+
+TEST(Snippet, DeclarationsWithSeveralNames) {
+    // GLSL's `uniform float rows, cols;` is one declaration of two uniforms (glumpy's
+    // snippet-grids and snippet-cubes write theirs so); sizes and initializers are no names,
+    // comments and parameter lists declare nothing.
+    Snippet s(R"(
+uniform float rows, cols;
+uniform highp vec2 a[2] , b = vec2(1.0, 2.0), c;
+// uniform float commented;
+/* uniform float also_commented; */
+float f(in float x);
+float f(in float x) { return rows * cols * x + a[0].x + b.y + c.x; }
+)", "grid");
+    const std::vector<std::pair<std::string, std::string>> expected{
+        {"float", "rows"}, {"float", "cols"}, {"vec2", "a"}, {"vec2", "b"}, {"vec2", "c"}};
+    EXPECT_EQ(s.uniforms(), expected);
+    const std::string id = std::to_string(s.id());
+    const std::string code = s.code();
+    EXPECT_NE(code.find("uniform float rows_" + id + ", cols_" + id + ";"), std::string::npos) << code;
+    EXPECT_NE(code.find("uniform highp vec2 a_" + id + "[2] , b_" + id + " = vec2(1.0, 2.0), c_" + id + ";"), std::string::npos)
+        << code;
+    EXPECT_NE(code.find("return rows_" + id + " * cols_" + id + " * x"), std::string::npos) << code;
+    s["cols"] = 2.0f; // each name is a uniform of its own
+    EXPECT_EQ(s.numbers("cols"), std::vector<double>{2.0});
+    EXPECT_TRUE(s.numbers("rows").empty());
+    // Hostile text: a long declaration list and long runs without a `;` parse in one pass.
+    std::string many = "uniform float u0";
+    for (int k = 1; k < 20000; ++k) many += ", u" + std::to_string(k);
+    many += ";\n";
+    for (int k = 0; k < 20000; ++k) many += "in in out ( ";
+    Snippet big(many + "\nfloat g(float x) { return u19999 * x; }\n", "big");
+    ASSERT_EQ(big.uniforms().size(), 20000u);
+    EXPECT_EQ(big.uniforms().back().second, "u19999");
+}
+
+TEST_F(SnippetTest, SeveralUniformsOfOneDeclarationReachTheGpu) {
+    Snippet s("uniform float rows, cols;\nfloat forward(float x) { return rows * cols * x; }\n", "product");
+    s["rows"] = 2.0f;
+    s["cols"] = 1.5f; // 0.25 * 3 = 0.75 -> 191
+    Program p(vertex, fragment);
+    p["value"] = s;
+    p["a_position"] = glm::vec2(0.25f, 0.25f); // the center of pixel (2, 2)
+    EXPECT_EQ(red_after_draw(p), 191);
+    s["cols"] = 0.5f; // 0.25 -> 64
+    EXPECT_EQ(red_after_draw(p), 64);
+}
+
+TEST_F(SnippetTest, ArithmeticCompositionDrawsAndHasCpuTwins) {
+    Snippet twice(scale_code, "twice"), half(scale_code, "half");
+    twice["factor"] = 2.0f;
+    half["factor"] = 0.5f;
+    for (Snippet* s : {&twice, &half}) {
+        s->set_cpu([](const Snippet& t, glm::dvec4 q) { return t.numbers("factor")[0] * q; },
+                   [](const Snippet& t, glm::dvec4 q) { return q / t.numbers("factor")[0]; });
+    }
+    Program p(vertex, fragment);
+    p["a_position"] = glm::vec2(0.25f, 0.25f); // the center of pixel (2, 2)
+    p["value"] = twice + half;                 // 0.25 * 2 + 0.25 * 0.5 = 0.625 -> 159
+    EXPECT_EQ(red_after_draw(p), 159);
+    const std::string t = std::to_string(twice.id()), h = std::to_string(half.id());
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("v_value = forward_" + t + "(0.25) + forward_" + h + "(0.25);"), std::string::npos)
+        << p.source(ShaderStage::Vertex);
+    // Where glumpy strings operators left to right ((a + b) * c as a + b * c), the
+    // C++ expression's grouping is kept.
+    p["value"] = (twice + half) * half; // 0.625 * 0.125 = 0.078125 -> 20
+    EXPECT_EQ(red_after_draw(p), 20);
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("(forward_" + t + "(0.25) + forward_" + h + "(0.25)) * forward_" + h + "(0.25)"),
+              std::string::npos);
+    p["value"] = twice - (half - twice); // 0.5 - (0.125 - 0.5) = 0.875 -> 223
+    EXPECT_EQ(red_after_draw(p), 223);
+    p["value"] = twice(half() / twice()); // 2 * (0.125 / 0.5) = 0.5 -> 128
+    EXPECT_EQ(red_after_draw(p), 128);
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("forward_" + t + "(forward_" + h + "(0.25) / forward_" + t + "(0.25))"),
+              std::string::npos);
+
+    // CPU twins, component by component, at hand-computed values.
+    const glm::dvec4 q(1, -2, 4, 1);
+    EXPECT_EQ((twice + half).forward(q), glm::dvec4(2.5, -5, 10, 2.5));
+    EXPECT_EQ((twice - half).forward(q), glm::dvec4(1.5, -3, 6, 1.5));
+    EXPECT_EQ((twice * half).forward(q), glm::dvec4(1, 4, 16, 1));
+    EXPECT_EQ((twice / half).forward(q), glm::dvec4(4, 4, 4, 4));
+    EXPECT_EQ(twice(half() + twice()).forward(q), glm::dvec4(5, -10, 20, 5));
+    std::vector<glm::dvec4> many{q, {0, 1, 2, 3}};
+    (twice(half) * half).forward_all(many);
+    EXPECT_EQ(many[0], glm::dvec4(0.5, 2, 8, 0.5)); // (2 * 0.5 q) * (0.5 q)
+    EXPECT_EQ(many[1], glm::dvec4(0, 0.5, 2, 4.5));
+    EXPECT_EQ(message_of<ValueError>([&] { (twice + half).inverse(q); }),
+              "Call::inverse: the composition (twice.forward + half.forward) has no inverse");
+    std::vector<glm::dvec4> untouched{q};
+    EXPECT_EQ(message_of<ValueError>([&] { twice(twice + half).inverse_all(untouched); }),
+              "Call::inverse_all: the composition (twice.forward + half.forward) has no inverse");
+    EXPECT_EQ(untouched[0], q);
+
+    // Chain types: a composition's type is its operands'.
+    Snippet v2("vec2 f(vec2 p) { return p; }", "takes_vec2");
+    p["value"] = v2(twice() + half());
+    EXPECT_EQ(message_of<TypeError>([&] { p.draw(gloo::Primitive::Points, 0, 1); }),
+              "Program: hook 'value': takes_vec2.f takes (vec2), not the float that (twice.forward + half.forward) returns");
+    // <hook.member> calls the member of each operand: each must have it.
+    Snippet only_forward("float forward(float x) { return x; }", "only_forward");
+    Program r("void main() { float f = <h.inverse(1.0)>; }", "void main() {}");
+    r["h"] = twice + only_forward;
+    EXPECT_EQ(message_of<KeyError>([&] { r.source(ShaderStage::Vertex); }),
+              "Program: hook 'h': snippet 'only_forward' has no function 'inverse'");
+    EXPECT_EQ(p.generations(), 4u);
+}
+
+TEST_F(SnippetTest, VaryingsAreMangledPerInstanceAlikeInBothStages) {
+    // One snippet code, two instances, each pasted in both stages: each instance's varying
+    // gets its own name, the same in the vertex stage (written, `out`) and the fragment
+    // stage (read, `in`), so the two never mix. glumpy's _GLUMPY__VERTEX_SHADER__ keeps the
+    // writer out of the fragment stage, where a varying is read-only.
+    const char* code = R"(
+varying float v_t;
+#ifdef _GLUMPY__VERTEX_SHADER__
+void forward(float x) { v_t = x; }
+#endif
+float shade(float y) { return v_t * y; }
+)";
+    Snippet t(code, "t"), u(code, "u");
+    Program p(R"(#version 330
+in vec2 a_position;
+void main() { gl_Position = vec4(a_position, 0.0, 1.0); gl_PointSize = 1.0; <t(0.25)>; <u(0.125)>; }
+)",
+              R"(#version 330
+out vec4 color;
+void main() { color = vec4(<t.shade(2.0)>, <u.shade(1.0)>, 0.0, 1.0); }
+)");
+    p["t"] = t;
+    p["u"] = u;
+    p["a_position"] = glm::vec2(0.25f, 0.25f);
+    const std::string vt = "v_t_" + std::to_string(t.id()), vu = "v_t_" + std::to_string(u.id());
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("out float " + vt + ";"), std::string::npos) << p.source(ShaderStage::Vertex);
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("out float " + vu + ";"), std::string::npos);
+    EXPECT_NE(p.source(ShaderStage::Fragment).find("in float " + vt + ";"), std::string::npos) << p.source(ShaderStage::Fragment);
+    EXPECT_NE(p.source(ShaderStage::Fragment).find("in float " + vu + ";"), std::string::npos);
+    EXPECT_EQ(t.varyings(), (std::vector<std::pair<std::string, std::string>>{{"float", "v_t"}}));
+    test::RawTarget target(4, 4);
+    p.draw(gloo::Primitive::Points, 0, 1);
+    EXPECT_EQ(target.pixel(2, 2)[0], 128); // 0.25 * 2
+    EXPECT_EQ(target.pixel(2, 2)[1], 32);  // 0.125 * 1
+    // Two snippets share a varying by alias: the reader takes the writer's name.
+    Snippet writer("out float v_w;\nvoid forward(float x) { v_w = x; }\n", "writer");
+    Snippet reader("in float v_w;\nfloat forward(float y) { return v_w * y; }\n", "reader");
+    reader.alias("v_w", writer.mangled("v_w"));
+    Program q(R"(#version 330
+in vec2 a_position;
+void main() { gl_Position = vec4(a_position, 0.0, 1.0); gl_PointSize = 1.0; <w(0.75)>; }
+)",
+              "#version 330\nout vec4 color;\nvoid main() { color = vec4(<r(1.0)>, 0.0, 0.0, 1.0); }\n");
+    q["w"] = writer;
+    q["r"] = reader;
+    q["a_position"] = glm::vec2(0.25f, 0.25f);
+    q.draw(gloo::Primitive::Points, 0, 1);
+    EXPECT_EQ(target.pixel(2, 2)[0], 191); // 0.75
+}
+
+TEST_F(SnippetTest, SnippetAttributesAreAssignedThroughTheirHook) {
+    // glumpy's `attribute` in a snippet (its transforms declare theirs): mangled per
+    // instance, written `in` for GLSL 3.30, and assigned as program["hook.attr"] (or
+    // program["snippet.attr"], by the snippet's name), which follows the hook to a new
+    // instance at the next link.
+    const char* code = "attribute vec2 offset;\nvec4 forward(vec2 p) { return vec4(p + offset, 0.0, 1.0); }\n";
+    Snippet a(code, "shift"), b(code, "shift2");
+    Program p(R"(#version 330
+in vec2 a_position;
+void main() { gl_Position = <transform(a_position)>; gl_PointSize = 1.0; }
+)",
+              "#version 330\nout vec4 color;\nvoid main() { color = vec4(1.0); }\n");
+    EXPECT_EQ(message_of<KeyError>([&] { p["transform.offset"] = glm::vec2(0.5f, 0.0f); }),
+              "Program::operator[]: 'transform.offset': no hook or snippet 'transform' in this program declares an attribute 'offset'");
+    p["transform"] = a;
+    p["a_position"] = glm::vec2(-0.25f, 0.25f);
+    p["transform.offset"] = glm::vec2(0.5f, 0.0f); // (-0.25, 0.25) + (0.5, 0) -> pixel (2, 2)
+    EXPECT_NE(p.source(ShaderStage::Vertex).find("in vec2 offset_" + std::to_string(a.id()) + ";"), std::string::npos)
+        << p.source(ShaderStage::Vertex);
+    {
+        test::RawTarget target(4, 4);
+        p.draw(gloo::Primitive::Points, 0, 1);
+        EXPECT_EQ(target.pixel(2, 2)[0], 255);
+        EXPECT_EQ(target.pixel(1, 2)[0], 0);
+    }
+    p["transform"] = b; // relinks: offset_<b> gets the kept value
+    {
+        test::RawTarget target(4, 4);
+        p.draw(gloo::Primitive::Points, 0, 1);
+        EXPECT_EQ(target.pixel(2, 2)[0], 255);
+    }
+    p["shift2.offset"] = glm::vec2(0.0f, 0.0f); // by the snippet's name: now at pixel (1, 2)
+    {
+        test::RawTarget target(4, 4);
+        p.draw(gloo::Primitive::Points, 0, 1);
+        EXPECT_EQ(target.pixel(1, 2)[0], 255);
+        EXPECT_EQ(target.pixel(2, 2)[0], 0);
+    }
+    EXPECT_EQ(message_of<KeyError>([&] { p["transform.offst"] = glm::vec2(0.0f); }),
+              "Program::operator[]: 'transform.offst': no hook or snippet 'transform' in this program declares an attribute 'offst'");
+}
+
+TEST(Snippet, HooksInHostileText) {
+    // Hooks are found by a linear scan: a hook of 200,000 characters, comparisons, unclosed
+    // and doubly nested parentheses neither crash nor hang, and only real hooks are hooks.
+    const std::string long_arg(200000, 'a');
+    Program p("void main() { <h(" + long_arg + ")>; <g((x)(y))>; < k >; a < b; c > e; <d>; <m(((n)))>; <(; <p(q; }\n",
+              "void main() {}\n");
+    EXPECT_EQ(p.hooks(), (std::vector<std::string>{"h", "g", "k", "d"}));
+    Snippet s("float f(float x) { return x; }", "f");
+    for (const char* h : {"h", "g", "k", "d"}) p[h] = s;
+    const std::string src = p.source(ShaderStage::Vertex);
+    const std::string f = "f_" + std::to_string(s.id());
+    EXPECT_NE(src.find(f + "(" + long_arg + "); " + f + "((x)(y)); " + f + "(); a < b; c > e; " + f + "(); <m(((n)))>;"), std::string::npos)
+        << src.substr(0, 300);
 }

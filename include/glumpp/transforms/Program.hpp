@@ -14,20 +14,52 @@
 //
 // Hooks (glumpy's syntax): `<name>`, `<name(args)>`, `<name.member>`, anywhere in any
 // stage; the same name may appear several times and in several stages. A hook is filled
-// with a Call (a snippet, or a chain `a(b(c))`), or with GLSL text (`p["h"] = "forward"`:
-// pasted as written, followed by the hook's `(args)` if it has some). What a hook becomes:
+// with a Call (a snippet, or a chain `a(b(c))`), or with GLSL text. What a hook becomes is
+// what glumpy 1.2.1's gloo generates for it (tests/golden/glumpy-snippets.txt is glumpy's
+// own output, compared by test_snippet_glumpy):
 //  - `<name(args)>` with a chain: the chain's calls, the hook's args given to the innermost
 //    call that has no arguments of its own (`scale(position())` in `<t(P)>` gives
 //    `forward_3(position_2(P))`); a call with text arguments keeps them;
-//  - `<name>`: the same without hook args (a call with no arguments at all becomes the bare
-//    function name, so `<name>(B)` calls it with B, as in glumpy);
+//  - `<name>`: the same without hook args: a call with no arguments becomes `name()`
+//    (glumpy's mangled_call), so `scale(position())` gives `forward_3(position_2())`. A
+//    snippet's function cannot take arguments from after the hook (`<name>(B)` would be
+//    `forward_3()(B)`): give them in the hook, `<name(B)>`, or fill the hook with text;
 //  - `<name.member>`: `member` is a function of the outermost snippet (that function is
-//    called instead of the default), or one of its uniforms (its mangled name: read it).
+//    called instead of the default; of each operand, for an arithmetic composition: see
+//    Call), or a uniform of any snippet of the chain (its mangled name: read it; where
+//    several declare it, the last in glumpy's order, the call's own snippet, then its
+//    arguments' in order, then a composition's right operand's, as glumpy's
+//    Snippet.globals; the whole chain is then pasted, as glumpy pastes it);
+//  - filled with text (`p["h"] = "forward"`): the text as written, then `.member` for
+//    `<name.member>`; the hook's own `(args)` are dropped, as glumpy drops them, so
+//    `<h>(B)` gives `forward(B)` and `<h(B)>` gives `forward`.
 // Each distinct snippet instance is pasted once per stage, mangled (Snippet.hpp), after the
 // stage's `#version`/`#extension` lines. Where a pasted snippet's code names one of the
 // macros GLUMPP_VERTEX_SHADER, GLUMPP_GEOMETRY_SHADER, GLUMPP_FRAGMENT_SHADER, the stage's
 // own is #defined before the snippets (glumpy's _GLUMPY__FRAGMENT_SHADER__), so one snippet
 // may hold code only some stages accept (a scale's discard, Viewport's clipping).
+// glumpy's own names for these macros, _GLUMPY__VERTEX_SHADER__, _GLUMPY__GEOMETRY_SHADER__
+// and _GLUMPY__FRAGMENT_SHADER__, work alike (glumpy's snippets test them), and are
+// #defined with GLUMPP's where a snippet names either (a fragment stage may not write a
+// varying: a snippet in both stages keeps its writer to the vertex one so).
+//
+// Snippet attributes and varyings (glumpy's snippets declare them: `attribute vec2
+// position;`, `varying vec4 v_color;`): mangled per instance like uniforms, so one instance
+// in both stages declares the same varying name in both and they meet at link (glumpy does
+// the same; two different snippets meet only by alias: Snippet::alias). In a stage whose
+// `#version` is 130 or more, a snippet's `varying` is written `out` in the vertex stage and
+// `in` in the fragment stage, its `attribute` `in` in the vertex stage (glumpy's GLSL 1.20
+// snippets then work in a 3.30 core program); `in`/`out` written by the snippet, and any
+// geometry stage, are left as written. A snippet attribute is assigned as
+// `program["HOOK.attr"] = data` (the last snippet of the hook's chain declaring `attr`, as
+// `<HOOK.attr>` finds it) or `program["SNIPPET.attr"]` (by Snippet::name(), in any hook's
+// chain): the mangled name is looked up at the assignment (KeyError "Program::operator[]:
+// 'HOOK.attr': ..." where nothing declares it: fill the hook first) and again at each
+// link, so the value follows the hook to a new chain that declares it (and is left out of
+// one that does not). glumpy's way, `snippet["attr"] = data`, would need a snippet to know
+// its programs' vertex counts: here a snippet holds uniforms only. attribute("HOOK.attr")
+// reads a store's block likewise; a relink carries a store's blocks by GL name, so a
+// snippet attribute's block is carried only while the instance stays.
 //
 // Chain types are checked where known: a call's argument that is a call has a return type
 // (the overload taking its argument's type, or the one all one-parameter overloads share),
@@ -58,8 +90,7 @@
 //    'S' does not compile", quoting the snippet's generated lines with their numbers, then
 //    the driver's log; a compile error outside snippets is gloo's ShaderError unchanged;
 //  - incompatible chain types: TypeError (above).
-// Not supported: glumpy's arithmetic composition (a + b, a * b), snippet attributes and varyings,
-// per-program values of a shared snippet's uniform (glumpy neither: values live in the
+// Not supported: per-program values of a shared snippet's uniform (glumpy neither: values live in the
 // snippet), in-place arithmetic (`p["u"] *= 2`: assign the new value).
 
 #include <glumpp/gloo/Program.hpp>
@@ -127,8 +158,9 @@ public:
     const std::string& source(ShaderStage stage);
     /// The GL program, generated and linked if stale, snippet uniforms handed over.
     gloo::Program& gl();
-    /// The store's block for an attribute (after gl(); see gloo::Program::attribute).
-    Array attribute(std::string_view name) { return gl().attribute(name); }
+    /// The store's block for an attribute (after gl(); see gloo::Program::attribute); a
+    /// snippet's attribute as "hook.attr" (see operator[]).
+    Array attribute(std::string_view name);
     /// How many times GLSL was generated and linked.
     std::size_t generations() const { return generations_; }
 
@@ -147,6 +179,9 @@ private:
         Snippet snippet;
         std::string hook;
     };
+    // "hook.attr" or "snippet.attr" -> the mangled name of that snippet attribute; other
+    // names unchanged. Unresolved: KeyError naming `caller`, or "" without a caller.
+    std::string resolve(const std::string& name, const char* caller) const;
     gloo::Program& prepare(const char* caller);
     void generate(const char* caller); // GLSL text only (no GL call)
     void link();                       // a new gloo::Program from generated_

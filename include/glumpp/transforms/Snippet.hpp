@@ -8,17 +8,21 @@
 //   scale["factor"] = 2.0f;                  // reaches every program using `scale`
 //   program["transform"] = scale(position("a_position"));   // a Call: scale(position(..))
 //
-// A snippet is GLSL source declaring uniforms and functions (several overloads of one name
-// are fine). Its instance gets an id at construction, and every name it declares (uniform,
-// function) is mangled to `name_<id>` when it is pasted into a program (code()), so one
+// A snippet is GLSL source declaring uniforms, attributes, varyings and functions (several
+// overloads of one name are fine). Its instance gets an id at construction, and every name
+// it declares (uniform, attribute, varying, function) is mangled to `name_<id>` when it is pasted into a program (code()), so one
 // snippet may appear in several hooks of one program (pasted once, its uniforms shared)
 // and two snippets declaring the same names never collide. Copies of a Snippet are the
 // same instance (shared state, same id, same uniform values); make a second instance by
 // constructing again.
 //
-// Parsing is by pattern, not a GLSL compiler: `uniform TYPE NAME;` declarations and
-// function definitions `TYPE NAME(PARAMS) {` at any depth of the text (a snippet holds no
-// nested functions, GLSL has none). The default function is the first one defined
+// Parsing is by pattern, not a GLSL compiler, on the text with its comments blanked:
+// declarations `QUALIFIER TYPE NAME[, NAME...];`, QUALIFIER one of uniform, attribute,
+// in, varying, out (one declaration may name several, as
+// `uniform float rows, cols;`; precision words are skipped, array sizes and initializers
+// are no names; a hand-written scan in one pass, so hostile text costs time linear in
+// its length) and function definitions `TYPE NAME(PARAMS) {` at any depth of the text (a
+// snippet holds no nested functions, GLSL has none). The default function is the first one defined
 // (glumpy's rule). Nothing here calls GL: a snippet's GLSL is compiled with the program
 // that uses it, and its compile errors name it (see Program.hpp).
 //
@@ -76,13 +80,38 @@ struct Function {
 
 /// A snippet called with arguments: what a hook is filled with. Cheap to copy (shares the
 /// snippet). No GL call.
+///
+/// Or an arithmetic composition of two calls (glumpy's `A("P") + B("P")`): `a + b`, `a - b`,
+/// `a * b`, `a / b` on calls or snippets give a Call whose GLSL is both results combined,
+/// `forward_1(P) + forward_2(P)`, as glumpy's Snippet.__add__ and friends generate it. Each
+/// operand is rendered as a hook would render it alone (the hook's arguments reach both:
+/// `<h(X)>` with `a() * b()` gives `forward_1(X) * forward_2(X)`; `<h.inverse>` calls each
+/// operand's inverse, as glumpy's). Unlike glumpy, which strings operators left to right
+/// and so reads `(a + b) * c` as `a + b * c`, an operand of lower precedence (or a right
+/// operand of `-` or `/` of the same) is parenthesized: the text is glumpy's wherever
+/// glumpy's means what the C++ expression says. Its return type, for chain checks, is the
+/// operands' shared type, or the vector/matrix one of a scalar and a vector/matrix pair.
+/// Its CPU twin combines the operands' twins component by component (GLSL's arithmetic on
+/// vec4 is component-wise too); it has no inverse (ValueError). Of glumpy's other
+/// operators, `&` and `>>` generate no code in glumpy at all and are not offered.
 class Call {
 public:
     Call(const Snippet& snippet, std::string function = {}, std::vector<Arg> args = {});
+    /// The snippet called; for a composition its left operand's (glumpy's composition is a
+    /// copy of its first snippet).
     const Snippet& snippet() const;
-    /// The function called: the one named at the call, else the snippet's default.
+    /// The function called: the one named at the call, else the snippet's default (for a
+    /// composition its left operand's).
     const std::string& function() const { return function_; }
     const std::vector<Arg>& args() const { return args_; }
+    /// '+', '-', '*' or '/' for an arithmetic composition, 0 for a call of a snippet.
+    char op() const { return op_; }
+    /// A composition's operands (null for a call of a snippet).
+    const Call* lhs() const { return lhs_.get(); }
+    const Call* rhs() const { return rhs_.get(); }
+    /// "scale.forward", or "(scale.forward + offset.forward)" for a composition: what
+    /// errors call it.
+    std::string describe() const;
     /// This call, named: `<hook.NAME.member>` reaches it (glumpy's `name=` keyword).
     Call named(std::string name) const;
     const std::string& name() const { return name_; }
@@ -109,11 +138,24 @@ public:
     void inverse_all(std::span<glm::dvec4> points) const;
 
 private:
+    friend Call operator+(const Call& a, const Call& b);
+    friend Call operator-(const Call& a, const Call& b);
+    friend Call operator*(const Call& a, const Call& b);
+    friend Call operator/(const Call& a, const Call& b);
+    Call(char op, const Call& a, const Call& b);
     void check_cpu(bool inverse, const char* caller) const; // throws before anything changes
     std::shared_ptr<Snippet> snippet_;
     std::string function_, name_;
     std::vector<Arg> args_;
+    std::shared_ptr<const Call> lhs_, rhs_;
+    char op_ = 0;
 };
+
+/// glumpy's arithmetic composition (see Call). Snippets convert: `a + b` is `a() + b()`.
+Call operator+(const Call& a, const Call& b);
+Call operator-(const Call& a, const Call& b);
+Call operator*(const Call& a, const Call& b);
+Call operator/(const Call& a, const Call& b);
 
 class Snippet {
 public:
@@ -165,17 +207,28 @@ public:
     /// `name` mangled for this instance: "scale" -> "scale_7", or its alias. Only declared
     /// names.
     std::string mangled(std::string_view name) const;
-    /// glumpy's `snippet(..., scale="aliased_scale")`: the uniform keeps the GLSL name
-    /// `glsl_name` instead of a mangled one (to share it with code outside snippets; two
-    /// snippets aliasing one name then declare it twice: GLSL allows that for one type).
+    /// glumpy's `snippet(..., scale="aliased_scale")`: the uniform, attribute or varying
+    /// keeps the GLSL name `glsl_name` instead of a mangled one (to share it with code
+    /// outside snippets, or with another snippet: `clip.alias("v_x", grid.mangled("v_x"))`
+    /// makes a fragment snippet read the varying a vertex snippet writes; two snippets
+    /// aliasing one name then declare it twice: GLSL allows that for one type).
     /// Programs already linked keep the old name until a hook of theirs changes. KeyError
     /// "Snippet::alias: ..." for a name the snippet does not declare.
-    void alias(std::string_view uniform, std::string glsl_name);
+    void alias(std::string_view variable, std::string glsl_name);
     /// The source with every declared name mangled: what programs paste in.
     std::string code() const;
     const std::vector<Function>& functions() const;
     /// Declared uniforms as (type, name).
     const std::vector<std::pair<std::string, std::string>>& uniforms() const;
+    /// Declared attributes (`attribute` or `in`, glumpy's classing: in a fragment-stage
+    /// snippet an `in` is the stage's input) and varyings (`varying` or `out`), as (type,
+    /// name). Mangled per instance like uniforms, so one instance pasted in two stages
+    /// declares the same names in both (Program.hpp says how `varying` and `attribute`
+    /// are written for GLSL 1.30 and later).
+    const std::vector<std::pair<std::string, std::string>>& attributes() const;
+    const std::vector<std::pair<std::string, std::string>>& varyings() const;
+    /// Whether `variable` is a declared uniform, attribute or varying.
+    bool declares(std::string_view variable) const;
     /// Bumped by every uniform assignment.
     std::uint64_t version() const;
     /// The uniform values as set: (unmangled name, value).

@@ -4,8 +4,8 @@
 //
 //   transforms::Viewport viewport({.extents = glm::dvec4(10, 10, 380, 380)});
 //   program["viewport"] = viewport;
-//   // vertex:   gl_Position = <transform(a_position)>;  <viewport.transform>();
-//   // fragment: <viewport.clipping>();  ...
+//   // vertex:   gl_Position = <transform(a_position)>;  <viewport.transform>;
+//   // fragment: <viewport.clipping>;  ...
 //   viewport.resize(window.width(), window.height());   // glumpy's on_resize
 //
 // Rectangles are (x, y, width, height) in window pixels, GL's window coordinates (origin at
@@ -22,8 +22,8 @@
 //  - clipping(): discards fragments outside the local rectangle (edges kept, glumpy's
 //    test), where clipping is on (only in a fragment shader: GLUMPP_FRAGMENT_SHADER).
 //    clips(pixel) says on the CPU which fragments it discards.
-// A hook `<viewport.transform>` becomes the bare mangled name (Program.hpp's rule for a
-// call without arguments): write `<viewport.transform>();`, where glumpy writes no ().
+// A hook `<viewport.transform>` becomes `transform_N()` (Program.hpp's rule for a call
+// without arguments, glumpy's): write `<viewport.transform>;`, as glumpy does.
 // Uniforms: `local`, `global` (vec4), `enable_transform`, `enable_clipping` (int; glumpy's
 // names viewport_transform and viewport_clipping would collide with the functions).
 // glumpy's nested viewports (a viewport inside a viewport) are not supported: local is
