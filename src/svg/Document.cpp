@@ -5,6 +5,7 @@
 // geometry in ShapeGeometry.cpp.
 
 #include "Entities.hpp"
+#include "Gradient.hpp"
 #include "Scanner.hpp"
 #include "ShapeGeometry.hpp"
 #include "Style.hpp"
@@ -378,10 +379,14 @@ private:
         const Style& st = context.style;
         if (!st.visible || path.commands.empty()) return;
         Shape s;
+        // A url() paint is resolved once the shape is flattened (objectBoundingBox needs
+        // its box); until then its fallback stands for it, so that "url(#g) none" alone
+        // does not stop the shape here.
+        const auto url_or = [](const Paint& p) { return p.url.empty() ? p : Paint::solid({}); };
         if (fillable)
-            if (const auto c = resolve(st.fill, st.color, st.fill_opacity * context.alpha)) s.fill = Fill{*c, st.fill_rule};
+            if (const auto c = resolve(url_or(st.fill), st.color, st.fill_opacity * context.alpha)) s.fill = Fill{*c, st.fill_rule, {}};
         if (st.stroke_width > 0.0) {
-            if (const auto c = resolve(st.stroke, st.color, st.stroke_opacity * context.alpha)) {
+            if (const auto c = resolve(url_or(st.stroke), st.color, st.stroke_opacity * context.alpha)) {
                 Stroke stroke;
                 stroke.color = *c;
                 stroke.user_width = st.stroke_width;
@@ -418,6 +423,10 @@ private:
             }
         }
         if (s.subpaths.empty()) return;
+        if ((s.fill && !st.fill.url.empty()) || (s.stroke && !st.stroke.url.empty())) {
+            paint_servers(node, s, context);
+            if (!s.fill && !s.stroke) return;
+        }
         points_ += count;
         if (s.stroke && !st.dash_array.empty()) {
             // Dashes in final units: the user's lengths scaled as the width is.
@@ -439,6 +448,43 @@ private:
         s.line = line_of(node);
         s.transform = context.ctm;
         doc_.shapes_.push_back(std::move(s));
+    }
+
+    /// Resolves the shape's url() paints (Gradient.hpp): a gradient, a color, or none.
+    void paint_servers(pugi::xml_node node, Shape& s, const Context& context) {
+        const Style& st = context.style;
+        // The user-space box: the flattened points taken back through the transform
+        // (within the flattening tolerance of the curves' own box).
+        std::optional<Bounds> box;
+        if (const auto back = context.ctm.inverse())
+            for (const Polyline& p : s.subpaths)
+                for (const glm::dvec2 q : p.points) {
+                    const glm::dvec2 u = back->apply(q);
+                    if (!box) box = Bounds{u, u};
+                    box->min = glm::min(box->min, u);
+                    box->max = glm::max(box->max, u);
+                }
+        const auto find = [this](std::string_view id) { return find_id(id); };
+        std::vector<std::string> problems;
+        if (s.fill && !st.fill.url.empty()) {
+            auto r = detail::resolve_url(st.fill, find, context.ctm, box, context.viewport, st.fill_opacity * context.alpha,
+                                         st.color, "fill", problems);
+            if (r.color)
+                s.fill = Fill{*r.color, st.fill_rule, std::move(r.gradient)};
+            else
+                s.fill.reset();
+        }
+        if (s.stroke && !st.stroke.url.empty()) {
+            auto r = detail::resolve_url(st.stroke, find, context.ctm, box, context.viewport,
+                                         st.stroke_opacity * context.alpha, st.color, "stroke", problems);
+            if (r.color) {
+                s.stroke->color = *r.color;
+                s.stroke->gradient = std::move(r.gradient);
+            } else {
+                s.stroke.reset();
+            }
+        }
+        warn_all(node, problems);
     }
 
     Document& doc_;

@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace glumpp::svg::detail {
@@ -36,6 +37,11 @@ struct Style {
     float opacity = 1.0f;
     bool display = true;
 };
+
+/// The element's style declarations in the order they apply: presentation attributes,
+/// then its style attribute's (so that style wins); names lower case, values trimmed
+/// and without "!important". Only the properties the reader knows (Document.hpp).
+std::vector<std::pair<std::string, std::string>> declarations(pugi::xml_node node, std::vector<std::string>& warnings);
 
 /// Applies `node`'s declarations to `style`, a copy of `parent` whose non-inherited
 /// properties the caller has reset. `inherit` takes the parent's value; a bad value is

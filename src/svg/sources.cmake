@@ -6,6 +6,7 @@ set(GLUMPP_SVG_READER_SOURCES
   Document.cpp
   Entities.cpp
   Flatten.cpp
+  Gradient.cpp
   PathData.cpp
   Scanner.cpp
   ShapeGeometry.cpp

@@ -28,15 +28,24 @@
 // (at most 1024 lengths; an odd list repeated, all zeros solid) and stroke-dashoffset
 // (dashes cut on the CPU: Stroke::dashes, in flatten's units), color
 // (currentColor), visibility, plus opacity and display, which do not inherit.
-// `inherit` is understood. Lengths take px, pt, pc, mm, cm, in and percentages of the
+// `inherit` is understood.
+// Paint servers: fill and stroke "url(#g) [fallback]" of a linearGradient or
+// radialGradient become a Gradient (Shape.hpp) resolved for the shape: stops (offset,
+// stop-color, stop-opacity, as attributes or style; at most 4096), gradientUnits
+// (objectBoundingBox: the shape's user-space box of its flattened points), gradientTransform,
+// spreadMethod, x1 y1 x2 y2, cx cy r fx fy, each taken from the first gradient of the
+// xlink:href / href chain that has it (at most 16 links; a loop is a warning). SVG's
+// special cases: no stops paint nothing, one stop its color, x1,y1 = x2,y2 or r = 0 the
+// last stop's color; objectBoundingBox on a shape of zero width or height, a reference to
+// nothing or to something else (a pattern) paint the fallback, with a warning. Lengths take px, pt, pc, mm, cm, in and percentages of the
 // viewport; em and ex are not supported.
 //
 // Approximations, each with its reason:
 //  - opacity (group opacity) is multiplied into the fill and stroke alpha of every shape
 //    below it. Exact group opacity needs an offscreen layer per group; the product is
 //    exact for groups whose shapes do not overlap, and is what glumpy does.
-//  - gradients and patterns (fill="url(#g)") are not supported: the fallback color of
-//    "url(#g) red" is used, "none" without one, with a warning.
+//  - patterns (fill="url(#p)") are not supported: the fallback color of "url(#p) red"
+//    is used, "none" without one, with a warning.
 //  - clip-path, mask, filter, markers (marker, marker-start, -mid,
 //    -end) and mix-blend-mode other than normal are ignored with a warning; so is
 //    <style> (CSS sheets) and every element not listed above (text, image...).
