@@ -90,6 +90,7 @@ public:
         if (!name || *name != "svg")
             throw ParseError(function + ": the root element is <" + std::string(root.name()) + ">, not <svg>");
         root_ = root;
+        read_style_sheets(root);
         Context context;
         // The root's viewport: width and height when they are absolute lengths; else the
         // viewBox's size; else unknown (0).
@@ -198,7 +199,7 @@ private:
         context.style.opacity = 1.0f;
         context.style.display = true;
         std::vector<std::string> problems;
-        detail::apply_style(node, context.style, parent.style, parent.viewport, problems);
+        detail::apply_style(node, context.style, parent.style, parent.viewport, problems, &sheet_);
         warn_all(node, problems);
         if (!context.style.display) return std::nullopt;
         context.alpha = parent.alpha * context.style.opacity;
@@ -255,7 +256,7 @@ private:
                    name == "polyline" || name == "polygon") {
             shape(node, name, parent);
         } else if (name == "style") {
-            warn(node, "CSS style sheets are not supported; ignored");
+            // Read before the walk (read_style_sheets): they apply to the whole document.
         } else if (name == "defs" || name == "symbol" || name == "title" || name == "desc" || name == "metadata" ||
                    name == "linearGradient" || name == "radialGradient" || name == "pattern" || name == "clipPath" ||
                    name == "mask" || name == "marker" || name == "filter" || name == "script") {
@@ -468,7 +469,7 @@ private:
         std::vector<std::string> problems;
         if (s.fill && !st.fill.url.empty()) {
             auto r = detail::resolve_url(st.fill, find, context.ctm, box, context.viewport, st.fill_opacity * context.alpha,
-                                         st.color, "fill", problems);
+                                         st.color, "fill", problems, &sheet_);
             if (r.color)
                 s.fill = Fill{*r.color, st.fill_rule, std::move(r.gradient)};
             else
@@ -476,7 +477,7 @@ private:
         }
         if (s.stroke && !st.stroke.url.empty()) {
             auto r = detail::resolve_url(st.stroke, find, context.ctm, box, context.viewport,
-                                         st.stroke_opacity * context.alpha, st.color, "stroke", problems);
+                                         st.stroke_opacity * context.alpha, st.color, "stroke", problems, &sheet_);
             if (r.color) {
                 s.stroke->color = *r.color;
                 s.stroke->gradient = std::move(r.gradient);
@@ -487,8 +488,35 @@ private:
         warn_all(node, problems);
     }
 
+    /// Every <style> of the document, in document order, into sheet_ (CSS applies to the
+    /// whole document wherever the sheet is). Only type="text/css" (or no type).
+    void read_style_sheets(pugi::xml_node root) {
+        std::vector<pugi::xml_node> stack{root};
+        while (!stack.empty()) {
+            const pugi::xml_node n = stack.back();
+            stack.pop_back();
+            if (n.type() != pugi::node_element) continue;
+            if (const auto name = svg_name(n); name && *name == "style") {
+                const std::string_view type = detail::trim(n.attribute("type").value());
+                if (!type.empty() && detail::lower(type) != "text/css") {
+                    warn(n, "style sheets of type " + detail::quote(type) + " are not supported; ignored");
+                    continue;
+                }
+                std::string text;
+                for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+                    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text += c.value();
+                std::vector<std::string> problems;
+                sheet_.add(text, problems);
+                warn_all(n, problems);
+                continue;
+            }
+            for (pugi::xml_node child = n.last_child(); child; child = child.previous_sibling()) stack.push_back(child);
+        }
+    }
+
     Document& doc_;
     double tolerance_;
+    detail::StyleSheet sheet_;
     std::vector<std::size_t> line_starts_;
     pugi::xml_node root_;
     std::size_t use_instances_ = 0;

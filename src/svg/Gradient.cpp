@@ -95,7 +95,7 @@ pugi::xml_attribute href_of(pugi::xml_node node) {
 /// A gradient's own stops: stop children with offset, stop-color, stop-opacity
 /// (attributes or style). Offsets are clamped to [0, 1] and to the previous one.
 std::vector<Gradient::Stop> stops_of(pugi::xml_node gradient, const Color& current_color, float alpha,
-                                     std::vector<std::string>& warnings) {
+                                     std::vector<std::string>& warnings, const StyleSheet* sheet) {
     std::vector<Gradient::Stop> out;
     for (pugi::xml_node stop = gradient.first_child(); stop; stop = stop.next_sibling()) {
         if (stop.type() != pugi::node_element || local_name(stop) != "stop") continue;
@@ -116,13 +116,14 @@ std::vector<Gradient::Stop> stops_of(pugi::xml_node gradient, const Color& curre
         Color color{0.0f, 0.0f, 0.0f, 1.0f}, own_color = current_color;
         float opacity = 1.0f;
         std::vector<std::string> problems;
-        for (const auto& [name, value] : declarations(stop, problems)) {
+        const auto stop_declarations = declarations(stop, problems, sheet);
+        for (const auto& [name, value] : stop_declarations) {
             try {
                 if (name == "color" && lower(value) != "currentcolor" && value != "inherit") own_color = Color::parse(value);
             } catch (const ParseError&) {
             }
         }
-        for (const auto& [name, value] : declarations(stop, problems)) {
+        for (const auto& [name, value] : stop_declarations) {
             try {
                 if (name == "stop-color") {
                     const std::string low = lower(value);
@@ -148,7 +149,8 @@ std::vector<Gradient::Stop> stops_of(pugi::xml_node gradient, const Color& curre
 
 ResolvedPaint resolve_url(const Paint& paint, const std::function<pugi::xml_node(std::string_view)>& find_id,
                           const Transform& ctm, const std::optional<Bounds>& user_box, const Viewport& viewport, float alpha,
-                          const Color& current_color, const std::string& property, std::vector<std::string>& warnings) {
+                          const Color& current_color, const std::string& property, std::vector<std::string>& warnings,
+                          const StyleSheet* sheet) {
     const auto fallback = [&](const std::string& why) {
         const std::string what = paint.kind == Paint::Kind::None ? "nothing" : "its fallback color";
         warnings.push_back(property + ": url(" + paint.url + ") " + why + "; painting " + what);
@@ -199,7 +201,7 @@ ResolvedPaint resolve_url(const Paint& paint, const std::function<pugi::xml_node
     };
     std::vector<Gradient::Stop> stops;
     for (const pugi::xml_node n : chain) {
-        stops = stops_of(n, current_color, alpha, warnings);
+        stops = stops_of(n, current_color, alpha, warnings, sheet);
         if (!stops.empty()) break;
     }
     ResolvedPaint out;

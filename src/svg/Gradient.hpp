@@ -3,6 +3,7 @@
 // Private to the SVG reader; Shape.hpp's Gradient is what comes out, Document.hpp says
 // what is supported.
 
+#include "Css.hpp"
 #include "Values.hpp"
 
 #include <glumpp/svg/Color.hpp>
@@ -34,9 +35,10 @@ struct ResolvedPaint {
 /// such element, a pattern, a loop in href, a bounding box of zero width or height
 /// under objectBoundingBox) the fallback is painted and a message naming `property`
 /// goes to `warnings`; a gradient without stops paints nothing, one with one stop its
-/// color, as SVG 1.1 (13.2.4) says.
+/// color, as SVG 1.1 (13.2.4) says. Stops are styled by `sheet` too (may be null).
 ResolvedPaint resolve_url(const Paint& paint, const std::function<pugi::xml_node(std::string_view)>& find_id,
                           const Transform& ctm, const std::optional<Bounds>& user_box, const Viewport& viewport, float alpha,
-                          const Color& current_color, const std::string& property, std::vector<std::string>& warnings);
+                          const Color& current_color, const std::string& property, std::vector<std::string>& warnings,
+                          const StyleSheet* sheet = nullptr);
 
 } // namespace glumpp::svg::detail

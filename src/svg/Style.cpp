@@ -33,12 +33,25 @@ std::string_view strip_important(std::string_view value) {
 
 } // namespace
 
-std::vector<std::pair<std::string, std::string>> declarations(pugi::xml_node node, std::vector<std::string>& warnings) {
+std::vector<std::pair<std::string, std::string>> declarations(pugi::xml_node node, std::vector<std::string>& warnings,
+                                                              const StyleSheet* sheet) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const pugi::xml_attribute a : node.attributes())
         if (is_style_property(a.name())) out.emplace_back(a.name(), a.value());
+    std::vector<std::pair<std::string, std::string>> important;
+    if (sheet && !sheet->empty()) {
+        std::vector<std::pair<std::string, std::string>> normal;
+        sheet->match(node, normal, important, warnings);
+        for (auto& d : normal)
+            if (is_style_property(d.first)) out.push_back(std::move(d));
+    }
+    const auto finish = [&] {
+        for (auto& d : important)
+            if (is_style_property(d.first)) out.push_back(std::move(d));
+        return out;
+    };
     const pugi::xml_attribute style = node.attribute("style");
-    if (!style) return out;
+    if (!style) return finish();
     // Comments may hide semicolons, so they go first.
     std::string text = style.value();
     for (std::size_t open; (open = text.find("/*")) != std::string::npos;) {
@@ -61,7 +74,7 @@ std::vector<std::pair<std::string, std::string>> declarations(pugi::xml_node nod
         if (is_style_property(name))
             out.emplace_back(std::move(name), std::string(strip_important(trim(declaration.substr(colon + 1)))));
     }
-    return out;
+    return finish();
 }
 
 namespace {
@@ -71,8 +84,8 @@ Paint paint(const std::string&, std::string_view value, std::vector<std::string>
 } // namespace
 
 void apply_style(pugi::xml_node node, Style& style, const Style& parent, const Viewport& viewport,
-                 std::vector<std::string>& warnings) {
-    for (const auto& [name, raw] : declarations(node, warnings)) {
+                 std::vector<std::string>& warnings, const StyleSheet* sheet) {
+    for (const auto& [name, raw] : declarations(node, warnings, sheet)) {
         const std::string_view value = trim(raw);
         const bool inherit = value == "inherit";
         try {

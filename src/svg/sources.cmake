@@ -3,6 +3,7 @@
 # (fuzz/CMakeLists.txt), so that a file added here is fuzzed too.
 set(GLUMPP_SVG_READER_SOURCES
   Color.cpp
+  Css.cpp
   Document.cpp
   Entities.cpp
   Flatten.cpp

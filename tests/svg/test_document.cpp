@@ -273,7 +273,7 @@ TEST(Document, UnknownAndForeignElements) {
   <inkscape:thing/>
   <text id="t1" x="0" y="0">hello</text>
   <image/>
-  <style>rect { fill: red }</style>
+  <style>circle { fill: red }</style>
   <rect width="1" height="1" clip-path="url(#c)" mask="url(#m)" fill="url(#grad) purple"/>
 </svg>)svg");
     ASSERT_EQ(d.shapes().size(), 1u);
@@ -281,7 +281,6 @@ TEST(Document, UnknownAndForeignElements) {
     EXPECT_EQ(d.warnings(), (std::vector<std::string>{
                                 "text#t1 (line 5): element <text> is not supported; skipped",
                                 "image (line 6): element <image> is not supported; skipped",
-                                "style (line 7): CSS style sheets are not supported; ignored",
                                 "rect (line 8): clip-path is not supported; ignored",
                                 "rect (line 8): mask is not supported; ignored",
                                 "rect (line 8): fill: url(#grad) refers to no element; painting its fallback color",
@@ -703,4 +702,57 @@ TEST(Gradient, DegenerateAndMissingServers) {
                                 "path#r6 (line 14): stroke: url(#a) uses objectBoundingBox on a shape of zero width or height; "
                                 "painting its fallback color",
                             }));
+}
+
+// CSS style sheets (issue 15): selectors, specificity and the cascade, by hand.
+TEST(Css, SelectorsSpecificityAndCascade) {
+    const Document d = svg(R"svg(<style>
+      rect { fill: blue; stroke: black }
+      .a { fill: #010101 }
+      .a.b { fill: #020202 }
+      #x { fill: #030303 }
+      g > rect.c { fill: #040404 }
+      svg rect.d { fill: #050505 }
+      .e { fill: #060606 !important }
+      g.p rect { stroke-width: 7 }
+      rect:hover, rect[x] { fill: red }
+    </style>
+    <rect id="r0" width="1" height="1" fill="green"/>
+    <rect id="r1" width="1" height="1" class="a"/>
+    <rect id="r2" width="1" height="1" class="b a"/>
+    <rect id="x" width="1" height="1" class="a b"/>
+    <g class="p"><g><rect id="r4" width="1" height="1" class="c d"/></g></g>
+    <g><rect id="r5" width="1" height="1" class="c"/></g>
+    <rect id="r6" width="1" height="1" class="e" style="fill: red"/>
+    <rect id="r7" width="1" height="1" class="a" style="fill: #070707"/>)svg");
+    const auto& s = d.shapes();
+    ASSERT_EQ(s.size(), 8u);
+    EXPECT_EQ(s[0].fill->color, (Color{0, 0, 1, 1})) << "the sheet beats the presentation attribute";
+    EXPECT_EQ(s[1].fill->color, Color::rgb8(1, 1, 1));
+    EXPECT_EQ(s[2].fill->color, Color::rgb8(2, 2, 2)) << "two classes beat one";
+    EXPECT_EQ(s[3].fill->color, Color::rgb8(3, 3, 3)) << "an id beats classes";
+    EXPECT_EQ(s[4].fill->color, Color::rgb8(5, 5, 5)) << "not a child of a g: only the descendant rule matches";
+    EXPECT_EQ(s[4].stroke->width, 7.0) << "g.p rect: a descendant two levels down";
+    EXPECT_EQ(s[5].fill->color, Color::rgb8(4, 4, 4));
+    EXPECT_EQ(s[5].stroke->width, 1.0);
+    EXPECT_EQ(s[6].fill->color, Color::rgb8(6, 6, 6)) << "!important beats the style attribute";
+    EXPECT_EQ(s[7].fill->color, Color::rgb8(7, 7, 7)) << "the style attribute beats the sheet";
+    EXPECT_EQ(d.warnings(), (std::vector<std::string>{
+                                "style (line 1): CSS: 2 selectors not supported (attribute selectors, pseudo-classes, + and ~), "
+                                "e.g. \"rect:hover\"; ignored"}));
+}
+
+TEST(Css, SheetsAreBoundedAndNeverHang) {
+    std::string rules;
+    for (int k = 0; k < 10'050; ++k) rules += ".c" + std::to_string(k) + " { fill: red }\n";
+    const Document many = svg("<style>" + rules + "</style><rect width=\"1\" height=\"1\" class=\"c10049 c3\"/>");
+    ASSERT_EQ(many.shapes().size(), 1u);
+    EXPECT_EQ(many.shapes()[0].fill->color, (Color{1, 0, 0, 1})); // c3 is among the first 10,000
+    EXPECT_EQ(many.warnings(), (std::vector<std::string>{"style (line 1): CSS: more than 10000 rules; the rest are ignored"}));
+    // Unclosed blocks, stray braces, at-rules, comments that never end: no hang, no crash.
+    for (const char* text : {"rect { fill: red", "} } {", "@media x { rect { fill: red } ", "/* rect { fill: red }",
+                             "rect > { fill: red }", "> rect { fill: red }", ". { }", "rect{fill:}", "@"}) {
+        const Document d = svg(std::string("<style>") + text + "</style><rect width=\"1\" height=\"1\"/>");
+        EXPECT_EQ(d.shapes().size(), 1u) << text;
+    }
 }
