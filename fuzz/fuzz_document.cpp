@@ -35,6 +35,24 @@ using glumpp::svg::Transform;
 bool unit(float v) { return v >= 0.0f && v <= 1.0f; }
 bool valid(const Color& c) { return unit(c.r) && unit(c.g) && unit(c.b) && unit(c.a); }
 
+/// Shape.hpp's promises about a gradient: 2 stops or more, offsets in [0, 1] never
+/// decreasing, valid colors, finite numbers, a linear gradient of some length, a radius > 0.
+bool valid(const glumpp::svg::Gradient& g) {
+    using K = glumpp::svg::Gradient::Kind;
+    if (g.stops.size() < 2) return false;
+    float previous = 0.0f;
+    for (const auto& s : g.stops) {
+        if (!(s.offset >= previous && s.offset <= 1.0f) || !valid(s.color)) return false;
+        previous = s.offset;
+    }
+    const Transform& m = g.to_gradient;
+    for (const double v : {m.a, m.b, m.c, m.d, m.e, m.f, g.start.x, g.start.y, g.end.x, g.end.y, g.center.x, g.center.y,
+                           g.focal.x, g.focal.y, g.radius})
+        if (!std::isfinite(v)) return false;
+    if (g.kind == K::Linear && g.start == g.end) return false;
+    return g.kind != K::Radial || g.radius > 0.0;
+}
+
 /// Bit for bit, so that NaN equals NaN: this compares two parses, not two values.
 bool same(const Transform& x, const Transform& y) {
     const double a[] = {x.a, x.b, x.c, x.d, x.e, x.f}, b[] = {y.a, y.b, y.c, y.d, y.e, y.f};
@@ -45,10 +63,11 @@ bool same(const Shape& x, const Shape& y) {
     if (x.element != y.element || x.id != y.id || x.line != y.line || x.subpaths != y.subpaths || !same(x.transform, y.transform))
         return false;
     if (x.fill.has_value() != y.fill.has_value() || x.stroke.has_value() != y.stroke.has_value()) return false;
-    if (x.fill && (!(x.fill->color == y.fill->color) || x.fill->rule != y.fill->rule)) return false;
+    if (x.fill && (!(x.fill->color == y.fill->color) || x.fill->rule != y.fill->rule || x.fill->gradient != y.fill->gradient))
+        return false;
     if (x.stroke) {
         const auto &s = *x.stroke, &t = *y.stroke;
-        if (!(s.color == t.color) || s.width != t.width || s.user_width != t.user_width || s.join != t.join ||
+        if (!(s.color == t.color) || s.gradient != t.gradient || s.width != t.width || s.user_width != t.user_width || s.join != t.join ||
             s.cap != t.cap || s.miter_limit != t.miter_limit)
             return false;
     }
@@ -69,6 +88,8 @@ void check(const Document& d, std::string_view text) {
                     fail("a point that is not finite or beyond max_coordinate", text);
         }
         if (s.fill && !valid(s.fill->color)) fail("a fill color outside [0, 1]", text);
+        if (s.fill && s.fill->gradient && !valid(*s.fill->gradient)) fail("a fill gradient that breaks Shape.hpp's promises", text);
+        if (s.stroke && s.stroke->gradient && !valid(*s.stroke->gradient)) fail("a stroke gradient that breaks Shape.hpp's promises", text);
         if (s.stroke) {
             if (!valid(s.stroke->color)) fail("a stroke color outside [0, 1]", text);
             if (!(s.stroke->width >= 0.0) || !(s.stroke->width <= glumpp::svg::max_coordinate)) fail("a bad stroke width", text);

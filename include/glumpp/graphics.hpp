@@ -19,3 +19,5 @@
 #include <glumpp/graphics/Glsl.hpp>
 // labels: glyph collections
 #include <glumpp/graphics/GlyphCollection.hpp>
+// svg2: gradient fills of SVG documents
+#include <glumpp/graphics/GradientCollection.hpp>

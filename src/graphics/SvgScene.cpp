@@ -83,25 +83,39 @@ SvgScene::SvgScene(const svg::Document& document) : SvgScene(std::span<const svg
 
 SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
     layers_.push_back(std::make_unique<Layer>());
-    StrokeBoxes strokes_here;
+    // What the current layer holds that is drawn after a collection: gradient fills and
+    // strokes after the solid fills, strokes after the gradient fills (see the header).
+    StrokeBoxes after_fills, after_gradients;
+    std::size_t gradient_strokes = 0;
     float order = 0.0f;
     for (const svg::Shape& shape : shapes) {
         if (shape.subpaths.empty() || shape.subpaths[0].points.empty()) {
             order += 2.0f;
             continue;
         }
-        if (shape.fill && shape.fill->color.a < 1.0f && strokes_here.meets(box_of(shape, 0.0))) {
+        const bool gradient = shape.fill && shape.fill->gradient;
+        const bool translucent =
+            shape.fill && (gradient ? std::any_of(shape.fill->gradient->stops.begin(), shape.fill->gradient->stops.end(),
+                                                  [](const svg::Gradient::Stop& s) { return s.color.a < 1.0f; })
+                                    : shape.fill->color.a < 1.0f);
+        if (translucent && (gradient ? after_gradients : after_fills).meets(box_of(shape, 0.0))) {
             layers_.push_back(std::make_unique<Layer>());
-            strokes_here.clear();
+            after_fills.clear();
+            after_gradients.clear();
         }
         Layer& l = *layers_.back();
         // One shape the collections refuse (a tessellator's range, a width or an order
         // they cannot store) is skipped with a warning; the rest of the document draws.
         // A fill already appended for it is taken back, so that the shape is all or
         // nothing.
-        const std::size_t fills_before = l.fills.size();
+        const std::size_t fills_before = l.fills.size(), gradients_before = l.gradients.size();
         try {
-            if (shape.fill) l.fills.append(shape.subpaths, shape.fill->rule, {rgba(shape.fill->color), order});
+            if (gradient) {
+                l.gradients.append(shape.subpaths, shape.fill->rule, *shape.fill->gradient, order);
+                after_fills.add(box_of(shape, 0.0));
+            } else if (shape.fill) {
+                l.fills.append(shape.subpaths, shape.fill->rule, {rgba(shape.fill->color), order});
+            }
             // A dashed stroke whose dashes all vanished (a path shorter than the first
             // gap) draws nothing.
             if (shape.stroke && !(shape.stroke->dashes && shape.stroke->dashes->empty())) {
@@ -109,15 +123,22 @@ SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
                 l.strokes.append(s.dashes ? std::span<const svg::Polyline>(*s.dashes) : std::span<const svg::Polyline>(shape.subpaths),
                                  {rgba(s.color), static_cast<float>(s.width), stroke_join(s.join),
                                                   stroke_cap(s.cap), static_cast<float>(s.miter_limit), order + 1.0f});
+                gradient_strokes += s.gradient.has_value();
                 // Half the width on each side; miters reach further, up to the limit.
-                strokes_here.add(box_of(shape, 0.5 * s.width * std::max(1.0, s.miter_limit)));
+                const Box b = box_of(shape, 0.5 * s.width * std::max(1.0, s.miter_limit));
+                after_fills.add(b);
+                after_gradients.add(b);
             }
         } catch (const Error& e) {
             if (l.fills.size() > fills_before) l.fills.erase(fills_before, l.fills.size());
+            if (l.gradients.size() > gradients_before) l.gradients.erase(gradients_before, l.gradients.size());
             warnings_.push_back(shape.name() + ": " + e.what() + "; skipped");
         }
         order += 2.0f;
     }
+    if (gradient_strokes)
+        warnings_.push_back(std::to_string(gradient_strokes) + " stroke" + (gradient_strokes == 1 ? " is" : "s are") +
+                            " painted by a gradient, drawn in the gradient's mean color (SvgScene strokes are one color each)");
 }
 
 SvgScene::Layer& SvgScene::layer(std::size_t i, const char* caller) {
@@ -129,10 +150,11 @@ SvgScene::Layer& SvgScene::layer(std::size_t i, const char* caller) {
 
 PolygonCollection& SvgScene::fills(std::size_t i) { return layer(i, "SvgScene::fills").fills; }
 PathCollection& SvgScene::strokes(std::size_t i) { return layer(i, "SvgScene::strokes").strokes; }
+GradientCollection& SvgScene::gradients(std::size_t i) { return layer(i, "SvgScene::gradients").gradients; }
 
 std::size_t SvgScene::draw_calls() const noexcept {
     std::size_t n = 0;
-    for (const auto& l : layers_) n += !l->fills.empty() + !l->strokes.empty();
+    for (const auto& l : layers_) n += !l->fills.empty() + !l->gradients.empty() + !l->strokes.empty();
     return n;
 }
 
@@ -140,6 +162,7 @@ void SvgScene::set_transform(const PanZoom& view) {
     view_ = view;
     for (auto& l : layers_) {
         l->fills.set_transform(view);
+        l->gradients.set_transform(view);
         l->strokes.set_transform(view);
     }
 }
@@ -148,6 +171,7 @@ void SvgScene::draw() {
     const auto draw_layers = [&] {
         for (auto& l : layers_) {
             l->fills.draw();
+            l->gradients.draw();
             l->strokes.draw();
         }
     };

@@ -5,6 +5,7 @@
 // geometry in ShapeGeometry.cpp.
 
 #include "Entities.hpp"
+#include "Gradient.hpp"
 #include "Scanner.hpp"
 #include "ShapeGeometry.hpp"
 #include "Style.hpp"
@@ -89,6 +90,7 @@ public:
         if (!name || *name != "svg")
             throw ParseError(function + ": the root element is <" + std::string(root.name()) + ">, not <svg>");
         root_ = root;
+        read_style_sheets(root);
         Context context;
         // The root's viewport: width and height when they are absolute lengths; else the
         // viewBox's size; else unknown (0).
@@ -197,7 +199,7 @@ private:
         context.style.opacity = 1.0f;
         context.style.display = true;
         std::vector<std::string> problems;
-        detail::apply_style(node, context.style, parent.style, parent.viewport, problems);
+        detail::apply_style(node, context.style, parent.style, parent.viewport, problems, &sheet_);
         warn_all(node, problems);
         if (!context.style.display) return std::nullopt;
         context.alpha = parent.alpha * context.style.opacity;
@@ -254,7 +256,7 @@ private:
                    name == "polyline" || name == "polygon") {
             shape(node, name, parent);
         } else if (name == "style") {
-            warn(node, "CSS style sheets are not supported; ignored");
+            // Read before the walk (read_style_sheets): they apply to the whole document.
         } else if (name == "defs" || name == "symbol" || name == "title" || name == "desc" || name == "metadata" ||
                    name == "linearGradient" || name == "radialGradient" || name == "pattern" || name == "clipPath" ||
                    name == "mask" || name == "marker" || name == "filter" || name == "script") {
@@ -378,10 +380,14 @@ private:
         const Style& st = context.style;
         if (!st.visible || path.commands.empty()) return;
         Shape s;
+        // A url() paint is resolved once the shape is flattened (objectBoundingBox needs
+        // its box); until then its fallback stands for it, so that "url(#g) none" alone
+        // does not stop the shape here.
+        const auto url_or = [](const Paint& p) { return p.url.empty() ? p : Paint::solid({}); };
         if (fillable)
-            if (const auto c = resolve(st.fill, st.color, st.fill_opacity * context.alpha)) s.fill = Fill{*c, st.fill_rule};
+            if (const auto c = resolve(url_or(st.fill), st.color, st.fill_opacity * context.alpha)) s.fill = Fill{*c, st.fill_rule, {}};
         if (st.stroke_width > 0.0) {
-            if (const auto c = resolve(st.stroke, st.color, st.stroke_opacity * context.alpha)) {
+            if (const auto c = resolve(url_or(st.stroke), st.color, st.stroke_opacity * context.alpha)) {
                 Stroke stroke;
                 stroke.color = *c;
                 stroke.user_width = st.stroke_width;
@@ -418,6 +424,10 @@ private:
             }
         }
         if (s.subpaths.empty()) return;
+        if ((s.fill && !st.fill.url.empty()) || (s.stroke && !st.stroke.url.empty())) {
+            paint_servers(node, s, context);
+            if (!s.fill && !s.stroke) return;
+        }
         points_ += count;
         if (s.stroke && !st.dash_array.empty()) {
             // Dashes in final units: the user's lengths scaled as the width is.
@@ -441,8 +451,72 @@ private:
         doc_.shapes_.push_back(std::move(s));
     }
 
+    /// Resolves the shape's url() paints (Gradient.hpp): a gradient, a color, or none.
+    void paint_servers(pugi::xml_node node, Shape& s, const Context& context) {
+        const Style& st = context.style;
+        // The user-space box: the flattened points taken back through the transform
+        // (within the flattening tolerance of the curves' own box).
+        std::optional<Bounds> box;
+        if (const auto back = context.ctm.inverse())
+            for (const Polyline& p : s.subpaths)
+                for (const glm::dvec2 q : p.points) {
+                    const glm::dvec2 u = back->apply(q);
+                    if (!box) box = Bounds{u, u};
+                    box->min = glm::min(box->min, u);
+                    box->max = glm::max(box->max, u);
+                }
+        const auto find = [this](std::string_view id) { return find_id(id); };
+        std::vector<std::string> problems;
+        if (s.fill && !st.fill.url.empty()) {
+            auto r = detail::resolve_url(st.fill, find, context.ctm, box, context.viewport, st.fill_opacity * context.alpha,
+                                         st.color, "fill", problems, &sheet_);
+            if (r.color)
+                s.fill = Fill{*r.color, st.fill_rule, std::move(r.gradient)};
+            else
+                s.fill.reset();
+        }
+        if (s.stroke && !st.stroke.url.empty()) {
+            auto r = detail::resolve_url(st.stroke, find, context.ctm, box, context.viewport,
+                                         st.stroke_opacity * context.alpha, st.color, "stroke", problems, &sheet_);
+            if (r.color) {
+                s.stroke->color = *r.color;
+                s.stroke->gradient = std::move(r.gradient);
+            } else {
+                s.stroke.reset();
+            }
+        }
+        warn_all(node, problems);
+    }
+
+    /// Every <style> of the document, in document order, into sheet_ (CSS applies to the
+    /// whole document wherever the sheet is). Only type="text/css" (or no type).
+    void read_style_sheets(pugi::xml_node root) {
+        std::vector<pugi::xml_node> stack{root};
+        while (!stack.empty()) {
+            const pugi::xml_node n = stack.back();
+            stack.pop_back();
+            if (n.type() != pugi::node_element) continue;
+            if (const auto name = svg_name(n); name && *name == "style") {
+                const std::string_view type = detail::trim(n.attribute("type").value());
+                if (!type.empty() && detail::lower(type) != "text/css") {
+                    warn(n, "style sheets of type " + detail::quote(type) + " are not supported; ignored");
+                    continue;
+                }
+                std::string text;
+                for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+                    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text += c.value();
+                std::vector<std::string> problems;
+                sheet_.add(text, problems);
+                warn_all(n, problems);
+                continue;
+            }
+            for (pugi::xml_node child = n.last_child(); child; child = child.previous_sibling()) stack.push_back(child);
+        }
+    }
+
     Document& doc_;
     double tolerance_;
+    detail::StyleSheet sheet_;
     std::vector<std::size_t> line_starts_;
     pugi::xml_node root_;
     std::size_t use_instances_ = 0;

@@ -19,7 +19,7 @@ bool is_style_property(std::string_view name) {
         "fill",           "fill-opacity",      "fill-rule", "stroke",   "stroke-opacity", "stroke-width",
         "stroke-linejoin", "stroke-linecap",   "stroke-miterlimit", "color", "opacity", "display",
         "visibility",     "clip-path",         "mask",      "filter",   "stroke-dasharray", "stroke-dashoffset",
-        "marker",         "marker-start",      "marker-mid", "marker-end", "mix-blend-mode"};
+        "marker",         "marker-start",      "marker-mid", "marker-end", "mix-blend-mode", "stop-color", "stop-opacity"};
     return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
@@ -31,14 +31,27 @@ std::string_view strip_important(std::string_view value) {
     return value;
 }
 
-/// The element's declarations in the order they apply: presentation attributes, then
-/// the style attribute's (so that style wins).
-std::vector<std::pair<std::string, std::string>> declarations(pugi::xml_node node, std::vector<std::string>& warnings) {
+} // namespace
+
+std::vector<std::pair<std::string, std::string>> declarations(pugi::xml_node node, std::vector<std::string>& warnings,
+                                                              const StyleSheet* sheet) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const pugi::xml_attribute a : node.attributes())
         if (is_style_property(a.name())) out.emplace_back(a.name(), a.value());
+    std::vector<std::pair<std::string, std::string>> important;
+    if (sheet && !sheet->empty()) {
+        std::vector<std::pair<std::string, std::string>> normal;
+        sheet->match(node, normal, important, warnings);
+        for (auto& d : normal)
+            if (is_style_property(d.first)) out.push_back(std::move(d));
+    }
+    const auto finish = [&] {
+        for (auto& d : important)
+            if (is_style_property(d.first)) out.push_back(std::move(d));
+        return out;
+    };
     const pugi::xml_attribute style = node.attribute("style");
-    if (!style) return out;
+    if (!style) return finish();
     // Comments may hide semicolons, so they go first.
     std::string text = style.value();
     for (std::size_t open; (open = text.find("/*")) != std::string::npos;) {
@@ -61,23 +74,18 @@ std::vector<std::pair<std::string, std::string>> declarations(pugi::xml_node nod
         if (is_style_property(name))
             out.emplace_back(std::move(name), std::string(strip_important(trim(declaration.substr(colon + 1)))));
     }
-    return out;
+    return finish();
 }
 
-Paint paint(const std::string& property, std::string_view value, std::vector<std::string>& warnings) {
-    Paint p = Paint::parse(value);
-    if (!p.url.empty()) {
-        const std::string fallback = p.kind == Paint::Kind::None ? "none" : "its fallback color";
-        warnings.push_back(property + ": paint servers are not supported (url(" + p.url + ")); using " + fallback);
-    }
-    return p;
-}
-
+namespace {
+// url(#id) is resolved where the shape is painted (Document.cpp: it needs the shape's
+// box), and warned about there when it cannot be used.
+Paint paint(const std::string&, std::string_view value, std::vector<std::string>&) { return Paint::parse(value); }
 } // namespace
 
 void apply_style(pugi::xml_node node, Style& style, const Style& parent, const Viewport& viewport,
-                 std::vector<std::string>& warnings) {
-    for (const auto& [name, raw] : declarations(node, warnings)) {
+                 std::vector<std::string>& warnings, const StyleSheet* sheet) {
+    for (const auto& [name, raw] : declarations(node, warnings, sheet)) {
         const std::string_view value = trim(raw);
         const bool inherit = value == "inherit";
         try {
@@ -188,6 +196,9 @@ void apply_style(pugi::xml_node node, Style& style, const Style& parent, const V
                 style.dash_offset = inherit ? parent.dash_offset : parse_length(value, Axis::Other, viewport);
             } else if (name == "display") {
                 style.display = value != "none";
+            } else if (name == "stop-color" || name == "stop-opacity") {
+                // Properties of a gradient's stops (Gradient.cpp reads them there); on
+                // anything else they mean nothing, as CSS says, so silently.
             } else if (value != "none" && !(name == "mix-blend-mode" && value == "normal")) {
                 // clip-path, mask, filter, markers, mix-blend-mode
                 warnings.push_back(name + " is not supported; ignored");

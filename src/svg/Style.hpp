@@ -3,6 +3,7 @@
 // style attribute, so that style wins) applied over its parent's computed style. Private
 // to the SVG reader; Document.hpp lists the properties and what is not supported.
 
+#include "Css.hpp"
 #include "Values.hpp"
 
 #include <glumpp/svg/Polyline.hpp>
@@ -12,6 +13,7 @@
 #include <pugixml.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace glumpp::svg::detail {
@@ -37,12 +39,20 @@ struct Style {
     bool display = true;
 };
 
+/// The element's style declarations in the order they apply (CSS 2.1 6.4.1, SVG 1.1
+/// 6.4): presentation attributes, then the style sheets' normal declarations (by
+/// specificity, then source order), then its style attribute's, then the sheets'
+/// !important ones; names lower case, values trimmed and without "!important". Only the
+/// properties the reader knows (Document.hpp). `sheet` may be null (no <style>).
+std::vector<std::pair<std::string, std::string>> declarations(pugi::xml_node node, std::vector<std::string>& warnings,
+                                                              const StyleSheet* sheet = nullptr);
+
 /// Applies `node`'s declarations to `style`, a copy of `parent` whose non-inherited
 /// properties the caller has reset. `inherit` takes the parent's value; a bad value is
 /// ignored (the inherited one stays, as CSS does). Lengths' percentages refer to
 /// `viewport`. Each problem is appended to `warnings`, in document order, without the
 /// element's name ("fill: ...; ignored"); nothing is thrown for bad values.
 void apply_style(pugi::xml_node node, Style& style, const Style& parent, const Viewport& viewport,
-                 std::vector<std::string>& warnings);
+                 std::vector<std::string>& warnings, const StyleSheet* sheet = nullptr);
 
 } // namespace glumpp::svg::detail

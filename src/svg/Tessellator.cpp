@@ -4,6 +4,7 @@
 
 #include <GL/glu.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <limits>
@@ -79,6 +80,55 @@ std::string point_text(glm::dvec2 p) {
     return buffer;
 }
 
+/// Crossings between edges of `contours` (closing edges included), counted up to
+/// limit + 1 (Tessellator.hpp). A sweep along x: each edge is tested against the earlier
+/// edges whose x-ranges reach it, and the pair tests stop at a budget (a shape whose
+/// edges all overlap in x without crossing would otherwise cost n^2).
+template <class Contour, class PointsOf>
+std::size_t crossings(std::span<const Contour> contours, std::size_t limit, PointsOf points_of) {
+    struct Edge {
+        glm::dvec2 a, b;
+        double x0, x1;
+        std::size_t contour, index, count;
+    };
+    std::vector<Edge> edges;
+    for (std::size_t c = 0; c < contours.size(); ++c) {
+        const auto& pts = points_of(contours[c]);
+        const std::size_t n = pts.size();
+        if (n < 3) continue;
+        for (std::size_t i = 0; i < n; ++i) {
+            const glm::dvec2 a = pts[i], b = pts[(i + 1) % n];
+            edges.push_back({a, b, std::min(a.x, b.x), std::max(a.x, b.x), c, i, n});
+        }
+    }
+    std::sort(edges.begin(), edges.end(), [](const Edge& l, const Edge& r) { return l.x0 < r.x0; });
+    const auto side = [](glm::dvec2 p, glm::dvec2 q, glm::dvec2 r) {
+        const double v = (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+        return (v > 0.0) - (v < 0.0);
+    };
+    const std::size_t budget = 64 * edges.size() + 20'000'000;
+    std::size_t found = 0, tests = 0;
+    std::vector<std::size_t> active;
+    for (std::size_t k = 0; k < edges.size(); ++k) {
+        const Edge& e = edges[k];
+        std::size_t kept = 0;
+        for (const std::size_t j : active) {
+            const Edge& o = edges[j];
+            if (o.x1 < e.x0) continue; // behind the sweep: dropped
+            active[kept++] = j;
+            if (++tests > budget) return found;
+            if (std::max(e.a.y, e.b.y) < std::min(o.a.y, o.b.y) || std::max(o.a.y, o.b.y) < std::min(e.a.y, e.b.y)) continue;
+            // Neighbours on one contour share a point: not a crossing.
+            if (e.contour == o.contour && (e.index == (o.index + 1) % e.count || o.index == (e.index + 1) % e.count)) continue;
+            if (side(e.a, e.b, o.a) * side(e.a, e.b, o.b) < 0 && side(o.a, o.b, e.a) * side(o.a, o.b, e.b) < 0)
+                if (++found > limit) return found;
+        }
+        active.resize(kept);
+        active.push_back(k);
+    }
+    return found;
+}
+
 template <class Contour, class PointsOf>
 Triangulation run(GLUtesselator* tess, std::span<const Contour> contours, FillRule rule, PointsOf points_of) {
     Triangulation out;
@@ -110,6 +160,9 @@ Triangulation run(GLUtesselator* tess, std::span<const Contour> contours, FillRu
     bool any = false;
     for (const auto& contour : contours) any = any || points_of(contour).size() >= 3;
     if (!any) return out;
+    if (crossings(contours, max_crossings, points_of) > max_crossings)
+        throw ValueError("Tessellator::fill: the contours cross themselves or each other more than " + std::to_string(max_crossings) +
+                         " times (GLU's time and memory grow with every crossing)");
 
     Sink sink;
     sink.vertices = &out.vertices;
@@ -187,5 +240,9 @@ Triangulation Tessellator::fill(std::span<const std::vector<glm::dvec2>> contour
 }
 
 Triangulation tessellate(std::span<const Polyline> contours, FillRule rule) { return Tessellator().fill(contours, rule); }
+
+std::size_t count_crossings(std::span<const Polyline> contours, std::size_t limit) {
+    return crossings(contours, limit, [](const Polyline& p) -> const std::vector<glm::dvec2>& { return p.points; });
+}
 
 } // namespace glumpp::svg

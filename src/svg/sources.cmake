@@ -3,9 +3,11 @@
 # (fuzz/CMakeLists.txt), so that a file added here is fuzzed too.
 set(GLUMPP_SVG_READER_SOURCES
   Color.cpp
+  Css.cpp
   Document.cpp
   Entities.cpp
   Flatten.cpp
+  Gradient.cpp
   PathData.cpp
   Scanner.cpp
   ShapeGeometry.cpp

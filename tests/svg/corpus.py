@@ -12,8 +12,9 @@ may have several); the pass rate of each group is printed, and the test fails wh
 
   - the demo ends abnormally (a signal, or any exit status but 0 and 1) on any file: no
     input may end the process;
-  - the pass rate over all files, or over the files that use no feature the reader
-    skips ("plain"), drops below the rate given (--min-rate, --min-plain-rate).
+  - the pass rate over all files, over the files that use no feature the reader
+    skips ("plain"), or over one feature's files drops below the rate given
+    (--min-rate, --min-plain-rate, --min-feature-rate gradient=0.9).
 
 rsvg-convert is asked for the demo's frame: the document's box (from the root's width,
 height and viewBox) fitted and centred in 256x256, to the fraction of a pixel, as the
@@ -167,6 +168,8 @@ def main():
     ap.add_argument("--scale", type=float, default=1.0, help="multiplies each source's sample size")
     ap.add_argument("--min-rate", type=float, default=0.0)
     ap.add_argument("--min-plain-rate", type=float, default=0.0)
+    ap.add_argument("--min-feature-rate", action="append", default=[], metavar="FEATURE=RATE",
+                    help="the pass rate a feature's group may not drop below (repeatable)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--documents", help="a folder of small documents, one feature each: every one must pass")
     args = ap.parse_args()
@@ -231,6 +234,13 @@ def main():
     if rate < args.min_rate:
         print(f"corpus: FAIL: pass rate {rate:.3f} is below {args.min_rate}")
         status = 1
+    for spec in args.min_feature_rate:
+        name, _, value = spec.partition("=")
+        g = groups.get(name, [])
+        feature_rate = sum(r["ok"] for r in g) / len(g) if g else 1.0
+        if feature_rate < float(value):
+            print(f"corpus: FAIL: {name} files' pass rate {feature_rate:.3f} is below {value}")
+            status = 1
     if plain_rate < args.min_plain_rate:
         print(f"corpus: FAIL: plain files' pass rate {plain_rate:.3f} is below {args.min_plain_rate}")
         status = 1

@@ -1,21 +1,46 @@
 # The five hostile files of issue 15, through the tiger demo: each once ended the process
-# (`terminate called after throwing glumpp::ValueError`). Each must now draw its good
+# (`terminate called after throwing glumpp::ValueError`); and one whose fill crosses itself
+# too often for the tessellator. Each must now draw its good
 # rectangle (the demo exits 0 with a screenshot) and warn about the bad shape by name.
 # -DDEMO=path/to/tiger -DOUT=dir
 file(MAKE_DIRECTORY "${OUT}")
 set(head "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\">")
 set(good "<rect width=\"10\" height=\"10\"/></svg>")
-set(names radius miter width size nan)
+set(names radius miter width size nan crossings)
 set(radius "${head}<circle id=\"big\" cx=\"50\" cy=\"50\" r=\"1e200\" fill=\"red\"/>${good}")
 set(miter "${head}<path id=\"spike\" d=\"M0 0 L50 50 L 0 50\" stroke=\"red\" stroke-miterlimit=\"1e308\" fill=\"none\"/>${good}")
 set(width "${head}<path id=\"wide\" d=\"M0 0 L50 50\" stroke=\"red\" stroke-width=\"1e39\"/>${good}")
 set(size "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"9e307\" height=\"100\"><rect id=\"far\" x=\"1e300\" width=\"10\" height=\"10\"/>${good}")
 set(nan "${head}<path id=\"nan\" d=\"M0 0 L NaN 50 L inf 3 z\"/><polygon id=\"huge\" points=\"0,0 1e308,1e308 -1e308,1e308\"/>${good}")
+# svg2: a fill whose two sub-paths, 70 horizontal and 70 vertical sweeps, cross 4900
+# times: more than the tessellator's max_crossings (GLU's cost grows with each crossing).
+set(d "M0 0.5")
+foreach(k RANGE 0 69)
+  math(EXPR odd "${k} % 2")
+  math(EXPR next "${k} + 1")
+  if(odd)
+    string(APPEND d " H0 V${next}.5")
+  else()
+    string(APPEND d " H100 V${next}.5")
+  endif()
+endforeach()
+string(APPEND d " M0.5 0")
+foreach(k RANGE 0 69)
+  math(EXPR odd "${k} % 2")
+  math(EXPR next "${k} + 1")
+  if(odd)
+    string(APPEND d " V0 H${next}.5")
+  else()
+    string(APPEND d " V100 H${next}.5")
+  endif()
+endforeach()
+set(crossings "${head}<path id=\"woven\" d=\"${d}\" fill=\"red\"/>${good}")
 # What each must say on stderr (the miter limit is clamped, not skipped: no warning).
 set(radius_says "circle#big \\(line 1\\): point .* is beyond 1e\\+09 once transformed; skipped")
 set(miter_says "")
 set(width_says "path#wide \\(line 1\\): stroke width 1e\\+39 is beyond 1e\\+09 once transformed; skipped")
 set(size_says "rect#far \\(line 1\\): point .* is beyond 1e\\+09 once transformed; skipped")
+set(crossings_says "path#woven \\(line 1\\): Tessellator::fill: the contours cross themselves or each other more than 4096 times")
 set(nan_says "polygon#huge \\(line 1\\): point .* is beyond 1e\\+09 once transformed; skipped")
 foreach(name IN LISTS names)
   set(file "${OUT}/hostile-${name}.svg")

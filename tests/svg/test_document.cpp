@@ -273,7 +273,7 @@ TEST(Document, UnknownAndForeignElements) {
   <inkscape:thing/>
   <text id="t1" x="0" y="0">hello</text>
   <image/>
-  <style>rect { fill: red }</style>
+  <style>circle { fill: red }</style>
   <rect width="1" height="1" clip-path="url(#c)" mask="url(#m)" fill="url(#grad) purple"/>
 </svg>)svg");
     ASSERT_EQ(d.shapes().size(), 1u);
@@ -281,10 +281,9 @@ TEST(Document, UnknownAndForeignElements) {
     EXPECT_EQ(d.warnings(), (std::vector<std::string>{
                                 "text#t1 (line 5): element <text> is not supported; skipped",
                                 "image (line 6): element <image> is not supported; skipped",
-                                "style (line 7): CSS style sheets are not supported; ignored",
                                 "rect (line 8): clip-path is not supported; ignored",
                                 "rect (line 8): mask is not supported; ignored",
-                                "rect (line 8): fill: paint servers are not supported (url(#grad)); using its fallback color",
+                                "rect (line 8): fill: url(#grad) refers to no element; painting its fallback color",
                             }));
 }
 
@@ -588,4 +587,172 @@ TEST(Document, StrokeDasharrayAndOffset) {
     ASSERT_TRUE(d.shapes()[3].stroke->dashes);
     EXPECT_EQ(d.shapes()[3].stroke->dashes->size(), 2u);
     EXPECT_EQ(d.warnings(), std::vector<std::string>{"path (line 1): stroke-dasharray: negative length in \"1 -1\"; ignored"});
+}
+
+// Paint servers (issue 15): gradients resolved per shape, their parameters checked at
+// points whose t is known by hand.
+namespace {
+const Gradient& fill_gradient(const Document& d, std::size_t i = 0) {
+    EXPECT_GT(d.shapes().size(), i);
+    EXPECT_TRUE(d.shapes()[i].fill && d.shapes()[i].fill->gradient);
+    return *d.shapes()[i].fill->gradient;
+}
+} // namespace
+
+TEST(Gradient, LinearBoundingBoxUnitsAndInheritedStops) {
+    const Document d = svg(R"svg(<defs>
+      <linearGradient id="s" spreadMethod="reflect"><stop offset="0" stop-color="red"/>
+        <stop offset="0.5" style="stop-color: lime; stop-opacity: 0.5"/><stop offset="0.25" stop-color="blue"/></linearGradient>
+      <linearGradient id="g" href="#s" y2="1"/></defs>
+      <rect x="10" y="20" width="100" height="50" fill="url(#g)" fill-opacity="0.5"/>)svg");
+    EXPECT_TRUE(d.warnings().empty()) << d.warnings()[0];
+    const Gradient& g = fill_gradient(d);
+    EXPECT_EQ(g.kind, Gradient::Kind::Linear);
+    EXPECT_EQ(g.spread, Gradient::Spread::Reflect); // from the href
+    ASSERT_EQ(g.stops.size(), 3u);
+    EXPECT_EQ(g.stops[1].color, (Color{0, 1, 0, 0.25f})); // stop-opacity times fill-opacity
+    EXPECT_EQ(g.stops[2].offset, 0.5f);                 // never below the previous offset
+    EXPECT_EQ(g.start, V(0, 0));
+    EXPECT_EQ(g.end, V(1, 1));
+    // The box's corners are (0, 0) and (1, 1) of the gradient; (60, 45) its centre.
+    EXPECT_NEAR(*g.parameter({10, 20}), 0.0, 1e-12);
+    EXPECT_NEAR(*g.parameter({110, 70}), 1.0, 1e-12);
+    EXPECT_NEAR(*g.parameter({60, 45}), 0.5, 1e-12);
+    EXPECT_NEAR(*g.parameter({110, 20}), 0.5, 1e-12);
+    // Reflect: t = 1.25 paints what t = 0.75 does; past the last stop, its color.
+    EXPECT_EQ(g.color_at(1.75), g.color_at(0.25));
+    EXPECT_EQ(g.color_at(0.8), g.stops[2].color);
+    // Half way from red (alpha 0.5: fill-opacity) to lime (alpha 0.25).
+    const Color half = g.color_at(0.25);
+    EXPECT_NEAR(half.r, 0.5, 1e-6);
+    EXPECT_NEAR(half.g, 0.5, 1e-6);
+    EXPECT_NEAR(half.a, (0.5 + 0.25) / 2, 1e-6);
+}
+
+TEST(Gradient, UserSpaceUnitsTransformAndRepeat) {
+    // The root's viewBox doubles everything; the gradient runs from x = 0 to 50 in user
+    // units, rotated by 90 degrees about (0, 0): along y, so t = y / 50 in user units.
+    const Document d = svg(R"svg(<linearGradient id="g" gradientUnits="userSpaceOnUse" x2="50" spreadMethod="repeat"
+      gradientTransform="rotate(90)"><stop offset="0" stop-color="black"/><stop offset="1" stop-color="white"/></linearGradient>
+      <rect width="50" height="50" fill="url(#g)"/>)svg", "width=\"100\" height=\"100\" viewBox=\"0 0 50 50\"");
+    const Gradient& g = fill_gradient(d);
+    EXPECT_NEAR(*g.parameter({30, 20}), 0.2, 1e-12); // user (15, 10)
+    EXPECT_NEAR(*g.parameter({0, 100}), 1.0, 1e-12);
+    EXPECT_NEAR(g.color_at(1.25).r, 0.25, 1e-6);
+    EXPECT_NEAR(g.color_at(-0.25).r, 0.75, 1e-6);
+}
+
+TEST(Gradient, RadialFocalPointsInsideAndOutside) {
+    const Document d = svg(R"svg(<defs><radialGradient id="c"><stop offset="0" stop-color="red"/><stop offset="1" stop-color="blue"/></radialGradient>
+      <radialGradient id="f" href="#c" fx="0.25" cx="0.5" r="0.5"/>
+      <radialGradient id="out" href="#c" fx="1.5"/></defs>
+      <rect width="100" height="100" fill="url(#c)"/><rect width="100" height="100" fill="url(#f)"/>
+      <rect width="100" height="100" fill="url(#out)"/>)svg");
+    const Gradient& c = fill_gradient(d, 0);
+    EXPECT_EQ(c.kind, Gradient::Kind::Radial);
+    EXPECT_EQ(c.center, V(0.5, 0.5));
+    EXPECT_EQ(c.focal, V(0.5, 0.5)); // fx and fy default to cx and cy
+    EXPECT_NEAR(*c.parameter({75, 50}), 0.5, 1e-12);
+    EXPECT_NEAR(*c.parameter({50, 100}), 1.0, 1e-12);
+    // Focal point (25, 50): towards +x the ray meets the circle at x = 100 (75 away),
+    // towards -x at x = 0 (25 away).
+    const Gradient& f = fill_gradient(d, 1);
+    EXPECT_NEAR(*f.parameter({62.5, 50}), 0.5, 1e-12);
+    EXPECT_NEAR(*f.parameter({12.5, 50}), 0.5, 1e-12);
+    // Focal point (150, 50) outside the circle: the cone of circles from it reaches
+    // (100, 50) at t = 1/2... the point is on the circle of t with center 150 - 100 t and
+    // radius 50 t: 150 - 100 t + 50 t = 100 at t = 1, and 150 - 100 t - 50 t = 100 at
+    // t = 1/3; the largest is taken. Above the cone (50, 0 and beyond) nothing is painted.
+    const Gradient& out = fill_gradient(d, 2);
+    EXPECT_EQ(out.focal, V(1.5, 0.5));
+    EXPECT_NEAR(*out.parameter({100, 50}), 1.0, 1e-12);
+    EXPECT_FALSE(out.parameter({150, 0}).has_value());
+}
+
+TEST(Gradient, DegenerateAndMissingServers) {
+    const Document d = svg(R"svg(<defs>
+      <linearGradient id="none"/>
+      <linearGradient id="one"><stop offset="0.3" stop-color="lime"/></linearGradient>
+      <linearGradient id="flat" x2="0"><stop stop-color="red"/><stop offset="1" stop-color="blue"/></linearGradient>
+      <pattern id="p"/>
+      <linearGradient id="a" href="#b"><stop stop-color="red"/><stop offset="1" stop-color="blue"/></linearGradient>
+      <linearGradient id="b" href="#a"/></defs>
+      <rect id="r0" width="10" height="10" fill="url(#none)" stroke="red"/>
+      <rect id="r1" width="10" height="10" fill="url(#one)"/>
+      <rect id="r2" width="10" height="10" fill="url(#flat)"/>
+      <rect id="r3" width="10" height="10" fill="url(#p) purple"/>
+      <rect id="r4" width="10" height="10" fill="url(#missing)"/>
+      <rect id="r5" width="10" height="10" fill="url(#b)"/>
+      <path id="r6" d="M0 0 H 10" fill="none" stroke="url(#a) red"/>)svg");
+    const auto& s = d.shapes();
+    ASSERT_EQ(s.size(), 6u); // r4 paints nothing
+    EXPECT_FALSE(s[0].fill);                      // no stops: none
+    EXPECT_EQ(s[1].fill->color, (Color{0, 1, 0, 1})); // one stop: its color
+    EXPECT_FALSE(s[1].fill->gradient);
+    EXPECT_EQ(s[2].fill->color, (Color{0, 0, 1, 1})); // x1 = x2: the last stop's color
+    EXPECT_EQ(s[3].fill->color, Color::rgb8(128, 0, 128));
+    EXPECT_TRUE(s[4].fill->gradient);                  // b's stops through href, despite the loop
+    // A horizontal line has a box of zero height: objectBoundingBox cannot apply.
+    EXPECT_EQ(s[5].stroke->color, (Color{1, 0, 0, 1}));
+    EXPECT_EQ(d.warnings(), (std::vector<std::string>{
+                                "rect#r3 (line 11): fill: url(#p) is a pattern, which is not supported; painting its fallback color",
+                                "rect#r4 (line 12): fill: url(#missing) refers to no element; painting nothing",
+                                "rect#r5 (line 13): fill: url(#b): href loops back to \"#b\"; the chain stops there",
+                                "path#r6 (line 14): stroke: url(#a): href loops back to \"#a\"; the chain stops there",
+                                "path#r6 (line 14): stroke: url(#a) uses objectBoundingBox on a shape of zero width or height; "
+                                "painting its fallback color",
+                            }));
+}
+
+// CSS style sheets (issue 15): selectors, specificity and the cascade, by hand.
+TEST(Css, SelectorsSpecificityAndCascade) {
+    const Document d = svg(R"svg(<style>
+      rect { fill: blue; stroke: black }
+      .a { fill: #010101 }
+      .a.b { fill: #020202 }
+      #x { fill: #030303 }
+      g > rect.c { fill: #040404 }
+      svg rect.d { fill: #050505 }
+      .e { fill: #060606 !important }
+      g.p rect { stroke-width: 7 }
+      rect:hover, rect[x] { fill: red }
+    </style>
+    <rect id="r0" width="1" height="1" fill="green"/>
+    <rect id="r1" width="1" height="1" class="a"/>
+    <rect id="r2" width="1" height="1" class="b a"/>
+    <rect id="x" width="1" height="1" class="a b"/>
+    <g class="p"><g><rect id="r4" width="1" height="1" class="c d"/></g></g>
+    <g><rect id="r5" width="1" height="1" class="c"/></g>
+    <rect id="r6" width="1" height="1" class="e" style="fill: red"/>
+    <rect id="r7" width="1" height="1" class="a" style="fill: #070707"/>)svg");
+    const auto& s = d.shapes();
+    ASSERT_EQ(s.size(), 8u);
+    EXPECT_EQ(s[0].fill->color, (Color{0, 0, 1, 1})) << "the sheet beats the presentation attribute";
+    EXPECT_EQ(s[1].fill->color, Color::rgb8(1, 1, 1));
+    EXPECT_EQ(s[2].fill->color, Color::rgb8(2, 2, 2)) << "two classes beat one";
+    EXPECT_EQ(s[3].fill->color, Color::rgb8(3, 3, 3)) << "an id beats classes";
+    EXPECT_EQ(s[4].fill->color, Color::rgb8(5, 5, 5)) << "not a child of a g: only the descendant rule matches";
+    EXPECT_EQ(s[4].stroke->width, 7.0) << "g.p rect: a descendant two levels down";
+    EXPECT_EQ(s[5].fill->color, Color::rgb8(4, 4, 4));
+    EXPECT_EQ(s[5].stroke->width, 1.0);
+    EXPECT_EQ(s[6].fill->color, Color::rgb8(6, 6, 6)) << "!important beats the style attribute";
+    EXPECT_EQ(s[7].fill->color, Color::rgb8(7, 7, 7)) << "the style attribute beats the sheet";
+    EXPECT_EQ(d.warnings(), (std::vector<std::string>{
+                                "style (line 1): CSS: 2 selectors not supported (attribute selectors, pseudo-classes, + and ~), "
+                                "e.g. \"rect:hover\"; ignored"}));
+}
+
+TEST(Css, SheetsAreBoundedAndNeverHang) {
+    std::string rules;
+    for (int k = 0; k < 10'050; ++k) rules += ".c" + std::to_string(k) + " { fill: red }\n";
+    const Document many = svg("<style>" + rules + "</style><rect width=\"1\" height=\"1\" class=\"c10049 c3\"/>");
+    ASSERT_EQ(many.shapes().size(), 1u);
+    EXPECT_EQ(many.shapes()[0].fill->color, (Color{1, 0, 0, 1})); // c3 is among the first 10,000
+    EXPECT_EQ(many.warnings(), (std::vector<std::string>{"style (line 1): CSS: more than 10000 rules; the rest are ignored"}));
+    // Unclosed blocks, stray braces, at-rules, comments that never end: no hang, no crash.
+    for (const char* text : {"rect { fill: red", "} } {", "@media x { rect { fill: red } ", "/* rect { fill: red }",
+                             "rect > { fill: red }", "> rect { fill: red }", ". { }", "rect{fill:}", "@"}) {
+        const Document d = svg(std::string("<style>") + text + "</style><rect width=\"1\" height=\"1\"/>");
+        EXPECT_EQ(d.shapes().size(), 1u) << text;
+    }
 }

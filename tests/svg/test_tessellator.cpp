@@ -10,6 +10,8 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <utility>
+#include <vector>
 
 using glumpp::ValueError;
 using glumpp::svg::FillRule;
@@ -131,4 +133,32 @@ TEST(Tessellator, ExactErrors) {
     bad.points[2] = {1e200, 1.0};
     EXPECT_EQ(message_of<ValueError>([&] { tessellate(std::vector{bad}); }),
               "Tessellator::fill: contour 0 point 2 (1e+200, 1) is beyond the tessellator's range (|x|, |y| <= 1e150)");
+}
+
+// Crossings are counted exactly (a regular star polygon {n/m}, gcd(n, m) = 1, crosses
+// itself n (m - 1) times) and bounded: above max_crossings, fill refuses the contours
+// instead of letting GLU's time and memory grow with them (issue 15).
+TEST(Tessellator, CrossingsAreCountedAndBounded) {
+    const auto star = [](int n, int m) {
+        glumpp::svg::Polyline p;
+        p.closed = true;
+        for (int k = 0; k < n; ++k) {
+            const double a = 2.0 * 3.14159265358979323846 * double(k) * m / n;
+            p.points.push_back({100.0 * std::cos(a), 100.0 * std::sin(a)});
+        }
+        return p;
+    };
+    for (const auto& [n, m] : std::vector<std::pair<int, int>>{{5, 2}, {7, 3}, {11, 4}, {101, 2}, {101, 30}}) {
+        const std::vector<glumpp::svg::Polyline> c{star(n, m)};
+        EXPECT_EQ(glumpp::svg::count_crossings(c, 1u << 20), std::size_t(n * (m - 1))) << n << "/" << m;
+    }
+    const std::vector<glumpp::svg::Polyline> square{glumpp::svg::Polyline{{{0, 0}, {1, 0}, {1, 1}, {0, 1}}, true}};
+    EXPECT_EQ(glumpp::svg::count_crossings(square), 0u);
+    const std::vector<glumpp::svg::Polyline> many{star(101, 50)}; // 4949 crossings
+    EXPECT_EQ(glumpp::svg::count_crossings(many, 100), 101u) << "counting stops after the limit";
+    EXPECT_EQ(glumpp::test::message_of<glumpp::ValueError>([&] { glumpp::svg::tessellate(many); }),
+              "Tessellator::fill: the contours cross themselves or each other more than 4096 times "
+              "(GLU's time and memory grow with every crossing)");
+    const std::vector<glumpp::svg::Polyline> fewer{star(101, 40)}; // 3939: tessellated
+    EXPECT_GT(glumpp::svg::tessellate(fewer).triangle_count(), 0u);
 }

@@ -7,28 +7,37 @@
 //   window.on_draw([&](double) { window.clear(); scene.draw(); });   // 2 draw calls
 //
 // Every filled shape becomes one PolygonCollection item (its sub-paths tessellated
-// together under its fill rule, so holes and even-odd fills are right), every stroked
+// together under its fill rule, so holes and even-odd fills are right), or, when a
+// gradient paints it, one GradientCollection item (the same triangles; the gradient
+// evaluated per fragment from a table texture, GradientCollection.hpp); every stroked
 // shape one PathCollection item (its sub-paths, width, join, cap and miter limit; the
-// reader's svg::LineJoin and LineCap become the renderer's StrokeJoin and StrokeCap).
+// reader's svg::LineJoin and LineCap become the renderer's StrokeJoin and StrokeCap). A
+// stroke painted by a gradient is drawn in the gradient's mean color (a PathCollection
+// item has one color), with one warning in warnings() for the scene.
 //
-// Paint order is the document's. Shapes go into layers, each a fill collection and a
-// stroke collection drawn in that order; layers are drawn in document order.
-// Inside a layer, shape k's fill gets order 2k and its stroke 2k + 1 (numbered across the
-// whole scene), so a later shape's opaque fill covers an earlier shape's stroke through
-// the depth test even though the layer's strokes are drawn after its fills
-// (Collection.hpp explains the depth test). That trick cannot express translucency: a
-// fill with alpha < 1 would hide the earlier stroke beneath it instead of showing it
-// through. So a translucent fill (fill or fill-opacity below 1, opacity included) whose
-// box meets the box of a stroke already in the current layer starts a new layer: the
-// stroke is then drawn, in its layer, before the fill is. Opaque fills, strokes of any
-// alpha and translucent fills over fills only never split a layer.
+// Paint order is the document's. Shapes go into layers, each a solid fill collection, a
+// gradient fill collection and a stroke collection drawn in that order; layers are drawn
+// in document order. Inside a layer, shape k's fill gets order 2k and its stroke 2k + 1
+// (numbered across the whole scene), so a later shape's opaque fill covers an earlier
+// shape's gradient fill or stroke through the depth test even though they are drawn
+// after it (Collection.hpp explains the depth test). That trick cannot express
+// translucency: a fill with alpha < 1 would hide what is beneath it instead of showing it
+// through. So a translucent fill (a color or any gradient stop with alpha below 1,
+// opacity included) whose box meets the box of an earlier item of the current layer that
+// is drawn after it (a gradient fill or a stroke for a solid fill; a stroke for a
+// gradient fill) starts a new layer: that item is then drawn, in its layer, before the
+// fill is. Opaque fills, strokes of any alpha and translucent fills over items drawn
+// before them never split a layer.
 //
-// Draw calls: 2 per layer that has both fills and strokes, 1 for a layer of one kind;
-// the tiger is one layer (2 calls), a Tango icon with highlights over outlines a few
-// (user-home: 7). Of the corpus test's 96 uncompressed files, 80 draw in 1 or 2 calls and
-// the other 16 in 3 to 13.
-// Layers cost a program link each (about 10 ms on llvmpipe) when the scene is built,
-// nothing per frame; panning and zooming upload nothing (the transform is a uniform).
+// Draw calls: one per non-empty collection of a layer, so 1 to 3 per layer. The tiger is
+// one layer (2 calls), a Tango icon with highlights over outlines a few (user-home: 7); any
+// number of gradients in a layer is one call (Tango icons, whose highlights are
+// translucent gradients over outlines: 3 to 9 calls for 12 icons sampled, measured with
+// `tiger --stats`). Before gradients, of the corpus test's 96 uncompressed files 80 drew
+// in 1 or 2 calls and the other 16 in 3 to 13.
+// Layers cost a program link each per collection (about 10 ms on llvmpipe) when the
+// scene is built, nothing per frame; panning and zooming upload nothing (the transform is
+// a uniform).
 //
 // The root viewport clips: a scene made from a Document of known size (width and height,
 // or a viewBox) draws nothing outside (0, 0, width, height) in world units, through the
@@ -45,6 +54,7 @@
 // (LoadOptions::scale): read it again at the drawn scale when zooming far in, as the
 // tiger demo does.
 
+#include <glumpp/graphics/GradientCollection.hpp>
 #include <glumpp/graphics/PathCollection.hpp>
 #include <glumpp/graphics/PolygonCollection.hpp>
 #include <glumpp/svg/Document.hpp>
@@ -70,7 +80,7 @@ public:
     /// The world rectangle outside which nothing is drawn (nothing: no clipping).
     void set_clip(const std::optional<Rect>& world) { clip_ = world; }
     const std::optional<Rect>& clip() const noexcept { return clip_; }
-    /// Layer by layer, fills then strokes: draw_calls() calls (none for empty collections),
+    /// Layer by layer, fills, gradient fills, then strokes: draw_calls() calls (none for empty collections),
     /// inside the clip rectangle (glIsEnabled, glGetIntegerv of the viewport and the
     /// scissor box, glScissor; restored after).
     void draw();
@@ -86,10 +96,13 @@ public:
     /// Layer `layer`'s collections (IndexError beyond layer_count()).
     PolygonCollection& fills(std::size_t layer = 0);
     PathCollection& strokes(std::size_t layer = 0);
+    /// Layer `layer`'s fills painted by gradients (IndexError beyond layer_count()).
+    GradientCollection& gradients(std::size_t layer = 0);
 
 private:
     struct Layer {
         PolygonCollection fills;
+        GradientCollection gradients;
         PathCollection strokes;
     };
     Layer& layer(std::size_t i, const char* caller);

@@ -55,9 +55,10 @@ struct Paint {
     };
     Kind kind = Kind::None;
     svg::Color color;
-    /// The IRI of "url(#id) [fallback]". Paint servers (gradients, patterns) are not
-    /// supported: `kind` and `color` describe the fallback ("none" when none was given),
-    /// and the document warns once per use.
+    /// The IRI of "url(#id) [fallback]" (empty for other paints). `kind` and `color`
+    /// describe the fallback ("none" when none was given): the Document paints it where
+    /// the reference does not lead to a gradient it can use (a missing element, a
+    /// pattern), with a warning.
     std::string url;
 
     static Paint none() { return {}; }

@@ -22,24 +22,41 @@
 //  - elements in other XML namespaces (Inkscape's, Sodipodi's, RDF...) are ignored
 //    silently, as SVG requires;
 //  - any other element (text, image, foreignObject...) is skipped with a warning.
+// CSS: <style> sheets (type text/css or none; anywhere in the document, applying to all
+// of it) with type, universal, class and id selectors, compounds of them (rect.a#b),
+// descendant and child combinators, selector lists, specificity and !important. The
+// cascade: presentation attributes, then the sheets' rules (by specificity, then source
+// order), then the style attribute, then the sheets' !important declarations. Attribute
+// selectors, pseudo-classes, + and ~ make their selector ignored, at-rules (@media,
+// @import...) are ignored, each with a warning. Bounded (src/svg/Css.hpp): 10,000 rules,
+// 32 compounds a selector, 5e7 selector tests a document, each a warning when reached.
 // Style: presentation attributes, overridden by the style attribute (style wins), and
 // inherited down the tree: fill, fill-opacity, fill-rule, stroke, stroke-opacity,
 // stroke-width, stroke-linejoin, stroke-linecap, stroke-miterlimit, stroke-dasharray
 // (at most 1024 lengths; an odd list repeated, all zeros solid) and stroke-dashoffset
 // (dashes cut on the CPU: Stroke::dashes, in flatten's units), color
 // (currentColor), visibility, plus opacity and display, which do not inherit.
-// `inherit` is understood. Lengths take px, pt, pc, mm, cm, in and percentages of the
+// `inherit` is understood.
+// Paint servers: fill and stroke "url(#g) [fallback]" of a linearGradient or
+// radialGradient become a Gradient (Shape.hpp) resolved for the shape: stops (offset,
+// stop-color, stop-opacity, as attributes or style; at most 4096), gradientUnits
+// (objectBoundingBox: the shape's user-space box of its flattened points), gradientTransform,
+// spreadMethod, x1 y1 x2 y2, cx cy r fx fy, each taken from the first gradient of the
+// xlink:href / href chain that has it (at most 16 links; a loop is a warning). SVG's
+// special cases: no stops paint nothing, one stop its color, x1,y1 = x2,y2 or r = 0 the
+// last stop's color; objectBoundingBox on a shape of zero width or height, a reference to
+// nothing or to something else (a pattern) paint the fallback, with a warning. Lengths take px, pt, pc, mm, cm, in and percentages of the
 // viewport; em and ex are not supported.
 //
 // Approximations, each with its reason:
 //  - opacity (group opacity) is multiplied into the fill and stroke alpha of every shape
 //    below it. Exact group opacity needs an offscreen layer per group; the product is
 //    exact for groups whose shapes do not overlap, and is what glumpy does.
-//  - gradients and patterns (fill="url(#g)") are not supported: the fallback color of
-//    "url(#g) red" is used, "none" without one, with a warning.
+//  - patterns (fill="url(#p)") are not supported: the fallback color of "url(#p) red"
+//    is used, "none" without one, with a warning.
 //  - clip-path, mask, filter, markers (marker, marker-start, -mid,
-//    -end) and mix-blend-mode other than normal are ignored with a warning; so is
-//    <style> (CSS sheets) and every element not listed above (text, image...).
+//    -end) and mix-blend-mode other than normal are ignored with a warning; so is every
+//    element not listed above (text, image...).
 //  - the root viewport does not clip the shapes here: a renderer clips (SvgScene does).
 //
 // Problems never crash and never stop the document (except malformed XML):

@@ -12,6 +12,8 @@
 #include <glumpp/svg/Color.hpp>
 #include <glumpp/svg/Transform.hpp>
 
+#include <glm/vec2.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,13 +27,60 @@ namespace glumpp::svg {
 enum class LineJoin : std::uint8_t { Miter, Round, Bevel };
 enum class LineCap : std::uint8_t { Butt, Round, Square };
 
+/// A linearGradient or radialGradient resolved for one shape (its href chain followed, its
+/// units and gradientTransform composed with the shape's transform): what a renderer
+/// evaluates per fragment. A gradient that paints one color everywhere (a single stop,
+/// x1,y1 = x2,y2, r = 0) is never a Gradient: the reader paints that color instead.
+struct Gradient {
+    enum class Kind : std::uint8_t { Linear, Radial };
+    /// spreadMethod: what t outside [0, 1] paints.
+    enum class Spread : std::uint8_t { Pad, Reflect, Repeat };
+    struct Stop {
+        float offset = 0.0f; ///< in [0, 1], never below the previous stop's (SVG 1.1 13.2.4)
+        Color color;         ///< stop-color, with stop-opacity and the shape's opacities in `a`
+        friend bool operator==(const Stop&, const Stop&) = default;
+    };
+    Kind kind = Kind::Linear;
+    Spread spread = Spread::Pad;
+    std::vector<Stop> stops;  ///< at least 2
+    /// Final units to the gradient's own coordinates, in which x1, y1, x2, y2 (start,
+    /// end) or cx, cy, r, fx, fy (center, radius, focal) are given: the inverse of
+    /// `shape transform * bounding box (objectBoundingBox) * gradientTransform`.
+    Transform to_gradient;
+    glm::dvec2 start{0.0, 0.0}, end{1.0, 0.0}; ///< Linear: (x1, y1), (x2, y2); never equal
+    glm::dvec2 center{0.5, 0.5}, focal{0.5, 0.5}; ///< Radial: (cx, cy), (fx, fy)
+    /// Radial: r > 0. The gradient is SVG 2's (and cairo's, so rsvg-convert's and the
+    /// browsers'): the circles from the focal point (radius 0, t = 0) to the circle
+    /// (t = 1) and beyond, a point taking the largest t of the circles through it. With
+    /// the focal point inside the circle that is SVG 1.1's ray rule; outside, the
+    /// circles sweep a cone and points outside it are not painted (SVG 1.1 moved the
+    /// focal point onto the circle instead; rsvg-convert follows SVG 2).
+    double radius = 0.5;
+
+    /// The gradient's parameter at a point in final units, before spreadMethod: the
+    /// projection on start-end (linear); for radial, the largest t >= 0 of the circles
+    /// through the point (see `radius`), nothing where none passes (outside the cone of
+    /// a focal point outside the circle). The CPU twin of GradientCollection's shader.
+    std::optional<double> parameter(glm::dvec2 final_point) const;
+    /// The color at parameter t, spreadMethod applied, the stops interpolated linearly
+    /// in straight (not premultiplied) sRGB, as SVG 1.1 specifies.
+    Color color_at(double t) const;
+    /// The mean color over t in [0, 1]: what a renderer that cannot evaluate gradients
+    /// paints (SvgScene's strokes).
+    Color mean_color() const;
+    friend bool operator==(const Gradient&, const Gradient&) = default;
+};
+
 struct Fill {
-    Color color;                             ///< fill-opacity and opacity included in `a`
+    /// fill-opacity and opacity included in `a`; under a gradient, its mean_color().
+    Color color;
     FillRule rule = FillRule::NonZero;       ///< fill-rule
+    std::optional<Gradient> gradient;        ///< fill="url(#g)" of a linear or radial gradient
 };
 
 struct Stroke {
-    Color color;              ///< stroke-opacity and opacity included in `a`
+    Color color;              ///< stroke-opacity and opacity included in `a`; under a gradient, its mean_color()
+    std::optional<Gradient> gradient; ///< stroke="url(#g)" of a linear or radial gradient
     /// stroke-width in final units: `user_width * transform.mean_scale()`. A non-uniform
     /// transform would make the true outline's width vary with direction; renderers
     /// that care can use `user_width` and `transform` instead.
