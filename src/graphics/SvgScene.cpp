@@ -86,7 +86,7 @@ SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
     // What the current layer holds that is drawn after a collection: gradient fills and
     // strokes after the solid fills, strokes after the gradient fills (see the header).
     StrokeBoxes after_fills, after_gradients;
-    std::size_t gradient_strokes = 0;
+    std::size_t gradient_strokes = 0, past_layer_limit = 0;
     float order = 0.0f;
     for (const svg::Shape& shape : shapes) {
         if (shape.subpaths.empty() || shape.subpaths[0].points.empty()) {
@@ -99,9 +99,13 @@ SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
                                                   [](const svg::Gradient::Stop& s) { return s.color.a < 1.0f; })
                                     : shape.fill->color.a < 1.0f);
         if (translucent && (gradient ? after_gradients : after_fills).meets(box_of(shape, 0.0))) {
-            layers_.push_back(std::make_unique<Layer>());
-            after_fills.clear();
-            after_gradients.clear();
+            if (layers_.size() < max_layers) {
+                layers_.push_back(std::make_unique<Layer>());
+                after_fills.clear();
+                after_gradients.clear();
+            } else {
+                ++past_layer_limit;
+            }
         }
         Layer& l = *layers_.back();
         // One shape the collections refuse (a tessellator's range, a width or an order
@@ -136,6 +140,10 @@ SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
         }
         order += 2.0f;
     }
+    if (past_layer_limit)
+        warnings_.push_back("SvgScene: " + std::to_string(past_layer_limit) + " translucent fill" +
+                            (past_layer_limit == 1 ? "" : "s") + " past the " + std::to_string(max_layers) +
+                            "-layer limit drawn in the last layer (it may hide strokes beneath it)");
     if (gradient_strokes)
         warnings_.push_back(std::to_string(gradient_strokes) + " stroke" + (gradient_strokes == 1 ? " is" : "s are") +
                             " painted by a gradient, drawn in the gradient's mean color (SvgScene strokes are one color each)");

@@ -228,6 +228,28 @@ TEST(SvgSceneRender, TranslucentFillsKeepDocumentOrder) {
     EXPECT_PRED2(near, at(90, 10), glm::ivec3(255, 204, 128)) << "0.5 of #ff9900 over white";
 }
 
+// A document alternating strokes and translucent fills over them would make a layer per
+// fill: the scene stops at max_layers and says how many fills it kept in the last one.
+TEST(SvgSceneRender, LayersAreBounded) {
+    std::string text = R"(<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">)";
+    const std::size_t pairs = SvgScene::max_layers + 36;
+    for (std::size_t k = 0; k < pairs; ++k)
+        text += R"(<path d="M0 50 H 100" stroke="#000" stroke-width="2"/><rect x="10" y="40" width="80" height="20" fill="#f00" fill-opacity="0.5"/>)";
+    text += "</svg>";
+    app::WindowConfig config;
+    config.width = 100;
+    config.height = 100;
+    config.backend = app::Backend::Offscreen;
+    app::Window window(config);
+    window.activate();
+    SvgScene scene(svg::Document::parse(text));
+    EXPECT_EQ(scene.layer_count(), SvgScene::max_layers);
+    // Every fill meets the stroke before it; the first 63 open the layers 1..63.
+    const std::size_t kept = pairs - (SvgScene::max_layers - 1);
+    const std::string expected = "SvgScene: " + std::to_string(kept) + " translucent fills past the 64-layer limit drawn in the last layer (it may hide strokes beneath it)";
+    EXPECT_NE(std::find(scene.warnings().begin(), scene.warnings().end(), expected), scene.warnings().end()) << expected;
+}
+
 // The root viewport clips (SVG: overflow of the outermost svg is hidden): a circle
 // crossing the document's right edge, drawn in a window twice the document's width,
 // stops at the edge; the scissor state is the host's again after the draw.

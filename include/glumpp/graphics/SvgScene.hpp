@@ -36,7 +36,11 @@
 // `tiger --stats`). Before gradients, of the corpus test's 96 uncompressed files 80 drew
 // in 1 or 2 calls and the other 16 in 3 to 13.
 // Layers cost a program link each per collection (about 10 ms on llvmpipe) when the
-// scene is built, nothing per frame; panning and zooming upload nothing (the transform is
+// scene is built, nothing per frame. So there are at most max_layers of them: a hostile
+// document alternating strokes and translucent fills over them would otherwise make
+// thousands (seconds of linking, a draw call each). Past the limit, fills stay in the
+// last layer (where a translucent one may hide an earlier stroke beneath it), with one
+// warning in warnings() saying how many; panning and zooming upload nothing (the transform is
 // a uniform).
 //
 // The root viewport clips: a scene made from a Document of known size (width and height,
@@ -74,6 +78,9 @@ public:
     /// A shape the collections refuse (a point beyond the tessellator's range, a negative
     /// width...) is left out whole, with a message in warnings(); the others draw.
     explicit SvgScene(std::span<const svg::Shape> shapes);
+
+    /// The most layers a scene makes (see above).
+    static constexpr std::size_t max_layers = 64;
 
     /// The transform of every collection (see Collection::set_transform).
     void set_transform(const PanZoom& view);
