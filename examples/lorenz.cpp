@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
     transforms::Viewport viewport;
     graphics::GlyphCollection labels(graphics::GlyphCollection::Mode::DistanceField);
     labels.set_transform(transform(transforms::Position()("position")));
+    labels.set_viewport(viewport); // glumpy: GlyphCollection(..., viewport=viewport), as the paths
     graphics::PathCollection paths;
     graphics::SegmentCollection ticks;
     for (graphics::Collection* c : {static_cast<graphics::Collection*>(&paths), static_cast<graphics::Collection*>(&ticks)}) {

@@ -91,6 +91,7 @@ int main(int argc, char** argv) {
     // Tick labels: projected on the CPU (see above), then under the trackball.
     graphics::GlyphCollection labels(graphics::GlyphCollection::Mode::DistanceField);
     labels.set_transform(trackball(transforms::Position()("position")));
+    labels.set_viewport(viewport); // glumpy: GlyphCollection(..., viewport=viewport), as the paths
     const text::Font regular = text::Font::open("Open Sans");
     const double scale = 0.65 * 0.002;
     auto label = [&](const char* text, glm::dvec3 origin, glm::dvec3 direction, graphics::AnchorX ax) {
