@@ -51,8 +51,7 @@ Ink render(GlyphCollection& labels, int w, int h) {
     glClearColor(1, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     labels.draw();
-    std::vector<unsigned char> px(static_cast<std::size_t>(w) * h * 4);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    const std::vector<unsigned char> px = target.rgba();
     Ink out{w, h, std::vector<std::uint8_t>(static_cast<std::size_t>(w) * h)};
     for (int y = 0; y < h; ++y) {
         for (int x = 0; x < w; ++x) out.v[static_cast<std::size_t>(y) * w + x] = 255 - px[(static_cast<std::size_t>(h - 1 - y) * w + x) * 4];
