@@ -9,7 +9,7 @@
 // anchored at the text's centre both ways (glumpy's defaults, our Center and Middle).
 // Moving the camera changes the trackball's uniforms only: no glyph or label record is
 // sent again (`collection-glyph drag` scripts a left-button drag, for --stats).
-#include "ports3d/drag.hpp"
+#include "common/ScriptedDrag.hpp"
 
 #include <glumpp/app.hpp>
 #include <glumpp/graphics.hpp>
@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
                   {.size = 48, .placement = graphics::Placement::World, .world_scale = 0.005});
     trackball.attach(window);
 
-    if (int rc = ports3d::script_drag(window, options, "collection-glyph")) return rc;
+    if (int rc = glumpp::examples::script_drag(window, options, glumpp::app::MouseButton::Left, "collection-glyph")) return rc;
     window.on_draw([&](double) {
         window.clear();
         glyphs.draw();

@@ -10,7 +10,7 @@
 // What changes per frame: the uniform `time` (and the trackball's when it moves); the
 // surface's vertices and textures are sent once. glumpy's `data.get("spatial-filters.npy")`
 // kernel is computed here (ports3d/surface.hpp says how).
-#include "ports3d/drag.hpp"
+#include "common/ScriptedDrag.hpp"
 #include "ports3d/surface.hpp"
 
 #include <cmath>
@@ -44,7 +44,7 @@ vec4 position3(vec3 p) {
     surface.program["transform2"] = mercator(transforms::Position()(xscale2(".x"), yscale2(".y"), zscale2(".z")));
     trackball.attach(window);
     ports3d::Surface::setup_gl();
-    if (int rc = ports3d::script_drag(window, options, "dynamic-transform")) return rc;
+    if (int rc = glumpp::examples::script_drag(window, options, glumpp::app::MouseButton::Left, "dynamic-transform")) return rc;
 
     double time = 0;
     window.on_draw([&](double dt) {

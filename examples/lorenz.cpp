@@ -14,7 +14,8 @@
 // ascender + descender below the origin, not the ascender (GlyphCollection.hpp): those
 // labels are anchored at their top with the origin raised by the descender's depth, which
 // is glumpy's placement.
-#include "ports3d/drag.hpp"
+#include "common/Linspace.hpp"
+#include "common/ScriptedDrag.hpp"
 
 #include <glumpp/app.hpp>
 #include <glumpp/graphics.hpp>
@@ -29,12 +30,7 @@ using namespace glumpp;
 
 namespace {
 
-std::vector<double> linspace(double a, double b, int n) {
-    std::vector<double> v(n);
-    for (int i = 0; i < n; ++i) v[i] = n == 1 ? a : a + (b - a) * i / (n - 1);
-    if (n > 1) v[n - 1] = b;
-    return v;
-}
+using examples::linspace;
 
 // glumpy's lorenz(n): Euler steps of dt = 100 / n from (0, 1, 1.05), in double as NumPy.
 std::vector<glm::vec3> lorenz(int n = 50000) {
@@ -74,6 +70,7 @@ int main(int argc, char** argv) {
     transforms::Viewport viewport;
     graphics::GlyphCollection labels(graphics::GlyphCollection::Mode::DistanceField);
     labels.set_transform(transform(transforms::Position()("position")));
+    labels.set_viewport(viewport); // glumpy: GlyphCollection(..., viewport=viewport), as the paths
     graphics::PathCollection paths;
     graphics::SegmentCollection ticks;
     for (graphics::Collection* c : {static_cast<graphics::Collection*>(&paths), static_cast<graphics::Collection*>(&ticks)}) {
@@ -81,7 +78,7 @@ int main(int argc, char** argv) {
         c->set_viewport(viewport);
     }
 
-    const double xmin = -1, xmax = 1, ymin = -1, ymax = 1;
+    const float xmin = -1, xmax = 1, ymin = -1, ymax = 1; // exact in float32 and double
     const float z = 0;
     const text::Font regular = text::Font::open("Open Sans");
     const text::Font bold = text::Font::open("Open Sans:bold");
@@ -109,9 +106,8 @@ int main(int argc, char** argv) {
         for (std::size_t k = 0; k < p0.size(); ++k) ends.push_back(p0[k]), ends.push_back(p1[k]);
         ticks.append(ends, {.color = color, .width = width, .edge = graphics::StrokeEdge::Agg});
     };
-    auto fx = [&](float x) { return float(x); };
-    segments({{fx(xmin), fx(ymin), z}, {fx(xmin), fx(ymax), z}, {fx(xmax), fx(ymax), z}, {fx(xmax), fx(ymin), z}},
-             {{fx(xmin), fx(ymax), z}, {fx(xmax), fx(ymax), z}, {fx(xmax), fx(ymin), z}, {fx(xmin), fx(ymin), z}}, 2);
+    segments({{xmin, ymin, z}, {xmin, ymax, z}, {xmax, ymax, z}, {xmax, ymin, z}},
+             {{xmin, ymax, z}, {xmax, ymax, z}, {xmax, ymin, z}, {xmin, ymin, z}}, 2);
     // (n - 2) lines at the inner values of linspace(min, max, n), from a to b across.
     auto across = [&](int n, bool vertical, double a0, double a1, float width, glm::vec4 color = {0, 0, 0, 1}) {
         const auto v = linspace(vertical ? xmin : ymin, vertical ? xmax : ymax, n);
@@ -138,7 +134,7 @@ int main(int argc, char** argv) {
     reset();
     transform.attach(window);
 
-    if (int rc = ports3d::script_drag(window, options, "lorenz")) return rc;
+    if (int rc = glumpp::examples::script_drag(window, options, glumpp::app::MouseButton::Left, "lorenz")) return rc;
     window.on_key_press([&](app::Key key, unsigned) {
         if (key == app::Key::Space) reset();
     });

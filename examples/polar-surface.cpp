@@ -5,7 +5,7 @@
 // 1200x1200 white window; drag rotates, scroll zooms: uniforms only, the surface's
 // vertices and textures are sent once (`polar-surface drag` scripts a drag). glumpy's
 // `data.get("spatial-filters.npy")` kernel is computed here (ports3d/surface.hpp says how).
-#include "ports3d/drag.hpp"
+#include "common/ScriptedDrag.hpp"
 #include "ports3d/surface.hpp"
 
 #include <numbers>
@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
     surface.program["transform"] = trackball(polar(transforms::Position()(xscale(".x"), yscale(".y"), zscale(".z"))));
     trackball.attach(window);
     ports3d::Surface::setup_gl();
-    if (int rc = ports3d::script_drag(window, options, "polar-surface")) return rc;
+    if (int rc = glumpp::examples::script_drag(window, options, glumpp::app::MouseButton::Left, "polar-surface")) return rc;
     window.on_draw([&](double) {
         window.clear();
         surface.draw(trackball);

@@ -23,24 +23,12 @@
 #include <numbers>
 #include <vector>
 
+#include "common/Linspace.hpp"
+
 using namespace glumpp;
 
-namespace {
-std::vector<glm::vec3> linepath(glm::dvec3 p0, glm::dvec3 p1, int n = 100) {
-    std::vector<glm::vec3> p(n);
-    for (int i = 0; i < n; ++i) {
-        const double t = double(i) / (n - 1);
-        p[i] = glm::vec3(i == n - 1 ? p1 : p0 + (p1 - p0) * t);
-    }
-    return p;
-}
-std::vector<double> linspace(double a, double b, int n) {
-    std::vector<double> v(n);
-    for (int i = 0; i < n; ++i) v[i] = a + (b - a) * i / (n - 1);
-    v[n - 1] = b;
-    return v;
-}
-} // namespace
+using examples::linepath;
+using examples::linspace;
 
 int main(int argc, char** argv) {
     auto options = app::Options::parse(argc, argv, "spiral: a 3-D spiral in a polar frame, under a trackball");
@@ -91,6 +79,7 @@ int main(int argc, char** argv) {
     // Tick labels: projected on the CPU (see above), then under the trackball.
     graphics::GlyphCollection labels(graphics::GlyphCollection::Mode::DistanceField);
     labels.set_transform(trackball(transforms::Position()("position")));
+    labels.set_viewport(viewport); // glumpy: GlyphCollection(..., viewport=viewport), as the paths
     const text::Font regular = text::Font::open("Open Sans");
     const double scale = 0.65 * 0.002;
     auto label = [&](const char* text, glm::dvec3 origin, glm::dvec3 direction, graphics::AnchorX ax) {

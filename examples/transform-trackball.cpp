@@ -3,6 +3,7 @@
 // zooms. Moving the camera changes three uniforms; no vertex is uploaded again
 // (`transform-trackball drag` scripts a left-button drag to show it with --stats).
 #include "cams/colorcube.hpp"
+#include "common/ScriptedDrag.hpp"
 
 using namespace glumpp;
 
@@ -15,7 +16,7 @@ int main(int argc, char** argv) {
     transforms::Trackball trackball;
     program["transform"] = trackball(transforms::Position()("position"));
     trackball.attach(window);
-    if (int rc = cams::script_drag(window, options, app::MouseButton::Left, "transform-trackball")) return rc;
+    if (int rc = examples::script_drag(window, options, app::MouseButton::Left, "transform-trackball")) return rc;
     cams::setup_gl();
     window.on_draw([&](double) { cams::draw(window, program, cube); });
     return app::run(window, options);

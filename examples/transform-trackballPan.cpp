@@ -3,6 +3,7 @@
 // zoom 50, in glumpy's order): drag rotates, Shift + drag (or a right-button drag) pans,
 // scroll zooms (`transform-trackballPan drag` scripts a right-button drag: a pan).
 #include "cams/colorcube.hpp"
+#include "common/ScriptedDrag.hpp"
 
 using namespace glumpp;
 
@@ -19,7 +20,7 @@ int main(int argc, char** argv) {
     trackball.set_theta(0);
     trackball.set_zoom(50);
     trackball.attach(window);
-    if (int rc = cams::script_drag(window, options, app::MouseButton::Right, "transform-trackballPan")) return rc;
+    if (int rc = examples::script_drag(window, options, app::MouseButton::Right, "transform-trackballPan")) return rc;
     cams::setup_gl();
     window.on_draw([&](double) { cams::draw(window, program, cube); });
     return app::run(window, options);

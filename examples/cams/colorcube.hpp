@@ -76,27 +76,4 @@ inline void draw(glumpp::app::Window& window, glumpp::transforms::Program& p, co
     glDepthMask(GL_TRUE);
 }
 
-/// The ports' optional argument `drag`: a scripted pointer that presses `button` at the
-/// window's centre on the first frame and moves 8 pixels right and 4 down before each frame
-/// is drawn (registered before the drawing handler, as a polled event comes), so that the
-/// camera moves every frame without a user (--stats then shows what a moving camera sends).
-/// Returns 2 for any other argument (the caller exits with it), else 0.
-inline int script_drag(glumpp::app::Window& window, const glumpp::app::Options& options, glumpp::app::MouseButton button, const char* name) {
-    bool drag = false;
-    for (const auto& a : options.args) {
-        if (a != "drag") {
-            std::fprintf(stderr, "%s: unknown argument '%s' (drag, or nothing)\n", name, a.c_str());
-            return 2;
-        }
-        drag = true;
-    }
-    if (!drag) return 0;
-    window.on_draw([&window, button, frame = 0](double) mutable {
-        const double x = window.width() / 2.0 + 8 * frame, y = window.height() / 2.0 + 4 * frame;
-        if (frame++ == 0) window.dispatch_mouse_press(x, y, button);
-        else window.dispatch_mouse_motion(x, y);
-    });
-    return 0;
-}
-
 } // namespace cams

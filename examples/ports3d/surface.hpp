@@ -15,6 +15,8 @@
 #include <glumpp/geometry.hpp>
 #include <glumpp/transforms.hpp>
 
+#include "../common/Checkerboard.hpp"
+
 #include <epoxy/gl.h>
 #include <glm/gtc/matrix_inverse.hpp>
 
@@ -140,15 +142,6 @@ inline glumpp::Array heights() {
     return glumpp::Array::from(z, {std::size_t(n), std::size_t(n)});
 }
 
-/// glumpy's data.checkerboard(32, 24): 32 x 32 squares of 24 texels, 0 and 255.
-inline glumpp::Array checkerboard(int grid_num = 32, int grid_size = 24) {
-    const int n = grid_num * grid_size;
-    std::vector<std::uint8_t> c(std::size_t(n) * n);
-    for (int i = 0; i < n; ++i)
-        for (int j = 0; j < n; ++j) c[std::size_t(i) * n + j] = ((i / grid_size + j / grid_size) % 2) ? 255 : 0;
-    return glumpp::Array::from(c, {std::size_t(n), std::size_t(n)});
-}
-
 /// glumpy's b_indices: the plane's border as one loop.
 inline glumpp::Array border(int n = 64) {
     std::vector<std::uint32_t> I;
@@ -176,18 +169,24 @@ struct Surface {
         auto k = glumpp::gloo::Texture2D::over(kernel());
         k.set_interpolation(glumpp::gloo::Interpolation::Linear);
         program["u_kernel"] = k;
-        program["checker"] = glumpp::gloo::Texture2D::over(checkerboard());
+        program["checker"] = glumpp::examples::checkerboard(32, 24); // glumpy's data.checkerboard(32, 24)
         program["height"] = 0.75f;
         program["light_position"] = glumpp::Array::from<float>({{3, 0, 5}, {0, 3, 5}, {-3, -3, 5}});
         program["light_color"] = glumpp::Array::from<float>({{1, 0, 0}, {0, 1, 0}, {0, 0, 1}});
     }
 
-    /// glumpy's on_init: blending, polygon offset, smooth 2.5-px lines.
+    /// glumpy's on_init: blending, polygon offset, smooth 2.5-px lines. A forward-compatible
+    /// context (GLFW windows are: Window.hpp) has no wide lines and refuses a width above 1
+    /// with GL_INVALID_VALUE, which gloo would report at its next call: there the outline
+    /// stays 1 px (GL_CONTEXT_FLAGS says which, as gloo-triangular-grid); the offscreen EGL
+    /// context draws 2.5, as glumpy's.
     static void setup_gl() {
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
         glPolygonOffset(1, 1);
         glEnable(GL_LINE_SMOOTH);
-        glLineWidth(2.5f);
+        GLint flags = 0;
+        glGetIntegerv(GL_CONTEXT_FLAGS, &flags);
+        glLineWidth((flags & GL_CONTEXT_FLAG_FORWARD_COMPATIBLE_BIT) ? 1.0f : 2.5f);
     }
 
     /// glumpy's on_draw after window.clear(): the filled surface, then its black outline;

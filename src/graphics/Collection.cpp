@@ -1,6 +1,7 @@
 #include <glumpp/graphics/Collection.hpp>
 #include "Checks.hpp"
 #include "Format.hpp"
+#include "Scissor.hpp"
 
 #include <glumpp/Error.hpp>
 #include <glumpp/gloo/gl.hpp>
@@ -15,6 +16,7 @@
 namespace glumpp::graphics {
 
 using detail::number;
+using detail::ScissorState;
 
 namespace {
 
@@ -113,30 +115,6 @@ private:
     GLboolean program_point_size_ = GL_FALSE;
     GLboolean blend_ = GL_FALSE, depth_test_ = GL_FALSE, depth_mask_ = GL_TRUE;
     GLint depth_func_ = GL_LESS, src_rgb_ = GL_ONE, dst_rgb_ = GL_ZERO, src_alpha_ = GL_ONE, dst_alpha_ = GL_ZERO;
-};
-
-/// The scissor box of a Viewport's clipping while it lives: the pixels whose centres
-/// (k + 0.5) lie in [x, x + w] and [y, y + h]; the state before is put back.
-class ScissorState {
-public:
-    explicit ScissorState(glm::dvec4 r) {
-        enabled_ = glIsEnabled(GL_SCISSOR_TEST);
-        glGetIntegerv(GL_SCISSOR_BOX, box_);
-        const auto x0 = static_cast<GLint>(std::ceil(r.x - 0.5)), x1 = static_cast<GLint>(std::floor(r.x + r.z - 0.5));
-        const auto y0 = static_cast<GLint>(std::ceil(r.y - 0.5)), y1 = static_cast<GLint>(std::floor(r.y + r.w - 0.5));
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(x0, y0, std::max(0, x1 - x0 + 1), std::max(0, y1 - y0 + 1));
-    }
-    ~ScissorState() {
-        glScissor(box_[0], box_[1], box_[2], box_[3]);
-        if (!enabled_) glDisable(GL_SCISSOR_TEST);
-    }
-    ScissorState(const ScissorState&) = delete;
-    ScissorState& operator=(const ScissorState&) = delete;
-
-private:
-    GLboolean enabled_ = GL_FALSE;
-    GLint box_[4] = {0, 0, 0, 0};
 };
 
 Array shared_records(const gloo::Texture2D& texture, const DType& dtype) {

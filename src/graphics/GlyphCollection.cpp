@@ -1,5 +1,7 @@
 #include <glumpp/graphics/GlyphCollection.hpp>
 
+#include "Scissor.hpp"
+
 #include <glumpp/Error.hpp>
 #include <glumpp/gloo/gl.hpp>
 #include <glumpp/transforms/Transforms.hpp>
@@ -9,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <sstream>
 
 namespace glumpp::graphics {
@@ -449,9 +452,30 @@ void GlyphCollection::clear() {
     attributes_stale_ = true;
 }
 
-void GlyphCollection::set_transform(const transforms::Call& call) { (*program_)["transform"] = call; }
+void GlyphCollection::set_transform(const transforms::Call& call) {
+    chain_ = call;
+    rehook();
+}
 
-void GlyphCollection::reset_transform() { (*program_)["transform"] = pixels_(transforms::Position()("position")); }
+void GlyphCollection::reset_transform() {
+    chain_.reset();
+    rehook();
+}
+
+void GlyphCollection::set_viewport(const transforms::Viewport& viewport) {
+    viewport_ = viewport;
+    rehook();
+}
+
+void GlyphCollection::reset_viewport() {
+    viewport_.reset();
+    rehook();
+}
+
+void GlyphCollection::rehook() {
+    const transforms::Call chain = chain_ ? *chain_ : pixels_(transforms::Position()("position"));
+    (*program_)["transform"] = viewport_ ? (*viewport_)(chain) : chain;
+}
 
 void GlyphCollection::sync() {
     glyphs_.buffer().sync();
@@ -484,6 +508,12 @@ void GlyphCollection::draw() {
         pixels_size_[1] = viewport[3];
     }
     p["u_viewport"] = size;
+    // A Viewport's window is the GL viewport (as Collection's); its clipping is the scissor box.
+    std::optional<detail::ScissorState> scissor;
+    if (viewport_) {
+        if (viewport[2] > 0 && viewport[3] > 0) viewport_->resize(viewport[2], viewport[3]);
+        if (viewport_->clipping()) scissor.emplace(viewport_->local());
+    }
     BlendState blend;
     p.gl().draw_instanced(gloo::Primitive::TriangleStrip, glyphs_.count(), 0, 4);
 }

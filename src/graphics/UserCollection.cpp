@@ -213,7 +213,7 @@ UserCollection::UserCollection(Spec&& spec, Built&& built)
       vertex_(spec.vertex),
       shared_fields_(std::move(spec.shared)),
       sources_(spec.vertex_shader + "\n" + spec.fragment_shader) {
-    if (built.size_uniform) program()["size"] = 3.0f; // glumpy's raw points: size 3
+    if (built.size_uniform) kept_uniform("size") = 3.0f; // glumpy's raw points: size 3
 }
 
 Array UserCollection::converted(const Array& vertices, std::span<const std::size_t> sizes, const char* caller) const {
@@ -312,11 +312,11 @@ Array UserCollection::operator[](std::string_view name) const {
                    "; shared fields: " + names_of(shared) + ")");
 }
 
-gloo::Program::Variable UserCollection::uniform(std::string_view name) {
+transforms::Program::Variable UserCollection::uniform(std::string_view name) {
     for (const auto& u : program().uniforms()) {
-        if (u.name == name) return program()[name];
+        if (u.name == name) return kept_uniform(name);
     }
-    if (mentions(sources_, name)) return program()[name];
+    if (mentions(sources_, name)) return kept_uniform(name);
     std::vector<std::string> known;
     for (const auto& u : program().uniforms()) {
         if (!u.name.starts_with("u_")) known.push_back(u.name);

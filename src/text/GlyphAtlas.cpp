@@ -4,6 +4,7 @@
 #include <glumpp/text/DistanceField.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <string>
 
@@ -13,6 +14,13 @@ namespace {
 
 constexpr std::size_t largest = 8192;
 
+// A size as the shortest text that reads back (std::to_string printed 1e-7 as "0.000000").
+std::string num(double v) {
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+
 Slice span(std::size_t start, std::size_t count) {
     return slice(static_cast<std::ptrdiff_t>(start), static_cast<std::ptrdiff_t>(start + count));
 }
@@ -21,7 +29,7 @@ Slice span(std::size_t start, std::size_t count) {
 
 GlyphAtlas::GlyphAtlas(Font font, AtlasKind kind, double size, std::size_t width, std::size_t height)
     : font_(std::move(font)), kind_(kind), size_(size), packer_(width, height) {
-    if (!(size > 0 && size <= 4096)) throw ValueError("GlyphAtlas: size " + std::to_string(size) + " is not in (0, 4096]");
+    if (!(size > 0 && size <= 4096)) throw ValueError("GlyphAtlas: size " + num(size) + " is not in (0, 4096]");
     if (width < 1 || height < 1 || width > largest || height > largest) {
         throw ValueError("GlyphAtlas: " + std::to_string(width) + "x" + std::to_string(height) +
                          " is not within 1x1..8192x8192");
@@ -68,7 +76,7 @@ const AtlasGlyph& GlyphAtlas::glyph(const Font& font, std::uint32_t glyph, doubl
     const Key k = key(font, glyph, size);
     if (const auto it = glyphs_.find(k); it != glyphs_.end()) return it->second;
     if (!(k.size > 0 && k.size <= 4096)) {
-        throw ValueError("GlyphAtlas::glyph: size " + std::to_string(size) + " is not in (0, 4096]");
+        throw ValueError("GlyphAtlas::glyph: size " + num(size) + " is not in (0, 4096]");
     }
     // Render first: render() throws IndexError for a glyph the font lacks.
     int w = 0, h = 0;

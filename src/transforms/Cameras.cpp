@@ -1,6 +1,8 @@
 #include <glumpp/transforms/Cameras.hpp>
 
 #include <glumpp/Error.hpp>
+
+#include "Internal.hpp"
 #include <glumpp/transforms/Projections.hpp>
 
 #include <glm/gtc/matrix_transform.hpp>
@@ -11,21 +13,15 @@
 
 namespace glumpp::transforms {
 
+using detail::mat4_of;
+using detail::num;
+
 namespace {
 
-std::string num(double v) {
-    std::string s = std::to_string(v);
-    while (s.size() > 1 && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-}
-
-glm::dmat4 mat4_of(const Snippet& s, const char* name) {
-    const auto& n = s.numbers(name);
-    glm::dmat4 m;
-    for (int c = 0; c < 4; ++c)
-        for (int r = 0; r < 4; ++r) m[c][r] = n.at(static_cast<std::size_t>(4 * c + r));
-    return m;
+// A NaN or infinite angle would turn the model matrix into NaNs and blank the view for good
+// (every later drag adds to it): refuse it before anything changes.
+void finite_angle(const char* who, const char* what, double v) {
+    if (!std::isfinite(v)) throw ValueError(std::string(who) + ": " + what + " " + num(v) + " (needs a finite angle in degrees)");
 }
 
 // glumpy's _trackball.py helpers, on (x, y, z) and quaternions (x, y, z, w).
@@ -118,9 +114,17 @@ double VirtualTrackball::phi() const {
     phi_ = std::atan(2 * (q0 * q1 + q2 * q3) / (1 - 2 * (q1 * q1 + q2 * q2))) * 180.0 / M_PI;
     return phi_;
 }
-void VirtualTrackball::set_theta(double theta) { set_orientation(std::fmod(theta, 360.0), std::fmod(phi_, 360.0)); }
-void VirtualTrackball::set_phi(double phi) { set_orientation(std::fmod(theta_, 360.0), std::fmod(phi, 360.0)); }
+void VirtualTrackball::set_theta(double theta) {
+    finite_angle("VirtualTrackball::set_theta", "theta", theta);
+    set_orientation(std::fmod(theta, 360.0), std::fmod(phi_, 360.0));
+}
+void VirtualTrackball::set_phi(double phi) {
+    finite_angle("VirtualTrackball::set_phi", "phi", phi);
+    set_orientation(std::fmod(theta_, 360.0), std::fmod(phi, 360.0));
+}
 void VirtualTrackball::set_orientation(double theta, double phi) {
+    finite_angle("VirtualTrackball::set_orientation", "theta", theta);
+    finite_angle("VirtualTrackball::set_orientation", "phi", phi);
     theta_ = theta;
     phi_ = phi;
     const double a = theta * (M_PI / 180.0), b = phi * (M_PI / 180.0);
@@ -252,10 +256,12 @@ Trackball::Trackball(std::string code, std::string name, Options options)
 float Trackball::theta() const { return float(t_->theta()); }
 float Trackball::phi() const { return float(t_->phi()); }
 void Trackball::set_theta(float theta) {
+    finite_angle("Trackball::set_theta", "theta", theta);
     t_->set_theta(theta);
     set_model(t_->model());
 }
 void Trackball::set_phi(float phi) {
+    finite_angle("Trackball::set_phi", "phi", phi);
     t_->set_phi(phi);
     set_model(t_->model());
 }
@@ -333,10 +339,12 @@ Arcball::Arcball(Options options)
 float Arcball::theta() const { return float(angles_->x); }
 float Arcball::phi() const { return float(angles_->y); }
 void Arcball::set_theta(float theta) {
+    finite_angle("Arcball::set_theta", "theta", theta);
     angles_->x = theta;
     update_model();
 }
 void Arcball::set_phi(float phi) {
+    finite_angle("Arcball::set_phi", "phi", phi);
     angles_->y = phi;
     update_model();
 }

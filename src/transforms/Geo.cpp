@@ -2,12 +2,17 @@
 
 #include <glumpp/Error.hpp>
 
+#include "Internal.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <sstream>
 
 namespace glumpp::transforms {
+
+using detail::mat4_of;
+using detail::num;
 
 namespace {
 
@@ -226,7 +231,7 @@ void ConicEqualArea::set(const Options& o) {
     const double all[] = {o.scale,       o.center.x,    o.center.y,    o.rotate.x, o.rotate.y, o.translate.x, o.translate.y,
                           o.parallels.x, o.parallels.y, o.clip.x,      o.clip.y,   o.clip.z,   o.clip.w};
     for (double v : all) {
-        if (!std::isfinite(v)) throw ValueError("ConicEqualArea::set: a parameter is not finite (" + std::to_string(v) + ")");
+        if (!std::isfinite(v)) throw ValueError("ConicEqualArea::set: a parameter is not finite (" + num(v) + ")");
     }
     if (o.scale == 0) throw ValueError("ConicEqualArea::set: the scale is 0");
     const Conic k = conic_of(glm::dvec2(glm::vec2(o.parallels)));

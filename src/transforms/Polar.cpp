@@ -2,10 +2,15 @@
 
 #include <glumpp/Error.hpp>
 
+#include "Internal.hpp"
+
 #include <cmath>
 #include <numbers>
 
 namespace glumpp::transforms {
+
+using detail::mat4_of;
+using detail::num;
 
 PolarProjection::PolarProjection(double origin)
     : Snippet(R"(uniform float origin;
@@ -46,7 +51,7 @@ vec4 inverse(vec4 P) { return inverse(P.x, P.y, P.z, P.w); }
 double PolarProjection::origin() const { return numbers("origin").at(0); }
 
 void PolarProjection::set_origin(double origin) {
-    if (!std::isfinite(origin)) throw ValueError("PolarProjection::set_origin: the origin " + std::to_string(origin) + " is not finite");
+    if (!std::isfinite(origin)) throw ValueError("PolarProjection::set_origin: the origin " + num(origin) + " is not finite");
     (*this)["origin"] = float(origin);
 }
 

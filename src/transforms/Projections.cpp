@@ -2,6 +2,8 @@
 
 #include <glumpp/Error.hpp>
 
+#include "Internal.hpp"
+
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <cmath>
@@ -9,22 +11,10 @@
 
 namespace glumpp::transforms {
 
+using detail::mat4_of;
+using detail::num;
+
 namespace {
-
-std::string num(double v) {
-    std::string s = std::to_string(v);
-    while (s.size() > 1 && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-}
-
-glm::dmat4 mat4_of(const Snippet& s, const char* name) {
-    const auto& n = s.numbers(name);
-    glm::dmat4 m;
-    for (int c = 0; c < 4; ++c)
-        for (int r = 0; r < 4; ++r) m[c][r] = n.at(static_cast<std::size_t>(4 * c + r));
-    return m;
-}
 
 const char* pvm_glsl = R"(uniform mat4 view;
 uniform mat4 model;

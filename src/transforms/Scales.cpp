@@ -2,11 +2,15 @@
 
 #include <glumpp/Error.hpp>
 
+#include "Internal.hpp"
+
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace glumpp::transforms {
+
+using detail::mat4_of;
+using detail::num;
 
 namespace {
 
@@ -75,13 +79,23 @@ Snippet::Cpu twin(Kind kind, bool forward) {
     };
 }
 
-std::string pair(glm::dvec2 v) {
-    std::ostringstream o;
-    o << "(" << v.x << ", " << v.y << ")";
-    return o.str();
-}
+std::string pair(glm::dvec2 v) { return "(" + num(v.x) + ", " + num(v.y) + ")"; }
 
 bool finite(glm::dvec2 v) { return std::isfinite(v.x) && std::isfinite(v.y); }
+
+// The GPU divides by d1 - d0 of the float32 domain: a domain whose ends round to one float
+// (1e10, 1e10 + 1), or overflow it (PowerScale's 1e30 ^ 2), would give inf or NaN there
+// while the double CPU twin still gives numbers. Refused instead.
+void check_gpu_domain(const std::string& who, glm::dvec2 domain, glm::dvec2 gpu) {
+    const glm::vec2 f(gpu);
+    if (!std::isfinite(f.x) || !std::isfinite(f.y) || f.x == f.y)
+        throw ValueError(who + ": the domain " + pair(domain) + " is (" + num(f.x) + ", " + num(f.y) +
+                         ") as the GPU's float32 reads it: empty or not finite");
+}
+
+glm::dvec2 power_domain(glm::dvec2 d, double k) {
+    return {sign(d.x) * std::pow(std::abs(d.x), k), sign(d.y) * std::pow(std::abs(d.y), k)};
+}
 
 } // namespace
 
@@ -102,6 +116,7 @@ glm::dvec2 QuantitativeScale::domain() const { return state_->options.domain; }
 void QuantitativeScale::set_domain(glm::dvec2 domain) {
     if (!finite(domain) || domain.x == domain.y)
         throw ValueError(state_->name + "::set_domain: the domain " + pair(domain) + " is empty or not finite");
+    check_gpu_domain(state_->name + "::set_domain", domain, gpu_domain(domain));
     state_->options.domain = domain;
     upload_domain();
 }
@@ -127,7 +142,11 @@ bool QuantitativeScale::discards(double x) const {
     const double t = (transformed(x) - d.x) / (d.y - d.x);
     return !(t >= 0.0 && t <= 1.0);
 }
-void QuantitativeScale::upload_domain() { (*this)["domain"] = glm::vec2(gpu_domain(state_->options.domain)); }
+void QuantitativeScale::upload_domain() {
+    // Constructors reach here first (the virtual gpu_domain needs the derived scale).
+    check_gpu_domain(state_->name, state_->options.domain, gpu_domain(state_->options.domain));
+    (*this)["domain"] = glm::vec2(gpu_domain(state_->options.domain));
+}
 
 LinearScale::LinearScale(const Options& options) : QuantitativeScale(scale_code(Kind::Linear), "LinearScale", options) {
     set_cpu(twin(Kind::Linear, true), twin(Kind::Linear, false));
@@ -142,7 +161,7 @@ LogScale::LogScale(const Options& options, double base) : QuantitativeScale(scal
 double LogScale::base() const { return state_->base; }
 void LogScale::set_base(double base) {
     if (!(base > 0) || !std::isfinite(base) || base == 1)
-        throw ValueError("LogScale::set_base: the base " + std::to_string(base) + " is not positive, finite and other than 1");
+        throw ValueError("LogScale::set_base: the base " + num(base) + " is not positive, finite and other than 1");
     state_->base = base;
     (*this)["base"] = float(base);
 }
@@ -155,14 +174,14 @@ PowerScale::PowerScale(const Options& options, double exponent) : QuantitativeSc
 double PowerScale::exponent() const { return state_->exponent; }
 void PowerScale::set_exponent(double exponent) {
     if (!(exponent > 0) || !std::isfinite(exponent))
-        throw ValueError("PowerScale::set_exponent: the exponent " + std::to_string(exponent) + " is not positive and finite");
+        throw ValueError("PowerScale::set_exponent: the exponent " + num(exponent) + " is not positive and finite");
+    check_gpu_domain("PowerScale::set_exponent", state_->options.domain, power_domain(state_->options.domain, exponent));
     state_->exponent = exponent;
     (*this)["exponent"] = float(exponent);
     upload_domain();
 }
 glm::dvec2 PowerScale::gpu_domain(glm::dvec2 d) const {
-    const double k = state_->exponent;
-    return {sign(d.x) * std::pow(std::abs(d.x), k), sign(d.y) * std::pow(std::abs(d.y), k)};
+    return power_domain(d, state_->exponent);
 }
 double PowerScale::transformed(double x) const { return std::pow(std::abs(x), state_->exponent); }
 

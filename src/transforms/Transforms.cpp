@@ -2,6 +2,8 @@
 
 #include <glumpp/Error.hpp>
 
+#include "Internal.hpp"
+
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
@@ -9,19 +11,14 @@
 
 namespace glumpp::transforms {
 
+using detail::mat4_of;
+using detail::num;
+
 namespace {
 
 glm::dvec3 vec3_of(const Snippet& s, const char* name) {
     const auto& n = s.numbers(name);
     return {n.at(0), n.at(1), n.at(2)};
-}
-
-glm::dmat4 mat4_of(const Snippet& s, const char* name) {
-    const auto& n = s.numbers(name);
-    glm::dmat4 m;
-    for (int c = 0; c < 4; ++c)
-        for (int r = 0; r < 4; ++r) m[c][r] = n.at(static_cast<std::size_t>(4 * c + r));
-    return m;
 }
 
 // forward/inverse for vec2, vec3 and vec4 from one vec3 expression EXPR(P) of a vec3 P.
@@ -115,8 +112,8 @@ Rotate::Rotate(glm::vec3 axis, float angle, glm::vec3 origin)
 
 void Rotate::set(glm::vec3 axis, float angle, glm::vec3 origin) {
     if (glm::length(axis) == 0.0f)
-        throw ValueError("Rotate::set: the axis (" + std::to_string(axis.x) + ", " + std::to_string(axis.y) + ", " +
-                         std::to_string(axis.z) + ") has no direction");
+        throw ValueError("Rotate::set: the axis (" + num(axis.x) + ", " + num(axis.y) + ", " +
+                         num(axis.z) + ") has no direction");
     const glm::dmat4 m = glm::rotate(glm::dmat4(1.0), glm::radians(double(angle)), glm::normalize(glm::dvec3(axis)));
     (*this)["axis"] = axis;
     (*this)["angle"] = angle;

@@ -2,14 +2,19 @@
 lies (for pictures that cannot match pixel for pixel: text shaped by HarfBuzz against
 glumpy's FreeType layout, lines antialiased by other shaders).
 
-  glumpy_ink_oracle.py OURS.png GLUMPY.png INK(dark|light) RADIUS MIN_NEAR INK_RATIO TILE MIN_CORR
+  glumpy_ink_oracle.py OURS.png GLUMPY.png INK(dark|light) RADIUS MIN_NEAR INK_RATIO TILE MIN_CORR [BOX_RATIO X0,Y0,X1,Y1 ...]
 
 What must hold: (1) near: at least MIN_NEAR of our inked pixels (ink >= 1/2) lie within
 RADIUS pixels of one of glumpy's (ink >= 1/4), and the same the other way; (2) the summed
 ink is within INK_RATIO of glumpy's (0.05: 95% to 105%); (3) the ink of TILE x TILE tiles
 correlates with glumpy's with a Pearson coefficient >= MIN_CORR (the same ink in the same
 places at the scale of a few glyphs). INK: dark on light (ink = 255 - gray) or light on
-dark. The figures are printed either way."""
+dark. The figures are printed either way.
+
+Boxes (optional: pixel rectangles, row 0 on top, X1 and Y1 excluded): where a small share of
+the ink must hold on its own, as the labels of lorenz and spiral (a few % of their ink,
+which the whole picture's figures would barely see go missing). In each box (1) holds, and
+its summed ink is within BOX_RATIO of glumpy's."""
 import sys
 
 import numpy as np
@@ -51,6 +56,18 @@ def main():
           f"ink ratio {ratio:.4f} (within {ink_ratio}); {tile}-px tiles' correlation {corr:.4f} (>= {min_corr}); "
           f"mask IoU {iou:.3f} (not checked)")
     ok = min(near_ours, near_theirs) >= min_near and abs(ratio - 1) <= ink_ratio and corr >= min_corr
+    if len(sys.argv) > 9:
+        box_ratio = float(sys.argv[9])
+        near_a, near_b = a & dilate(theirs >= 0.25, radius), b & dilate(ours >= 0.25, radius)
+        for box in sys.argv[10:]:
+            x0, y0, x1, y1 = (int(v) for v in box.split(","))
+            sa, sb = a[y0:y1, x0:x1].sum(), b[y0:y1, x0:x1].sum()
+            na = near_a[y0:y1, x0:x1].sum() / max(1, sa)
+            nb = near_b[y0:y1, x0:x1].sum() / max(1, sb)
+            r = ours[y0:y1, x0:x1].sum() / max(1e-9, theirs[y0:y1, x0:x1].sum())
+            print(f"glumpy_ink_oracle: box {box}: within {radius} px: ours {na:.4f}, glumpy's {nb:.4f} (>= {min_near}); "
+                  f"ink ratio {r:.4f} (within {box_ratio})")
+            ok = ok and sb > 0 and min(na, nb) >= min_near and abs(r - 1) <= box_ratio
     return 0 if ok else 1
 
 

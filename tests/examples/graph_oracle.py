@@ -9,7 +9,13 @@ same start: every node must end within 1e-6 px of the demo's. The screenshot mus
 the nodes there: the pixel under each node's centre has the discs' fill colour (255, 128,
 128) for at least 90% of the nodes (a disc drawn later may cover another's centre with its
 white edge), no fill pixel lies farther than 8 px from a node (a 15-px disc's radius and
-its antialiasing), and the fill's centroid is within 1 px of the nodes' mean."""
+its antialiasing), and the fill's centroid is within 1 px of the nodes' mean. The edges
+(grey 1-px segments, (191, 191, 191) antialiased towards the white background): every grey
+pixel (channels within 12 of each other, darker than 245) lies within 2 px of some
+N[src] -> N[tgt] line or inside a disc's 10 px, and of each line's length outside the discs
+(points every px, farther than 10 px from every node) at least 90% has a grey pixel within
+1 px. With the segments not drawn the ink check fails (0% inked), and with them drawn
+between the wrong nodes (tgt shifted by one) both fail."""
 import sys
 
 import numpy as np
@@ -36,6 +42,35 @@ def on_timer(N, src, tgt, width, height):
     D[..., 1] = np.subtract.outer(Y, Y) / dist
     R = D.sum(axis=1)
     XY += repulsion * R / np.sqrt(((R * R).sum(axis=0)))
+
+
+def edges(img, final, src, tgt):
+    """(share of grey pixels off every line, each line's inked share of its visible length)."""
+    h, w = img.shape[:2]
+    grey = (img.max(axis=2) - img.min(axis=2) <= 12) & (img.max(axis=2) < 245)
+    ys, xs = np.nonzero(grey)
+    P = np.stack([xs + 0.5, h - ys - 0.5], axis=1)  # pixel centres, y up
+    A, B = final[src, :2], final[tgt, :2]
+    AB = B - A
+    t = ((P[:, None, :] - A[None]) * AB[None]).sum(axis=2) / np.maximum((AB * AB).sum(axis=1), 1e-12)[None]
+    Q = A[None] + np.clip(t, 0, 1)[..., None] * AB[None]
+    line = np.sqrt(((P[:, None, :] - Q) ** 2).sum(axis=2)).min(axis=1)
+    node = np.sqrt(((P[:, None, :] - final[None, :, :2]) ** 2).sum(axis=2)).min(axis=1)
+    stray = ((line > 2) & (node > 10)).mean() if len(P) else 0.0
+    inked = []
+    for a, b in zip(A, B):
+        k = max(int(np.hypot(*(b - a))), 1)
+        S = a + np.linspace(0, 1, k + 1)[:, None] * (b - a)
+        S = S[np.sqrt(((S[:, None, :] - final[None, :, :2]) ** 2).sum(axis=2)).min(axis=1) > 10]
+        if len(S) == 0:
+            continue
+        hit = 0
+        for x, y in S:
+            c, r = int(np.floor(x)), int(np.floor(h - y))
+            win = grey[max(r - 1, 0):r + 2, max(c - 1, 0):c + 2]
+            hit += bool(win.any())
+        inked.append(hit / len(S))
+    return stray, np.array(inked if inked else [0.0])
 
 
 def main():
@@ -72,10 +107,14 @@ def main():
     d2 = (xs[:, None] + 0.5 - final[None, :, 0]) ** 2 + (h - ys[:, None] - 0.5 - final[None, :, 1]) ** 2
     far = (np.sqrt(d2.min(axis=1)) > 8).mean()
     mean = final[:, :2].mean(axis=0)
+    stray, inked = edges(img, final, src, tgt)
     print(f"graph_oracle: {ticks} ticks, largest difference from NumPy's layout {err:.2e} px (< 1e-6); "
           f"{100 * on:.1f}% of node centres on the fill (>= 90%); {100 * far:.3f}% of fill pixels farther than 8 px "
-          f"from a node (0%); fill centroid ({cx:.2f}, {cy:.2f}) vs nodes' mean ({mean[0]:.2f}, {mean[1]:.2f}) (within 1 px)")
-    ok = ticks > 0 and err < 1e-6 and on >= 0.9 and far == 0 and np.hypot(cx - mean[0], cy - mean[1]) <= 1
+          f"from a node (0%); fill centroid ({cx:.2f}, {cy:.2f}) vs nodes' mean ({mean[0]:.2f}, {mean[1]:.2f}) (within 1 px); "
+          f"{100 * stray:.3f}% of grey pixels off every edge line (0%); worst line {100 * inked.min():.1f}% inked, "
+          f"mean {100 * inked.mean():.1f}% (>= 90%)")
+    ok = (ticks > 0 and err < 1e-6 and on >= 0.9 and far == 0 and np.hypot(cx - mean[0], cy - mean[1]) <= 1
+          and stray == 0 and inked.min() >= 0.9)
     return 0 if ok else 1
 
 

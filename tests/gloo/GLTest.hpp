@@ -62,6 +62,12 @@ public:
         glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
         return {p[0], p[1], p[2], p[3]};
     }
+    /// Every pixel's RGBA, GL's order (row 0 at the bottom), w * h * 4 bytes.
+    std::vector<unsigned char> rgba() const {
+        std::vector<unsigned char> px(static_cast<std::size_t>(w_) * h_ * 4);
+        glReadPixels(0, 0, w_, h_, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+        return px;
+    }
     int count_nonblack() const {
         std::vector<unsigned char> px(static_cast<std::size_t>(w_ * h_ * 4));
         glReadPixels(0, 0, w_, h_, GL_RGBA, GL_UNSIGNED_BYTE, px.data());

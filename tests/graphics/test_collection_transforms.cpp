@@ -1,7 +1,7 @@
 // Collections under any transform chain (Collection::set_transform(Call)): dots land where
 // the chain's CPU twin puts them, points beyond clip depth are not drawn, a Viewport maps
 // and clips, a snippet uniform set later moves them, and PanZoom still works after a chain.
-#include "../gloo/GLTest.hpp"
+#include "CollectionHarness.hpp"
 
 #include <glumpp/graphics/PathCollection.hpp>
 #include <glumpp/graphics/PointCollection.hpp>
@@ -16,19 +16,8 @@ using namespace glumpp::graphics;
 
 namespace {
 
-constexpr int size = 64;
-
-struct Image {
-    std::vector<std::uint8_t> rgba; // row 0 at the top
-    int red(int x, int y) const { return rgba[(std::size_t(y) * size + std::size_t(x)) * 4]; }
-    /// The centroid of red in [x0, x1) x [y0, y1), and its total.
-    glm::dvec3 centroid(int x0, int y0, int x1, int y1) const {
-        glm::dvec3 c(0);
-        for (int y = y0; y < y1; ++y)
-            for (int x = x0; x < x1; ++x) c += glm::dvec3(x + 0.5, y + 0.5, 1.0) * (red(x, y) / 255.0);
-        return {c.x / c.z, c.y / c.z, c.z};
-    }
-};
+constexpr int size = test::collection_size;
+using Image = test::CollectionImage;
 
 // Window pixel (y down) of the chain's clip coordinates, on the CPU.
 glm::dvec2 pixel_of(const transforms::Call& chain, glm::dvec3 world) {
@@ -38,17 +27,7 @@ glm::dvec2 pixel_of(const transforms::Call& chain, glm::dvec3 world) {
 
 } // namespace
 
-class CollectionTransforms : public test::GLTest {
-protected:
-    Image render(const std::function<void()>& draw) {
-        auto on = target.activated();
-        glClearColor(0, 0, 0, 1);
-        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-        draw();
-        return {target.read_pixels().to_vector<std::uint8_t>()};
-    }
-    gloo::FrameBuffer target{{gloo::RenderBuffer::color(size, size)}, gloo::RenderBuffer::depth(size, size)};
-};
+class CollectionTransforms : public test::CollectionTest {};
 
 TEST_F(CollectionTransforms, DotsLandWhereTheCpuTwinSays) {
     transforms::LinearScale scale({.domain = {0, 64}, .range = {-1, 1}});

@@ -1,6 +1,6 @@
 // Collections rendered on llvmpipe through EGL: pixels where the geometry says, one draw
 // call per collection, and uploads of exactly what changed.
-#include "../gloo/GLTest.hpp"
+#include "CollectionHarness.hpp"
 
 #include <glumpp/graphics/MarkerCollection.hpp>
 #include <glumpp/graphics/PathCollection.hpp>
@@ -20,17 +20,8 @@ using glumpp::test::GLTest;
 
 namespace {
 
-constexpr int size = 64;
-
-/// An RGBA8 image, row 0 at the top (the collections' pixel y grows downwards too).
-struct Image {
-    std::vector<std::uint8_t> rgba;
-    std::array<int, 4> at(int x, int y) const {
-        const std::size_t k = (std::size_t(y) * size + std::size_t(x)) * 4;
-        return {rgba[k], rgba[k + 1], rgba[k + 2], rgba[k + 3]};
-    }
-    int red(int x, int y) const { return at(x, y)[0]; }
-};
+constexpr int size = test::collection_size;
+using Image = test::CollectionImage;
 
 Polyline line(std::vector<glm::dvec2> points, bool closed = false) { return {std::move(points), closed}; }
 
@@ -54,18 +45,7 @@ void expect_error(F&& f, const std::string& text) {
 
 } // namespace
 
-class Collections : public GLTest {
-protected:
-    /// Clears to black, runs `draw` into a 64x64 color + depth framebuffer, reads it back.
-    Image render(const std::function<void()>& draw) {
-        auto on = target.activated();
-        glClearColor(0, 0, 0, 1);
-        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-        draw();
-        return {target.read_pixels().to_vector<std::uint8_t>()};
-    }
-    gloo::FrameBuffer target{{gloo::RenderBuffer::color(size, size)}, gloo::RenderBuffer::depth(size, size)};
-};
+class Collections : public test::CollectionTest {};
 
 TEST_F(Collections, ThickHorizontalPathCoversItsRows) {
     PathCollection paths;

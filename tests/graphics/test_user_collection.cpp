@@ -4,6 +4,8 @@
 #include "../gloo/GLTest.hpp"
 
 #include <glumpp/graphics/UserCollection.hpp>
+#include <glumpp/transforms/Scales.hpp>
+#include <glumpp/transforms/Transforms.hpp>
 
 #include <array>
 #include <cstdint>
@@ -369,6 +371,13 @@ void main() {
     EXPECT_EQ(img.at(4, 30)[0], 0);
     EXPECT_EQ(message_of<KeyError>([&] { lines.uniform("shfit"); }),
               "UserCollection::uniform: no uniform 'shfit' in the shaders (their uniforms: shift)");
+    // A change of chain relinks the GL program: the shift set before is set again (it was
+    // dropped, the line drawn at x = 4.5 again).
+    lines.set_transform(transforms::Position()(transforms::LinearScale()));
+    lines.reset_transform();
+    const Image relinked = render([&] { lines.draw(); });
+    EXPECT_EQ(relinked.at(24, 30)[0], 255);
+    EXPECT_EQ(relinked.at(4, 30)[0], 0);
 }
 
 TEST_F(UserCollections, BadSpecsAreTypedErrorsNamingTheValues) {

@@ -173,7 +173,9 @@ TEST_F(GlyphAtlasTest, GrowsWhenFullKeepingTheGlyphs) {
 TEST(GlyphAtlas, Errors) {
     const text::Font font = text::Font::open("DejaVu Sans");
     EXPECT_EQ(message_of<ValueError>([&] { text::GlyphAtlas(font, text::AtlasKind::Coverage, 0); }),
-              "GlyphAtlas: size 0.000000 is not in (0, 4096]");
+              "GlyphAtlas: size 0 is not in (0, 4096]");
+    EXPECT_EQ(message_of<ValueError>([&] { text::GlyphAtlas(font, text::AtlasKind::Coverage, -1e-7); }),
+              "GlyphAtlas: size -1e-07 is not in (0, 4096]");
     EXPECT_EQ(message_of<ValueError>([&] { text::GlyphAtlas(font, text::AtlasKind::Coverage, 12, 0, 8); }),
               "GlyphAtlas: 0x8 is not within 1x1..8192x8192");
     text::GlyphAtlas atlas(font, text::AtlasKind::Coverage, 12, 16, 16);
@@ -232,7 +234,7 @@ TEST(GlyphAtlas, HoldsSeveralFontsAndSizes) {
     EXPECT_GT(at40.rect.width, at20.rect.width);
     EXPECT_EQ(coverage.glyph_texels(), at20.rect.width * at20.rect.height + at40.rect.width * at40.rect.height +
                                            other.rect.width * other.rect.height);
-    EXPECT_EQ(message_of<ValueError>([&] { coverage.glyph(dejavu, a, 0); }), "GlyphAtlas::glyph: size 0.000000 is not in (0, 4096]");
+    EXPECT_EQ(message_of<ValueError>([&] { coverage.glyph(dejavu, a, 0); }), "GlyphAtlas::glyph: size 0 is not in (0, 4096]");
 
     text::GlyphAtlas fields(dejavu, text::AtlasKind::DistanceField, 48);
     fields.glyph(dejavu, a, 12);

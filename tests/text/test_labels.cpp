@@ -51,8 +51,7 @@ Ink render(GlyphCollection& labels, int w, int h) {
     glClearColor(1, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     labels.draw();
-    std::vector<unsigned char> px(static_cast<std::size_t>(w) * h * 4);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    const std::vector<unsigned char> px = target.rgba();
     Ink out{w, h, std::vector<std::uint8_t>(static_cast<std::size_t>(w) * h)};
     for (int y = 0; y < h; ++y) {
         for (int x = 0; x < w; ++x) out.v[static_cast<std::size_t>(y) * w + x] = 255 - px[(static_cast<std::size_t>(h - 1 - y) * w + x) * 4];
@@ -577,4 +576,43 @@ TEST_F(Labels, DefaultTransformFollowsTheViewport) {
     EXPECT_EQ(small.height - 1 - a[3], large.height - 1 - b[3]); // lowest ink row, from the bottom
     EXPECT_EQ(a[2] - a[0], b[2] - b[0]);                     // the same width: pixels, not a scaled picture
     EXPECT_EQ(render(labels, 200, 120).v, small.v);
+}
+
+// set_viewport (glumpy's GlyphCollection(viewport=...)): the transform's square is drawn
+// into the viewport's rectangle. A label centred on the 200x120 window's centre lands on the
+// centre of the rectangle (10, 10, 80, 50) (GL's bottom-left origin), inside it; with
+// clipping on, a label running past the rectangle's right edge leaves no ink beyond it.
+TEST_F(Labels, ViewportPutsLabelsInsideItsRectangle) {
+    const text::Font font = text::Font::open(dejavu);
+    const int W = 200, H = 120;
+    // The rectangle in Ink's rows (row 0 on top): x in [10, 90), rows [H - 60, H - 10).
+    const int x0 = 10, x1 = 90, r0 = H - 60, r1 = H - 10;
+    GlyphCollection labels(GlyphCollection::Mode::Coverage);
+    labels.append("Inside", font, {.size = 12, .origin = {100, 60, 0}, .anchor_x = AnchorX::Center, .anchor_y = AnchorY::Middle});
+    const auto full = ink_box(render(labels, W, H));
+    ASSERT_GE(full[2], 0);
+    EXPECT_GT(full[2], x1); // without the viewport it runs past the rectangle
+    transforms::Viewport viewport({.extents = glm::dvec4(10, 10, 80, 50)});
+    labels.set_viewport(viewport);
+    const auto in = ink_box(render(labels, W, H));
+    ASSERT_GE(in[2], 0);
+    EXPECT_GE(in[0], x0);
+    EXPECT_LT(in[2], x1);
+    EXPECT_GE(in[1], r0);
+    EXPECT_LT(in[3], r1);
+    EXPECT_NEAR((in[0] + in[2]) / 2.0, 50, 2);        // the rectangle's centre, x
+    EXPECT_NEAR((in[1] + in[3]) / 2.0, H - 35, 3);    // and y (middle anchor)
+    EXPECT_EQ(in[2] - in[0], full[2] - full[0]);      // Screen placement: the same pixel size
+
+    // Clipping: a left-anchored label starting at x = 10 + 190 / 200 * 80 = 86 is cut at 90.
+    GlyphCollection edge(GlyphCollection::Mode::Coverage);
+    edge.append("Clipped", font, {.size = 12, .origin = {190, 60, 0}, .anchor_x = AnchorX::Left, .anchor_y = AnchorY::Middle});
+    edge.set_viewport(viewport);
+    const auto clipped = ink_box(render(edge, W, H));
+    ASSERT_GE(clipped[2], 0);
+    EXPECT_LT(clipped[2], x1);
+    viewport.set_clipping(false);
+    EXPECT_GT(ink_box(render(edge, W, H))[2], x1 + 10);
+    edge.reset_viewport();
+    EXPECT_GT(ink_box(render(edge, W, H))[0], x1 + 90); // back at x = 190
 }

@@ -232,6 +232,44 @@ TEST(Cameras, BadInputIsRefusedAndChangesNothing) {
     EXPECT_EQ(vt.rotation(), glm::dvec4(0, 0, 0, 1));
 }
 
+// Messages print the number given, in the shortest text that reads back (not to_string's
+// six fixed decimals, which printed 1e-7 as "0").
+TEST(Cameras, MessagesPrintSmallNumbers) {
+    Trackball t;
+    EXPECT_EQ(message_of<ValueError>([&] { t.set_aspect(-1e-7); }), "Trackball::set_aspect: aspect -1e-07 (needs a positive aspect)");
+    EXPECT_EQ(message_of<ValueError>([&] { t.set_depth_range(1e-7, 1e-8); }),
+              "Trackball::set_depth_range: znear 1e-07, zfar 1e-08 (needs 0 < znear < zfar)");
+    PVMProjection pvm;
+    EXPECT_EQ(message_of<ValueError>([&] { pvm.set_distance(1e-7f); }), "PVMProjection::set_distance: distance 1e-07 (needs distance > 1)");
+    EXPECT_EQ(message_of<ValueError>([&] { pvm.set_fovy(180.25f); }), "PVMProjection::set_fovy: fovy 180.25 (needs 0 < fovy < 180)");
+}
+
+// A NaN or infinite angle would make every later model matrix NaN (drags add to it).
+TEST(Cameras, NonFiniteAnglesAreRefusedAndChangeNothing) {
+    VirtualTrackball vt(30, 40);
+    const glm::dvec4 q = vt.rotation();
+    EXPECT_EQ(message_of<ValueError>([&] { vt.set_theta(NAN); }), "VirtualTrackball::set_theta: theta nan (needs a finite angle in degrees)");
+    EXPECT_EQ(message_of<ValueError>([&] { vt.set_phi(INFINITY); }), "VirtualTrackball::set_phi: phi inf (needs a finite angle in degrees)");
+    EXPECT_EQ(message_of<ValueError>([&] { vt.set_orientation(10, -INFINITY); }),
+              "VirtualTrackball::set_orientation: phi -inf (needs a finite angle in degrees)");
+    EXPECT_EQ(vt.rotation(), q);
+    EXPECT_EQ(message_of<ValueError>([] { VirtualTrackball(NAN, 0); }), "VirtualTrackball::set_orientation: theta nan (needs a finite angle in degrees)");
+
+    Trackball t;
+    const glm::mat4 model = t.model();
+    EXPECT_EQ(message_of<ValueError>([&] { t.set_theta(NAN); }), "Trackball::set_theta: theta nan (needs a finite angle in degrees)");
+    EXPECT_EQ(message_of<ValueError>([&] { t.set_phi(-INFINITY); }), "Trackball::set_phi: phi -inf (needs a finite angle in degrees)");
+    EXPECT_EQ(t.model(), model);
+
+    Arcball a;
+    a.set_theta(20);
+    const glm::mat4 amodel = a.model();
+    EXPECT_EQ(message_of<ValueError>([&] { a.set_theta(INFINITY); }), "Arcball::set_theta: theta inf (needs a finite angle in degrees)");
+    EXPECT_EQ(message_of<ValueError>([&] { a.set_phi(NAN); }), "Arcball::set_phi: phi nan (needs a finite angle in degrees)");
+    EXPECT_EQ(a.theta(), 20);
+    EXPECT_EQ(a.model(), amodel);
+}
+
 TEST(Cameras, AttachFollowsTheWindow) {
     FakeWindow w;
     TrackballPan cam;

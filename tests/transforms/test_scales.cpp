@@ -91,6 +91,26 @@ TEST(Scales, SelectorsPickOneComponent) {
     EXPECT_EQ(Position()(X()(".xy"), Z()(".xyz")).forward({1, 2, 3, 1}), glm::dvec4(1, 3, 0, 1));
 }
 
+// The GPU reads the domain as float32 and divides by d1 - d0: a domain distinct in double
+// but one float there is refused (it gave inf or NaN on the GPU, numbers on the CPU twin).
+TEST(Scales, DomainsThatCollapseInFloat32AreRefused) {
+    LogScale log;
+    EXPECT_EQ(message_of<ValueError>([&] { log.set_domain({1e10, 1e10 + 1}); }),
+              "LogScale::set_domain: the domain (1e+10, 10000000001) is (1e+10, 1e+10) as the GPU's float32 reads it: empty or not finite");
+    EXPECT_EQ(log.domain(), glm::dvec2(1, 10));
+    EXPECT_EQ(log.numbers("domain"), (std::vector<double>{1, 10}));
+    EXPECT_EQ(message_of<ValueError>([] { LinearScale({.domain = {1, 1 + 1e-9}}); }),
+              "LinearScale: the domain (1, 1.000000001) is (1, 1) as the GPU's float32 reads it: empty or not finite");
+    // glumpy's log domain is in powers of the base: (-1, 1) is [0.1, 10], and stays valid.
+    log.set_domain({-1, 1});
+    EXPECT_NEAR(log(Position()).forward({0.1, 0, 0, 1}).x, -1, 1e-6);
+    EXPECT_NEAR(log(Position()).forward({10, 0, 0, 1}).x, 1, 1e-6);
+    PowerScale power({.domain = {1e20, 2e20}});
+    EXPECT_EQ(message_of<ValueError>([&] { power.set_exponent(2); }),
+              "PowerScale::set_exponent: the domain (1e+20, 2e+20) is (inf, inf) as the GPU's float32 reads it: empty or not finite");
+    EXPECT_EQ(power.exponent(), 1.0);
+}
+
 TEST(Scales, BadParametersAreRefusedAndChangeNothing) {
     LinearScale s({.domain = {0, 10}});
     EXPECT_EQ(message_of<ValueError>([&] { s.set_domain({3, 3}); }), "LinearScale::set_domain: the domain (3, 3) is empty or not finite");
@@ -100,14 +120,16 @@ TEST(Scales, BadParametersAreRefusedAndChangeNothing) {
     EXPECT_EQ(message_of<ValueError>([] { LinearScale({.domain = {1, 1}}); }), "LinearScale: the domain (1, 1) is empty or not finite");
     LogScale log;
     EXPECT_EQ(message_of<ValueError>([&] { log.set_base(1); }),
-              "LogScale::set_base: the base 1.000000 is not positive, finite and other than 1");
+              "LogScale::set_base: the base 1 is not positive, finite and other than 1");
     EXPECT_EQ(message_of<ValueError>([&] { log.set_base(-2); }),
-              "LogScale::set_base: the base -2.000000 is not positive, finite and other than 1");
+              "LogScale::set_base: the base -2 is not positive, finite and other than 1");
     EXPECT_EQ(log.base(), 10.0);
     PowerScale power;
     EXPECT_EQ(message_of<ValueError>([&] { power.set_exponent(0); }),
-              "PowerScale::set_exponent: the exponent 0.000000 is not positive and finite");
+              "PowerScale::set_exponent: the exponent 0 is not positive and finite");
     EXPECT_EQ(power.exponent(), 1.0);
+    EXPECT_EQ(message_of<ValueError>([&] { power.set_exponent(-1e-7); }),
+              "PowerScale::set_exponent: the exponent -1e-07 is not positive and finite");
     EXPECT_EQ(message_of<ValueError>([] { return Position()(LinearScale()(), LinearScale()()).forward({1, 2, 3, 1}); }),
               "Call::forward: how many components snippet 'LinearScale.forward' gives depends on its argument's type: give it a "
               "swizzle of the hook's argument (\".xy\")");

@@ -71,7 +71,7 @@ TEST(Transforms, PanZoomFollowsGlumpysParameters) {
     PanZoom copy = square; // copies share
     copy.set_pan({1, 2});
     EXPECT_EQ(square.pan(), glm::vec2(1, 2));
-    EXPECT_EQ(message_of<ValueError>([] { Rotate({0, 0, 0}, 10); }), "Rotate::set: the axis (0.000000, 0.000000, 0.000000) has no direction");
+    EXPECT_EQ(message_of<ValueError>([] { Rotate({0, 0, 0}, 10); }), "Rotate::set: the axis (0, 0, 0) has no direction");
 }
 
 TEST_F(TransformTest, RandomChainsOnTheGpuMatchTheCpuTwin) {

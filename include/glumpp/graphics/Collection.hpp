@@ -134,8 +134,8 @@ public:
     /// a chain); a point the chain puts beyond clip depth (|z| > w) is not drawn (GL clips
     /// glumpy's). Depth is still the item's order. Snippet uniforms set later reach the
     /// collection at its next draw; setting a chain relinks the program at the next draw,
-    /// and uniforms set through program() (UserCollection::uniform) before must be set
-    /// again after it.
+    /// and uniforms set through kept_uniform (UserCollection::uniform) are set again after
+    /// it (kept by transforms::Program, the last value of each).
     void set_transform(const transforms::Call& chain);
     void reset_transform();
     /// A Viewport after the chain (glumpy's `<viewport.transform>` of collections): the
@@ -206,9 +206,14 @@ protected:
     void replace(std::size_t i, const Array& elements);
     /// The IndexError for item `i`, naming `caller`.
     void check_item(std::size_t i, const char* caller) const;
-    /// The collection's GL program, for uniforms of its own (linked first if the chain
-    /// changed; see set_transform(Call) for what a relink keeps).
+    /// The collection's GL program, to read (linked first if the chain changed). Values
+    /// assigned on it directly are lost at the next relink: assign through kept_uniform.
     gloo::Program& program() { return linked(); }
+    /// A uniform of the collection's own shaders, through transforms::Program: assigned to
+    /// the GL program now if it is linked (gloo's errors thrown now), and kept and assigned
+    /// again after every relink (set_transform(Call), reset_transform, set_viewport), so a
+    /// change of chain does not silently drop it.
+    transforms::Program::Variable kept_uniform(std::string_view name) { return program_[name]; }
 
 private:
     gloo::Program& linked();

@@ -100,12 +100,14 @@
 #include <glumpp/text/GlyphAtlas.hpp>
 #include <glumpp/transforms/Program.hpp>
 #include <glumpp/transforms/Projections.hpp>
+#include <glumpp/transforms/Viewport.hpp>
 
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -174,6 +176,14 @@ public:
     /// (window pixels, y up: see above). The program relinks at the next draw.
     void set_transform(const transforms::Call& call);
     void reset_transform();
+    /// A Viewport after the transform (glumpy's `GlyphCollection(viewport=...)`, as
+    /// Collection::set_viewport): the transform's clip square (the default one's window
+    /// pixels too) is drawn into the viewport's rectangle, and with its clipping on nothing
+    /// outside it is drawn (glScissor, set and restored by draw()). Its window is taken from
+    /// GL_VIEWPORT at each draw (Viewport::resize: uniforms only). Screen-placed glyphs keep
+    /// their size in window pixels (offsets are added after it). Relinks at the next draw.
+    void set_viewport(const transforms::Viewport& viewport);
+    void reset_viewport();
 
     /// One draw call for every glyph (none when there is none).
     void draw();
@@ -214,7 +224,10 @@ private:
     Array records_;            ///< (capacity,) label records over the texture's storage
     gloo::Texture2D texture_;  ///< (rows, 1024, 4) float32
     std::unique_ptr<transforms::Program> program_;
+    void rehook(); ///< fills <transform> with the chain (or the default), then the viewport
     transforms::OrthographicProjection pixels_;  ///< the default transform's projection
+    std::optional<transforms::Call> chain_;      ///< set_transform's chain; none: the default
+    std::optional<transforms::Viewport> viewport_;
     int pixels_size_[2] = {0, 0};                 ///< the viewport it was last resized to
     std::vector<Entry> labels_;
     std::unordered_map<std::string, std::shared_ptr<const Run>> cache_;

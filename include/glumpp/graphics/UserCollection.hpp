@@ -146,8 +146,9 @@ public:
     Array operator[](std::string_view name) const;
     /// A uniform of your shaders, to assign: `lines.uniform("rows") = 16.0f`. KeyError for
     /// a name your sources do not contain (a name the compiler dropped is accepted and
-    /// ignored, as gloo::Program does).
-    gloo::Program::Variable uniform(std::string_view name);
+    /// ignored, as gloo::Program does). The value is kept and assigned again after a relink
+    /// (set_transform(Call), set_viewport: Collection::kept_uniform).
+    transforms::Program::Variable uniform(std::string_view name);
 
     Mode mode() const noexcept { return mode_; }
     /// The vertex dtype as given (without collection_index).

@@ -76,6 +76,8 @@ public:
     void drag_to(double x, double y, double dx, double dy);
     double theta() const;
     double phi() const;
+    /// Degrees; a NaN or infinite angle throws ValueError ("VirtualTrackball::set_theta: theta
+    /// nan ...") and changes nothing (it would make every later model matrix NaN).
     void set_theta(double theta);
     void set_phi(double phi);
     void set_orientation(double theta, double phi);
@@ -153,6 +155,7 @@ public:
     /// Degrees (VirtualTrackball's theta: about x, read back as glumpy reads it).
     float theta() const;
     float phi() const;
+    /// A NaN or infinite angle throws ValueError naming Trackball::set_theta/set_phi; nothing changes.
     void set_theta(float theta);
     void set_phi(float phi);
     const VirtualTrackball& trackball() const;
@@ -206,6 +209,7 @@ public:
     explicit Arcball(Options options);
     float theta() const; ///< degrees about z
     float phi() const;   ///< degrees about x
+    /// A NaN or infinite angle throws ValueError ("Arcball::set_theta: theta inf ..."); nothing changes.
     void set_theta(float theta);
     void set_phi(float phi);
     /// theta -= dx / 5, phi += dy / 5 (`x`, `y` and `buttons` are ignored, as glumpy).

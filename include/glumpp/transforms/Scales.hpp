@@ -43,8 +43,12 @@
 // draw); copies of a scale share one state.
 //
 // Errors (a throwing setter changes nothing): ValueError "LinearScale::set_domain: ..."
-// for an empty or non-finite domain, a non-finite range, LogScale's base not positive,
-// finite and != 1, PowerScale's exponent not positive and finite.
+// for an empty or non-finite domain, a domain whose float32 form (what the GPU divides by)
+// is empty or not finite ((1e10, 1e10 + 1); PowerScale's raised domain, checked again by
+// set_exponent), a non-finite range, LogScale's base not positive, finite and != 1,
+// PowerScale's exponent not positive and finite. LogScale's domain may be <= 0: it is in
+// powers of the base, as glumpy's (its GLSL takes log_b of the value, never of the
+// domain; glumpy's uploads the domain as given), so (-1, 1) is [0.1, 10].
 //
 // X, Y, Z (glumpy's xyz.py): `float get_x(T)` for T = float, vec2, vec3, vec4 (y and z
 // alike, for vec2 and up, vec3 and up): a component as a float, to feed a float argument
