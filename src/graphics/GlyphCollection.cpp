@@ -315,7 +315,7 @@ Array GlyphCollection::slot_of(const Run& run, std::size_t slot, std::size_t ind
     Array out = Array::zeros({slot}, glyph_dtype());
     WriteScope w(out);
     auto* p = w.data_as<GlyphRecord>();
-    std::memcpy(p, run.glyphs.data(), run.glyphs.size() * sizeof(GlyphRecord));
+    if (!run.glyphs.empty()) std::memcpy(p, run.glyphs.data(), run.glyphs.size() * sizeof(GlyphRecord)); // an empty text has no data()
     for (std::size_t k = 0; k < run.glyphs.size(); ++k) p[k].label = static_cast<std::uint32_t>(index);
     return out;
 }
