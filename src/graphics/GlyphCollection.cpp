@@ -373,7 +373,7 @@ void GlyphCollection::set_text(std::size_t i, std::string_view utf8) {
         Storage& storage = *buffer.storage();
         const std::size_t start = buffer.offset() + glyphs_.bounds(i).start * sizeof(GlyphRecord);
         auto* p = reinterpret_cast<GlyphRecord*>(storage.data() + start);
-        std::memcpy(static_cast<void*>(p), run->glyphs.data(), run->glyphs.size() * sizeof(GlyphRecord));
+        if (!run->glyphs.empty()) std::memcpy(static_cast<void*>(p), run->glyphs.data(), run->glyphs.size() * sizeof(GlyphRecord));
         std::memset(static_cast<void*>(p + run->glyphs.size()), 0, (slot - run->glyphs.size()) * sizeof(GlyphRecord));
         for (std::size_t k = 0; k < slot; ++k) p[k].label = static_cast<std::uint32_t>(i);
         storage.mark(ByteRange{start, start + slot * sizeof(GlyphRecord)});
