@@ -1,8 +1,10 @@
 // AxesFrame on real GL: its ticks are the locators' (tested against matplotlib in
 // test_ticks), drawn where the view puts them; scrolling within the same ticks sends no
-// vertex, a change of ticks re-sends the vertex array once; bad input changes nothing.
+// vertex, a change of ticks re-sends the vertex array once and only the changed labels;
+// bad input changes nothing.
 #include <glumpp/plot/AxesFrame.hpp>
 #include <glumpp/plot/Ticks.hpp>
+#include <glumpp/graphics/GlyphCollection.hpp>
 
 #include "../TestUtil.hpp"
 #include "../gloo/GLTest.hpp"
@@ -76,27 +78,68 @@ TEST_F(Axes, FrameAndTickMarksAreWhereTheViewPutsThem) {
     }
 }
 
-TEST_F(Axes, ScrollingSendsUniformsAndAChangeOfTicksTheVerticesOnce) {
+// What a frame sends, by kind: the frame and ticks' vertex array (BufferData), the labels'
+// glyph records (BufferSubData on the collection's buffer) and label records (TexSubImage
+// of its 16-byte texels).
+struct Sent {
+    std::size_t vertex_bytes = 0, glyph_bytes = 0, record_bytes = 0, calls = 0;
+};
+Sent sent(gloo::Context& ctx) {
+    Sent out;
+    for (const auto& c : ctx.upload_log().calls()) {
+        ++out.calls;
+        if (c.kind == gloo::UploadCall::Kind::BufferData) out.vertex_bytes += c.size;
+        else if (c.kind == gloo::UploadCall::Kind::TexSubImage) out.record_bytes += c.size;
+        else out.glyph_bytes += c.size;
+    }
+    return out;
+}
+
+// Scrolling within the same ticks sends u_map and, for each label whose pixel changed,
+// its origin (a texel of its record); a tick entering re-sends the frame and ticks'
+// vertices once and the glyphs of the one new label only (its slot of 8 records), not the
+// others'. 300 px over 6 units: 50 px a unit, the ticks 1..6 at whole pixels 85..335.
+TEST_F(Axes, ScrollingSendsUniformsAndOriginsAndANewTickOnlyItsLabel) {
     test::RawTarget target(400, 300);
     auto axes = make();
     axes.set_rect(60, 40, 300, 200);
-    axes.set_view(0.5, 7.3, -2, 2);
+    axes.set_view(0.5, 6.5, -2, 2);
     axes.draw();
     EXPECT_EQ(axes.rebuilds(), 1u);
+    std::size_t x_labels = 0;
+    for (const auto& l : axes.x_labels()) x_labels += !l.empty();
+    ASSERT_GE(x_labels, 2u);
+    // A sub-pixel scroll (0.05 px) moves no label's pixel: nothing is sent.
     ctx.upload_log().clear();
-    ctx.reset_frame_stats();
-    axes.set_view(0.55, 7.35, -2, 2); // same ticks (1..7)
+    axes.set_view(0.501, 6.501, -2, 2);
     axes.draw();
     EXPECT_TRUE(ctx.upload_log().calls().empty());
-    EXPECT_EQ(ctx.frame_stats().uniform_calls, 1u); // u_map
-    EXPECT_EQ(ctx.frame_stats().uniform_bytes, 16u);
+    // 2 px to the left, same ticks: only the x labels' records (they come first, 3 texels
+    // each: the y labels' are not reached), no vertex, no glyph.
+    ctx.upload_log().clear();
+    axes.set_view(0.54, 6.54, -2, 2);
+    axes.draw();
+    Sent s = sent(ctx);
+    EXPECT_EQ(s.vertex_bytes, 0u);
+    EXPECT_EQ(s.glyph_bytes, 0u);
+    EXPECT_GE(s.record_bytes, 16u * x_labels);
+    EXPECT_LE(s.record_bytes, graphics::GlyphCollection::label_bytes * x_labels);
     EXPECT_EQ(axes.rebuilds(), 1u);
-    axes.set_view(1.05, 8.05, -2, 2); // 8 enters
+    // 7 enters: frame + ticks once, and the glyphs of label "7" (one slot of 8 records);
+    // the x labels' records again (they moved 25 px), "7"'s record appended after the y
+    // labels' (the record texture's update is one rectangle over its row, from the first
+    // changed texel to the last, so it spans the y labels' records too), and the atlas's
+    // new glyph's texels (at most a 12 x 12 coverage glyph).
+    std::size_t y_labels = 0;
+    for (const auto& l : axes.y_labels()) y_labels += !l.empty();
+    axes.set_view(1.0, 7.0, -2, 2);
+    ASSERT_EQ(axes.x_labels().back(), "7");
     ctx.upload_log().clear();
     axes.draw();
-    ASSERT_EQ(ctx.upload_log().calls().size(), 1u);
-    EXPECT_EQ(ctx.upload_log().calls()[0].kind, gloo::UploadCall::Kind::BufferData);
-    EXPECT_EQ(ctx.upload_log().calls()[0].size, axes.vertex_bytes());
+    s = sent(ctx);
+    EXPECT_EQ(s.vertex_bytes, axes.vertex_bytes());
+    EXPECT_EQ(s.glyph_bytes, graphics::GlyphCollection::slot_rounding * graphics::GlyphCollection::glyph_bytes);
+    EXPECT_LE(s.record_bytes, graphics::GlyphCollection::label_bytes * (x_labels + y_labels + 1) + 12 * 12);
     EXPECT_EQ(axes.rebuilds(), 2u);
 }
 
