@@ -116,10 +116,28 @@ struct AxesFrame::State {
         // the view scrolls.
         const double step = all.size() > 1 ? all[1] - all[0] : 1;
         const long long first = ticks.empty() ? 0 : std::llround(ticks[0] / step);
+        // An inverted axis (v1 < v0) puts the ascending ticks at descending pixels: fit
+        // their mirror image, the same distances in increasing order.
+        if (v1 < v0)
+            for (double& c : centers) c = length - c;
         const auto fit = fit_labels(centers, widths, spec.font_px / 2, first);
         std::vector<std::string> kept(labels.size());
         for (std::size_t k : fit.kept) kept[k] = labels[k];
         labels = std::move(kept); // "" for a tick whose label does not fit
+    }
+
+    // Ticks and labels for a view at the current rect; nothing changes if a locator throws.
+    void relocate(double x0, double x1, double y0, double y1) {
+        std::vector<double> xt2, yt2;
+        std::vector<std::string> xl2, yl2;
+        if (spec.x_ticks) locate(spec.x_scale, x0, x1, rect[2], Axis::X, xt2, xl2);
+        locate(spec.y_scale, y0, y1, rect[3], Axis::Y, yt2, yl2);
+        xt = std::move(xt2);
+        yt = std::move(yt2);
+        xl = std::move(xl2);
+        yl = std::move(yl2);
+        view[0] = x0, view[1] = x1, view[2] = y0, view[3] = y1;
+        if (xt != xt_drawn || yt != yt_drawn) dirty = true;
     }
 
     void rebuild() {
@@ -257,23 +275,29 @@ void AxesFrame::set_rect(double x, double y, double width, double height) {
         !std::isfinite(height))
         throw ValueError("AxesFrame::set_rect: a rect of " + num(width) + " x " + num(height) + " at (" + num(x) + ", " +
                          num(y) + ") (at least 1 x 1, finite)");
+    auto& s = *s_;
     const double r[4] = {x, y, width, height};
-    if (!std::equal(r, r + 4, s_->rect)) s_->dirty = true;
-    std::copy(r, r + 4, s_->rect);
+    if (std::equal(r, r + 4, s.rect)) return;
+    // The rect's size sets how many ticks fit (tick_space) and where labels collide:
+    // locate again for the view shown (valid: set_view accepted it, or the default).
+    const double old[4] = {s.rect[0], s.rect[1], s.rect[2], s.rect[3]};
+    std::copy(r, r + 4, s.rect);
+    try {
+        s.relocate(s.view[0], s.view[1], s.view[2], s.view[3]);
+    } catch (...) {
+        std::copy(old, old + 4, s.rect);
+        throw;
+    }
+    s.dirty = true;
 }
 
 void AxesFrame::set_view(double x0, double x1, double y0, double y1) {
-    auto& s = *s_;
-    std::vector<double> xt, yt;
-    std::vector<std::string> xl, yl;
-    if (s.spec.x_ticks) s.locate(s.spec.x_scale, x0, x1, s.rect[2], Axis::X, xt, xl);
-    s.locate(s.spec.y_scale, y0, y1, s.rect[3], Axis::Y, yt, yl);
-    s.xt = std::move(xt);
-    s.yt = std::move(yt);
-    s.xl = std::move(xl);
-    s.yl = std::move(yl);
-    s.view[0] = x0, s.view[1] = x1, s.view[2] = y0, s.view[3] = y1;
-    if (s.xt != s.xt_drawn || s.yt != s.yt_drawn) s.dirty = true;
+    try {
+        s_->relocate(x0, x1, y0, y1);
+    } catch (const ValueError& e) {
+        throw ValueError("AxesFrame::set_view: the view x [" + num(x0) + ", " + num(x1) + "], y [" + num(y0) + ", " +
+                         num(y1) + "]: " + e.what());
+    }
 }
 
 void AxesFrame::draw() {

@@ -78,6 +78,61 @@ TEST_F(Axes, FrameAndTickMarksAreWhereTheViewPutsThem) {
     }
 }
 
+// An inverted view (x1 < x0, y1 < y0; matplotlib's invert_xaxis) has the same ticks and
+// labels as the upright one, drawn mirrored: the mark of tick t at x0 - t's pixel from
+// the left, its label's ink under it, and the y marks likewise from the top.
+TEST_F(Axes, InvertedViewsHaveTheSameTicksDrawnMirrored) {
+    const int W = 400, H = 300;
+    test::RawTarget target(W, H);
+    auto upright = make(), axes = make();
+    upright.set_rect(60, 40, 300, 200);
+    upright.set_view(0.5, 7.3, -2, 2);
+    axes.set_rect(60, 40, 300, 200);
+    axes.set_view(7.3, 0.5, 2, -2);
+    EXPECT_EQ(axes.x_ticks(), upright.x_ticks());
+    EXPECT_EQ(axes.x_labels(), upright.x_labels());
+    EXPECT_EQ(axes.y_ticks(), upright.y_ticks());
+    EXPECT_EQ(axes.y_labels(), upright.y_labels());
+    axes.draw();
+    const auto& ticks = axes.x_ticks();
+    ASSERT_GE(ticks.size(), 2u);
+    for (std::size_t k = 0; k < ticks.size(); ++k) {
+        const double at = 60 + (7.3 - ticks[k]) / 6.8 * 300;
+        const int x = static_cast<int>(std::floor(at + 0.5));
+        EXPECT_GT(std::max(target.pixel(x, 37)[0], target.pixel(x - 1, 37)[0]), 200) << ticks[k];
+        if (k + 1 < ticks.size()) {
+            const int mid = static_cast<int>(60 + (7.3 - (ticks[k] + ticks[k + 1]) / 2) / 6.8 * 300);
+            EXPECT_EQ(target.pixel(mid, 37)[0], 0) << "between " << ticks[k];
+        }
+        if (axes.x_labels()[k].empty()) continue;
+        int ink = 0;
+        for (int y = 10; y < 34; ++y)
+            for (int dx = -8; dx <= 8; ++dx) ink += target.pixel(static_cast<int>(at) + dx, y)[0] > 128;
+        EXPECT_GT(ink, 5) << "label " << axes.x_labels()[k];
+    }
+    for (double t : axes.y_ticks()) {
+        const int y = static_cast<int>(std::floor(40 + (2 - t) / 4 * 200 + 0.5));
+        EXPECT_GT(std::max(target.pixel(57, y)[0], target.pixel(57, y - 1)[0]), 200) << t;
+    }
+}
+
+// set_rect locates again: the rect's size is how many ticks fit (tick_space).
+TEST_F(Axes, ARectChangeLocatesTheTicksAgain) {
+    auto axes = make();
+    axes.set_rect(60, 40, 100, 200);
+    axes.set_view(0, 7.3, -2, 2);
+    const auto narrow = visible(AutoLocator(tick_space(100, 12, Axis::X)).tick_values(0, 7.3), 0, 7.3);
+    const auto wide = visible(AutoLocator(tick_space(1200, 12, Axis::X)).tick_values(0, 7.3), 0, 7.3);
+    ASSERT_NE(narrow, wide);
+    EXPECT_EQ(axes.x_ticks(), narrow);
+    axes.set_rect(60, 40, 1200, 200);
+    EXPECT_EQ(axes.x_ticks(), wide);
+    EXPECT_EQ(axes.x_labels().size(), wide.size());
+    EXPECT_EQ(axes.y_ticks(), visible(AutoLocator(tick_space(200, 12, Axis::Y)).tick_values(-2, 2), -2, 2));
+    axes.set_rect(60, 40, 1200, 40);
+    EXPECT_EQ(axes.y_ticks(), visible(AutoLocator(tick_space(40, 12, Axis::Y)).tick_values(-2, 2), -2, 2));
+}
+
 // What a frame sends, by kind: the frame and ticks' vertex array (BufferData), the labels'
 // glyph records (BufferSubData on the collection's buffer) and label records (TexSubImage
 // of its 16-byte texels).
@@ -149,9 +204,10 @@ TEST_F(Axes, BadInputIsRefusedAndChangesNothing) {
     axes.set_view(0, 1, 0, 1);
     const auto before = axes.x_ticks();
     EXPECT_EQ(test::message_of<ValueError>([&] { axes.set_view(2, 2, 0, 1); }),
-              "MaxNLocator::tick_values: the range [2, 2] has no width");
+              "AxesFrame::set_view: the view x [2, 2], y [0, 1]: MaxNLocator::tick_values: the range [2, 2] has no width");
     EXPECT_EQ(test::message_of<ValueError>([&] { axes.set_view(0, 1, 0, NAN); }),
-              "MaxNLocator::tick_values: the range [0, nan] is not finite");
+              "AxesFrame::set_view: the view x [0, 1], y [0, nan]: MaxNLocator::tick_values: the range [0, nan] is not "
+              "finite");
     EXPECT_EQ(axes.x_ticks(), before);
     EXPECT_EQ(test::message_of<ValueError>([&] { axes.set_rect(0, 0, 0, 10); }),
               "AxesFrame::set_rect: a rect of 0 x 10 at (0, 0) (at least 1 x 1, finite)");

@@ -43,9 +43,14 @@
 // for the glyphs' coverage and restores the blend enable it found; it draws into the
 // current viewport, whose size it reads (GL_VIEWPORT) to place the rect.
 //
-// Errors: a view of no width or not finite (ValueError, from the locators: "MaxNLocator::
-// tick_values: ..."), a rect of no size (ValueError "AxesFrame::set_rect: ..."), a font
-// size not in (0, 512] (ValueError). A throwing call changes nothing.
+// Inverted axes (matplotlib's invert_xaxis): a view with x1 < x0 (or y1 < y0) has the
+// ticks and labels of the upright view, drawn mirrored (x0 at the rect's left edge); the
+// labels that fit are chosen on the mirrored pixels, so they are the upright ones.
+//
+// Errors: a view of no width or not finite (ValueError "AxesFrame::set_view: the view x
+// [x0, x1], y [y0, y1]: " and the locator's words, "MaxNLocator::tick_values: ..."), a
+// rect of no size (ValueError "AxesFrame::set_rect: ..."), a font size not in (0, 512]
+// (ValueError). A throwing call changes nothing.
 
 #include <glumpp/gloo/Buffer.hpp>
 #include <glumpp/gloo/Program.hpp>
@@ -80,10 +85,11 @@ public:
     AxesFrame& operator=(AxesFrame&&) noexcept;
     ~AxesFrame();
 
-    /// The plot's rectangle in window pixels, y up (GL's). No GL call.
+    /// The plot's rectangle in window pixels, y up (GL's). A new size locates the ticks
+    /// again for the view shown (how many fit depends on it). No GL call.
     void set_rect(double x, double y, double width, double height);
-    /// The data shown in the rect. Locates the ticks now (CPU), so a bad view throws here.
-    /// No GL call.
+    /// The data shown in the rect (x1 < x0 or y1 < y0: that axis inverted). Locates the
+    /// ticks now (CPU), so a bad view throws here. No GL call.
     void set_view(double x0, double x1, double y0, double y1);
 
     /// Draws frame and ticks (one glDrawArrays, after sending their vertices if the ticks
