@@ -318,10 +318,19 @@ void AxesFrame::draw() {
     p["u_window"] = glm::vec2(static_cast<float>(viewport[2]), static_cast<float>(viewport[3]));
     const auto& c = s.spec.color;
     p["u_color"] = glm::vec4(static_cast<float>(c.r), static_cast<float>(c.g), static_cast<float>(c.b), static_cast<float>(c.a));
+    // Straight alpha for a translucent spec.color; the caller's blend enable and function
+    // (all four factors) are put back after.
     const GLboolean blend = glIsEnabled(GL_BLEND);
+    GLint factors[4];
+    glGetIntegerv(GL_BLEND_SRC_RGB, &factors[0]);
+    glGetIntegerv(GL_BLEND_DST_RGB, &factors[1]);
+    glGetIntegerv(GL_BLEND_SRC_ALPHA, &factors[2]);
+    glGetIntegerv(GL_BLEND_DST_ALPHA, &factors[3]);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     p.draw(gloo::Primitive::Triangles, 0, s.count);
+    glBlendFuncSeparate(static_cast<GLenum>(factors[0]), static_cast<GLenum>(factors[1]), static_cast<GLenum>(factors[2]),
+                        static_cast<GLenum>(factors[3]));
     if (!blend) glDisable(GL_BLEND);
     s.place_labels();
     s.labels.draw();

@@ -116,6 +116,31 @@ TEST_F(Axes, InvertedViewsHaveTheSameTicksDrawnMirrored) {
     }
 }
 
+// draw() leaves the caller's blending as it found it: the enable and all four factors.
+TEST_F(Axes, DrawRestoresTheBlendEnableAndFunction) {
+    test::RawTarget target(400, 300);
+    auto axes = make();
+    axes.set_rect(60, 40, 300, 200);
+    axes.set_view(0.5, 7.3, -2, 2);
+    for (bool enabled : {false, true}) {
+        if (enabled) glEnable(GL_BLEND);
+        else glDisable(GL_BLEND);
+        glBlendFuncSeparate(GL_ONE, GL_ZERO, GL_DST_ALPHA, GL_ONE_MINUS_CONSTANT_COLOR);
+        axes.draw();
+        GLint f[4];
+        glGetIntegerv(GL_BLEND_SRC_RGB, &f[0]);
+        glGetIntegerv(GL_BLEND_DST_RGB, &f[1]);
+        glGetIntegerv(GL_BLEND_SRC_ALPHA, &f[2]);
+        glGetIntegerv(GL_BLEND_DST_ALPHA, &f[3]);
+        EXPECT_EQ(glIsEnabled(GL_BLEND), enabled ? GL_TRUE : GL_FALSE);
+        EXPECT_EQ(f[0], GL_ONE);
+        EXPECT_EQ(f[1], GL_ZERO);
+        EXPECT_EQ(f[2], GL_DST_ALPHA);
+        EXPECT_EQ(f[3], GL_ONE_MINUS_CONSTANT_COLOR);
+    }
+    EXPECT_GT(target.count_nonblack(), 0);
+}
+
 // set_rect locates again: the rect's size is how many ticks fit (tick_space).
 TEST_F(Axes, ARectChangeLocatesTheTicksAgain) {
     auto axes = make();

@@ -40,8 +40,10 @@
 // glDrawArraysInstanced for every label (GlyphCollection::draw).
 //
 // GL state: draw() enables GL_BLEND with straight alpha (SRC_ALPHA, ONE_MINUS_SRC_ALPHA)
-// for the glyphs' coverage and restores the blend enable it found; it draws into the
-// current viewport, whose size it reads (GL_VIEWPORT) to place the rect.
+// for a translucent colour and the glyphs' coverage, and puts back the blend enable and
+// the four blend factors it found (glGetIntegerv GL_BLEND_SRC/DST_RGB/ALPHA, then
+// glBlendFuncSeparate; GlyphCollection::draw does the same for the labels); it draws into
+// the current viewport, whose size it reads (GL_VIEWPORT) to place the rect.
 //
 // Inverted axes (matplotlib's invert_xaxis): a view with x1 < x0 (or y1 < y0) has the
 // ticks and labels of the upright view, drawn mirrored (x0 at the rect's left edge); the
