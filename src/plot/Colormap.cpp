@@ -1,12 +1,14 @@
 #include <glumpp/plot/Colormap.hpp>
 
 #include <glumpp/Error.hpp>
+#include <glumpp/graphics/Glsl.hpp>
 
 #include "ColormapData.hpp"
 
 #include <glm/glm.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <functional>
 
@@ -16,7 +18,6 @@ struct Colormap::Definition {
     std::string name;
     const std::uint16_t* table = nullptr;        ///< listed: 256 RGB entries, 16-bit fixed point
     std::function<Rgba(double)> function;        ///< glumpy's: t in [0, 1] to a colour
-    std::string glsl_body;                       ///< glumpy's: GLSL of `vec3 f(float t)`'s body
     mutable std::shared_ptr<gloo::Texture1D> lut; ///< texture(), made on first use
 };
 
@@ -44,48 +45,36 @@ Rgba jet(double t) {
 }
 double fract(double x) { return x - std::floor(x); }
 
-// Each of glumpy's maps: its formula in double, and the same formula in GLSL (the body
-// of `vec3 f(float t)`).
+// Each of glumpy's maps: its formula in double, the CPU twin of graphics::glsl's
+// `colormaps/NAME.glsl` (the GLSL itself lives only there; glsl() includes it).
 struct FunctionMap {
     const char* name;
     Rgba (*cpu)(double);
-    const char* glsl;
 };
 const FunctionMap function_maps[] = {
-    {"autumn", [](double t) { return mix({1, 0, 0}, {1, 1, 0}, t); }, "return mix(vec3(1, 0, 0), vec3(1, 1, 0), t);"},
-    {"blues", [](double t) { return mix({1, 1, 1}, {0, 0, 1}, t); }, "return mix(vec3(1), vec3(0, 0, 1), t);"},
-    {"cool", [](double t) { return mix({0, 1, 1}, {1, 0, 1}, t); }, "return mix(vec3(0, 1, 1), vec3(1, 0, 1), t);"},
-    {"fire", fire,
-     "return mix(mix(vec3(1), vec3(1, 1, 0), t), mix(vec3(1, 1, 0), vec3(1, 0, 0), t * t), t);"},
-    {"gray", [](double t) { return Rgba{t, t, t, 1}; }, "return vec3(t);"},
-    {"greens", [](double t) { return mix({1, 1, 1}, {0, 1, 0}, t); }, "return mix(vec3(1), vec3(0, 1, 0), t);"},
+    {"autumn", [](double t) { return mix({1, 0, 0}, {1, 1, 0}, t); }},
+    {"blues", [](double t) { return mix({1, 1, 1}, {0, 0, 1}, t); }},
+    {"cool", [](double t) { return mix({0, 1, 1}, {1, 0, 1}, t); }},
+    {"fire", fire},
+    {"gray", [](double t) { return Rgba{t, t, t, 1}; }},
+    {"greens", [](double t) { return mix({1, 1, 1}, {0, 1, 0}, t); }},
     {"hot",
-     [](double t) { return Rgba{smoothstep(0, 1.0 / 3, t), smoothstep(1.0 / 3, 2.0 / 3, t), smoothstep(2.0 / 3, 1, t), 1}; },
-     "return vec3(smoothstep(0.0, 1.0 / 3.0, t), smoothstep(1.0 / 3.0, 2.0 / 3.0, t), smoothstep(2.0 / 3.0, 1.0, t));"},
-    {"ice", ice,
-     "float s = 1.0 - t;\n    return mix(mix(vec3(1), vec3(0, 1, 1), s), mix(vec3(0, 1, 1), vec3(0, 0, 1), s * s), s);"},
-    // glumpy's icefire: ice over [0, 0.5), fire over [0.5, 1), each stretched twice.
-    {"icefire", [](double t) { return t < 0.5 ? ice(2 * t) : fire(2 * (t - 0.5)); },
-     "float u = t < 0.5 ? 2.0 * t : 2.0 * (t - 0.5), s = 1.0 - u;\n"
-     "    return t < 0.5 ? mix(mix(vec3(1), vec3(0, 1, 1), s), mix(vec3(0, 1, 1), vec3(0, 0, 1), s * s), s)\n"
-     "                   : mix(mix(vec3(1), vec3(1, 1, 0), u), mix(vec3(1, 1, 0), vec3(1, 0, 0), u * u), u);"},
-    {"jet", jet,
-     "if (t < 0.34) return mix(vec3(0, 0, 0.5), vec3(0, 0.8, 0.95), t / 0.34);\n"
-     "    if (t < 0.64) return mix(vec3(0, 0.8, 0.95), vec3(0.85, 1, 0.04), (t - 0.34) / 0.30);\n"
-     "    if (t < 0.89) return mix(vec3(0.85, 1, 0.04), vec3(0.96, 0.7, 0), (t - 0.64) / 0.25);\n"
-     "    return mix(vec3(0.96, 0.7, 0), vec3(0.5, 0, 0), (t - 0.89) / 0.11);"},
-    {"reds", [](double t) { return mix({1, 1, 1}, {1, 0, 0}, t); }, "return mix(vec3(1), vec3(1, 0, 0), t);"},
-    {"spring", [](double t) { return mix({1, 0, 1}, {1, 1, 0}, t); }, "return mix(vec3(1, 0, 1), vec3(1, 1, 0), t);"},
-    {"summer", [](double t) { return mix({0, 0.5, 0.4}, {1, 1, 0.4}, t); }, "return mix(vec3(0, 0.5, 0.4), vec3(1, 1, 0.4), t);"},
+     [](double t) { return Rgba{smoothstep(0, 1.0 / 3, t), smoothstep(1.0 / 3, 2.0 / 3, t), smoothstep(2.0 / 3, 1, t), 1}; }},
+    {"ice", ice},
+    // glumpy's icefire: ice over [0, 0.5), fire over [0.5, 1), each stretched twice, and
+    // black at exactly t = 1 (its segments are half-open), as glumpy draws it.
+    {"icefire", [](double t) { return t < 0.5 ? ice(2 * t) : t < 1 ? fire(2 * (t - 0.5)) : Rgba{0, 0, 0, 1}; }},
+    {"jet", jet},
+    {"reds", [](double t) { return mix({1, 1, 1}, {1, 0, 0}, t); }},
+    {"spring", [](double t) { return mix({1, 0, 1}, {1, 1, 0}, t); }},
+    {"summer", [](double t) { return mix({0, 0.5, 0.4}, {1, 1, 0.4}, t); }},
     // Morgan McGuire's hue wheel, as glumpy: a triangle wave per channel, phase-shifted.
     {"wheel",
      [](double t) {
          auto c = [t](double phase) { return clamp01(std::abs(fract(t + phase) * 6 - 3) - 1); };
          return Rgba{c(1.0), c(2.0 / 3), c(1.0 / 3), 1};
-     },
-     "return clamp(abs(fract(t + vec3(1.0, 2.0 / 3.0, 1.0 / 3.0)) * 6.0 - 3.0) - 1.0, 0.0, 1.0);"},
-    {"winter", [](double t) { return mix({0, 0, 1}, {0, 1, 0.5}, std::sqrt(t)); },
-     "return mix(vec3(0, 0, 1), vec3(0, 1, 0.5), sqrt(t));"},
+     }},
+    {"winter", [](double t) { return mix({0, 0, 1}, {0, 1, 0.5}, std::sqrt(t)); }},
 };
 
 struct ListedMap {
@@ -105,6 +94,38 @@ Rgba entry(const std::uint16_t* table, std::size_t k) {
 Rgba inside(const Colormap::Definition& d, double t) {
     if (d.table) return entry(d.table, std::min<std::size_t>(static_cast<std::size_t>(t * 256.0), 255));
     return d.function(t);
+}
+
+// graphics::glsl's `colormaps/NAME.glsl` with its includes merged, each merged piece
+// (merge_includes marks it `// --- start of "X" ---` ... `// --- end of "X" ---`) put
+// under an #ifndef guard of its own, so that a shader holding glsl() of two maps (fire and
+// icefire, say) defines colormap_three and the others once.
+std::string guarded_colormap(const std::string& name) {
+    const std::string merged = graphics::glsl::merge_includes("#include \"colormaps/" + name + ".glsl\"\n");
+    auto macro = [](std::string_view piece) {
+        std::string m = "GLUMPP_GLSL_";
+        for (char c : piece) m += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+        return m;
+    };
+    const std::string start = "// --- start of \"", end = "// --- end of \"";
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < merged.size()) {
+        std::size_t eol = merged.find('\n', pos);
+        if (eol == std::string::npos) eol = merged.size();
+        const std::string_view line(merged.data() + pos, eol - pos);
+        const bool opens = line.rfind(start, 0) == 0, closes = line.rfind(end, 0) == 0;
+        if (opens || closes) {
+            const std::size_t from = (opens ? start : end).size();
+            const std::string piece(line.substr(from, line.find('"', from) - from));
+            out += opens ? "#ifndef " + macro(piece) + "\n#define " + macro(piece) + "\n" : std::string("#endif\n");
+        } else {
+            out.append(line);
+            out += '\n';
+        }
+        pos = eol + 1;
+    }
+    return out;
 }
 
 glm::vec4 to_vec4(Rgba c) {
@@ -132,7 +153,6 @@ Colormap Colormap::named(std::string_view name) {
     for (const auto& m : function_maps)
         if (name == m.name) {
             d->function = m.cpu;
-            d->glsl_body = m.glsl;
             return Colormap(std::move(d));
         }
     for (const auto& m : listed_maps)
@@ -186,7 +206,8 @@ std::string Colormap::glsl(std::string_view prefix) const {
     if (is_listed()) {
         s += "uniform sampler1D " + p + "_lut;\n";
     } else {
-        s += "vec3 " + p + "_map(float t) {\n    " + def_->glsl_body + "\n}\n";
+        s += guarded_colormap(def_->name);
+        s += "vec3 " + p + "_map(float t) { return colormap_" + def_->name + "(t); }\n";
     }
     s += "vec4 " + p + "(float t) {\n";
     s += "    if (isnan(t)) return " + p + "_bad;\n";

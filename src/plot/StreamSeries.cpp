@@ -7,10 +7,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <limits>
 #include <new>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace glumpp::plot {
@@ -58,17 +58,6 @@ void main() {
 }
 )";
 
-// MemAvailable of /proc/meminfo in bytes; 0 when it cannot be read (then no check).
-std::uint64_t available_memory() {
-    std::ifstream in("/proc/meminfo");
-    std::string key;
-    std::uint64_t kb = 0;
-    std::string unit;
-    while (in >> key >> kb >> unit)
-        if (key == "MemAvailable:") return kb * 1024;
-    return 0;
-}
-
 std::string num(double v) {
     char b[32];
     std::snprintf(b, sizeof b, "%g", v);
@@ -105,11 +94,10 @@ StreamSeries::StreamSeries(Spec spec) {
         throw ValueError("StreamSeries: dx (" + num(spec.dx) + ") must be finite and > 0, x0 (" + num(spec.x0) +
                          ") finite");
     const double bytes = 4.0 * static_cast<double>(spec.series) * static_cast<double>(spec.capacity + 1);
-    const std::uint64_t available = available_memory();
-    if (available > 0 && 2 * bytes > static_cast<double>(available))
+    if (bytes > static_cast<double>(StreamSeries::max_bytes))
         throw ValueError("StreamSeries: " + std::to_string(spec.series) + " series of " + std::to_string(spec.capacity) +
-                         " samples need " + gb(2 * bytes) + " (the CPU copy and the driver's), more than the " +
-                         gb(static_cast<double>(available)) + " this machine has available");
+                         " samples need " + std::to_string(static_cast<std::uint64_t>(bytes)) + " bytes, more than the " +
+                         std::to_string(StreamSeries::max_bytes) + " (1 GiB) one StreamSeries holds");
     gloo::VertexBuffer ring;
     try {
         ring = gloo::VertexBuffer::zeros({spec.series * (spec.capacity + 1)}, DType::of<float>());
@@ -225,7 +213,16 @@ void StreamSeries::draw(double x_min, double x_max, double y_min, double y_max) 
             counts.push_back(static_cast<int>(head));
         }
     }
-    p.multi_draw(gloo::Primitive::LineStrip, firsts, counts);
+    try {
+        p.multi_draw(gloo::Primitive::LineStrip, firsts, counts);
+    } catch (const GLError& e) {
+        // The ring's GL buffer is allocated (glBufferData) at the first draw; a GL that
+        // cannot hold it says GL_OUT_OF_MEMORY there (gloo's check after glBufferData).
+        if (std::string_view(e.what()).find("GL_OUT_OF_MEMORY") == std::string_view::npos) throw;
+        throw GLError("StreamSeries::draw: the GL could not allocate the ring of " + std::to_string(s_->spec.series) +
+                      " series of " + std::to_string(capacity) + " samples (" +
+                      gb(4.0 * static_cast<double>(s_->spec.series * s_->stride)) + "): " + e.what());
+    }
 }
 
 gloo::VertexBuffer& StreamSeries::buffer() { return s_->ring; }

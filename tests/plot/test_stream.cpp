@@ -209,10 +209,20 @@ TEST_F(Stream, BadInputIsRefusedAndChangesNothing) {
     EXPECT_EQ(test::message_of<ValueError>([] { StreamSeries({.series = 1, .capacity = 0}); }),
               "StreamSeries: a capacity of 0 samples for 1 series (1 to 2147483646: GL's vertex ids are ints)");
     // 64 series of 1e8 samples: more slots than GL's int vertex ids count, a clear error
-    // before anything is allocated. (8 x 1e8 fits in ints; whether it fits in memory
-    // depends on the machine: 6.4 GB here, where 21 GB are available.)
+    // before anything is allocated. (8 x 1e8 fits in ints, not in max_bytes.)
     EXPECT_EQ(test::message_of<ValueError>([] { StreamSeries({.series = 64, .capacity = 100000000}); }),
               "StreamSeries: a capacity of 100000000 samples for 64 series (1 to 33554430: GL's vertex ids are ints)");
+    // The store's limit is a fixed 1 GiB, whatever the machine has free: 8 series of
+    // 33,554,431 samples are exactly 2^30 bytes; one sample more is refused, before any
+    // allocation (this test would take 1 GiB if it were not).
+    EXPECT_EQ(StreamSeries::max_bytes, 1073741824u);
+    EXPECT_EQ(4u * 8u * (33554431u + 1u), StreamSeries::max_bytes);
+    EXPECT_EQ(test::message_of<ValueError>([] { StreamSeries({.series = 8, .capacity = 33554432}); }),
+              "StreamSeries: 8 series of 33554432 samples need 1073741856 bytes, more than the 1073741824 (1 GiB) one "
+              "StreamSeries holds");
+    EXPECT_EQ(test::message_of<ValueError>([] { StreamSeries({.series = 1, .capacity = 268435456}); }),
+              "StreamSeries: 1 series of 268435456 samples need 1073741828 bytes, more than the 1073741824 (1 GiB) one "
+              "StreamSeries holds");
     StreamSeries stream({.series = 2, .capacity = 10});
     const std::vector<float> v(5);
     EXPECT_EQ(test::message_of<ShapeError>([&] { stream.append(v, 3); }),

@@ -14,9 +14,12 @@
 // Two kinds of map, as their authors define them:
 //  - glumpy's (hot, gray, cool, jet, wheel, autumn, winter, spring, summer, ice, fire,
 //    icefire, reds, blues, greens): functions of t (glumpy/library/colormaps/*.glsl).
-//    The CPU evaluates the same formulas in double; the GLSL is the formula itself (no
-//    texture: glumpy's colormaps example says functions beat a 1-D lookup). "jet" and
-//    "hot" are glumpy's, which differ from matplotlib's maps of those names.
+//    The GLSL is graphics::glsl's `colormaps/NAME.glsl` (the one GLSL copy of glumpy's
+//    formulas, also behind the colormaps example; no texture: glumpy's colormaps example
+//    says functions beat a 1-D lookup), each included piece under an #ifndef guard so
+//    that one shader may hold glsl() of several maps. The CPU evaluates the same
+//    formulas in double (Colormap.cpp, their only CPU copy). "jet" and "hot" are
+//    glumpy's, which differ from matplotlib's maps of those names.
 //  - matplotlib's perceptual ones (viridis, magma, inferno, plasma, cividis, turbo):
 //    ListedColormaps of 256 entries. Looked up as matplotlib does, nearest entry below:
 //    entry min(floor(t * 256), 255), so a CPU value equals matplotlib's `cmap(t)`. The
@@ -29,9 +32,11 @@
 //
 // Out of range, as matplotlib: t < 0 is the under colour, t > 1 the over colour (t = 1
 // is the last colour), NaN the bad colour. Defaults: under = map(0), over = map(1), bad =
-// (0, 0, 0, 0) (matplotlib's). glumpy's GLSL returned under + colour at exactly t = 0 (a
-// step() overlap), and its icefire was black at exactly t = 1; here t = 0 is map(0) and
-// icefire(1) is red, fire's end. +-inf are under/over, as NumPy orders them.
+// (0, 0, 0, 0) (matplotlib's). Decision: inside [0, 1] a glumpy map is exactly glumpy's
+// function, so that the ports match glumpy's pictures; in particular icefire is black at
+// exactly t = 1 (glumpy's segments are half-open), hence also its default over colour.
+// glumpy's own under/over weighting (colormap_underover, which adds under and colour at
+// t = 0) is not used: here t = 0 is map(0). +-inf are under/over, as NumPy orders them.
 //
 // A Colormap is a value (copies are independent: set_under on one leaves the others),
 // cheap to copy (the map's definition and its texture are shared). texture() makes the 1-D lookup texture (listed

@@ -87,10 +87,11 @@
 // face quad leaves on the figure's uniform clear; one glClear instead of a program),
 // then its grid, its images (one draw call each), its own collections (one draw call per
 // kind used: fills, paths, segments, points, however many series), its drawables in the
-// order added, its legend (box and lines: two), then its frame and labels (one draw call
-// each, with glViewport/glScissor widened to the window for them and set back). An axes
-// of any number of series of the four kinds with ticks, grid, labels and a legend makes
-// 1 + 4 + 2 + 2 draw calls (plus one per image and per drawable); a figure of n axes,
+// order added, its legend (box and lines: two), then its frame (two draw calls: frame
+// and tick quads, tick labels) and labels (one), with glViewport/glScissor widened to the
+// window for them and set back. An axes of any number of series of the four kinds with
+// ticks, grid, labels and a legend makes 1 + 4 + 2 + 3 draw calls (plus one per image and
+// per drawable); a figure of n axes,
 // n + 1 clears.
 //
 // Errors: a rect whose width or height is not in (0, 1] or whose corner is not finite,

@@ -44,10 +44,16 @@
 // Errors: series of 0 or more than 64, a capacity of 0 or one whose series x (capacity + 1)
 // slots exceed INT_MAX (GL's vertex ids are ints: 8 series of 1e8 fit, 64 do not), a dx
 // that is not finite and positive: ValueError
-// "StreamSeries: ...". A store that this machine cannot hold (its CPU copy and llvmpipe's
-// or the driver's copy, twice 4 x series x (capacity + 1) bytes, against MemAvailable):
-// ValueError naming the bytes, before anything is allocated; std::bad_alloc becomes that
-// ValueError too. append with samples.size() != series x n: ShapeError. A throwing call
+// "StreamSeries: ...". A store over max_bytes (1 GiB: 4 x series x (capacity + 1)
+// bytes; 8 series of 33,554,431 samples fit): ValueError naming the bytes, before
+// anything is allocated. A fixed limit, not the machine's free memory, so that what is
+// accepted does not depend on the OS or the load; 1 GiB because the ring lives twice
+// (glumpp's CPU copy and the driver's: llvmpipe's is host memory) and a GPU of 2 GiB
+// still holds it. A CPU copy that cannot be allocated (std::bad_alloc) becomes a
+// ValueError too; a GL that cannot allocate the ring (GL_OUT_OF_MEMORY after glBufferData,
+// at the first draw) is a GLError "StreamSeries::draw: the GL could not allocate the ring
+// of ... (N GB): ..." (Error.hpp has no memory error; GLError is what gloo reports GL
+// errors as). append with samples.size() != series x n: ShapeError. A throwing call
 // changes nothing.
 
 #include <glumpp/gloo/Buffer.hpp>
@@ -69,6 +75,8 @@ public:
         double x0 = 0;            ///< x of the first sample appended
         double dx = 1;            ///< x between two samples
     };
+    /// The largest ring accepted, 4 x series x (capacity + 1) bytes (see Errors above).
+    static constexpr std::uint64_t max_bytes = std::uint64_t{1} << 30;
 
     /// Compiles the program (a GL context must be current) and allocates the ring (zeros;
     /// uploaded whole at the first draw, once).
