@@ -60,7 +60,7 @@ for stage in $stages; do
       # threads, in a test that passed. Fewer threads make that rarer: llvmpipe
       # rasterizes in the calling thread (LP_NUM_THREADS=0) and Mesa's shader cache, with
       # its writer thread, is off. A test failing anyway runs once more (its first failure
-      # stays in the log); a real ASan or UBSan error fails both runs.
+      # stays in the log); an error that reproduces fails both runs.
       ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         LSAN_OPTIONS=suppressions="$root/tests/lsan.supp" LP_NUM_THREADS=0 MESA_SHADER_CACHE_DISABLE=true \
         ctest --test-dir build/ci-asan -j "$jobs" --output-on-failure --repeat until-pass:2
