@@ -11,7 +11,7 @@
 // perspective(30, aspect, 1, 100), view translated by -3 on Z. Frame N shows theta =
 // 20 + 0.5 (N - 1), phi = 30 + 0.5 (N - 1), N >= 2 (the model is set after each draw).
 // The scroll wheel changes the field of view within [10, 179] degrees, as glumpy's.
-// glumpy.glm's matrices in GLM: see gloo-cube.cpp.
+// glumpy.glm's matrices in GLM: see common/TutorialCube.hpp.
 //
 // GLSL 3.30 core: the sampler is `u_texture` (a uniform named `texture` would hide GLSL's
 // texture()).
@@ -26,6 +26,7 @@
 #include <algorithm>
 
 #include "common/Checkerboard.hpp"
+#include "common/TutorialCube.hpp"
 
 using namespace glumpp;
 
@@ -148,7 +149,8 @@ int main(int argc, char** argv) {
     program["clip"] = Clip("v_index");
     Clip["rows"] = float(rows);
     Clip["cols"] = float(cols);
-    double fovy = 30, phi = 30, theta = 20;
+    double fovy = 30;
+    examples::tutorial::Spin spin{30, 20};
 
     auto projection = [&](int width, int height) {
         program["projection"] = glm::mat4(glm::perspective(glm::radians(fovy), double(width) / double(height), 1.0, 100.0));
@@ -168,10 +170,7 @@ int main(int argc, char** argv) {
     window.on_draw([&](double) {
         window.clear();
         program.draw(gloo::Primitive::Triangles, I);
-        theta += 0.5;
-        phi += 0.5;
-        program["model"] = glm::mat4(glm::rotate(glm::rotate(glm::dmat4(1.0), glm::radians(phi), {0.0, 1.0, 0.0}),
-                                                 glm::radians(theta), {0.0, 0.0, 1.0}));
+        program["model"] = spin.step();
     });
     return app::run(window, options);
 }

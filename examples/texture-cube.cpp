@@ -7,17 +7,17 @@
 // one channel) is generated the same way: the script loads no image file. Polygon offset
 // for the faces, blended smooth lines without depth writes for the outline, as the
 // script does. Frame N shows theta = 30 + 0.5 (N - 1), phi = 40 + 0.5 (N - 1), N >= 2 (the
-// model is set after each draw). glumpy.glm's matrices in GLM: see gloo-cube.cpp.
+// model is set after each draw). glumpy.glm's matrices in GLM: see common/TutorialCube.hpp.
 //
 // Its GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the picture.
 #include <glumpp/app.hpp>
 #include <glumpp/geometry.hpp>
 
-#include <glm/gtc/matrix_transform.hpp>
-
 #include "common/Checkerboard.hpp"
+#include "common/TutorialCube.hpp"
 
 using namespace glumpp;
+namespace tutorial = examples::tutorial;
 
 const char* vertex = R"(#version 330 core
 uniform mat4   u_model;         // Model matrix
@@ -68,37 +68,19 @@ int main(int argc, char** argv) {
     cube["a_color"] = V["color"];
     cube["u_texture"] = examples::checkerboard();
     cube["u_model"] = glm::mat4(1.0f);
-    cube["u_view"] = glm::mat4(glm::translate(glm::dmat4(1.0), {0.0, 0.0, -5.0}));
-    double phi = 40, theta = 30;
+    cube["u_view"] = tutorial::view();
+    tutorial::Spin spin;
 
     window.on_init([] {
         glEnable(GL_DEPTH_TEST);
         glPolygonOffset(1, 1);
         glEnable(GL_LINE_SMOOTH);
     });
-    window.on_resize([&](int width, int height) {
-        cube["u_projection"] = glm::mat4(glm::perspective(glm::radians(45.0), double(width) / double(height), 2.0, 100.0));
-    });
+    window.on_resize([&](int width, int height) { cube["u_projection"] = tutorial::projection(width, height); });
     window.on_draw([&](double) {
         window.clear();
-        // Filled cube
-        glDisable(GL_BLEND);
-        glEnable(GL_DEPTH_TEST);
-        glEnable(GL_POLYGON_OFFSET_FILL);
-        cube["u_color"] = glm::vec4(1, 1, 1, 1);
-        cube.draw(gloo::Primitive::Triangles, I);
-        // Outlined cube
-        glDisable(GL_POLYGON_OFFSET_FILL);
-        glEnable(GL_BLEND);
-        glDepthMask(GL_FALSE);
-        cube["u_color"] = glm::vec4(0, 0, 0, 1);
-        cube.draw(gloo::Primitive::Lines, O);
-        glDepthMask(GL_TRUE);
-        // Rotate cube
-        theta += 0.5; // degrees
-        phi += 0.5;   // degrees
-        cube["u_model"] = glm::mat4(glm::rotate(glm::rotate(glm::dmat4(1.0), glm::radians(phi), {0.0, 1.0, 0.0}),
-                                                glm::radians(theta), {0.0, 0.0, 1.0}));
+        tutorial::draw_outlined(cube, I, O); // filled cube, then its outline
+        cube["u_model"] = spin.step();       // rotate cube
     });
     return app::run(window, options);
 }
