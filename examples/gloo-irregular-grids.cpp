@@ -13,7 +13,7 @@
 // its script no longer runs on NumPy 1.24 (np.int). gloo keeps float data float, so this
 // port shows the grid the script computes; its golden image is glumpy's own with the
 // texture made a TextureFloat2D and np.int restored (tests/tools/glumpy_float_grid.py).
-// The vertex shader is glumpy's, in GLSL 3.30 core.
+// The vertex shader is glumpy's (common/GridQuads.hpp), in GLSL 3.30 core.
 //
 // Its inline GLSL follows glumpy's script (BSD licence, N. Rougier): it defines the
 // picture. The library pieces it includes or takes are graphics::glsl's, glumpp's own
@@ -26,35 +26,10 @@
 #include <cmath>
 #include <numbers>
 
+#include "common/GridQuads.hpp"
+
 using namespace glumpp;
 
-const char* vertex = R"(#version 330 core
-const float gap = 4.0;
-
-uniform mat4 projection;
-uniform vec4 viewport;
-uniform float rows, cols;
-
-in float row, col;
-in vec2 texcoord;
-
-out vec2 v_texcoord;
-out vec2 v_size;
-
-void main (void)
-{
-    v_size = viewport.zw / vec2(cols, rows);
-
-    if (v_size.x > v_size.y)
-        v_texcoord = texcoord * vec2(v_size.x/v_size.y,1.0);
-    else
-        v_texcoord = texcoord * vec2(1.0, v_size.y/v_size.x);
-
-    vec2 position = vec2(gap)/2.0
-                  + vec2(col,row)*v_size
-                  + (texcoord + 0.5) * (v_size - vec2(gap));
-    gl_Position = projection * vec4(position, 0.0, 1.0);
-})";
 
 // glumpy's find_closest_direct: for `count` samples over [start, end], the index into the
 // sorted lines I of the nearest one (a sample switches to the next line half-way).
@@ -95,19 +70,9 @@ int main(int argc, char** argv) {
     window.set_clear_color({1, 1, 1, 1});
     const std::size_t rows = 4, cols = 4;
 
-    auto vertices = gloo::VertexBuffer::zeros({rows, cols, 4}, DType::parse("[('row', '<f4'), ('col', '<f4'), ('texcoord', '<f4', (2,))]"));
-    std::vector<std::uint32_t> indices;
-    for (std::size_t r = 0; r < rows; ++r)
-        for (std::size_t c = 0; c < cols; ++c) {
-            vertices["row"].view({r, c}).fill(double(r));
-            vertices["col"].view({r, c}).fill(double(c));
-            vertices["texcoord"].view({r, c}).assign(Array::from<double>({{-0.5, -0.5}, {-0.5, +0.5}, {+0.5, +0.5}, {+0.5, -0.5}}));
-            const auto base = std::uint32_t(4 * (r * cols + c));
-            indices.insert(indices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
-        }
-    auto triangles = gloo::IndexBuffer::from(indices);
+    auto [vertices, triangles] = examples::grid_quads(rows, cols);
 
-    gloo::Program program(vertex, "#version 330 core\n" + std::string(graphics::glsl::get("misc/irregular-grid.frag")));
+    gloo::Program program(examples::grid_quads_vertex, "#version 330 core\n" + std::string(graphics::glsl::get("misc/irregular-grid.frag")));
     program.bind(vertices);
     program["rows"] = float(rows);
     program["cols"] = float(cols);
