@@ -37,6 +37,65 @@ std::array<int, 3> rgb(Array& img, int x, int row) {
             img.value<int>({std::size_t(row), std::size_t(x), 2})};
 }
 
+/// What the axes showed under random pans and zooms: the limits after each gesture (one
+/// line "x0 x1 y0 y1", as matplotlib's scripts here read them) and the ticks drawn.
+struct Gestures {
+    std::string ranges;
+    std::vector<std::vector<double>> xs, ys;
+};
+
+/// `count` random gestures over `axes` (seeded): a drag (vertical too when `drag_y`) or a
+/// scroll of up to +-scroll/2 steps, each followed by a frame (the frame's set_view makes
+/// the ticks for the range shown then).
+Gestures random_gestures(app::Window& window, plot::Figure& figure, plot::Axes& axes, std::uint64_t seed, int count,
+                         bool drag_y, double scroll) {
+    const auto e = axes.viewport().extents();
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> u(0, 1);
+    std::ostringstream ranges;
+    ranges.precision(17);
+    Gestures g;
+    auto& root = figure.viewport();
+    window.activate();
+    for (int i = 0; i < count; ++i) {
+        const double px = e.x + 1 + u(rng) * (e.width - 2), py = window.height() - e.y - 1 - u(rng) * (e.height - 2);
+        root.dispatch_mouse_motion(px, py, 0, 0);
+        if (u(rng) < 0.5) {
+            const double dx = (u(rng) - 0.5) * 400, dy = drag_y ? (u(rng) - 0.5) * 300 : 0.0;
+            root.dispatch_mouse_press(px, py, app::MouseButton::Left);
+            root.dispatch_mouse_drag(px, py, dx, dy, 1);
+            root.dispatch_mouse_release(px, py, app::MouseButton::Left);
+        } else {
+            root.dispatch_mouse_scroll(px, py, 0, std::round((u(rng) - 0.5) * scroll));
+        }
+        window.dispatch_draw(0);
+        const auto x = axes.xlim(), y = axes.ylim();
+        ranges << x[0] << " " << x[1] << " " << y[0] << " " << y[1] << "\n";
+        g.xs.push_back(axes.frame()->x_ticks());
+        g.ys.push_back(axes.frame()->y_ticks());
+    }
+    g.ranges = ranges.str();
+    return g;
+}
+
+/// Runs `script` (which reads the ranges file and prints one line of ticks per range) and
+/// expects `ours` to be its lines, within 1e-9; returns how many ticks there were.
+std::size_t expect_matplotlibs_ticks(const std::string& script, const Gestures& g, plot::Axes& axes) {
+    const auto e = axes.viewport().extents();
+    const auto file = test::test_dir() / "ranges.txt";
+    std::ofstream(file) << g.ranges;
+    const auto rows = test::python_numbers(script, file.string() + "," + std::to_string(e.width) + "," + std::to_string(e.height));
+    EXPECT_EQ(rows.size(), g.xs.size());
+    std::size_t ticks = 0;
+    for (std::size_t i = 0; i < std::min(rows.size(), g.xs.size()); ++i) {
+        EXPECT_EQ(g.xs[i].size(), rows[i].size()) << "case " << i;
+        if (g.xs[i].size() != rows[i].size()) continue;
+        for (std::size_t j = 0; j < g.xs[i].size(); ++j) EXPECT_NEAR(g.xs[i][j], rows[i][j], 1e-9) << "case " << i;
+        ticks += g.xs[i].size();
+    }
+    return ticks;
+}
+
 } // namespace
 
 TEST(Figure, WindowSizeIsFigsizeTimesDpiRounded) {
@@ -117,29 +176,7 @@ TEST(Figure, TicksAfterRandomPansAndZoomsAreMatplotlibs) {
     auto& axes = figure.add_axes({0.1, 0.1, 0.8, 0.8},
                                  {.interface = plot::Interface::PanZoom, .xlim = {0, 5}, .ylim = {-1, 1}, .ticks = true});
     const auto e = axes.viewport().extents();
-    std::mt19937_64 rng(13);
-    std::uniform_real_distribution<double> u(0, 1);
-    std::ostringstream ranges;
-    ranges.precision(17);
-    std::vector<std::vector<double>> xs, ys;
-    auto& root = figure.viewport();
-    window.activate();
-    for (int i = 0; i < 40; ++i) {
-        const double px = e.x + 1 + u(rng) * (e.width - 2), py = 480 - e.y - 1 - u(rng) * (e.height - 2);
-        root.dispatch_mouse_motion(px, py, 0, 0);
-        if (u(rng) < 0.5) {
-            root.dispatch_mouse_press(px, py, app::MouseButton::Left);
-            root.dispatch_mouse_drag(px, py, (u(rng) - 0.5) * 400, (u(rng) - 0.5) * 300, 1);
-            root.dispatch_mouse_release(px, py, app::MouseButton::Left);
-        } else {
-            root.dispatch_mouse_scroll(px, py, 0, std::round((u(rng) - 0.5) * 30));
-        }
-        window.dispatch_draw(0); // the frame's set_view: ticks for the range shown now
-        const auto x = axes.xlim(), y = axes.ylim();
-        ranges << x[0] << " " << x[1] << " " << y[0] << " " << y[1] << "\n";
-        xs.push_back(axes.frame()->x_ticks());
-        ys.push_back(axes.frame()->y_ticks());
-    }
+    const auto [ranges, xs, ys] = random_gestures(window, figure, axes, 13, 40, true, 30);
     const std::string script = R"(
 import sys
 import matplotlib
@@ -159,7 +196,7 @@ for line in open(sys.argv[1].split(",")[0]):
         print(" ".join(repr(float(v)) for v in t if lo - 1e-9 * (hi - lo) <= v <= hi + 1e-9 * (hi - lo)))
 )";
     const auto file = test::test_dir() / "ranges.txt";
-    std::ofstream(file) << ranges.str();
+    std::ofstream(file) << ranges;
     const auto rows = test::python_numbers(script, file.string() + "," + std::to_string(e.width) + "," + std::to_string(e.height));
     ASSERT_EQ(rows.size(), 2 * xs.size());
     for (std::size_t i = 0; i < xs.size(); ++i) {
@@ -361,29 +398,7 @@ TEST(Figure, LogAxisTicksAreMatplotlibsAndNonPositiveDataAreMasked) {
     plot::Figure figure(window);
     auto& axes = figure.add_axes({0.1, 0.1, 0.8, 0.8}, {.interface = plot::Interface::PanZoom, .xlim = {1, 1e4},
                                                         .ylim = {0, 1}, .xaxis = plot::Scale::Log, .ticks = true});
-    const auto e = axes.viewport().extents();
-    std::mt19937_64 rng(17);
-    std::uniform_real_distribution<double> u(0, 1);
-    std::ostringstream ranges;
-    ranges.precision(17);
-    std::vector<std::vector<double>> xs;
-    auto& root = figure.viewport();
-    window.activate();
-    for (int i = 0; i < 30; ++i) {
-        const double px = e.x + 1 + u(rng) * (e.width - 2), py = 480 - e.y - 1 - u(rng) * (e.height - 2);
-        root.dispatch_mouse_motion(px, py, 0, 0);
-        if (u(rng) < 0.5) {
-            root.dispatch_mouse_press(px, py, app::MouseButton::Left);
-            root.dispatch_mouse_drag(px, py, (u(rng) - 0.5) * 400, 0, 1);
-            root.dispatch_mouse_release(px, py, app::MouseButton::Left);
-        } else {
-            root.dispatch_mouse_scroll(px, py, 0, std::round((u(rng) - 0.5) * 20));
-        }
-        window.dispatch_draw(0);
-        const auto x = axes.xlim();
-        ranges << x[0] << " " << x[1] << "\n";
-        xs.push_back(axes.frame()->x_ticks());
-    }
+    const auto gestures = random_gestures(window, figure, axes, 17, 30, false, 20);
     const std::string script = R"(
 import sys, math
 import matplotlib
@@ -395,22 +410,13 @@ fig = plt.figure(figsize=(float(w) / 72, float(h) / 72), dpi=72)
 ax = fig.add_axes([0, 0, 1, 1])
 ax.set_xscale("log")
 for line in open(path):
-    a, b = map(float, line.split())
+    a, b = map(float, line.split()[:2])
     ax.set_xlim(a, b)
     t = ax.xaxis.get_major_locator()()
     lo, hi = math.log10(a), math.log10(b)
     print(" ".join(repr(math.log10(v)) for v in t if lo - 1e-9 <= math.log10(v) <= hi + 1e-9))
 )";
-    const auto file = test::test_dir() / "ranges.txt";
-    std::ofstream(file) << ranges.str();
-    const auto rows = test::python_numbers(script, file.string() + "," + std::to_string(e.width) + "," + std::to_string(e.height));
-    ASSERT_EQ(rows.size(), xs.size());
-    std::size_t ticks = 0;
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-        ASSERT_EQ(xs[i].size(), rows[i].size()) << "case " << i;
-        for (std::size_t j = 0; j < xs[i].size(); ++j) EXPECT_NEAR(xs[i][j], rows[i][j], 1e-9) << "case " << i;
-        ticks += xs[i].size();
-    }
+    const std::size_t ticks = expect_matplotlibs_ticks(script, gestures, axes);
     EXPECT_GT(ticks, 60u); // the ranges showed ticks, not empty axes
     // Masking: -1 and 0 on the log axis.
     axes.plot(std::vector<glm::vec3>{{1, 0.5f, 0}, {10, 0.5f, 0}, {-1, 0.5f, 0}, {0, 0.5f, 0}, {100, 0.5f, 0}, {1000, 0.5f, 0}});
@@ -541,29 +547,7 @@ TEST(Figure, SymlogAxisTicksAreMatplotlibs) {
     plot::Figure figure(window);
     auto& axes = figure.add_axes({0.1, 0.1, 0.8, 0.8}, {.interface = plot::Interface::PanZoom, .xlim = {-1000, 1000},
                                                         .ylim = {0, 1}, .xaxis = plot::Scale::SymLog, .ticks = true});
-    const auto e = axes.viewport().extents();
-    std::mt19937_64 rng(19);
-    std::uniform_real_distribution<double> u(0, 1);
-    std::ostringstream ranges;
-    ranges.precision(17);
-    std::vector<std::vector<double>> xs;
-    auto& root = figure.viewport();
-    window.activate();
-    for (int i = 0; i < 30; ++i) {
-        const double px = e.x + 1 + u(rng) * (e.width - 2), py = 480 - e.y - 1 - u(rng) * (e.height - 2);
-        root.dispatch_mouse_motion(px, py, 0, 0);
-        if (u(rng) < 0.5) {
-            root.dispatch_mouse_press(px, py, app::MouseButton::Left);
-            root.dispatch_mouse_drag(px, py, (u(rng) - 0.5) * 400, 0, 1);
-            root.dispatch_mouse_release(px, py, app::MouseButton::Left);
-        } else {
-            root.dispatch_mouse_scroll(px, py, 0, std::round((u(rng) - 0.5) * 20));
-        }
-        window.dispatch_draw(0);
-        const auto x = axes.xlim();
-        ranges << x[0] << " " << x[1] << "\n";
-        xs.push_back(axes.frame()->x_ticks());
-    }
+    const auto gestures = random_gestures(window, figure, axes, 19, 30, false, 20);
     const std::string script = R"(
 import sys
 import numpy as np
@@ -577,21 +561,12 @@ ax = fig.add_axes([0, 0, 1, 1])
 ax.set_xscale("symlog", linthresh=2)
 tr = ax.xaxis.get_transform()
 for line in open(path):
-    a, b = map(float, line.split())
+    a, b = map(float, line.split()[:2])
     ax.set_xlim(a, b)
     t = tr.transform(np.array(ax.xaxis.get_major_locator()(), dtype=float))
     lo, hi = tr.transform(np.array([a, b]))
     print(" ".join(repr(float(v)) for v in t if lo - 1e-9 * (hi - lo) <= v <= hi + 1e-9 * (hi - lo)))
 )";
-    const auto file = test::test_dir() / "ranges.txt";
-    std::ofstream(file) << ranges.str();
-    const auto rows = test::python_numbers(script, file.string() + "," + std::to_string(e.width) + "," + std::to_string(e.height));
-    ASSERT_EQ(rows.size(), xs.size());
-    std::size_t ticks = 0;
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-        ASSERT_EQ(xs[i].size(), rows[i].size()) << "case " << i;
-        for (std::size_t j = 0; j < xs[i].size(); ++j) EXPECT_NEAR(xs[i][j], rows[i][j], 1e-9) << "case " << i;
-        ticks += xs[i].size();
-    }
+    const std::size_t ticks = expect_matplotlibs_ticks(script, gestures, axes);
     EXPECT_GT(ticks, 60u);
 }
