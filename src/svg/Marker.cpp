@@ -98,13 +98,11 @@ std::vector<MarkerVertex> marker_vertices(const PathData& path) {
             v.back().has_out = true;
             v.push_back({c.to, t.end, {}, true, false, start});
             if (c.kind == PathCommand::Kind::Close) {
-                // The ends of a closed sub-path meet: each sees the other's direction.
-                Vertex& first = v[start];
-                Vertex& last = v.back();
-                last.out = first.out;
-                last.has_out = first.has_out;
-                first.in = last.in;
-                first.has_in = true;
+                // The closepath's vertex goes on along the sub-path's first segment; the
+                // start does not look back at the closepath (rsvg-convert's reading,
+                // which the corpus compares with; SVG 1.1 leaves it open).
+                v.back().out = v[start].out;
+                v.back().has_out = v[start].has_out;
             }
         }
         current = c.to;
@@ -125,8 +123,8 @@ std::vector<MarkerVertex> marker_vertices(const PathData& path) {
         const Vertex& x = v[i];
         double angle = 0.0;
         const bool in = x.has_in && !zero(x.in), o = x.has_out && !zero(x.out);
-        // The path's first vertex looks only forward and its last only back, unless the
-        // sub-path is closed (then the other end's direction is theirs too).
+        // A sub-path's first vertex looks only forward, the path's last only back (but
+        // a closepath's: see above).
         if (in && o)
             angle = bisect(degrees(x.in), degrees(x.out));
         else if (o)

@@ -44,9 +44,10 @@ struct MarkerVertex {
     enum class Kind { Start, Mid, End };
     Kind kind = Kind::Mid;
     glm::dvec2 at{0.0, 0.0};
-    /// At a mid vertex (and at the start and end of a closed sub-path, whose ends meet),
-    /// the bisector of the incoming and outgoing directions; at the path's first vertex
-    /// the outgoing one, at its last the incoming one. Curves give their end tangents
+    /// At a mid vertex, and at a closepath's (which goes on along its sub-path's first
+    /// segment), the bisector of the incoming and outgoing directions; at a moveto's
+    /// the outgoing one (a closed sub-path's start does not look back, as rsvg-convert
+    /// reads SVG 1.1), at the path's last vertex the incoming one. Curves give their end tangents
     /// (a control point on the end point: the next one), arcs theirs; a zero-length
     /// segment takes the direction of the nearest segment that has one in its sub-path;
     /// with none, 0.

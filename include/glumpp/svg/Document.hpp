@@ -21,8 +21,8 @@
 //    marker-mid, marker-end, the `marker` shorthand), on every vertex of the path data
 //    (the movetos' included), in path order right after the shape: markerWidth,
 //    markerHeight, refX, refY, viewBox, preserveAspectRatio, orient (auto: the bisector
-//    of the directions in and out at a vertex, curves' end tangents, a closed sub-path's
-//    ends each other's neighbours; auto-start-reverse; an angle), markerUnits
+//    of the directions in and out at a vertex, curves' end tangents, a closepath's
+//    vertex going on along its first segment; auto-start-reverse; an angle), markerUnits
 //    (strokeWidth, userSpaceOnUse). The content is ordinary shapes styled from the
 //    marker's own ancestors (src/svg/Marker.hpp);
 //  - defs, symbol, metadata, title, desc, and the paint servers, clip paths, masks,
