@@ -234,3 +234,18 @@ TEST(SaySo, IgnoredPropertiesWarn) {
     EXPECT_EQ(w(R"svg(<rect width="1" height="1" overflow="sideways"/>)svg"),
               (std::vector<std::string>{"rect (line 1): overflow: expected visible, auto, hidden or scroll, found \"sideways\"; ignored"}));
 }
+
+TEST(Markers, NestedMarkersShareTheBudget) {
+    // Markers whose content has markers: 200 mids of a marker with 200 mids of a marker
+    // of 10 elements would be 400,000 elements; the budget stops them at 100,000.
+    std::string d = "M0 0";
+    for (int i = 0; i < 201; ++i) d += " l1 0";
+    std::string content;
+    for (int i = 0; i < 10; ++i) content += "<rect width=\"1\" height=\"1\"/>";
+    const Document doc = svg("<marker id=\"c\" overflow=\"visible\">" + content + "</marker>" +
+                             "<marker id=\"b\" overflow=\"visible\"><path d=\"" + d + "\" stroke=\"red\" marker-mid=\"url(#c)\"/></marker>" +
+                             "<path d=\"" + d + "\" stroke=\"red\" marker-mid=\"url(#b)\"/>");
+    EXPECT_LE(doc.shapes().size(), 1u + max_marker_elements);
+    EXPECT_GT(doc.shapes().size(), max_marker_elements / 2);
+    EXPECT_TRUE(has_warning(doc, "markers instantiate more than 100000 elements; the rest are skipped"));
+}
