@@ -6,6 +6,7 @@
 
 #include "Entities.hpp"
 #include "Gradient.hpp"
+#include "Marker.hpp"
 #include "Scanner.hpp"
 #include "ShapeGeometry.hpp"
 #include "Style.hpp"
@@ -22,6 +23,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
@@ -39,6 +41,9 @@ constexpr std::string_view svg_namespace = "http://www.w3.org/2000/svg";
 // The limits are Document.hpp's: the traversal recurses per element (max_depth), and
 // `use` can multiply elements exponentially (a uses b twice, b uses c twice...).
 constexpr std::size_t max_use_instances = max_use_elements;
+// A dot (a zero-length sub-path or dash under round or square caps) is a segment this
+// fraction of the stroke width long: the caps' direction, and no visible length.
+constexpr double dot_length = 1.0 / 1024.0;
 
 struct Context {
     Transform ctm;
@@ -366,7 +371,72 @@ private:
         std::vector<std::string> problems;
         const auto geometry = detail::shape_geometry(node, name, parent.viewport, problems);
         warn_all(node, problems);
-        if (geometry) emit(node, name, geometry->path, *context, geometry->fillable);
+        if (!geometry) return;
+        const std::size_t first = doc_.shapes_.size();
+        emit(node, name, geometry->path, *context, geometry->fillable);
+        const std::size_t markers_from = doc_.shapes_.size();
+        if (name == "path" || name == "line" || name == "polyline" || name == "polygon") markers(node, geometry->path, *context);
+        paint_order(first, markers_from, context->style.paint_order);
+    }
+
+    /// Each marker of the shape (Marker.hpp): its content visited as ordinary shapes,
+    /// start, mids, end, under the placement transform, with the marker's own style.
+    void markers(pugi::xml_node node, const PathData& path, const Context& context) {
+        std::vector<std::string> problems;
+        std::vector<detail::MarkerInstance> instances =
+            markers_.instances(path, context.style, context.ctm, context.viewport, problems);
+        warn_all(node, problems);
+        for (detail::MarkerInstance& instance : instances) {
+            Context inner = context; // the shape's alpha: its opacity and its groups'
+            inner.ctm = instance.ctm;
+            inner.style = instance.marker->style;
+            inner.viewport = instance.marker->viewport;
+            inner.depth = context.depth + 1;
+            const std::size_t before = doc_.shapes_.size();
+            markers_.enter(instance.marker);
+            try {
+                visit_children(instance.marker->node, inner);
+            } catch (...) {
+                markers_.leave();
+                throw;
+            }
+            markers_.leave();
+            problems.clear();
+            markers_.check_overflow(instance, std::span<const Shape>(doc_.shapes_).subspan(before), problems);
+            warn_all(node, problems);
+        }
+    }
+
+    /// paint-order (SVG 2 13.7): the shape emitted at `first` (if it was: up to
+    /// `markers_from`) and its markers (from there to the end) in the order asked. A
+    /// stroke before its fill splits the shape into a stroke-only and a fill-only one.
+    void paint_order(std::size_t first, std::size_t markers_from, const std::array<Style::PaintPart, 3>& order) {
+        using Part = Style::PaintPart;
+        if (order == std::array{Part::Fill, Part::Stroke, Part::Markers}) return;
+        std::vector<Shape>& shapes = doc_.shapes_;
+        std::vector<Shape> marks(std::make_move_iterator(shapes.begin() + static_cast<std::ptrdiff_t>(markers_from)),
+                                 std::make_move_iterator(shapes.end()));
+        std::optional<Shape> whole;
+        if (markers_from > first) whole = std::move(shapes[first]);
+        shapes.resize(first);
+        const auto position = [&](Part p) { return std::find(order.begin(), order.end(), p) - order.begin(); };
+        const bool split = whole && whole->fill && whole->stroke && position(Part::Stroke) < position(Part::Fill);
+        bool placed = false;
+        for (const Part part : order) {
+            if (part == Part::Markers) {
+                std::move(marks.begin(), marks.end(), std::back_inserter(shapes));
+            } else if (whole && split) {
+                Shape piece = *whole;
+                if (part == Part::Fill)
+                    piece.stroke.reset();
+                else
+                    piece.fill.reset();
+                shapes.push_back(std::move(piece));
+            } else if (whole && !placed) {
+                shapes.push_back(*whole);
+                placed = true;
+            }
+        }
     }
 
     static std::optional<Color> resolve(const Paint& paint, const Color& current_color, float alpha) {
@@ -423,6 +493,7 @@ private:
                                detail::number_text(max_coordinate) + " once transformed"};
             }
         }
+        if (s.stroke && s.stroke->cap != LineCap::Butt) count += dots(path, context.ctm, s, count);
         if (s.subpaths.empty()) return;
         if ((s.fill && !st.fill.url.empty()) || (s.stroke && !st.stroke.url.empty())) {
             paint_servers(node, s, context);
@@ -435,7 +506,8 @@ private:
             std::vector<double> pattern(st.dash_array);
             for (double& d : pattern) d *= scale;
             try {
-                s.stroke->dashes = dash(s.subpaths, pattern, st.dash_offset * scale, max_points - points_);
+                s.stroke->dashes = dash(s.subpaths, pattern, st.dash_offset * scale, max_points - points_,
+                                        s.stroke->cap == LineCap::Butt ? 0.0 : s.stroke->width * dot_length);
             } catch (const ValueError& e) {
                 // Too many dashes (or lengths that vanish once scaled): a solid stroke says
                 // more about the shape than none.
@@ -449,6 +521,25 @@ private:
         s.line = line_of(node);
         s.transform = context.ctm;
         doc_.shapes_.push_back(std::move(s));
+    }
+
+    /// Zero-length sub-paths, which round and square caps paint: each a polyline of two
+    /// points dot_length widths apart along the user x axis (SVG 2), in `s.subpaths`.
+    /// Returns the points added (within max_points, `pending` more being on the way).
+    std::size_t dots(const PathData& path, const Transform& ctm, Shape& s, std::size_t pending) {
+        const glm::dvec2 x = ctm.apply_vector({1.0, 0.0});
+        const double length = std::hypot(x.x, x.y);
+        const glm::dvec2 along = length > 0.0 ? x / length : glm::dvec2{1.0, 0.0};
+        const glm::dvec2 half = 0.5 * s.stroke->width * dot_length * along;
+        std::size_t added = 0;
+        for (const glm::dvec2 p : zero_length_subpaths(path)) {
+            if (points_ + pending + added + 2 > max_points) break;
+            const glm::dvec2 at = ctm.apply(p);
+            if (!(std::abs(at.x) <= max_coordinate && std::abs(at.y) <= max_coordinate)) continue;
+            s.subpaths.push_back(Polyline{{at - half, at + half}, false});
+            added += 2;
+        }
+        return added;
     }
 
     /// Resolves the shape's url() paints (Gradient.hpp): a gradient, a color, or none.
@@ -525,6 +616,7 @@ private:
     bool ids_built_ = false;
     std::unordered_map<std::string, pugi::xml_node> ids_;
     std::vector<pugi::xml_node> use_stack_;
+    detail::Markers markers_{[this](std::string_view id) { return find_id(id); }, &sheet_};
 };
 
 namespace {

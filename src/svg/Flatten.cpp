@@ -229,8 +229,33 @@ std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, d
     return builder.take();
 }
 
+std::vector<glm::dvec2> zero_length_subpaths(const PathData& path) {
+    std::vector<glm::dvec2> out;
+    glm::dvec2 start{0.0, 0.0};
+    bool drawn = false, zero = true; // the current sub-path has a drawing command; all of them on `start`
+    const auto finish = [&] {
+        if (drawn && zero) out.push_back(start);
+        drawn = false;
+        zero = true;
+    };
+    for (const PathCommand& c : path.commands) {
+        if (c.kind == PathCommand::Kind::MoveTo) {
+            finish();
+            start = c.to;
+            continue;
+        }
+        drawn = true;
+        zero = zero && c.to == start;
+        if (c.kind == PathCommand::Kind::QuadTo) zero = zero && c.c1 == start;
+        if (c.kind == PathCommand::Kind::CubicTo) zero = zero && c.c1 == start && c.c2 == start;
+        if (c.kind == PathCommand::Kind::Close) finish();
+    }
+    finish();
+    return out;
+}
+
 std::vector<Polyline> dash(std::span<const Polyline> polylines, std::span<const double> pattern, double offset,
-                           std::size_t max_points) {
+                           std::size_t max_points, double dot) {
     double total = 0.0;
     for (const double v : pattern) {
         if (!(v >= 0.0) || !std::isfinite(v))
@@ -241,14 +266,26 @@ std::vector<Polyline> dash(std::span<const Polyline> polylines, std::span<const 
     if (!std::isfinite(offset)) throw ValueError("dash: offset " + detail::number_text(offset) + " is not finite");
     std::vector<Polyline> out;
     std::size_t points = 0;
-    const auto emit = [&](Polyline& dash_line) {
-        if (dash_line.points.size() >= 2 && dash_line.points.front() != dash_line.points.back()) {
+    // `direction`: the unit direction of the segment the dash ends on.
+    const auto emit = [&](Polyline& dash_line, glm::dvec2 direction) {
+        const bool zero_length = std::all_of(dash_line.points.begin(), dash_line.points.end(),
+                                             [&](glm::dvec2 p) { return p == dash_line.points.front(); });
+        if (!dash_line.points.empty() && zero_length && dot > 0.0) {
+            const glm::dvec2 at = dash_line.points.front();
+            dash_line.points = {at - 0.5 * dot * direction, at + 0.5 * dot * direction};
+        }
+        if (dash_line.points.size() >= 2 && !zero_length) {
             points += dash_line.points.size();
+            if (points > max_points) throw ValueError("dash: more than " + std::to_string(max_points) + " points");
+            out.push_back(std::move(dash_line));
+        } else if (dash_line.points.size() == 2 && dot > 0.0) {
+            points += 2;
             if (points > max_points) throw ValueError("dash: more than " + std::to_string(max_points) + " points");
             out.push_back(std::move(dash_line));
         }
         dash_line = Polyline{};
     };
+    glm::dvec2 direction{1.0, 0.0};
     const std::size_t n = pattern.size();
     for (const Polyline& line : polylines) {
         if (line.points.size() < 2) continue;
@@ -268,13 +305,14 @@ std::vector<Polyline> dash(std::span<const Polyline> polylines, std::span<const 
         for (std::size_t i = 1; i < count; ++i) {
             const glm::dvec2 a = line.points[i - 1], b = line.points[i % line.points.size()];
             const double length = norm(b - a);
+            if (length > 0.0) direction = (b - a) / length;
             double t = 0.0;
             while (length - t > left) {
                 t += left;
                 const glm::dvec2 q = a + (b - a) * (t / length);
                 if (on) {
                     current.points.push_back(q);
-                    emit(current);
+                    emit(current, direction);
                 } else {
                     current.points.assign(1, q);
                 }
@@ -288,7 +326,7 @@ std::vector<Polyline> dash(std::span<const Polyline> polylines, std::span<const 
             left -= length - t;
             if (on) current.points.push_back(b);
         }
-        if (on) emit(current);
+        if (on) emit(current, direction);
     }
     return out;
 }

@@ -19,7 +19,9 @@ bool is_style_property(std::string_view name) {
         "fill",           "fill-opacity",      "fill-rule", "stroke",   "stroke-opacity", "stroke-width",
         "stroke-linejoin", "stroke-linecap",   "stroke-miterlimit", "color", "opacity", "display",
         "visibility",     "clip-path",         "mask",      "filter",   "stroke-dasharray", "stroke-dashoffset",
-        "marker",         "marker-start",      "marker-mid", "marker-end", "mix-blend-mode", "stop-color", "stop-opacity"};
+        "marker",         "marker-start",      "marker-mid", "marker-end", "mix-blend-mode", "stop-color", "stop-opacity",
+        "overflow",       "paint-order",       "vector-effect", "isolation", "enable-background",
+        "shape-rendering", "color-interpolation-filters"};
     return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
@@ -29,6 +31,44 @@ std::string_view strip_important(std::string_view value) {
     if (bang != std::string::npos && trim(std::string_view(low).substr(bang + 1)) == "important")
         return trim(value.substr(0, bang));
     return value;
+}
+
+/// "url(#id)" (quotes allowed inside) to "id"; BadValue otherwise.
+std::string marker_id(std::string_view value) {
+    std::string_view v = trim(value);
+    if (!v.starts_with("url(") || !v.ends_with(')')) throw BadValue{"expected url(#id) or none, found " + quote(v)};
+    v = trim(v.substr(4, v.size() - 5));
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+    if (!v.starts_with('#') || v.size() < 2)
+        throw BadValue{"only references to this document's elements (#id) are supported, found " + quote(v)};
+    return std::string(v.substr(1));
+}
+
+/// paint-order: normal, or fill, stroke and markers in any order, each at most once;
+/// those not named follow in their normal order (SVG 2 13.7).
+std::array<Style::PaintPart, 3> parse_paint_order(std::string_view value) {
+    using Part = Style::PaintPart;
+    std::array<Part, 3> out{Part::Fill, Part::Stroke, Part::Markers};
+    if (value == "normal") return out;
+    std::vector<Part> given;
+    std::size_t i = 0;
+    while (i < value.size()) {
+        while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n' || value[i] == '\r')) ++i;
+        std::size_t end = i;
+        while (end < value.size() && !(value[end] == ' ' || value[end] == '\t' || value[end] == '\n' || value[end] == '\r')) ++end;
+        if (end == i) break;
+        const std::string_view word = value.substr(i, end - i);
+        const Part p = word == "fill" ? Part::Fill : word == "stroke" ? Part::Stroke : word == "markers" ? Part::Markers
+                                                                                                        : throw BadValue{"expected normal or fill, stroke and markers, found " + quote(value)};
+        if (std::find(given.begin(), given.end(), p) != given.end()) throw BadValue{quote(word) + " twice in " + quote(value)};
+        given.push_back(p);
+        i = end;
+    }
+    if (given.empty()) throw BadValue{"expected normal or fill, stroke and markers, found " + quote(value)};
+    for (const Part p : out)
+        if (std::find(given.begin(), given.end(), p) == given.end()) given.push_back(p);
+    std::copy(given.begin(), given.end(), out.begin());
+    return out;
 }
 
 } // namespace
@@ -196,11 +236,34 @@ void apply_style(pugi::xml_node node, Style& style, const Style& parent, const V
                 style.dash_offset = inherit ? parent.dash_offset : parse_length(value, Axis::Other, viewport);
             } else if (name == "display") {
                 style.display = value != "none";
+            } else if (name == "marker" || name == "marker-start" || name == "marker-mid" || name == "marker-end") {
+                std::string id;
+                if (inherit)
+                    id = name == "marker-mid" ? parent.marker_mid : name == "marker-end" ? parent.marker_end : parent.marker_start;
+                else if (value != "none")
+                    id = marker_id(value);
+                if (name == "marker" || name == "marker-start") style.marker_start = id;
+                if (name == "marker" || name == "marker-mid") style.marker_mid = id;
+                if (name == "marker" || name == "marker-end") style.marker_end = id;
+            } else if (name == "paint-order") {
+                style.paint_order = inherit ? parent.paint_order : parse_paint_order(value);
+            } else if (name == "overflow") {
+                // Read by markers only (Marker.hpp); viewports are clipped by renderers.
+                if (!inherit && value != "visible" && value != "auto" && value != "hidden" && value != "scroll")
+                    throw BadValue{"expected visible, auto, hidden or scroll, found " + quote(value)};
+                style.overflow_clips = inherit ? parent.overflow_clips : value == "hidden" || value == "scroll";
+            } else if (name == "shape-rendering" || name == "color-interpolation-filters" || name == "enable-background") {
+                // Silently, by decision: shape-rendering is a hint (glumpp always
+                // antialiases, which every value allows but crispEdges, whose difference
+                // is a fraction of a pixel at edges); color-interpolation-filters and
+                // enable-background matter only to filters, which are warned about.
             } else if (name == "stop-color" || name == "stop-opacity") {
                 // Properties of a gradient's stops (Gradient.cpp reads them there); on
                 // anything else they mean nothing, as CSS says, so silently.
-            } else if (value != "none" && !(name == "mix-blend-mode" && value == "normal")) {
-                // clip-path, mask, filter, markers, mix-blend-mode
+            } else if (value != "none" && !((name == "mix-blend-mode" || name == "vector-effect") && value == "normal") &&
+                       !(name == "isolation" && value == "auto") &&
+                       !(name == "vector-effect" && value == "none")) {
+                // clip-path, mask, filter, mix-blend-mode, isolation, vector-effect
                 warnings.push_back(name + " is not supported; ignored");
             }
         } catch (const BadValue& bad) {

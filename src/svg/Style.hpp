@@ -12,6 +12,8 @@
 
 #include <pugixml.hpp>
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,9 +36,18 @@ struct Style {
     double dash_offset = 0.0;       ///< user units
     Color color{0.0f, 0.0f, 0.0f, 1.0f};
     bool visible = true;
+    /// marker-start, marker-mid, marker-end (and the `marker` shorthand): the ids of
+    /// url(#id) references; empty: none (Marker.hpp draws them).
+    std::string marker_start, marker_mid, marker_end;
+    /// paint-order: fill, stroke and markers in the order they are painted.
+    enum class PaintPart : std::uint8_t { Fill, Stroke, Markers };
+    std::array<PaintPart, 3> paint_order{PaintPart::Fill, PaintPart::Stroke, PaintPart::Markers};
     // Not inherited:
     float opacity = 1.0f;
     bool display = true;
+    /// overflow hidden or scroll (the default for markers); only markers read it
+    /// (Marker.cpp resets it per element; the tree walk need not).
+    bool overflow_clips = true;
 };
 
 /// The element's style declarations in the order they apply (CSS 2.1 6.4.1, SVG 1.1

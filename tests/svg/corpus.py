@@ -227,7 +227,7 @@ def main():
     for r in sorted(results, key=lambda r: r["iou"]):
         if not r["ok"]:
             print(f"corpus:   fail {r['file']}: rc {r['rc']}, difference {r['mad']:.3f}, IoU {r['iou']:.3f}, "
-                  f"features {','.join(r['features'])}")
+                  f"features {','.join(r['features'])}{', no warning' if r['silent'] else ''}")
     for r in crashed:
         print(f"corpus: FAIL: the demo ended abnormally ({r['rc']}) on {r['file']}:\n{r['err'][-2000:]}")
         status = 1

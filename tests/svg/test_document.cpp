@@ -530,9 +530,10 @@ TEST(Document, UseOfSymbolInAnUnsizedRoot) {
 }
 
 TEST(Document, MarkersAndBlendModesWarn) {
+    // A marker that is not there is said after the style's problems (test_markers.cpp).
     EXPECT_EQ(warnings("<path d=\"M0 0 L1 1\" stroke=\"red\" marker-end=\"url(#m)\" style=\"mix-blend-mode: multiply\"/>"),
-              (std::vector<std::string>{"path (line 1): marker-end is not supported; ignored",
-                                        "path (line 1): mix-blend-mode is not supported; ignored"}));
+              (std::vector<std::string>{"path (line 1): mix-blend-mode is not supported; ignored",
+                                        "path (line 1): marker \"#m\" refers to no element; ignored"}));
     EXPECT_TRUE(warnings("<path d=\"M0 0 L1 1\" stroke=\"red\" mix-blend-mode=\"normal\" marker-start=\"none\"/>").empty());
 }
 

@@ -15,6 +15,13 @@
 // stroke painted by a gradient is drawn in the gradient's mean color (a PathCollection
 // item has one color), with one warning in warnings() for the scene.
 //
+// Markers, paint-order and dots cost no collection of their own: the reader makes marker
+// instances ordinary shapes (after their shape), a shape whose paint-order puts the
+// stroke first two shapes (stroke-only, then fill-only), and a zero-length sub-path or
+// dash under round or square caps a two-point polyline that the stroke shader caps (see
+// svg/Document.hpp). tests/svg/documents' markers-*.svg and paint-order-stroke.svg draw
+// in 2 calls (a fill and a stroke collection), dots.svg in 1.
+//
 // Paint order is the document's. Shapes go into layers, each a solid fill collection, a
 // gradient fill collection and a stroke collection drawn in that order; layers are drawn
 // in document order. Inside a layer, shape k's fill gets order 2k and its stroke 2k + 1

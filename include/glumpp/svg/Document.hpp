@@ -17,6 +17,14 @@
 //    unknown size); references that loop are a warning, not a hang;
 //  - width="0" or height="0" on the root or a nested viewport disables its rendering
 //    (with a warning), as SVG says; a missing root size is unknown, not zero;
+//  - marker: drawn where path, line, polyline and polygon refer to it (marker-start,
+//    marker-mid, marker-end, the `marker` shorthand), on every vertex of the path data
+//    (the movetos' included), in path order right after the shape: markerWidth,
+//    markerHeight, refX, refY, viewBox, preserveAspectRatio, orient (auto: the bisector
+//    of the directions in and out at a vertex, curves' end tangents, a closepath's
+//    vertex going on along its first segment; auto-start-reverse; an angle), markerUnits
+//    (strokeWidth, userSpaceOnUse). The content is ordinary shapes styled from the
+//    marker's own ancestors (src/svg/Marker.hpp);
 //  - defs, symbol, metadata, title, desc, and the paint servers, clip paths, masks,
 //    markers, patterns and filters they hold are not drawn in place, silently;
 //  - elements in other XML namespaces (Inkscape's, Sodipodi's, RDF...) are ignored
@@ -35,8 +43,16 @@
 // stroke-width, stroke-linejoin, stroke-linecap, stroke-miterlimit, stroke-dasharray
 // (at most 1024 lengths; an odd list repeated, all zeros solid) and stroke-dashoffset
 // (dashes cut on the CPU: Stroke::dashes, in flatten's units), color
-// (currentColor), visibility, plus opacity and display, which do not inherit.
-// `inherit` is understood.
+// (currentColor), visibility, marker-start, marker-mid, marker-end, marker, paint-order
+// (SVG 2: a stroke before its fill makes the shape two, stroke-only then fill-only; markers
+// move with their place), plus opacity, display and overflow (read by markers only),
+// which do not inherit. `inherit` is understood. Zero-length sub-paths ("M 1 1 z") and
+// zero-length dashes ("0 10") under round or square caps are dots, as SVG 2 says: a
+// sub-path (Stroke::dashes: a dash) of two points 1/1024 of the width apart, along the
+// user x axis (a dash: along the path), so that any stroke renderer caps them.
+// Ignored silently, by decision: shape-rendering (a hint; glumpp always antialiases),
+// color-interpolation-filters and enable-background (only filters read them), and the
+// initial values of the properties below.
 // Paint servers: fill and stroke "url(#g) [fallback]" of a linearGradient or
 // radialGradient become a Gradient (Shape.hpp) resolved for the shape: stops (offset,
 // stop-color, stop-opacity, as attributes or style; at most 4096), gradientUnits
@@ -54,9 +70,12 @@
 //    exact for groups whose shapes do not overlap, and is what glumpy does.
 //  - patterns (fill="url(#p)") are not supported: the fallback color of "url(#p) red"
 //    is used, "none" without one, with a warning.
-//  - clip-path, mask, filter, markers (marker, marker-start, -mid,
-//    -end) and mix-blend-mode other than normal are ignored with a warning; so is every
+//  - clip-path, mask, filter, mix-blend-mode other than normal, isolation other than
+//    auto and vector-effect other than none are ignored with a warning; so is every
 //    element not listed above (text, image...).
+//  - a marker's overflow hidden (the default) clips its content to its viewport: content
+//    inside it is exact; content that reaches outside is drawn unclipped, with a warning
+//    once per marker (the reader has no clip to give a renderer).
 //  - the root viewport does not clip the shapes here: a renderer clips (SvgScene does).
 //
 // Problems never crash and never stop the document (except malformed XML):
@@ -81,6 +100,7 @@
 // bound the time and memory any input can take (see the constants below):
 //  - elements nested more than max_depth deep are skipped (with their children);
 //  - `use` instantiates at most max_use_elements elements in all, the rest is skipped;
+//  - markers instantiate at most max_marker_elements elements in all, the rest is skipped;
 //  - a path's d attribute holds at most max_path_commands commands: the path is drawn up
 //    to the limit, as after an error;
 //  - the document's shapes hold at most max_points points in all: the shape that would
@@ -107,6 +127,10 @@ namespace glumpp::svg {
 /// that no input takes more than about a gigabyte.
 inline constexpr int max_depth = 256;
 inline constexpr std::size_t max_use_elements = 100'000;
+/// Markers instantiate at most this many elements in all (each instance counts its
+/// marker's elements): a path of a million vertices with a marker-mid gets its first
+/// instances and a warning, not a million copies.
+inline constexpr std::size_t max_marker_elements = 100'000;
 inline constexpr std::size_t max_path_commands = std::size_t(1) << 22; ///< about 400 MB of commands
 inline constexpr std::size_t max_points = std::size_t(1) << 24;        ///< 256 MB of points
 /// A billion pixels: beyond it a float (what collections store) cannot place a point

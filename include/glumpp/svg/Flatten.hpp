@@ -84,14 +84,23 @@ std::size_t arc_segments(const ArcCenter& arc, const Transform& to_final, double
 std::vector<Polyline> flatten(const PathData& path, const Transform& to_final = {},
                               double tolerance = default_tolerance, std::size_t max_points = SIZE_MAX);
 
+/// The points of the sub-paths of zero length ("M 1 1 Z", "M 1 1 L 1 1", a curve whose
+/// control points all sit on its start): what flatten() drops, and what round and square
+/// caps paint as a dot (SVG 2: "any zero length subpath shall ... be stroked if
+/// stroke-linecap is round or square"). A lone moveto is not a sub-path to stroke.
+std::vector<glm::dvec2> zero_length_subpaths(const PathData& path);
+
 /// stroke-dasharray: the dashes of `polylines` under `pattern` (lengths, alternately on
 /// and off, in the polylines' units; at least one positive, none negative or not finite)
 /// shifted by `offset` (stroke-dashoffset: positive starts further into the pattern).
 /// The pattern restarts at every polyline, as SVG says for sub-paths; a closed one is
-/// walked back to its start. Dashes are open polylines (each gets its own caps); dashes
-/// of zero length are left out. ValueError("dash: ...") for a bad pattern, or when the
+/// walked back to its start. Dashes are open polylines (each gets its own caps). Dashes
+/// of zero length are left out, unless `dot` is positive: then each is a polyline of two
+/// points `dot` apart, centred on it along the path's direction there, which round and
+/// square caps paint as a dot (SVG 2: a zero-length dash is capped), the square
+/// one turned with the path. ValueError("dash: ...") for a bad pattern, or when the
 /// dashes would need more than `max_points` points.
 std::vector<Polyline> dash(std::span<const Polyline> polylines, std::span<const double> pattern, double offset,
-                           std::size_t max_points = SIZE_MAX);
+                           std::size_t max_points = SIZE_MAX, double dot = 0.0);
 
 } // namespace glumpp::svg

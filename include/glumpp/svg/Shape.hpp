@@ -91,7 +91,8 @@ struct Stroke {
     double miter_limit = 4.0; ///< stroke-miterlimit, >= 1
     /// stroke-dasharray: the dashes to stroke instead of the shape's sub-paths (open
     /// polylines, possibly none at all); nothing: a solid stroke. Dash lengths are the
-    /// user's times `transform.mean_scale()`, as the width is.
+    /// user's times `transform.mean_scale()`, as the width is. Under round or square caps
+    /// a zero-length dash is a dot: two points width / 1024 apart along the path.
     std::optional<std::vector<Polyline>> dashes;
 };
 
@@ -99,6 +100,8 @@ struct Shape {
     std::string element;         ///< the SVG element: "path", "rect", "circle"...
     std::string id;              ///< its id attribute, or empty
     int line = 0;                ///< its line in the source, from 1 (0: unknown)
+    /// Under round or square caps a zero-length sub-path ("M 1 1 z") is a dot: two points
+    /// stroke width / 1024 apart along the user x axis (fills ignore it: no area).
     std::vector<Polyline> subpaths;
     std::optional<Fill> fill;     ///< nothing: not filled
     std::optional<Stroke> stroke; ///< nothing: not stroked
