@@ -4,6 +4,7 @@
 // to the SVG reader; Document.hpp lists the properties and what is not supported.
 
 #include "Css.hpp"
+#include "TextStyle.hpp"
 #include "Values.hpp"
 
 #include <glumpp/svg/Polyline.hpp>
@@ -34,6 +35,7 @@ struct Style {
     double dash_offset = 0.0;       ///< user units
     Color color{0.0f, 0.0f, 0.0f, 1.0f};
     bool visible = true;
+    TextStyle text; ///< font-family, font-size, font-weight, font-style, text-anchor (TextStyle.hpp)
     // Not inherited:
     float opacity = 1.0f;
     bool display = true;
