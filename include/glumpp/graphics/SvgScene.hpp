@@ -15,6 +15,12 @@
 // stroke painted by a gradient is drawn in the gradient's mean color (a PathCollection
 // item has one color), with one warning in warnings() for the scene.
 //
+// Text (a shape holding an svg::Text) is outlined first (graphics/SvgText.hpp: HarfBuzz
+// layout, FreeType outlines, fonts by fontconfig) into one filled and/or stroked shape per
+// span, which then go where any shape goes: text costs no draw call of its own (a
+// translucent text fill can start a layer, as any translucent fill can). Warnings of the
+// outlining (a font not found, bad UTF-8, limits) are in warnings().
+//
 // Paint order is the document's. Shapes go into layers, each a solid fill collection, a
 // gradient fill collection and a stroke collection drawn in that order; layers are drawn
 // in document order. Inside a layer, shape k's fill gets order 2k and its stroke 2k + 1
