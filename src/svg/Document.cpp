@@ -517,7 +517,7 @@ private:
         hooks.warn = [&](pugi::xml_node n, const std::string& message) { warn(n, message); };
         hooks.name = [](pugi::xml_node n) { return svg_name(n); };
         hooks.line = [&](pugi::xml_node n) { return line_of(n); };
-        Text t = detail::read_text(node, context->style, context->viewport, hooks, text_characters_left_);
+        Text t = detail::read_text(node, context->style, context->viewport, hooks, text_characters_left_, text_limit_reached_);
         if (t.spans.empty()) return;
         t.tolerance = tolerance_;
         Shape s;
@@ -602,6 +602,7 @@ private:
     std::size_t points_ = 0;   ///< in the shapes kept so far
     bool points_full_ = false; ///< max_points reached: later shapes are skipped
     std::size_t text_characters_left_ = max_text_characters;
+    bool text_limit_reached_ = false;
     bool ids_built_ = false;
     std::unordered_map<std::string, pugi::xml_node> ids_;
     std::vector<pugi::xml_node> use_stack_;
@@ -623,8 +624,9 @@ Document parse_document(std::string_view xml, const LoadOptions& options, const 
     if (detail::expand_entities(xml, expanded, entity_warnings)) xml = expanded;
     pugi::xml_document xml_doc;
     // No end-of-line normalisation, so that node offsets (for line numbers in messages)
-    // are offsets in `xml` itself.
-    const unsigned flags = pugi::parse_default & ~pugi::parse_eol;
+    // are offsets in `xml` itself. White space between elements is kept: between two
+    // tspans it is a character of the text (every other walk skips non-element nodes).
+    const unsigned flags = (pugi::parse_default & ~pugi::parse_eol) | pugi::parse_ws_pcdata;
     const pugi::xml_parse_result result = xml_doc.load_buffer(xml.data(), xml.size(), flags, pugi::encoding_utf8);
     if (!result) {
         const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset));

@@ -83,6 +83,8 @@ int parse_font_weight(std::string_view value, int parent) {
     if (value == "bold") return 700;
     if (value == "bolder") return parent < 400 ? 400 : parent < 600 ? 700 : 900;  // CSS 2.1 15.6
     if (value == "lighter") return parent < 600 ? 100 : parent < 800 ? 400 : 700;
+    if (value.empty() || !is_digit(value[0]))
+        throw BadValue{"expected normal, bold, bolder, lighter or 1 to 1000, found " + quote(value)};
     const double w = parse_number(value);
     if (w < 1.0 || w > 1000.0) throw BadValue{"expected normal, bold, bolder, lighter or 1 to 1000, found " + quote(value)};
     return static_cast<int>(std::lround(w));
@@ -175,8 +177,8 @@ namespace {
 
 class TextReader {
 public:
-    TextReader(const Viewport& viewport, const TextHooks& hooks, std::size_t& left)
-        : viewport_(viewport), hooks_(hooks), left_(left) {}
+    TextReader(const Viewport& viewport, const TextHooks& hooks, std::size_t& left, bool& reached)
+        : viewport_(viewport), hooks_(hooks), left_(left), reached_(reached) {}
 
     Text read(pugi::xml_node text, const Style& style) {
         element(text, style, false, 0);
@@ -251,10 +253,10 @@ private:
             const bool lead = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
             if (lead) {
                 if (left_ == 0) {
-                    if (!full_)
+                    if (!full_ && !reached_)
                         hooks_.warn(node, "the document's text holds more than " + std::to_string(max_text_characters) +
                                               " characters; the rest is skipped");
-                    full_ = true;
+                    full_ = reached_ = true;
                     return;
                 }
                 --left_;
@@ -356,6 +358,7 @@ private:
     const Viewport& viewport_;
     const TextHooks& hooks_;
     std::size_t& left_;
+    bool& reached_; ///< the document's limit was reached (and warned about) before
     Text out_;
     std::vector<SpanState> states_; ///< one per span of out_ (before finish)
     std::vector<std::optional<double>> x_, y_, dx_, dy_; ///< per code point of the whole element
@@ -367,8 +370,8 @@ private:
 } // namespace
 
 Text read_text(pugi::xml_node text, const Style& style, const Viewport& viewport, const TextHooks& hooks,
-               std::size_t& characters_left) {
-    return TextReader(viewport, hooks, characters_left).read(text, style);
+               std::size_t& characters_left, bool& limit_reached) {
+    return TextReader(viewport, hooks, characters_left, limit_reached).read(text, style);
 }
 
 } // namespace glumpp::svg::detail

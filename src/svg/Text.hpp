@@ -34,9 +34,10 @@ struct TextHooks {
 
 /// Reads `text` (whose computed style is `style`, percentages of `viewport`) and its
 /// descendants. `characters_left` is the document's remaining budget of code points
-/// (Document.hpp: max_text_characters); characters past it are dropped with one warning,
-/// and it is set to 0. Problems go through hooks.warn; nothing is thrown.
+/// (Document.hpp: max_text_characters); characters past it are dropped, with one warning
+/// for the document (`limit_reached` says it was given). Problems go through hooks.warn;
+/// nothing is thrown.
 Text read_text(pugi::xml_node text, const Style& style, const Viewport& viewport, const TextHooks& hooks,
-               std::size_t& characters_left);
+               std::size_t& characters_left, bool& limit_reached);
 
 } // namespace glumpp::svg::detail
