@@ -149,10 +149,10 @@ std::vector<svg::Shape> TextOutliner::outline(const svg::Shape& shape, std::vect
         }
         svg::Shape o;
         try {
-            o.subpaths = svg::flatten(path, shape.transform, text.tolerance, svg::max_points - points_);
+            o.subpaths = svg::flatten(path, shape.transform, text.tolerance, max_points_ - points_);
         } catch (const ValueError&) {
             points_full_ = true;
-            warn("the text's outlines would hold more than " + std::to_string(svg::max_points) +
+            warn("the text's outlines would hold more than " + std::to_string(max_points_) +
                  " points; this span and every later one are not drawn");
             break;
         }

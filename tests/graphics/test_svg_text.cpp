@@ -213,3 +213,24 @@ TEST(SvgText, BadInputWarnsAndDrawsTheRest) {
     std::vector<svg::Shape> out;
     EXPECT_FALSE(graphics::outline_texts(doc("<rect width=\"1\" height=\"1\"/>").shapes(), out, w));
 }
+
+// The outlines of all text an outliner makes are bounded: the span that would pass the
+// limit is not drawn, nor any later one, with one warning.
+TEST(SvgText, OutlinePointsAreBounded) {
+    const svg::Document d = doc(R"x(<text id="a" y="50" font-size="30">Ooo</text><text id="b" y="90" font-size="30">Ooo</text><text id="c" y="130">O</text>)x");
+    std::vector<std::string> w;
+    graphics::TextOutliner unbounded;
+    std::size_t first = 0;
+    for (const auto& s : unbounded.outline(d.shapes()[0], w))
+        for (const auto& p : s.subpaths) first += p.points.size();
+    ASSERT_GT(first, 10u);
+    ASSERT_TRUE(w.empty());
+    // flatten counts points before merging near ones: a margin for the first text, not for two.
+    const std::size_t limit = first * 3 / 2;
+    graphics::TextOutliner outliner(limit);
+    EXPECT_EQ(outliner.outline(d.shapes()[0], w).size(), 1u);
+    EXPECT_TRUE(outliner.outline(d.shapes()[1], w).empty());
+    EXPECT_TRUE(outliner.outline(d.shapes()[2], w).empty());
+    EXPECT_EQ(w, (std::vector<std::string>{"text#b (line 1): the text's outlines would hold more than " +
+                                           std::to_string(limit) + " points; this span and every later one are not drawn"}));
+}

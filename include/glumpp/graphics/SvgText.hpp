@@ -24,10 +24,11 @@
 // from FreeType once. Not thread-safe (text::Font is not). No GL call.
 //
 // Limits, each a warning naming the text element: the outlines of all text an outliner
-// makes hold at most svg::max_points points together (the span that would pass it, and
+// makes hold at most max_points (svg::max_points unless told) points together (the span that would pass it, and
 // every later one, are not drawn); a glyph placed beyond svg::max_coordinate, or a font
 // size beyond it, skips its span. Bad UTF-8 in a span skips the span.
 
+#include <glumpp/svg/Document.hpp>
 #include <glumpp/svg/Shape.hpp>
 #include <glumpp/text/Font.hpp>
 
@@ -43,6 +44,9 @@ namespace glumpp::graphics {
 
 class TextOutliner {
 public:
+    /// `max_points`: the bound on the points of all outlines made (see above).
+    explicit TextOutliner(std::size_t max_points = svg::max_points) : max_points_(max_points) {}
+
     /// The outline shapes of `shape`'s text (none when it holds no text), in paint order;
     /// problems appended to `warnings` ("text#t (line 3): ...").
     std::vector<svg::Shape> outline(const svg::Shape& shape, std::vector<std::string>& warnings);
@@ -54,6 +58,7 @@ private:
     const std::vector<text::OutlineCommand>& glyph(const text::Font& font, std::uint32_t glyph);
     std::map<std::tuple<std::vector<std::string>, int, bool>, text::Font> fonts_;
     std::map<std::pair<const void*, std::uint32_t>, std::vector<text::OutlineCommand>> glyphs_;
+    std::size_t max_points_;
     std::size_t points_ = 0; ///< in every outline made so far
     bool points_full_ = false;
 };
