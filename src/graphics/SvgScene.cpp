@@ -1,4 +1,5 @@
 #include <glumpp/graphics/SvgScene.hpp>
+#include <glumpp/graphics/SvgText.hpp>
 
 #include <glumpp/Error.hpp>
 #include <glumpp/gloo/gl.hpp>
@@ -82,6 +83,8 @@ SvgScene::SvgScene(const svg::Document& document) : SvgScene(std::span<const svg
 }
 
 SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
+    std::vector<svg::Shape> outlined; // <text> shapes as their glyphs' outlines (SvgText.hpp)
+    if (outline_texts(shapes, outlined, warnings_)) shapes = outlined;
     layers_.push_back(std::make_unique<Layer>());
     // What the current layer holds that is drawn after a collection: gradient fills and
     // strokes after the solid fills, strokes after the gradient fills (see the header).

@@ -10,6 +10,7 @@
 #include "Scanner.hpp"
 #include "ShapeGeometry.hpp"
 #include "Style.hpp"
+#include "Text.hpp"
 #include "Values.hpp"
 
 #include <glumpp/Error.hpp>
@@ -260,6 +261,8 @@ private:
         } else if (name == "path" || name == "rect" || name == "circle" || name == "ellipse" || name == "line" ||
                    name == "polyline" || name == "polygon") {
             shape(node, name, parent);
+        } else if (name == "text") {
+            text(node, parent);
         } else if (name == "style") {
             // Read before the walk (read_style_sheets): they apply to the whole document.
         } else if (name == "defs" || name == "symbol" || name == "title" || name == "desc" || name == "metadata" ||
@@ -542,6 +545,82 @@ private:
         return added;
     }
 
+    /// <text>: one Shape holding an svg::Text (Text.cpp reads it), outlined by a renderer.
+    void text(pugi::xml_node node, const Context& parent) {
+        const auto context = enter(node, parent);
+        if (!context) return;
+        const Transform& m = context->ctm;
+        for (const double v : {m.a, m.b, m.c, m.d, m.e, m.f})
+            if (!std::isfinite(v)) throw Skip{"coordinates overflow once transformed"};
+        // A span's paint as emit() paints a shape; a gradient in objectBoundingBox units
+        // has no box here (the glyphs are not known), so it paints its fallback.
+        const auto paint = [&](pugi::xml_node n, const Style& st, auto& target, bool report) {
+            const auto url_or = [](const Paint& p) { return p.url.empty() ? p : Paint::solid({}); };
+            target.fill.reset();
+            target.stroke.reset();
+            if (const auto c = resolve(url_or(st.fill), st.color, st.fill_opacity * context->alpha))
+                target.fill = Fill{*c, st.fill_rule, {}};
+            if (st.stroke_width > 0.0)
+                if (const auto c = resolve(url_or(st.stroke), st.color, st.stroke_opacity * context->alpha)) {
+                    Stroke stroke;
+                    stroke.color = *c;
+                    stroke.user_width = st.stroke_width;
+                    stroke.width = st.stroke_width * m.mean_scale();
+                    stroke.join = st.join;
+                    stroke.cap = st.cap;
+                    stroke.miter_limit = std::min(st.miter_limit, max_miter_limit);
+                    target.stroke = stroke;
+                }
+            const auto find = [this](std::string_view id) { return find_id(id); };
+            std::vector<std::string> problems;
+            if (target.fill && !st.fill.url.empty()) {
+                auto r = detail::resolve_url(st.fill, find, m, std::nullopt, context->viewport,
+                                             st.fill_opacity * context->alpha, st.color, "fill", problems, &sheet_);
+                if (r.color) target.fill = Fill{*r.color, st.fill_rule, std::move(r.gradient)};
+                else target.fill.reset();
+            }
+            if (target.stroke && !st.stroke.url.empty()) {
+                auto r = detail::resolve_url(st.stroke, find, m, std::nullopt, context->viewport,
+                                             st.stroke_opacity * context->alpha, st.color, "stroke", problems, &sheet_);
+                if (r.color) {
+                    target.stroke->color = *r.color;
+                    target.stroke->gradient = std::move(r.gradient);
+                } else {
+                    target.stroke.reset();
+                }
+            }
+            if (target.stroke && !st.dash_array.empty()) problems.push_back("stroke-dasharray on text is not supported; stroked solid");
+            if (report) warn_all(n, problems);
+        };
+        detail::TextHooks hooks;
+        hooks.style = [&](pugi::xml_node n, const Style& above) -> std::optional<Style> {
+            // tspan and a inside text: their style over the parent's; opacity does not
+            // apply to them (SVG 1.1: only to containers and graphics elements).
+            Style st = above;
+            st.display = true;
+            std::vector<std::string> problems;
+            detail::apply_style(n, st, above, context->viewport, problems, &sheet_);
+            warn_all(n, problems);
+            if (!st.display) return std::nullopt;
+            return st;
+        };
+        hooks.paint = [&](pugi::xml_node n, const Style& st, TextSpan& span) { paint(n, st, span, true); };
+        hooks.warn = [&](pugi::xml_node n, const std::string& message) { warn(n, message); };
+        hooks.name = [](pugi::xml_node n) { return svg_name(n); };
+        hooks.line = [&](pugi::xml_node n) { return line_of(n); };
+        Text t = detail::read_text(node, context->style, context->viewport, hooks, text_characters_left_, text_limit_reached_);
+        if (t.spans.empty()) return;
+        t.tolerance = tolerance_;
+        Shape s;
+        paint(node, context->style, s, false); // warned about with its first span
+        s.element = "text";
+        s.id = node.attribute("id").value();
+        s.line = line_of(node);
+        s.transform = m;
+        s.text = std::move(t);
+        doc_.shapes_.push_back(std::move(s));
+    }
+
     /// Resolves the shape's url() paints (Gradient.hpp): a gradient, a color, or none.
     void paint_servers(pugi::xml_node node, Shape& s, const Context& context) {
         const Style& st = context.style;
@@ -613,6 +692,8 @@ private:
     std::size_t use_instances_ = 0;
     std::size_t points_ = 0;   ///< in the shapes kept so far
     bool points_full_ = false; ///< max_points reached: later shapes are skipped
+    std::size_t text_characters_left_ = max_text_characters;
+    bool text_limit_reached_ = false;
     bool ids_built_ = false;
     std::unordered_map<std::string, pugi::xml_node> ids_;
     std::vector<pugi::xml_node> use_stack_;
@@ -635,8 +716,9 @@ Document parse_document(std::string_view xml, const LoadOptions& options, const 
     if (detail::expand_entities(xml, expanded, entity_warnings)) xml = expanded;
     pugi::xml_document xml_doc;
     // No end-of-line normalisation, so that node offsets (for line numbers in messages)
-    // are offsets in `xml` itself.
-    const unsigned flags = pugi::parse_default & ~pugi::parse_eol;
+    // are offsets in `xml` itself. White space between elements is kept: between two
+    // tspans it is a character of the text (every other walk skips non-element nodes).
+    const unsigned flags = (pugi::parse_default & ~pugi::parse_eol) | pugi::parse_ws_pcdata;
     const pugi::xml_parse_result result = xml_doc.load_buffer(xml.data(), xml.size(), flags, pugi::encoding_utf8);
     if (!result) {
         const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset));

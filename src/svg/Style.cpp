@@ -22,7 +22,7 @@ bool is_style_property(std::string_view name) {
         "marker",         "marker-start",      "marker-mid", "marker-end", "mix-blend-mode", "stop-color", "stop-opacity",
         "overflow",       "paint-order",       "vector-effect", "isolation", "enable-background",
         "shape-rendering", "color-interpolation-filters"};
-    return std::find(std::begin(names), std::end(names), name) != std::end(names);
+    return std::find(std::begin(names), std::end(names), name) != std::end(names) || is_text_property(name);
 }
 
 std::string_view strip_important(std::string_view value) {
@@ -129,7 +129,9 @@ void apply_style(pugi::xml_node node, Style& style, const Style& parent, const V
         const std::string_view value = trim(raw);
         const bool inherit = value == "inherit";
         try {
-            if (name == "fill") {
+            if (apply_text_property(name, value, style.text, parent.text, warnings)) {
+                // font-family, font-size... (Text.cpp)
+            } else if (name == "fill") {
                 style.fill = inherit ? parent.fill : paint(name, value, warnings);
             } else if (name == "stroke") {
                 style.stroke = inherit ? parent.stroke : paint(name, value, warnings);

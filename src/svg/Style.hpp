@@ -4,6 +4,7 @@
 // to the SVG reader; Document.hpp lists the properties and what is not supported.
 
 #include "Css.hpp"
+#include "TextStyle.hpp"
 #include "Values.hpp"
 
 #include <glumpp/svg/Polyline.hpp>
@@ -42,6 +43,7 @@ struct Style {
     /// paint-order: fill, stroke and markers in the order they are painted.
     enum class PaintPart : std::uint8_t { Fill, Stroke, Markers };
     std::array<PaintPart, 3> paint_order{PaintPart::Fill, PaintPart::Stroke, PaintPart::Markers};
+    TextStyle text; ///< font-family, font-size, font-weight, font-style, text-anchor (TextStyle.hpp)
     // Not inherited:
     float opacity = 1.0f;
     bool display = true;

@@ -13,6 +13,7 @@ set(GLUMPP_SVG_READER_SOURCES
   Scanner.cpp
   ShapeGeometry.cpp
   Style.cpp
+  Text.cpp
   Transform.cpp
   Values.cpp
 )

@@ -243,6 +243,87 @@ std::vector<DirectionRun> direction_runs(std::string_view utf8, const std::vecto
 
 } // namespace
 
+Font Font::match(const std::vector<std::string>& families, int weight, bool italic) {
+    std::string path;
+    int index = 0;
+    {
+        static std::mutex mutex; // as find_family's
+        std::lock_guard lock(mutex);
+        if (!FcInit()) throw IoError("Font::match: fontconfig could not be initialised");
+        FcPattern* pattern = FcPatternCreate();
+        for (const std::string& f : families)
+            FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(f.c_str()));
+        FcPatternAddInteger(pattern, FC_WEIGHT, FcWeightFromOpenType(std::clamp(weight, 1, 1000)));
+        FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+        FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
+        FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+        FcDefaultSubstitute(pattern);
+        FcResult result = FcResultNoMatch;
+        FcPattern* found = FcFontMatch(nullptr, pattern, &result);
+        FcPatternDestroy(pattern);
+        if (!found) throw IoError("Font::match: fontconfig found no font at all");
+        FcChar8* file = nullptr;
+        if (FcPatternGetString(found, FC_FILE, 0, &file) == FcResultMatch) path = reinterpret_cast<const char*>(file);
+        FcPatternGetInteger(found, FC_INDEX, 0, &index);
+        FcPatternDestroy(found);
+    }
+    if (path.empty()) throw IoError("Font::match: fontconfig's match names no file");
+    return open_face(path, index);
+}
+
+std::vector<OutlineCommand> Font::outline(std::uint32_t glyph) const {
+    if (glyph >= static_cast<std::uint32_t>(face_->face->num_glyphs)) {
+        throw IndexError("Font::outline: glyph " + std::to_string(glyph) + " is not in " + face_->family + " (" +
+                         std::to_string(face_->face->num_glyphs) + " glyphs)");
+    }
+    std::vector<OutlineCommand> out;
+    if (FT_Load_Glyph(face_->face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_BITMAP | FT_LOAD_NO_HINTING)) return out;
+    // The face's size is unchanged by FT_LOAD_NO_SCALE, but hb-ft caches nothing of the
+    // slot, so loading here does not disturb shaping.
+    const FT_GlyphSlot slot = face_->face->glyph;
+    if (slot->format != FT_GLYPH_FORMAT_OUTLINE) return out;
+    struct Sink {
+        std::vector<OutlineCommand>* out;
+        double scale;
+        double sx = 0, sy = 0; // the contour's start
+        bool open = false;
+        double x(const FT_Vector* v) const { return v->x * scale; }
+        double y(const FT_Vector* v) const { return -v->y * scale; }
+        void close() {
+            if (open) out->push_back({OutlineCommand::Kind::Close, sx, sy});
+            open = false;
+        }
+    } sink{&out, 1.0 / face_->face->units_per_EM};
+    FT_Outline_Funcs funcs{};
+    funcs.move_to = [](const FT_Vector* to, void* user) {
+        auto* s = static_cast<Sink*>(user);
+        s->close();
+        s->sx = s->x(to);
+        s->sy = s->y(to);
+        s->open = true;
+        s->out->push_back({OutlineCommand::Kind::MoveTo, s->sx, s->sy});
+        return 0;
+    };
+    funcs.line_to = [](const FT_Vector* to, void* user) {
+        auto* s = static_cast<Sink*>(user);
+        s->out->push_back({OutlineCommand::Kind::LineTo, s->x(to), s->y(to)});
+        return 0;
+    };
+    funcs.conic_to = [](const FT_Vector* c, const FT_Vector* to, void* user) {
+        auto* s = static_cast<Sink*>(user);
+        s->out->push_back({OutlineCommand::Kind::QuadTo, s->x(to), s->y(to), s->x(c), s->y(c)});
+        return 0;
+    };
+    funcs.cubic_to = [](const FT_Vector* c1, const FT_Vector* c2, const FT_Vector* to, void* user) {
+        auto* s = static_cast<Sink*>(user);
+        s->out->push_back({OutlineCommand::Kind::CubicTo, s->x(to), s->y(to), s->x(c1), s->y(c1), s->x(c2), s->y(c2)});
+        return 0;
+    };
+    if (FT_Outline_Decompose(&slot->outline, &funcs, &sink)) return {};
+    sink.close();
+    return out;
+}
+
 Font Font::open(const std::string& family_or_path) {
     if (family_or_path.empty()) throw ValueError("Font::open: the family name or path is empty");
     std::string path = family_or_path;
@@ -250,6 +331,10 @@ Font Font::open(const std::string& family_or_path) {
     const bool is_path = family_or_path.find('/') != std::string::npos || std::filesystem::exists(family_or_path);
     if (!is_path) std::tie(path, index) = find_family(family_or_path);
     if (is_path && !std::filesystem::is_regular_file(path)) throw IoError("Font::open: cannot read '" + path + "'");
+    return open_face(path, index);
+}
+
+Font Font::open_face(const std::string& path, int index) {
     auto f = std::make_shared<Face>();
     if (FT_Init_FreeType(&f->library)) throw Error("Font::open: FreeType could not be initialised");
     if (const FT_Error e = FT_New_Face(f->library, path.c_str(), index, &f->face)) {

@@ -271,7 +271,7 @@ TEST(Document, UnknownAndForeignElements) {
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape">
   <metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></metadata>
   <inkscape:thing/>
-  <text id="t1" x="0" y="0">hello</text>
+  <video id="t1" x="0" y="0">hello</video>
   <image/>
   <style>circle { fill: red }</style>
   <rect width="1" height="1" clip-path="url(#c)" mask="url(#m)" fill="url(#grad) purple"/>
@@ -279,7 +279,7 @@ TEST(Document, UnknownAndForeignElements) {
     ASSERT_EQ(d.shapes().size(), 1u);
     EXPECT_EQ(d.shapes()[0].fill->color, Color::rgb8(128, 0, 128));
     EXPECT_EQ(d.warnings(), (std::vector<std::string>{
-                                "text#t1 (line 5): element <text> is not supported; skipped",
+                                "video#t1 (line 5): element <video> is not supported; skipped",
                                 "image (line 6): element <image> is not supported; skipped",
                                 "rect (line 8): clip-path is not supported; ignored",
                                 "rect (line 8): mask is not supported; ignored",

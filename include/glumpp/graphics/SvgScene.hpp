@@ -21,6 +21,11 @@
 // dash under round or square caps a two-point polyline that the stroke shader caps (see
 // svg/Document.hpp). tests/svg/documents' markers-*.svg and paint-order-stroke.svg draw
 // in 2 calls (a fill and a stroke collection), dots.svg in 1.
+// Text (a shape holding an svg::Text) is outlined first (graphics/SvgText.hpp: HarfBuzz
+// layout, FreeType outlines, fonts by fontconfig) into one filled and/or stroked shape per
+// span, which then go where any shape goes: text costs no draw call of its own (a
+// translucent text fill can start a layer, as any translucent fill can). Warnings of the
+// outlining (a font not found, bad UTF-8, limits) are in warnings().
 //
 // Paint order is the document's. Shapes go into layers, each a solid fill collection, a
 // gradient fill collection and a stroke collection drawn in that order; layers are drawn

@@ -25,11 +25,21 @@
 //    vertex going on along its first segment; auto-start-reverse; an angle), markerUnits
 //    (strokeWidth, userSpaceOnUse). The content is ordinary shapes styled from the
 //    marker's own ancestors (src/svg/Marker.hpp);
+//  - text, with tspan and a inside it (nested): one Shape with no subpaths and an
+//    svg::Text (Shape.hpp) for a renderer to lay out and outline (fonts are not the
+//    reader's; SvgScene does it, graphics/SvgText.hpp): characters with xml:space
+//    handled (SVG 1.1 10.15), x, y, dx, dy lists (lengths, one entry per character, the
+//    innermost element's first), each span's fill, stroke and visibility; tspans' own
+//    opacity is not applied (SVG 1.1: it is not a property of text content elements).
+//    textPath, tref and other children are skipped with a warning, rotate, textLength
+//    and lengthAdjust ignored with one; gradients in objectBoundingBox units paint their
+//    fallback (the glyphs' box is not known here), with url()'s warning; stroke-dasharray
+//    strokes text solid, with a warning; at most max_text_characters code points in all;
 //  - defs, symbol, metadata, title, desc, and the paint servers, clip paths, masks,
 //    markers, patterns and filters they hold are not drawn in place, silently;
 //  - elements in other XML namespaces (Inkscape's, Sodipodi's, RDF...) are ignored
 //    silently, as SVG requires;
-//  - any other element (text, image, foreignObject...) is skipped with a warning.
+//  - any other element (image, foreignObject...) is skipped with a warning.
 // CSS: <style> sheets (type text/css or none; anywhere in the document, applying to all
 // of it) with type, universal, class and id selectors, compounds of them (rect.a#b),
 // descendant and child combinators, selector lists, specificity and !important. The
@@ -46,13 +56,20 @@
 // (currentColor), visibility, marker-start, marker-mid, marker-end, marker, paint-order
 // (SVG 2: a stroke before its fill makes the shape two, stroke-only then fill-only; markers
 // move with their place), plus opacity, display and overflow (read by markers only),
-// which do not inherit. `inherit` is understood. Zero-length sub-paths ("M 1 1 z") and
+// which do not inherit. Zero-length sub-paths ("M 1 1 z") and
 // zero-length dashes ("0 10") under round or square caps are dots, as SVG 2 says: a
 // sub-path (Stroke::dashes: a dash) of two points 1/1024 of the width apart, along the
 // user x axis (a dash: along the path), so that any stroke renderer caps them.
 // Ignored silently, by decision: shape-rendering (a hint; glumpp always antialiases),
 // color-interpolation-filters and enable-background (only filters read them), and the
 // initial values of the properties below.
+// The text properties (inherited): font-family (a list, quoted or not),
+// font-size (lengths, em, ex, % of the parent's, the CSS keywords: medium is 16; the
+// initial size is 12 user units, rsvg-convert's), font-weight (100-900, normal, bold,
+// bolder, lighter), font-style, the font shorthand, text-anchor. text-decoration, font-variant, letter-spacing,
+// word-spacing, baseline-shift, dominant- and alignment-baseline, and vertical
+// writing-mode are warned about and ignored.
+// `inherit` is understood.
 // Paint servers: fill and stroke "url(#g) [fallback]" of a linearGradient or
 // radialGradient become a Gradient (Shape.hpp) resolved for the shape: stops (offset,
 // stop-color, stop-opacity, as attributes or style; at most 4096), gradientUnits
@@ -72,7 +89,7 @@
 //    is used, "none" without one, with a warning.
 //  - clip-path, mask, filter, mix-blend-mode other than normal, isolation other than
 //    auto and vector-effect other than none are ignored with a warning; so is every
-//    element not listed above (text, image...).
+//    element not listed above (image...).
 //  - a marker's overflow hidden (the default) clips its content to its viewport: content
 //    inside it is exact; content that reaches outside is drawn unclipped, with a warning
 //    once per marker (the reader has no clip to give a renderer).
@@ -137,6 +154,9 @@ inline constexpr std::size_t max_points = std::size_t(1) << 24;        ///< 256 
 /// within 64 pixels, and GLU's tessellator loses precision long before its own limit.
 inline constexpr double max_coordinate = 1e9;
 inline constexpr double max_miter_limit = 1e6;
+/// The code points all <text> elements of a document hold together (after white space
+/// handling): a million, a book's worth; past it characters are dropped, with a warning.
+inline constexpr std::size_t max_text_characters = std::size_t(1) << 20;
 
 struct LoadOptions {
     /// The largest distance between a flattened polyline and its curve, in device
@@ -178,7 +198,8 @@ public:
     const std::vector<Shape>& shapes() const { return shapes_; }
     const std::vector<std::string>& warnings() const { return warnings_; }
 
-    /// The box around every point of every shape (strokes' widths not included);
+    /// The box around every point of every shape (strokes' widths not included; text,
+    /// which has no points before a renderer outlines it, not included either);
     /// nothing when there are no shapes.
     std::optional<Bounds> bounds() const;
 

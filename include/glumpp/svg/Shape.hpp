@@ -96,6 +96,53 @@ struct Stroke {
     std::optional<std::vector<Polyline>> dashes;
 };
 
+/// text-anchor: where a text chunk's position is, at its start, middle or end.
+enum class TextAnchor : std::uint8_t { Start, Middle, End };
+
+/// The font a run of text asks for, as the document says it (fonts are a renderer's:
+/// SvgScene asks fontconfig for the families in order, graphics/SvgText.hpp).
+struct TextFont {
+    /// font-family, in order of preference, unquoted; generic names (serif, sans-serif,
+    /// monospace...) as written. Empty: the renderer's default.
+    std::vector<std::string> families;
+    double size = 12.0;   ///< font-size in the element's user units (> 0; `transform` scales it)
+    int weight = 400;     ///< font-weight, 100 to 900 (normal 400, bold 700)
+    bool italic = false;  ///< font-style italic or oblique
+    friend bool operator==(const TextFont&, const TextFont&) = default;
+};
+
+/// A run of characters of one <text> with one style: the text element's own characters
+/// or a tspan's (each tspan, and the text after it, starts a new span).
+struct TextSpan {
+    /// UTF-8; white space already handled as xml:space says (SVG 1.1 10.15: default
+    /// drops newlines, makes tabs spaces, collapses runs of spaces across spans and
+    /// strips them at the element's start and end; preserve makes newlines and tabs
+    /// spaces and keeps all).
+    std::string characters;
+    TextFont font;
+    TextAnchor anchor = TextAnchor::Start; ///< text-anchor of the span's element
+    /// Per code point of `characters`: the absolute x and y (user units) the nearest
+    /// element with a value for it gives (SVG 1.1 10.4: each entry of a list belongs to
+    /// one character); a character with either starts a new text chunk. Shorter than
+    /// the characters: none for the rest.
+    std::vector<std::optional<double>> x, y;
+    /// Per code point: dx and dy shifts (user units), shorter: 0 for the rest.
+    std::vector<double> dx, dy;
+    std::optional<Fill> fill;      ///< the span's own paint (tspans can change it)
+    std::optional<Stroke> stroke;
+    bool visible = true;           ///< visibility hidden: the characters take their place, unpainted
+    int line = 0;                  ///< the line of the span's element, for messages
+};
+
+/// A <text> element: its spans in document (logical) order. What a renderer needs to lay
+/// it out (SvgScene: shaped by HarfBuzz, outlined by FreeType, graphics/SvgText.hpp).
+struct Text {
+    std::vector<TextSpan> spans;
+    /// The document's flattening tolerance in final units (LoadOptions), so that a
+    /// renderer flattens glyph outlines as finely as the reader flattened the paths.
+    double tolerance = 0.25;
+};
+
 struct Shape {
     std::string element;         ///< the SVG element: "path", "rect", "circle"...
     std::string id;              ///< its id attribute, or empty
@@ -106,6 +153,10 @@ struct Shape {
     std::optional<Fill> fill;     ///< nothing: not filled
     std::optional<Stroke> stroke; ///< nothing: not stroked
     Transform transform;          ///< the element's user units to final units
+    /// A <text> element: no subpaths until a renderer outlines its glyphs (fonts are not
+    /// the reader's); its spans' fill and stroke paint them, `fill` and `stroke` are the
+    /// text element's own.
+    std::optional<Text> text;
 
     /// "path#path4 (line 57)", or "rect (line 3)" without an id: for messages.
     std::string name() const {

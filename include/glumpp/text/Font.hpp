@@ -90,6 +90,15 @@ struct GlyphBitmap {
     std::vector<std::uint8_t> pixels; ///< width * height, rows top to bottom
 };
 
+/// One command of a glyph's outline (FreeType's FT_Outline_Decompose), in ems (1 is the
+/// font size), x right and y down from the pen on the baseline, as layouts measure.
+struct OutlineCommand {
+    enum class Kind : std::uint8_t { MoveTo, LineTo, QuadTo, CubicTo, Close };
+    Kind kind = Kind::MoveTo;
+    double x = 0, y = 0;                   ///< the end point (Close: the contour's start)
+    double c1x = 0, c1y = 0, c2x = 0, c2y = 0; ///< control points: QuadTo c1, CubicTo c1 and c2
+};
+
 /// An 8-bit image, row 0 on top: what rasterize() draws into.
 struct Coverage {
     int width = 0, height = 0;
@@ -144,6 +153,18 @@ public:
     Coverage rasterize(std::string_view utf8, double pixel_size, int width, int height, int x, int y,
                        Hinting hinting = Hinting::Hinted) const;
 
+    /// fontconfig's best match for `families` in order of preference (generic names such
+    /// as "serif" included), a CSS weight (100 to 900) and italic, whatever family it has:
+    /// what Pango does, and so rsvg-convert, for an SVG font-family list. An empty list is
+    /// fontconfig's default. IoError when fontconfig has no font at all.
+    static Font match(const std::vector<std::string>& families, int weight = 400, bool italic = false);
+
+    /// A glyph's unhinted outline in ems (FT_LOAD_NO_SCALE, so exact: the font's own
+    /// units divided by units_per_EM), each contour ended by a Close; empty for a glyph
+    /// with no outline (a space). Loads the glyph each call (callers cache); IndexError
+    /// for a glyph not in the face.
+    std::vector<OutlineCommand> outline(std::uint32_t glyph) const;
+
     /// The code points reported missing so far (each warned about once).
     std::set<char32_t> missing() const;
 
@@ -154,6 +175,8 @@ public:
     struct Face; ///< the FreeType face and HarfBuzz font (in Font.cpp)
 private:
     Layout layout_with(std::string_view utf8, double pixel_size, const char* caller) const;
+    /// Face `index` of the font file `path` (open's and match's common end).
+    static Font open_face(const std::string& path, int index);
     explicit Font(std::shared_ptr<Face> face) : face_(std::move(face)) {}
     std::shared_ptr<Face> face_;
 };
