@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 namespace glumpp::svg {
@@ -47,7 +48,7 @@ glm::dvec2 second_difference(glm::dvec2 p0, glm::dvec2 p1, glm::dvec2 p2) { retu
 /// Builds the polylines of one path, merging points closer than `merge`.
 class Builder {
 public:
-    explicit Builder(double merge) : merge_(merge) {}
+    explicit Builder(double merge) : merge_(merge), merge_squared_(merge * merge) {}
 
     void start(glm::dvec2 p) {
         finish(false);
@@ -58,14 +59,14 @@ public:
     void add(glm::dvec2 p) {
         if (!open_) start(last_);
         // Written so that a non-finite point is always kept, for the caller to see.
-        if (!(norm(p - current_.points.back()) <= merge_)) current_.points.push_back(p);
+        if (!close(p, current_.points.back())) current_.points.push_back(p);
         last_ = p;
     }
     void finish(bool closed) {
         if (!open_) return;
         auto& pts = current_.points;
         if (closed)
-            while (pts.size() > 1 && norm(pts.back() - pts.front()) <= merge_) pts.pop_back();
+            while (pts.size() > 1 && close(pts.back(), pts.front())) pts.pop_back();
         if (pts.size() >= 2) {
             current_.closed = closed;
             out_.push_back(std::move(current_));
@@ -81,7 +82,20 @@ public:
     }
 
 private:
+    /// |p - q| <= merge_, as hypot says it, with hypot (a fifth of flattening's time)
+    /// called only near the boundary: squares far below or far above merge_'s answer the
+    /// same whatever their rounding. NaN is never close; infinite squares are far.
+    bool close(glm::dvec2 p, glm::dvec2 q) const {
+        const glm::dvec2 d = p - q;
+        const double squared = d.x * d.x + d.y * d.y;
+        if (merge_squared_ >= std::numeric_limits<double>::min() && std::isfinite(merge_squared_)) {
+            if (squared < 0.25 * merge_squared_) return true;
+            if (!(squared <= 4.0 * merge_squared_)) return false;
+        }
+        return norm(d) <= merge_;
+    }
     double merge_;
+    double merge_squared_;
     Polyline current_;
     bool open_ = false;
     glm::dvec2 last_{0.0, 0.0};
@@ -210,8 +224,13 @@ std::vector<Polyline> flatten(const PathData& path, const Transform& to_final, d
             if (const auto arc = arc_center(current, c)) {
                 const std::size_t n = arc_segments(*arc, to_final, curve_tolerance);
                 spend(n);
-                for (std::size_t i = 1; i < n; ++i)
-                    builder.add(to_final(arc->point(arc->start_angle + arc->sweep_angle * static_cast<double>(i) / static_cast<double>(n))));
+                // ArcCenter::point's arithmetic with the rotation's cosine and sine taken once.
+                const double cr = std::cos(arc->rotation), sr = std::sin(arc->rotation);
+                for (std::size_t i = 1; i < n; ++i) {
+                    const double theta = arc->start_angle + arc->sweep_angle * static_cast<double>(i) / static_cast<double>(n);
+                    const double x = arc->radii.x * std::cos(theta), y = arc->radii.y * std::sin(theta);
+                    builder.add(to_final(glm::dvec2{arc->center.x + cr * x - sr * y, arc->center.y + sr * x + cr * y}));
+                }
             }
             // The exact end point, not the last angle's (which rounding moves); also the
             // whole arc when it degenerated to a line. Equal end points add nothing.

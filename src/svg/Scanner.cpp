@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <system_error>
 
@@ -21,10 +22,19 @@ NumberScan scan_number(std::string_view text, std::size_t pos) noexcept {
     long long first_digit_exponent = 0;
     bool seen_nonzero = false;
     std::size_t integer_digits = 0;
+    // The significant digits as an integer while there are at most 15 of them (below
+    // 2^53, so exact), for the fast path at the end.
+    std::uint64_t mantissa = 0;
+    int significant = 0, fraction_digits = 0;
+    const auto digit = [&](char c) {
+        if (significant <= 15) mantissa = mantissa * 10 + static_cast<unsigned>(c - '0');
+        if (seen_nonzero) ++significant;
+    };
     const std::size_t integer_start = i;
     while (i < n && is_digit(text[i])) {
         if (!seen_nonzero && text[i] != '0') seen_nonzero = true;
         if (seen_nonzero) ++integer_digits;
+        digit(text[i]);
         ++i;
     }
     const bool had_integer = i > integer_start;
@@ -38,6 +48,8 @@ NumberScan scan_number(std::string_view text, std::size_t pos) noexcept {
                 seen_nonzero = true;
                 first_digit_exponent = place;
             }
+            digit(text[i]);
+            ++fraction_digits;
             --place;
             ++i;
             had_fraction = true;
@@ -47,6 +59,7 @@ NumberScan scan_number(std::string_view text, std::size_t pos) noexcept {
         ++i;
     }
     if (!had_integer && !had_fraction) return out; // NotANumber
+    long long written_exponent = 0;
     if (i < n && (text[i] == 'e' || text[i] == 'E')) {
         std::size_t j = i + 1;
         bool exponent_negative = false;
@@ -62,7 +75,24 @@ NumberScan scan_number(std::string_view text, std::size_t pos) noexcept {
                 ++j;
             }
             first_digit_exponent += exponent_negative ? -exponent : exponent;
+            written_exponent = exponent_negative ? -exponent : exponent;
             i = j;
+        }
+    }
+    // Clinger's fast path: a mantissa below 2^53 and a power of ten up to 1e22 are both
+    // exact doubles, so one multiplication or division rounds correctly, to the double
+    // from_chars returns (its cost was a quarter of parsing path data).
+    if (significant <= 15) {
+        static constexpr double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+        const long long e = written_exponent - fraction_digits;
+        if (e >= -22 && e <= 22) {
+            const double m = static_cast<double>(mantissa);
+            const double v = e < 0 ? m / powers[-e] : m * powers[e];
+            out.status = NumberScan::Status::Ok;
+            out.value = negative ? -v : v;
+            out.end = i;
+            return out;
         }
     }
     // from_chars rejects a leading '+', which the SVG grammar allows.

@@ -27,6 +27,16 @@
 // that stops at the limit, or after 64 pair tests per edge plus 2e7 (beyond that the shape
 // is tessellated as if it were under the limit: the bound is for the pathological case);
 // it took 6 ms for the tiger and 0.13 s for those 290,000 points (GLU itself: 0.8 s).
+//
+// Contours are tessellated in groups: those whose bounding boxes meet (touching counts),
+// transitively, form one GLU polygon, and groups that do not meet are separate polygons
+// (the winding number at a point only counts contours whose box holds it, so the filled
+// area is the same). GLU's sweep keeps its active edges in a sorted list searched
+// linearly, so one polygon of many separate contours costs their count squared: a path of
+// 20,000 separate squares (960,000 points) took 19 s and 600 MB as one polygon. Grouping
+// is a sweep of the boxes along x, bounded as the crossing count is (64 tests per contour
+// plus 2e7; past that every contour is one group). Triangles come group by group, groups
+// in the order of their first contour.
 
 #include <glumpp/svg/Polyline.hpp>
 
