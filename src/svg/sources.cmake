@@ -8,6 +8,7 @@ set(GLUMPP_SVG_READER_SOURCES
   Entities.cpp
   Flatten.cpp
   Gradient.cpp
+  Image.cpp
   PathData.cpp
   Scanner.cpp
   ShapeGeometry.cpp
