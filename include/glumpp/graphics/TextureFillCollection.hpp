@@ -2,9 +2,10 @@
 // TextureFillCollection: filled polygons painted by one texture, sampled through a
 // per-item transform; one draw call for all (SvgScene's <image>s).
 //
-//   Array rgba = ...;                                // (height, width, 4) uint8, premultiplied
-//   graphics::TextureFillCollection images(gloo::Texture2D(rgba));
-//   images.texture().set_interpolation(gloo::Interpolation::Linear);
+//   auto rgba = gloo::Texture2D::zeros<std::uint8_t>({height, width, 4});   // premultiplied
+//   ... write the pixels into rgba ...
+//   rgba.set_interpolation(gloo::Interpolation::Linear);
+//   graphics::TextureFillCollection images(rgba);
 //   images.append(rectangle, svg::FillRule::NonZero, to_texture, /*alpha*/ 1.0f, /*order*/ 0);
 //   images.draw();
 //
