@@ -5,6 +5,7 @@
 #include <glumpp/svg/Document.hpp>
 
 #include <gtest/gtest.h>
+#include <stb_image_write.h>
 
 #include <cmath>
 #include <filesystem>
@@ -227,5 +228,26 @@ TEST(Image, FilesOnlyBelowTheBaseDirectory) {
     const Document loaded = Document::load(dir / "sub" / "doc.svg");
     ASSERT_EQ(loaded.shapes().size(), 1u);
     EXPECT_EQ(loaded.shapes()[0].image->width, 2);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Image, TotalPixelsAreBounded) {
+    // Four pictures of max_image_pixels each reach max_total_image_pixels; a fifth (of any
+    // size) is past it. One 4096x4096 PNG file, referenced five times.
+    static_assert(max_total_image_pixels == 4 * max_image_pixels);
+    const auto dir = std::filesystem::temp_directory_path() / "glumpp-test-image-total";
+    std::filesystem::create_directories(dir);
+    const int side = 4096;
+    ASSERT_EQ(std::size_t(side) * side, max_image_pixels);
+    {
+        const std::vector<unsigned char> black(std::size_t(side) * side * 4, 0);
+        ASSERT_TRUE(stbi_write_png((dir / "big.png").c_str(), side, side, 4, black.data(), side * 4));
+    }
+    std::string body;
+    for (int k = 0; k < 5; ++k) body += "<image width=\"10\" height=\"10\" href=\"big.png\"/>\n";
+    const Document d = svg(body, LoadOptions{.base_directory = dir});
+    EXPECT_EQ(d.shapes().size(), 4u);
+    EXPECT_EQ(d.warnings(), (std::vector<std::string>{"image (line 5): the document's images would hold more than " +
+                                                      std::to_string(max_total_image_pixels) + " pixels; skipped"}));
     std::filesystem::remove_all(dir);
 }
