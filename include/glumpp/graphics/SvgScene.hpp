@@ -20,7 +20,8 @@
 //
 // Paint order is the document's. Shapes go into layers, each a solid fill collection, a
 // gradient fill collection, its images, a stroke collection and a gradient stroke
-// collection drawn in that order; layers are drawn in document order. Inside a layer, shape k's fill gets order 2k and its stroke 2k + 1
+// collection drawn in that order; layers are drawn in document order. Inside a layer,
+// shape k's fill (or image) gets order 2k and its stroke 2k + 1
 // (numbered across the whole scene), so a later shape's opaque fill covers an earlier
 // shape's gradient fill or stroke through the depth test even though they are drawn
 // after it (Collection.hpp explains the depth test). That trick cannot express
@@ -31,6 +32,11 @@
 // gradient fill) starts a new layer: that item is then drawn, in its layer, before the
 // fill is. Opaque fills, strokes of any alpha and translucent fills over items drawn
 // before them never split a layer.
+// Images are translucent fills drawn after the gradient fills: one whose box meets a
+// stroke (solid or gradient) of the layer starts a new layer. And as strokes write no
+// depth, a solid stroke whose box meets a gradient stroke of the layer (drawn after it)
+// starts one too. Each image's collection costs its own program link when the scene is
+// built (about 10 ms on llvmpipe), like a layer's.
 //
 // Draw calls: one per non-empty collection of a layer, so 1 to 4 per layer, plus one per
 // image (gradient strokes: one call for all of a layer's). The tiger is
