@@ -62,7 +62,13 @@ bool same(const Transform& x, const Transform& y) {
 bool same(const Shape& x, const Shape& y) {
     if (x.element != y.element || x.id != y.id || x.line != y.line || x.subpaths != y.subpaths || !same(x.transform, y.transform))
         return false;
-    if (x.fill.has_value() != y.fill.has_value() || x.stroke.has_value() != y.stroke.has_value()) return false;
+    if (x.fill.has_value() != y.fill.has_value() || x.stroke.has_value() != y.stroke.has_value() ||
+        x.image.has_value() != y.image.has_value())
+        return false;
+    if (x.image && (x.image->width != y.image->width || x.image->height != y.image->height ||
+                    *x.image->pixels != *y.image->pixels || !same(x.image->to_final, y.image->to_final) ||
+                    x.image->alpha != y.image->alpha || x.image->smooth != y.image->smooth))
+        return false;
     if (x.fill && (!(x.fill->color == y.fill->color) || x.fill->rule != y.fill->rule || x.fill->gradient != y.fill->gradient))
         return false;
     if (x.stroke) {
@@ -80,7 +86,14 @@ void check(const Document& d, std::string_view text) {
     for (const Shape& s : d.shapes()) {
         if (s.subpaths.empty()) fail("a shape without sub-paths", text);
         if (s.line < 1) fail("a shape without a line", text);
-        if (!s.fill && !s.stroke) fail("a shape neither filled nor stroked", text);
+        if (!s.fill && !s.stroke && !s.image) fail("a shape neither filled, stroked nor an image", text);
+        if (s.image) {
+            const auto& im = *s.image;
+            if ((s.fill || s.stroke) || im.width < 1 || im.height < 1 || !im.pixels ||
+                im.pixels->size() != 4 * std::size_t(im.width) * std::size_t(im.height) ||
+                std::size_t(im.width) * std::size_t(im.height) > glumpp::svg::max_image_pixels || !(im.alpha >= 0.0f && im.alpha <= 1.0f))
+                fail("an image that breaks Shape.hpp's promises", text);
+        }
         for (const auto& p : s.subpaths) {
             if (p.points.size() < 2) fail("a sub-path of fewer than two points", text);
             for (const auto& q : p.points)

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 namespace glumpp::graphics::detail {
 
@@ -30,6 +31,12 @@ Array stroke_record(const StrokeStyle& style, const char* caller) {
                          style.edge == StrokeEdge::Agg ? 1.0f : 0.0f,
                          {}};
     return Array::from(std::span<const StrokeRecord>(&r, 1)).view({0});
+}
+
+Array stroke_segments(std::span<const Polyline> polylines) {
+    std::vector<StrokeSegment> out;
+    for (const Polyline& line : polylines) add_stroke_segments(line.points, line.closed, out);
+    return Array::from(std::span<const StrokeSegment>(out), {out.size()});
 }
 
 StrokeStyle stroke_style(const Array& record) {
@@ -56,6 +63,13 @@ flat out int v_cap;
 flat out float v_miter;
 flat out float v_edge;   // 1: glumpy's agg edge (StrokeEdge::Agg)
 out vec2 v_pos;
+#ifdef STROKE_GRADIENT
+// GradientPathCollection: the gradient's record texels 3-6 (GradientPaint.hpp).
+flat out vec3 v_paint;
+flat out vec4 v_points;
+flat out float v_radius;
+out vec2 v_gradient;
+#endif
 void main() {
     vec4 color = shared_texel(a_item, 0);
     vec4 style = shared_texel(a_item, 1);   // order, width, join, cap
@@ -66,7 +80,11 @@ void main() {
     v_cap = int(style.w);
     float width = style.y * abs(u_view.x);
     // Thinner than a pixel: one pixel wide, fainter (keeps the apparent weight).
+#ifdef STROKE_GRADIENT
+    v_color = vec4(1.0, 1.0, 1.0, min(width, 1.0));   // the gradient's alpha is the fragment's
+#else
     v_color = vec4(color.rgb, color.a * min(width, 1.0));
+#endif
     v_half = 0.5 * max(width, 1.0);
     v_prev = to_pixels(a_prev);
     v_next = to_pixels(a_next);
@@ -88,6 +106,15 @@ void main() {
     float across = ((gl_VertexID & 1) == 0 ? -1.0 : 1.0) * (v_half + reach);
     v_pos = v_p0 + t * along + n * across;
     gl_Position = to_clip(v_pos, style.x);
+#ifdef STROKE_GRADIENT
+    // The corner back in world units (u_view's inverse), then in gradient coordinates.
+    vec4 g1 = shared_texel(a_item, 3), m = shared_texel(a_item, 4), o = shared_texel(a_item, 5);
+    v_paint = g1.xyz;
+    v_points = shared_texel(a_item, 6);
+    v_radius = o.z;
+    vec2 w = (v_pos - u_view.zw) / u_view.xy;
+    v_gradient = vec2(m.x * w.x + m.z * w.y + o.x, m.y * w.x + m.w * w.y + o.y);
+#endif
 }
 )";
 
@@ -104,6 +131,12 @@ flat in float v_miter;
 flat in float v_edge;
 in vec2 v_pos;
 out vec4 frag_color;
+#ifdef STROKE_GRADIENT
+flat in vec3 v_paint;
+flat in vec4 v_points;
+flat in float v_radius;
+in vec2 v_gradient;
+#endif
 
 const int MITER = 0, ROUND = 1, BEVEL = 2;   // StrokeJoin
 const int BUTT = 0, SQUARE = 2;              // StrokeCap (ROUND = 1 too)
@@ -164,7 +197,12 @@ void main() {
     float e = (sd + u_antialias) / u_antialias;
     float alpha = v_color.a * (v_edge > 0.5 ? (e < 0.0 ? 1.0 : exp(-e * e)) : coverage(sd));
     if (alpha <= 0.0) discard;
+#ifdef STROKE_GRADIENT
+    vec4 paint = gradient_color(v_gradient, v_paint, v_points, v_radius);
+    frag_color = vec4(paint.rgb, paint.a * alpha);
+#else
     frag_color = vec4(v_color.rgb, alpha);
+#endif
 }
 )";
 

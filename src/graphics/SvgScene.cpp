@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace glumpp::graphics {
 
@@ -30,6 +31,25 @@ StrokeCap stroke_cap(svg::LineCap cap) {
     case svg::LineCap::Square: return StrokeCap::Square;
     }
     return StrokeCap::Butt;
+}
+
+/// An <image>'s picture as a texture: premultiplied RGBA8 (TextureFillCollection.hpp),
+/// filtered as image-rendering asks.
+gloo::Texture2D image_texture(const svg::Image& image) {
+    const auto w = static_cast<std::size_t>(image.width), h = static_cast<std::size_t>(image.height);
+    auto texture = gloo::Texture2D::zeros<std::uint8_t>({h, w, 4});
+    {
+        auto scope = texture.write();
+        auto* out = reinterpret_cast<std::uint8_t*>(scope.data());
+        const std::uint8_t* in = image.pixels->data();
+        for (std::size_t k = 0; k < w * h; ++k) {
+            const unsigned a = in[4 * k + 3];
+            for (int c = 0; c < 3; ++c) out[4 * k + c] = static_cast<std::uint8_t>((in[4 * k + c] * a + 127) / 255);
+            out[4 * k + 3] = static_cast<std::uint8_t>(a);
+        }
+    }
+    texture.set_interpolation(image.smooth ? gloo::Interpolation::Linear : gloo::Interpolation::Nearest);
+    return texture;
 }
 
 struct Box {
@@ -88,8 +108,11 @@ SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
     layers_.push_back(std::make_unique<Layer>());
     // What the current layer holds that is drawn after a collection: gradient fills and
     // strokes after the solid fills, strokes after the gradient fills (see the header).
-    StrokeBoxes after_fills, after_gradients;
-    std::size_t gradient_strokes = 0, past_layer_limit = 0;
+    // Images after the gradient fills; gradient strokes after the solid strokes, which
+    // (drawn without depth writes) must not cover a later shape's gradient stroke... nor
+    // the reverse: a solid stroke over an earlier gradient stroke starts a new layer.
+    StrokeBoxes after_fills, after_gradients, after_images, after_strokes;
+    std::size_t past_layer_limit = 0;
     float order = 0.0f;
     for (const svg::Shape& shape : shapes) {
         if (shape.subpaths.empty() || shape.subpaths[0].points.empty()) {
@@ -101,11 +124,14 @@ SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
             shape.fill && (gradient ? std::any_of(shape.fill->gradient->stops.begin(), shape.fill->gradient->stops.end(),
                                                   [](const svg::Gradient::Stop& s) { return s.color.a < 1.0f; })
                                     : shape.fill->color.a < 1.0f);
-        if (translucent && (gradient ? after_gradients : after_fills).meets(box_of(shape, 0.0))) {
+        const bool image = shape.image && shape.image->pixels;
+        const bool solid_stroke = shape.stroke && !shape.stroke->gradient;
+        const double reach = shape.stroke ? 0.5 * shape.stroke->width * std::max(1.0, shape.stroke->miter_limit) : 0.0;
+        if ((translucent && (gradient ? after_gradients : after_fills).meets(box_of(shape, 0.0))) ||
+            (image && after_images.meets(box_of(shape, 0.0))) || (solid_stroke && after_strokes.meets(box_of(shape, reach)))) {
             if (layers_.size() < max_layers) {
                 layers_.push_back(std::make_unique<Layer>());
-                after_fills.clear();
-                after_gradients.clear();
+                for (StrokeBoxes* b : {&after_fills, &after_gradients, &after_images, &after_strokes}) b->clear();
             } else {
                 ++past_layer_limit;
             }
@@ -117,7 +143,19 @@ SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
         // nothing.
         const std::size_t fills_before = l.fills.size(), gradients_before = l.gradients.size();
         try {
-            if (gradient) {
+            if (image) {
+                // One collection (one texture, one draw call) per image: documents hold few.
+                const svg::Image& im = *shape.image;
+                const auto back = im.to_final.inverse();
+                if (!back) throw ValueError("the image's transform is not invertible");
+                auto images = std::make_unique<TextureFillCollection>(image_texture(im));
+                images->append(shape.subpaths, svg::FillRule::NonZero,
+                               svg::Transform::scale(1.0 / im.width, 1.0 / im.height) * *back, std::clamp(im.alpha, 0.0f, 1.0f),
+                               order);
+                l.images.push_back(std::move(images));
+                after_fills.add(box_of(shape, 0.0));
+                after_gradients.add(box_of(shape, 0.0));
+            } else if (gradient) {
                 l.gradients.append(shape.subpaths, shape.fill->rule, *shape.fill->gradient, order);
                 after_fills.add(box_of(shape, 0.0));
             } else if (shape.fill) {
@@ -127,14 +165,19 @@ SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
             // gap) draws nothing.
             if (shape.stroke && !(shape.stroke->dashes && shape.stroke->dashes->empty())) {
                 const svg::Stroke& s = *shape.stroke;
-                l.strokes.append(s.dashes ? std::span<const svg::Polyline>(*s.dashes) : std::span<const svg::Polyline>(shape.subpaths),
-                                 {rgba(s.color), static_cast<float>(s.width), stroke_join(s.join),
-                                                  stroke_cap(s.cap), static_cast<float>(s.miter_limit), order + 1.0f});
-                gradient_strokes += s.gradient.has_value();
+                const auto lines = s.dashes ? std::span<const svg::Polyline>(*s.dashes) : std::span<const svg::Polyline>(shape.subpaths);
+                const StrokeStyle style{rgba(s.color), static_cast<float>(s.width), stroke_join(s.join),
+                                        stroke_cap(s.cap), static_cast<float>(s.miter_limit), order + 1.0f};
+                if (s.gradient)
+                    l.gradient_strokes.append(lines, style, *s.gradient);
+                else
+                    l.strokes.append(lines, style);
                 // Half the width on each side; miters reach further, up to the limit.
-                const Box b = box_of(shape, 0.5 * s.width * std::max(1.0, s.miter_limit));
+                const Box b = box_of(shape, reach);
                 after_fills.add(b);
                 after_gradients.add(b);
+                after_images.add(b);
+                if (s.gradient) after_strokes.add(b);
             }
         } catch (const Error& e) {
             if (l.fills.size() > fills_before) l.fills.erase(fills_before, l.fills.size());
@@ -147,9 +190,6 @@ SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
         warnings_.push_back("SvgScene: " + std::to_string(past_layer_limit) + " translucent fill" +
                             (past_layer_limit == 1 ? "" : "s") + " past the " + std::to_string(max_layers) +
                             "-layer limit drawn in the last layer (it may hide strokes beneath it)");
-    if (gradient_strokes)
-        warnings_.push_back(std::to_string(gradient_strokes) + " stroke" + (gradient_strokes == 1 ? " is" : "s are") +
-                            " painted by a gradient, drawn in the gradient's mean color (SvgScene strokes are one color each)");
 }
 
 SvgScene::Layer& SvgScene::layer(std::size_t i, const char* caller) {
@@ -162,10 +202,17 @@ SvgScene::Layer& SvgScene::layer(std::size_t i, const char* caller) {
 PolygonCollection& SvgScene::fills(std::size_t i) { return layer(i, "SvgScene::fills").fills; }
 PathCollection& SvgScene::strokes(std::size_t i) { return layer(i, "SvgScene::strokes").strokes; }
 GradientCollection& SvgScene::gradients(std::size_t i) { return layer(i, "SvgScene::gradients").gradients; }
+GradientPathCollection& SvgScene::gradient_strokes(std::size_t i) {
+    return layer(i, "SvgScene::gradient_strokes").gradient_strokes;
+}
+std::span<const std::unique_ptr<TextureFillCollection>> SvgScene::images(std::size_t i) {
+    return layer(i, "SvgScene::images").images;
+}
 
 std::size_t SvgScene::draw_calls() const noexcept {
     std::size_t n = 0;
-    for (const auto& l : layers_) n += !l->fills.empty() + !l->gradients.empty() + !l->strokes.empty();
+    for (const auto& l : layers_)
+        n += !l->fills.empty() + !l->gradients.empty() + l->images.size() + !l->strokes.empty() + !l->gradient_strokes.empty();
     return n;
 }
 
@@ -174,7 +221,9 @@ void SvgScene::set_transform(const PanZoom& view) {
     for (auto& l : layers_) {
         l->fills.set_transform(view);
         l->gradients.set_transform(view);
+        for (auto& image : l->images) image->set_transform(view);
         l->strokes.set_transform(view);
+        l->gradient_strokes.set_transform(view);
     }
 }
 
@@ -183,7 +232,9 @@ void SvgScene::draw() {
         for (auto& l : layers_) {
             l->fills.draw();
             l->gradients.draw();
+            for (auto& image : l->images) image->draw();
             l->strokes.draw();
+            l->gradient_strokes.draw();
         }
     };
     if (!clip_) return draw_layers();

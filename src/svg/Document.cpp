@@ -7,6 +7,7 @@
 #include "Entities.hpp"
 #include "Gradient.hpp"
 #include "Marker.hpp"
+#include "Image.hpp"
 #include "Scanner.hpp"
 #include "ShapeGeometry.hpp"
 #include "Style.hpp"
@@ -82,7 +83,7 @@ std::optional<std::string_view> svg_name(pugi::xml_node node) {
 class DocumentBuilder {
 public:
     DocumentBuilder(Document& doc, std::string_view text, const LoadOptions& options)
-        : doc_(doc), tolerance_(options.tolerance / options.scale) {
+        : doc_(doc), tolerance_(options.tolerance / options.scale), base_directory_(options.base_directory) {
         line_starts_.push_back(0);
         for (std::size_t i = 0; i < text.size(); ++i)
             if (text[i] == '\n') line_starts_.push_back(i + 1);
@@ -264,6 +265,8 @@ private:
             shape(node, name, parent);
         } else if (name == "text") {
             text(node, parent);
+        } else if (name == "image") {
+            image(node, parent);
         } else if (name == "style") {
             // Read before the walk (read_style_sheets): they apply to the whole document.
         } else if (name == "defs" || name == "symbol" || name == "title" || name == "desc" || name == "metadata" ||
@@ -441,6 +444,23 @@ private:
                 placed = true;
             }
         }
+    }
+
+    /// <image> (Image.cpp): its rectangle, bounded as the shapes' points are.
+    void image(pugi::xml_node node, const Context& parent) {
+        const auto context = enter(node, parent);
+        if (!context || !context->style.visible || points_full_) return;
+        std::vector<std::string> problems;
+        auto s = detail::image_shape(node, context->ctm, parent.viewport, context->alpha, base_directory_, image_pixels_, problems);
+        warn_all(node, problems);
+        if (!s) return;
+        for (const glm::dvec2 q : s->subpaths[0].points)
+            if (!std::isfinite(q.x) || !std::isfinite(q.y) || std::abs(q.x) > max_coordinate || std::abs(q.y) > max_coordinate)
+                throw Skip{"coordinates beyond " + detail::number_text(max_coordinate) + " once transformed"};
+        s->id = node.attribute("id").value();
+        s->line = line_of(node);
+        points_ += s->subpaths[0].points.size();
+        doc_.shapes_.push_back(std::move(*s));
     }
 
     static std::optional<Color> resolve(const Paint& paint, const Color& current_color, float alpha) {
@@ -707,6 +727,8 @@ private:
 
     Document& doc_;
     double tolerance_;
+    std::optional<std::filesystem::path> base_directory_; ///< LoadOptions::base_directory
+    std::size_t image_pixels_ = 0;                         ///< decoded so far (max_total_image_pixels)
     detail::StyleSheet sheet_;
     std::vector<std::size_t> line_starts_;
     pugi::xml_node root_;
@@ -782,7 +804,9 @@ Document Document::load(const std::filesystem::path& path, const LoadOptions& op
     // Whatever the size said (a file that grew, or one tellg cannot measure): the rest.
     if (!in.eof()) text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (in.bad()) throw IoError(function + ": cannot read: " + std::strerror(errno));
-    return parse_document(text, options, function);
+    LoadOptions with_base = options;
+    if (!with_base.base_directory) with_base.base_directory = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+    return parse_document(text, with_base, function);
 }
 
 std::optional<Bounds> Document::bounds() const {

@@ -9,6 +9,7 @@ set(GLUMPP_SVG_READER_SOURCES
   Flatten.cpp
   Gradient.cpp
   Marker.cpp
+  Image.cpp
   PathData.cpp
   Scanner.cpp
   ShapeGeometry.cpp

@@ -280,7 +280,7 @@ TEST(Document, UnknownAndForeignElements) {
     EXPECT_EQ(d.shapes()[0].fill->color, Color::rgb8(128, 0, 128));
     EXPECT_EQ(d.warnings(), (std::vector<std::string>{
                                 "video#t1 (line 5): element <video> is not supported; skipped",
-                                "image (line 6): element <image> is not supported; skipped",
+                                "image (line 6): no href; skipped",
                                 "rect (line 8): clip-path is not supported; ignored",
                                 "rect (line 8): mask is not supported; ignored",
                                 "rect (line 8): fill: url(#grad) refers to no element; painting its fallback color",

@@ -43,9 +43,25 @@
 
 namespace glumpp::graphics {
 
+namespace detail {
+/// The stops table GradientCollection and GradientPathCollection share (src/graphics/GradientPaint.hpp).
+class GradientTable {
+public:
+    GradientTable();
+    /// Bakes `g`'s stops into the next row (growing the texture by doubling its rows, re-sent
+    /// whole then; else one row dirtied); returns the row.
+    std::size_t add(const svg::Gradient& g);
+    const gloo::Texture2D& texture() const noexcept { return texture_; }
+
+private:
+    gloo::Texture2D texture_;
+    std::size_t rows_used_ = 0;
+};
+} // namespace detail
+
 class GradientCollection : public Collection {
 public:
-    static constexpr std::size_t table_width = 256;
+    static constexpr std::size_t table_width = 256; ///< detail::gradient_table_width
 
     GradientCollection();
 
@@ -57,17 +73,14 @@ public:
 
     /// The gradient table (rows in item order while nothing is erased; the row of item
     /// i is its shared field "row").
-    const gloo::Texture2D& table() const noexcept { return table_; }
+    const gloo::Texture2D& table() const noexcept;
 
     /// Syncs the table, then Collection::draw(): one glDrawArrays(GL_TRIANGLES).
     void draw();
 
 private:
-    void grow_table(std::size_t rows);
     svg::Tessellator tessellator_;
-    gloo::Texture2D table_;
-    std::size_t rows_used_ = 0;
-    bool table_bound_ = false; ///< u_table is set on the current program
+    detail::GradientTable table_;
 };
 
 } // namespace glumpp::graphics

@@ -12,6 +12,14 @@
 //  - g and a: groups; switch: renders its first child that does not require an
 //    extension (requiredFeatures and systemLanguage are taken as met);
 //  - path, rect (rx/ry rounded corners), circle, ellipse, line, polyline, polygon;
+//  - image (src/svg/Image.cpp): x, y, width and height (the picture's own size in pixels
+//    when absent), preserveAspectRatio (every align value, meet and slice: the picture is
+//    cut to the viewport), href or xlink:href of a base64 data: URI or a file name relative
+//    to LoadOptions::base_directory (never outside it), PNG or JPEG decoded by stb_image
+//    into Shape::image (RGBA8), image-rendering as an attribute (optimizeSpeed, pixelated,
+//    crisp-edges: nearest pixel); opacity multiplied into Image::alpha. A missing or
+//    unreadable href, corrupt data, another format, or a picture past a limit (below) is
+//    a warning naming the element, and the image is skipped;
 //  - use: of any of the above, or of a symbol (its viewBox, sized by the use's width and
 //    height, 100% of the viewport when absent, or the viewBox's own size in a root of
 //    unknown size); references that loop are a warning, not a hang;
@@ -39,7 +47,7 @@
 //    markers, patterns and filters they hold are not drawn in place, silently;
 //  - elements in other XML namespaces (Inkscape's, Sodipodi's, RDF...) are ignored
 //    silently, as SVG requires;
-//  - any other element (image, foreignObject...) is skipped with a warning.
+//  - any other element (foreignObject...) is skipped with a warning.
 // CSS: <style> sheets (type text/css or none; anywhere in the document, applying to all
 // of it) with type, universal, class and id selectors, compounds of them (rect.a#b),
 // descendant and child combinators, selector lists, specificity and !important. The
@@ -89,7 +97,7 @@
 //    is used, "none" without one, with a warning.
 //  - clip-path, mask, filter, mix-blend-mode other than normal, isolation other than
 //    auto and vector-effect other than none are ignored with a warning; so is every
-//    element not listed above (image...).
+//    element not listed above (foreignObject...).
 //  - a marker's overflow hidden (the default) clips its content to its viewport: content
 //    inside it is exact; content that reaches outside is drawn unclipped, with a warning
 //    once per marker (the reader has no clip to give a renderer).
@@ -157,6 +165,13 @@ inline constexpr double max_miter_limit = 1e6;
 /// The code points all <text> elements of a document hold together (after white space
 /// handling): a million, a book's worth; past it characters are dropped, with a warning.
 inline constexpr std::size_t max_text_characters = std::size_t(1) << 20;
+/// <image>: at most this many pixels each (16.7 million: 64 MB decoded) and in all the
+/// document's images (256 MB decoded), and at most max_image_bytes of encoded data each
+/// (a base64 data: URI decoded, or a file); an image past a limit is skipped with a
+/// warning, before it is decoded.
+inline constexpr std::size_t max_image_pixels = std::size_t(1) << 24;
+inline constexpr std::size_t max_total_image_pixels = std::size_t(1) << 26;
+inline constexpr std::size_t max_image_bytes = std::size_t(1) << 26;
 
 struct LoadOptions {
     /// The largest distance between a flattened polyline and its curve, in device
@@ -166,6 +181,12 @@ struct LoadOptions {
     /// a HiDPI screen or when zoomed 2x. Curves are flattened to tolerance / scale in
     /// final units, so zooming in needs a reload with a larger scale to stay smooth.
     double scale = 1.0;
+    /// Where <image href="file.png"> looks: files are read only below this directory
+    /// (a path that leaves it, "../x.png" or "/etc/x.png", is a warning and the image is
+    /// skipped). Nothing (parse()'s default): no file is read, only data: URIs, with a
+    /// warning for each file reference. load() uses the file's directory when this is
+    /// nothing.
+    std::optional<std::filesystem::path> base_directory;
 };
 
 struct ViewBox {

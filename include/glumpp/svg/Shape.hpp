@@ -15,6 +15,7 @@
 #include <glm/vec2.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,7 +67,7 @@ struct Gradient {
     /// in straight (not premultiplied) sRGB, as SVG 1.1 specifies.
     Color color_at(double t) const;
     /// The mean color over t in [0, 1]: what a renderer that cannot evaluate gradients
-    /// paints (SvgScene's strokes).
+    /// paints (and what SvgScene's gradient collections report as an item's color).
     Color mean_color() const;
     friend bool operator==(const Gradient&, const Gradient&) = default;
 };
@@ -143,6 +144,23 @@ struct Text {
     double tolerance = 0.25;
 };
 
+/// An <image>'s decoded picture and where it goes (src/svg/Image.cpp). The shape's
+/// `subpaths` are the rectangle it paints (the image's box, cut to its viewport under
+/// preserveAspectRatio's slice), and `fill` and `stroke` are empty.
+struct Image {
+    int width = 0, height = 0; ///< in pixels, both >= 1
+    /// width * height * 4 bytes: straight (not premultiplied) RGBA8, rows top to bottom.
+    /// Shared and const, so that copying a Shape copies no pixels.
+    std::shared_ptr<const std::vector<std::uint8_t>> pixels;
+    /// Image pixels (0, 0)-(width, height), y down, to final units: the shape's transform
+    /// times the x, y, width, height and preserveAspectRatio placement.
+    Transform to_final;
+    float alpha = 1.0f; ///< opacity (the element's and its ancestors') to multiply in
+    /// image-rendering: optimizeSpeed or pixelated ask for the nearest pixel; otherwise
+    /// (auto, optimizeQuality, smooth) pixels are interpolated, as rsvg-convert does.
+    bool smooth = true;
+};
+
 struct Shape {
     std::string element;         ///< the SVG element: "path", "rect", "circle"...
     std::string id;              ///< its id attribute, or empty
@@ -152,6 +170,7 @@ struct Shape {
     std::vector<Polyline> subpaths;
     std::optional<Fill> fill;     ///< nothing: not filled
     std::optional<Stroke> stroke; ///< nothing: not stroked
+    std::optional<Image> image;   ///< an <image> element's picture (then no fill, no stroke)
     Transform transform;          ///< the element's user units to final units
     /// A <text> element: no subpaths until a renderer outlines its glyphs (fonts are not
     /// the reader's); its spans' fill and stroke paint them, `fill` and `stroke` are the
