@@ -5,6 +5,7 @@
 // geometry in ShapeGeometry.cpp.
 
 #include "Entities.hpp"
+#include "Filter.hpp"
 #include "Gradient.hpp"
 #include "Scanner.hpp"
 #include "ShapeGeometry.hpp"
@@ -44,8 +45,12 @@ struct Context {
     Transform ctm;
     Style style;
     Viewport viewport;
-    float alpha = 1.0f; ///< product of the ancestors' opacity (see Document.hpp)
+    float alpha = 1.0f; ///< product of the opacities folded into shapes (see Document.hpp)
     int depth = 0;
+    int group = -1;       ///< the innermost compositing group (Group.hpp), -1: none
+    int group_depth = 0;  ///< compositing groups around the element
+    bool opened = false;  ///< this element opened `group`: close() resolves it
+    std::size_t first_shape = 0; ///< the group's first shape, when opened
 };
 
 std::string_view local_part(std::string_view name) {
@@ -192,18 +197,244 @@ private:
 
     /// The context an element's children (or its own geometry) see: its transform
     /// composed, its style applied. Nothing when it is not displayed.
-    std::optional<Context> enter(pugi::xml_node node, const Context& parent, const Transform& extra = {}) {
+    /// An element that needs compositing (Group.hpp) opens a group here: `shape` says it
+    /// is a single shape, whose opacity is folded into its colours instead unless it is
+    /// both filled and stroked (where the stroke would show the fill through it). Every
+    /// caller calls close() once the element's children are visited.
+    std::optional<Context> enter(pugi::xml_node node, const Context& parent, const Transform& extra = {}, bool shape = false) {
         Context context = parent;
         context.depth = parent.depth + 1;
+        context.opened = false;
         context.ctm = parent.ctm * detail::transform_attribute(node) * extra;
         context.style.opacity = 1.0f;
         context.style.display = true;
+        context.style.clip_path.clear();
+        context.style.mask.clear();
+        context.style.filter.clear();
         std::vector<std::string> problems;
         detail::apply_style(node, context.style, parent.style, parent.viewport, problems, &sheet_);
         warn_all(node, problems);
         if (!context.style.display) return std::nullopt;
-        context.alpha = parent.alpha * context.style.opacity;
+        Style& st = context.style;
+        const auto painted = [](const Paint& p) { return p.kind != Paint::Kind::None || !p.url.empty(); };
+        const bool both = painted(st.fill) && painted(st.stroke) && st.stroke_width > 0.0;
+        const bool compositing = !st.clip_path.empty() || !st.mask.empty() || !st.filter.empty();
+        const bool group_opacity = st.opacity < 1.0f && (!shape || both);
+        if (compositing || group_opacity) {
+            std::string refused;
+            if (in_content_ > 0)
+                refused = "inside a mask or clipPath";
+            else if (doc_.groups_.size() >= max_groups)
+                refused = "past the document's " + std::to_string(max_groups) + " compositing groups";
+            else if (parent.group_depth >= max_group_depth)
+                refused = "nested in more than " + std::to_string(max_group_depth) + " compositing groups";
+            if (refused.empty()) {
+                Group g;
+                g.parent = parent.group;
+                g.opacity = st.opacity;
+                g.name = describe(node);
+                context.group = static_cast<int>(doc_.groups_.size());
+                doc_.groups_.push_back(std::move(g));
+                context.group_depth = parent.group_depth + 1;
+                context.opened = true;
+                context.first_shape = doc_.shapes_.size();
+                return context; // the opacity is the group's, not its shapes'
+            }
+            if (compositing) warn(node, "clip-path, mask and filter " + refused + " are not supported; ignored");
+            if (group_opacity && in_content_ == 0)
+                warn(node, "opacity " + refused + " is multiplied into each shape (overlaps show through)");
+            st.clip_path.clear();
+            st.mask.clear();
+            st.filter.clear();
+        }
+        context.alpha = parent.alpha * st.opacity;
         return context;
+    }
+
+    /// Resolves the clip-path, mask and filter of a group `enter` opened, now that its
+    /// shapes (and so its box, for objectBoundingBox) are known.
+    void close(pugi::xml_node node, const Context& context) {
+        if (!context.opened) return;
+        const std::optional<Bounds> box = user_box(context);
+        const Style& st = context.style;
+        std::vector<ClipPath> clip;
+        if (!st.clip_path.empty()) {
+            std::vector<pugi::xml_node> chain;
+            clip_path(node, st.clip_path, context, box, 0, clip, chain);
+        }
+        std::optional<Mask> mask;
+        if (!st.mask.empty()) mask = read_mask(node, st.mask, context, box);
+        std::optional<Filter> filter;
+        if (!st.filter.empty()) {
+            const pugi::xml_node target = find_id(st.filter);
+            if (!target || svg_name(target) != std::optional<std::string_view>("filter")) {
+                warn(node, "filter: url(#" + st.filter + ") refers to no filter element; drawn unfiltered");
+            } else {
+                std::vector<std::string> problems;
+                filter = detail::read_filter(target, context.ctm, box, problems);
+                warn_all(node, problems);
+                if (filter) filter->name = describe(target);
+            }
+        }
+        Group& g = doc_.groups_[static_cast<std::size_t>(context.group)];
+        g.clip = std::move(clip);
+        g.mask = std::move(mask);
+        g.filter = std::move(filter);
+    }
+
+    /// The box of the shapes of the group `context` opened, in its user space.
+    std::optional<Bounds> user_box(const Context& context) const {
+        std::optional<Bounds> box;
+        const auto back = context.ctm.inverse();
+        if (!back) return box;
+        for (std::size_t k = context.first_shape; k < doc_.shapes_.size(); ++k)
+            for (const Polyline& p : doc_.shapes_[k].subpaths)
+                for (const glm::dvec2 q : p.points) {
+                    const glm::dvec2 u = back->apply(q);
+                    if (!box) box = Bounds{u, u};
+                    box->min = glm::min(box->min, u);
+                    box->max = glm::max(box->max, u);
+                }
+        return box;
+    }
+
+    /// clip-path="url(#id)" of `node`: the clipPath's shapes into `out`, then its own
+    /// clip-path's (an intersection), at most max_clip_depth references deep.
+    void clip_path(pugi::xml_node node, const std::string& id, const Context& context, const std::optional<Bounds>& box,
+                   int depth, std::vector<ClipPath>& out, std::vector<pugi::xml_node>& chain) {
+        const pugi::xml_node target = find_id(id);
+        if (!target || svg_name(target) != std::optional<std::string_view>("clipPath")) {
+            warn(node, "clip-path: url(#" + id + ") refers to no clipPath; not clipped");
+            return;
+        }
+        if (std::find(chain.begin(), chain.end(), target) != chain.end()) {
+            warn(node, "clip-path: url(#" + id + ") refers back to itself; ignored there");
+            return;
+        }
+        if (depth >= max_clip_depth) {
+            warn(node, "clip-path: clipPath references nested more than " + std::to_string(max_clip_depth) +
+                           " deep; the deeper ones ignored");
+            return;
+        }
+        ClipPath cp;
+        cp.name = describe(target);
+        Transform units;
+        if (detail::trim(target.attribute("clipPathUnits").value()) == "objectBoundingBox") {
+            const glm::dvec2 size = box ? box->max - box->min : glm::dvec2(0.0);
+            // SVG: a box of zero width or height leaves nothing visible.
+            if (!(size.x > 0.0) || !(size.y > 0.0)) {
+                out.push_back(std::move(cp));
+                return;
+            }
+            units = Transform::matrix(size.x, 0.0, 0.0, size.y, box->min.x, box->min.y);
+        }
+        Context base;
+        base.depth = context.depth + 1;
+        base.viewport = context.viewport;
+        try {
+            base.ctm = context.ctm * units * detail::transform_attribute(target);
+        } catch (const Skip& skip) {
+            warn(target, skip.message + "; not clipped");
+            return;
+        }
+        std::vector<std::string> problems;
+        detail::apply_style(target, base.style, Style{}, context.viewport, problems, &sheet_);
+        warn_all(target, problems);
+        const std::string own_clip = base.style.clip_path;
+        base.style.clip_path.clear();
+        ++in_content_;
+        for (pugi::xml_node child = target.first_child(); child; child = child.next_sibling()) {
+            if (child.type() != pugi::node_element) continue;
+            try {
+                clip_child(child, base, cp.shapes, 0);
+            } catch (const Skip& skip) {
+                warn(child, skip.message + "; skipped");
+            }
+        }
+        --in_content_;
+        out.push_back(std::move(cp));
+        if (!own_clip.empty()) {
+            chain.push_back(target);
+            clip_path(target, own_clip, context, box, depth + 1, out, chain);
+            chain.pop_back();
+        }
+    }
+
+    /// One child of a clipPath: a shape, or a use of one, filled white under its clip-rule.
+    void clip_child(pugi::xml_node child, const Context& parent, std::vector<Shape>& out, int uses) {
+        const auto name = svg_name(child);
+        if (!name) return;
+        if (*name == "title" || *name == "desc" || *name == "metadata") return;
+        if (*name == "use") {
+            pugi::xml_attribute href = child.attribute("href");
+            if (!href) href = child.attribute("xlink:href");
+            const std::string_view text = detail::trim(href.value());
+            const pugi::xml_node target = text.starts_with('#') ? find_id(text.substr(1)) : pugi::xml_node();
+            if (!target) throw Skip{"href " + detail::quote(text) + " refers to no element of this document"};
+            if (uses > 0 || std::find(use_stack_.begin(), use_stack_.end(), target) != use_stack_.end())
+                throw Skip{"a use inside a clipPath may refer to one shape only"};
+            const double x = detail::length_attribute(child, "x", Axis::X, parent.viewport, 0.0, true);
+            const double y = detail::length_attribute(child, "y", Axis::Y, parent.viewport, 0.0, true);
+            const auto context = enter(child, parent, Transform::translate(x, y));
+            if (!context) return;
+            clip_child(target, *context, out, uses + 1);
+            return;
+        }
+        if (!(*name == "path" || *name == "rect" || *name == "circle" || *name == "ellipse" || *name == "line" ||
+              *name == "polyline" || *name == "polygon")) {
+            warn(child, "<" + std::string(*name) + "> inside a clipPath is not supported; ignored");
+            return;
+        }
+        auto context = enter(child, parent);
+        if (!context) return;
+        std::vector<std::string> problems;
+        const auto geometry = detail::shape_geometry(child, *name, parent.viewport, problems);
+        warn_all(child, problems);
+        if (!geometry) return;
+        Style& st = context->style;
+        st.fill = Paint::solid({1.0f, 1.0f, 1.0f, 1.0f});
+        st.fill_opacity = 1.0f;
+        st.fill_rule = st.clip_rule;
+        st.stroke = Paint::none();
+        st.dash_array.clear();
+        context->alpha = 1.0f;
+        context->group = -1;
+        if (auto s = make_shape(child, *name, geometry->path, *context, geometry->fillable)) out.push_back(std::move(*s));
+    }
+
+    /// mask="url(#id)": the mask's content, read as the document's shapes are (no groups).
+    std::optional<Mask> read_mask(pugi::xml_node node, const std::string& id, const Context& context,
+                                  const std::optional<Bounds>& box) {
+        const pugi::xml_node target = find_id(id);
+        if (!target || svg_name(target) != std::optional<std::string_view>("mask")) {
+            warn(node, "mask: url(#" + id + ") refers to no mask; not masked");
+            return std::nullopt;
+        }
+        Mask mask;
+        mask.name = describe(target);
+        Transform units;
+        if (detail::trim(target.attribute("maskContentUnits").value()) == "objectBoundingBox") {
+            const glm::dvec2 size = box ? box->max - box->min : glm::dvec2(0.0);
+            if (!(size.x > 0.0) || !(size.y > 0.0)) return mask; // nothing shows
+            units = Transform::matrix(size.x, 0.0, 0.0, size.y, box->min.x, box->min.y);
+        }
+        Context base;
+        base.depth = context.depth + 1;
+        base.viewport = context.viewport;
+        base.ctm = context.ctm * units;
+        std::vector<Shape>* saved = out_;
+        out_ = &mask.shapes;
+        ++in_content_;
+        try {
+            visit_group_like(target, base);
+        } catch (...) {
+            out_ = saved;
+            --in_content_;
+            throw;
+        }
+        out_ = saved;
+        --in_content_;
+        return mask;
     }
 
     void visit_children(pugi::xml_node node, const Context& context) {
@@ -213,7 +444,10 @@ private:
 
     /// svg (root or nested) after its viewport has been set up, g, a.
     void visit_group_like(pugi::xml_node node, const Context& parent, const Transform& extra = {}) {
-        if (const auto context = enter(node, parent, extra)) visit_children(node, *context);
+        if (const auto context = enter(node, parent, extra)) {
+            visit_children(node, *context);
+            close(node, *context);
+        }
     }
 
     void visit(pugi::xml_node node, const Context& parent) {
@@ -250,6 +484,7 @@ private:
                 visit(child, *context);
                 break;
             }
+            close(node, *context);
         } else if (name == "use") {
             use(node, parent);
         } else if (name == "path" || name == "rect" || name == "circle" || name == "ellipse" || name == "line" ||
@@ -302,6 +537,7 @@ private:
             Context children = *context;
             children.viewport = inner.viewport;
             visit_children(node, children);
+            close(node, *context);
         }
     }
 
@@ -354,6 +590,7 @@ private:
             throw;
         }
         use_stack_.pop_back();
+        close(node, *context);
     }
 
     // --- shapes -----------------------------------------------------------------------
@@ -361,12 +598,14 @@ private:
     void shape(pugi::xml_node node, std::string_view name, const Context& parent) {
         // The element's transform and style first: a bad transform skips it whatever its
         // geometry, and percentages in its geometry use the parent's viewport.
-        const auto context = enter(node, parent);
+        const auto context = enter(node, parent, {}, true);
         if (!context) return;
         std::vector<std::string> problems;
         const auto geometry = detail::shape_geometry(node, name, parent.viewport, problems);
         warn_all(node, problems);
-        if (geometry) emit(node, name, geometry->path, *context, geometry->fillable);
+        if (geometry)
+            if (auto s = make_shape(node, name, geometry->path, *context, geometry->fillable)) out_->push_back(std::move(*s));
+        close(node, *context);
     }
 
     static std::optional<Color> resolve(const Paint& paint, const Color& current_color, float alpha) {
@@ -376,9 +615,12 @@ private:
         return c;
     }
 
-    void emit(pugi::xml_node node, std::string_view name, const PathData& path, const Context& context, bool fillable) {
+    /// The shape `node` paints, flattened and checked; nothing when it paints nothing.
+    /// Throws Skip for numbers out of range.
+    std::optional<Shape> make_shape(pugi::xml_node node, std::string_view name, const PathData& path, const Context& context,
+                                    bool fillable) {
         const Style& st = context.style;
-        if (!st.visible || path.commands.empty()) return;
+        if (!st.visible || path.commands.empty()) return std::nullopt;
         Shape s;
         // A url() paint is resolved once the shape is flattened (objectBoundingBox needs
         // its box); until then its fallback stands for it, so that "url(#g) none" alone
@@ -398,14 +640,14 @@ private:
                 s.stroke = stroke;
             }
         }
-        if (!s.fill && !s.stroke) return;
+        if (!s.fill && !s.stroke) return std::nullopt;
         const Transform& m = context.ctm;
         for (const double v : {m.a, m.b, m.c, m.d, m.e, m.f})
             if (!std::isfinite(v)) throw Skip{"coordinates overflow once transformed"};
         if (s.stroke && !(s.stroke->width <= max_coordinate))
             throw Skip{"stroke width " + detail::number_text(s.stroke->width) + " is beyond " +
                        detail::number_text(max_coordinate) + " once transformed"};
-        if (points_full_) return; // warned once, where the limit was reached
+        if (points_full_) return std::nullopt; // warned once, where the limit was reached
         try {
             s.subpaths = flatten(path, context.ctm, tolerance_, max_points - points_);
         } catch (const ValueError&) {
@@ -423,10 +665,10 @@ private:
                                detail::number_text(max_coordinate) + " once transformed"};
             }
         }
-        if (s.subpaths.empty()) return;
+        if (s.subpaths.empty()) return std::nullopt;
         if ((s.fill && !st.fill.url.empty()) || (s.stroke && !st.stroke.url.empty())) {
             paint_servers(node, s, context);
-            if (!s.fill && !s.stroke) return;
+            if (!s.fill && !s.stroke) return std::nullopt;
         }
         points_ += count;
         if (s.stroke && !st.dash_array.empty()) {
@@ -448,7 +690,8 @@ private:
         s.id = node.attribute("id").value();
         s.line = line_of(node);
         s.transform = context.ctm;
-        doc_.shapes_.push_back(std::move(s));
+        s.group = context.group;
+        return s;
     }
 
     /// Resolves the shape's url() paints (Gradient.hpp): a gradient, a color, or none.
@@ -525,6 +768,8 @@ private:
     bool ids_built_ = false;
     std::unordered_map<std::string, pugi::xml_node> ids_;
     std::vector<pugi::xml_node> use_stack_;
+    std::vector<Shape>* out_ = &doc_.shapes_; ///< where shapes go: the document's, or a mask's
+    int in_content_ = 0; ///< inside a mask's or clipPath's content: no groups there
 };
 
 namespace {

@@ -34,9 +34,12 @@ struct Style {
     double dash_offset = 0.0;       ///< user units
     Color color{0.0f, 0.0f, 0.0f, 1.0f};
     bool visible = true;
+    FillRule clip_rule = FillRule::NonZero; ///< clip-rule (inherited; used inside clipPath)
     // Not inherited:
     float opacity = 1.0f;
     bool display = true;
+    /// clip-path, mask, filter: the id of url(#id); empty for none.
+    std::string clip_path, mask, filter;
 };
 
 /// The element's style declarations in the order they apply (CSS 2.1 6.4.1, SVG 1.1
