@@ -153,3 +153,26 @@ TEST_F(SvgCompositing, PanZoomUploadsNothing) {
     // Zoomed 2x about the centre, panned (5, 3): the rect's centre is at (65, 43).
     EXPECT_LT(at(px, 65, 43).r, 200);
 }
+
+// Hostile input: a blur of a million units is drawn at the largest sigma drawn (64
+// pixels: bounded time, the shape still faintly there), and group references a
+// hand-made scene gets wrong are taken as no group, with a warning.
+TEST_F(SvgCompositing, BoundsAndBadGroups) {
+    const auto doc = document(R"svg(<filter id="f"><feGaussianBlur stdDeviation="1e6"/></filter>
+      <rect x="20" y="0" width="80" height="80" fill="#000" filter="url(#f)"/>)svg");
+    SvgScene blurred(doc);
+    const auto px = render(blurred);
+    EXPECT_LT(at(px, 60, 40).r, 250) << "capped: the shape's ink is spread over 3 x 64 pixels, not lost";
+    EXPECT_GT(at(px, 60, 40).r, 100);
+
+    std::vector<svg::Shape> shapes(2, doc.shapes()[0]);
+    shapes[0].group = 5;  // no such group
+    shapes[1].group = 0;  // a group whose parent comes after it
+    std::vector<svg::Group> groups(2);
+    groups[0].parent = 1;
+    groups[0].opacity = 0.5f;
+    SvgScene scene(shapes, groups);
+    ASSERT_FALSE(scene.warnings().empty());
+    EXPECT_EQ(scene.warnings()[0], "SvgScene: 2 group references out of range or out of order taken as no group");
+    EXPECT_EQ(scene.group_count(), 1u); // group 0 itself, as a top-level group
+}
