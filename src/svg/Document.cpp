@@ -423,6 +423,7 @@ private:
         base.viewport = context.viewport;
         base.ctm = context.ctm * units;
         std::vector<Shape>* saved = out_;
+        const std::size_t unsupported = unsupported_;
         out_ = &mask.shapes;
         ++in_content_;
         try {
@@ -434,6 +435,12 @@ private:
         }
         out_ = saved;
         --in_content_;
+        // Content left out (an image, text: Illustrator's opacity masks are images) would
+        // hide what it should show: no mask is nearer the picture than part of one.
+        if (unsupported_ != unsupported) {
+            warn(node, "mask: url(#" + id + ") holds elements that are not supported; not masked");
+            return std::nullopt;
+        }
         return mask;
     }
 
@@ -498,6 +505,7 @@ private:
             // Definitions and metadata: drawn only through references, if at all.
         } else {
             warn(node, "element <" + std::string(name) + "> is not supported; skipped");
+            ++unsupported_;
         }
     }
 
@@ -770,6 +778,7 @@ private:
     std::vector<pugi::xml_node> use_stack_;
     std::vector<Shape>* out_ = &doc_.shapes_; ///< where shapes go: the document's, or a mask's
     int in_content_ = 0; ///< inside a mask's or clipPath's content: no groups there
+    std::size_t unsupported_ = 0; ///< elements skipped as not supported, so far
 };
 
 namespace {

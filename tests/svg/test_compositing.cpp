@@ -206,3 +206,14 @@ TEST(Compositing, BadValuesWarn) {
     EXPECT_TRUE(has_warning(d, "rect (line 4): filter: feGaussianBlur stdDeviation \"-1\" is not one or two numbers >= 0"));
     EXPECT_EQ(d.shapes()[0].group, -1);
 }
+
+// A mask whose content cannot all be read (an image: Illustrator's opacity masks) is
+// ignored, with a warning, rather than hiding what the missing part would show.
+TEST(Compositing, MaskWithUnsupportedContentIsIgnored) {
+    const Document d = svg(R"svg(
+      <mask id="m"><image width="10" height="10" href="data:,"/><rect width="5" height="5" fill="#fff"/></mask>
+      <g mask="url(#m)"><rect width="10" height="10"/></g>)svg");
+    ASSERT_EQ(d.groups().size(), 1u);
+    EXPECT_FALSE(d.groups()[0].mask);
+    EXPECT_TRUE(has_warning(d, "g (line 3): mask: url(#m) holds elements that are not supported; not masked"));
+}

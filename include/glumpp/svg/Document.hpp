@@ -47,7 +47,9 @@
 //    other elements inside a clipPath are ignored with a warning;
 //  - mask: luminance masks, maskContentUnits (userSpaceOnUse, objectBoundingBox); the
 //    content is read as shapes, opacity inside folded into them, clip-path, mask and
-//    filter inside ignored with a warning; the mask region is not applied;
+//    filter inside ignored with a warning; the mask region is not applied; a mask whose
+//    content holds an element that is not supported (image, text) is ignored, with a
+//    warning (part of a mask would hide what the whole shows);
 //  - filter: feGaussianBlur (stdDeviation x [y]), feOffset (dx, dy) and feMerge
 //    (feMergeNode), in / result / SourceGraphic / SourceAlpha, primitiveUnits; a filter
 //    with any other primitive (feFlood, feComposite, feColorMatrix...) or input
