@@ -70,7 +70,9 @@ struct Group {
     int parent = -1;       ///< index in Document::groups(), -1: the document itself
     float opacity = 1.0f;  ///< the group's opacity, applied once to the composited layer
     /// clip-path: the intersection of these clip paths (a clipPath with its own clip-path
-    /// adds that one, nested at most max_clip_depth deep). Empty: not clipped.
+    /// adds that one, nested at most max_clip_depth deep, as SVG 1.1 14.3.5 and the
+    /// browsers do; rsvg-convert 2.54 ignores a clipPath's own clip-path, so the corpus
+    /// documents do not use it). Empty: not clipped.
     std::vector<ClipPath> clip;
     std::optional<Mask> mask;
     std::optional<Filter> filter;
