@@ -1,4 +1,7 @@
 #include <glumpp/graphics/SvgScene.hpp>
+
+#include "SvgCompositor.hpp"
+
 #include <glumpp/graphics/SvgText.hpp>
 
 #include <glumpp/Error.hpp>
@@ -98,98 +101,253 @@ private:
 };
 } // namespace
 
-SvgScene::SvgScene(const svg::Document& document) : SvgScene(std::span<const svg::Shape>(document.shapes())) {
+struct SvgScene::Layer {
+    // Made at the first item (each collection compiles its program when made).
+    std::unique_ptr<PolygonCollection> fills_;
+    std::unique_ptr<GradientCollection> gradients_;
+    std::unique_ptr<PathCollection> strokes_;
+    std::unique_ptr<GradientPathCollection> gradient_strokes_;
+    std::vector<std::unique_ptr<TextureFillCollection>> images; ///< one an image (its texture)
+    std::optional<PanZoom> view;
+    PolygonCollection& fills() {
+        if (!fills_) {
+            fills_ = std::make_unique<PolygonCollection>();
+            if (view) fills_->set_transform(*view);
+        }
+        return *fills_;
+    }
+    GradientCollection& gradients() {
+        if (!gradients_) {
+            gradients_ = std::make_unique<GradientCollection>();
+            if (view) gradients_->set_transform(*view);
+        }
+        return *gradients_;
+    }
+    PathCollection& strokes() {
+        if (!strokes_) {
+            strokes_ = std::make_unique<PathCollection>();
+            if (view) strokes_->set_transform(*view);
+        }
+        return *strokes_;
+    }
+    GradientPathCollection& gradient_strokes() {
+        if (!gradient_strokes_) {
+            gradient_strokes_ = std::make_unique<GradientPathCollection>();
+            if (view) gradient_strokes_->set_transform(*view);
+        }
+        return *gradient_strokes_;
+    }
+    std::size_t draw_calls() const {
+        return (fills_ && !fills_->empty()) + (gradients_ && !gradients_->empty()) + images.size() +
+               (strokes_ && !strokes_->empty()) + (gradient_strokes_ && !gradient_strokes_->empty());
+    }
+};
+
+/// A node of the scene's tree: the document, a group, a clip path or a mask. Its steps
+/// are its layers and child groups in document order.
+struct SvgScene::Node {
+    struct Step {
+        bool group = false;
+        std::size_t index = 0; ///< in layers_ or nodes_
+    };
+    std::vector<Step> steps;
+    // The group's compositing (Group.hpp): nothing for the document, clip paths and masks.
+    float opacity = 1.0f;
+    std::vector<std::size_t> clips; ///< nodes, intersected
+    std::optional<std::size_t> mask; ///< node
+    std::optional<svg::Filter> filter;
+    // What the current layer holds that is drawn after a collection: gradient fills,
+    // images and strokes after the solid fills; images and strokes after the gradient
+    // fills; strokes after the images; gradient strokes after the solid strokes (which,
+    // drawn without depth writes, must not cover a later shape's gradient stroke, nor the
+    // reverse). See the header.
+    StrokeBoxes after_fills, after_gradients, after_images, after_strokes;
+    void clear_boxes() {
+        for (StrokeBoxes* b : {&after_fills, &after_gradients, &after_images, &after_strokes}) b->clear();
+    }
+};
+
+SvgScene::SvgScene(const svg::Document& document) : SvgScene(document.shapes(), document.groups()) {
     if (document.width() > 0.0 && document.height() > 0.0) clip_ = Rect{0.0, 0.0, document.width(), document.height()};
 }
 
-SvgScene::SvgScene(std::span<const svg::Shape> shapes) {
+SvgScene::SvgScene(std::span<const svg::Shape> shapes) { build(shapes, {}); }
+
+SvgScene::SvgScene(std::span<const svg::Shape> shapes, std::span<const svg::Group> groups) { build(shapes, groups); }
+
+SvgScene::~SvgScene() = default;
+SvgScene::SvgScene(SvgScene&&) noexcept = default;
+SvgScene& SvgScene::operator=(SvgScene&&) noexcept = default;
+
+void SvgScene::build(std::span<const svg::Shape> shapes, std::span<const svg::Group> groups) {
     std::vector<svg::Shape> outlined; // <text> shapes as their glyphs' outlines (SvgText.hpp)
     if (outline_texts(shapes, outlined, warnings_)) shapes = outlined;
-    layers_.push_back(std::make_unique<Layer>());
-    // What the current layer holds that is drawn after a collection: gradient fills and
-    // strokes after the solid fills, strokes after the gradient fills (see the header).
-    // Images after the gradient fills; gradient strokes after the solid strokes, which
-    // (drawn without depth writes) must not cover a later shape's gradient stroke... nor
-    // the reverse: a solid stroke over an earlier gradient stroke starts a new layer.
-    StrokeBoxes after_fills, after_gradients, after_images, after_strokes;
-    std::size_t past_layer_limit = 0;
+    compositor_ = std::make_unique<detail::Compositor>();
+    nodes_.push_back(std::make_unique<Node>());
+    current_layer(0); // a scene has at least one layer
     float order = 0.0f;
-    for (const svg::Shape& shape : shapes) {
-        if (shape.subpaths.empty() || shape.subpaths[0].points.empty()) {
+    // A group's parent must come before it (so chains end); anything else is no group.
+    std::vector<int> parent(groups.size(), -1);
+    std::vector<int> depth(groups.size(), 1);
+    std::size_t bad_groups = 0;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const int p = groups[g].parent;
+        if (p >= 0 && std::size_t(p) < g) {
+            parent[g] = p;
+            depth[g] = depth[std::size_t(p)] + 1;
+        } else if (p != -1) {
+            ++bad_groups;
+        }
+    }
+    const auto add_content = [&](const std::vector<svg::Shape>& content) {
+        const std::size_t n = nodes_.size();
+        nodes_.push_back(std::make_unique<Node>());
+        for (const svg::Shape& shape : content) {
+            add_shape(shape, n, order);
             order += 2.0f;
-            continue;
         }
-        const bool gradient = shape.fill && shape.fill->gradient;
-        const bool translucent =
-            shape.fill && (gradient ? std::any_of(shape.fill->gradient->stops.begin(), shape.fill->gradient->stops.end(),
-                                                  [](const svg::Gradient::Stop& s) { return s.color.a < 1.0f; })
-                                    : shape.fill->color.a < 1.0f);
-        const bool image = shape.image && shape.image->pixels;
-        const bool solid_stroke = shape.stroke && !shape.stroke->gradient;
-        const double reach = shape.stroke ? 0.5 * shape.stroke->width * std::max(1.0, shape.stroke->miter_limit) : 0.0;
-        if ((translucent && (gradient ? after_gradients : after_fills).meets(box_of(shape, 0.0))) ||
-            (image && after_images.meets(box_of(shape, 0.0))) || (solid_stroke && after_strokes.meets(box_of(shape, reach)))) {
-            if (layers_.size() < max_layers) {
-                layers_.push_back(std::make_unique<Layer>());
-                for (StrokeBoxes* b : {&after_fills, &after_gradients, &after_images, &after_strokes}) b->clear();
-            } else {
-                ++past_layer_limit;
-            }
+        return n;
+    };
+    std::vector<int> open;            // the groups open, outermost first
+    std::vector<std::size_t> open_nodes{0};
+    std::size_t too_deep = 0;
+    for (const svg::Shape& shape : shapes) {
+        int g = shape.group;
+        if (g >= 0 && std::size_t(g) >= groups.size()) {
+            ++bad_groups;
+            g = -1;
         }
-        Layer& l = *layers_.back();
-        // One shape the collections refuse (a tessellator's range, a width or an order
-        // they cannot store) is skipped with a warning; the rest of the document draws.
-        // A fill already appended for it is taken back, so that the shape is all or
-        // nothing.
-        const std::size_t fills_before = l.fills.size(), gradients_before = l.gradients.size();
-        try {
-            if (image) {
-                // One collection (one texture, one draw call) per image: documents hold few.
-                const svg::Image& im = *shape.image;
-                const auto back = im.to_final.inverse();
-                if (!back) throw ValueError("the image's transform is not invertible");
-                auto images = std::make_unique<TextureFillCollection>(image_texture(im));
-                images->append(shape.subpaths, svg::FillRule::NonZero,
-                               svg::Transform::scale(1.0 / im.width, 1.0 / im.height) * *back, std::clamp(im.alpha, 0.0f, 1.0f),
-                               order);
-                l.images.push_back(std::move(images));
-                after_fills.add(box_of(shape, 0.0));
-                after_gradients.add(box_of(shape, 0.0));
-            } else if (gradient) {
-                l.gradients.append(shape.subpaths, shape.fill->rule, *shape.fill->gradient, order);
-                after_fills.add(box_of(shape, 0.0));
-            } else if (shape.fill) {
-                l.fills.append(shape.subpaths, shape.fill->rule, {rgba(shape.fill->color), order});
-            }
-            // A dashed stroke whose dashes all vanished (a path shorter than the first
-            // gap) draws nothing.
-            if (shape.stroke && !(shape.stroke->dashes && shape.stroke->dashes->empty())) {
-                const svg::Stroke& s = *shape.stroke;
-                const auto lines = s.dashes ? std::span<const svg::Polyline>(*s.dashes) : std::span<const svg::Polyline>(shape.subpaths);
-                const StrokeStyle style{rgba(s.color), static_cast<float>(s.width), stroke_join(s.join),
-                                        stroke_cap(s.cap), static_cast<float>(s.miter_limit), order + 1.0f};
-                if (s.gradient)
-                    l.gradient_strokes.append(lines, style, *s.gradient);
-                else
-                    l.strokes.append(lines, style);
-                // Half the width on each side; miters reach further, up to the limit.
-                const Box b = box_of(shape, reach);
-                after_fills.add(b);
-                after_gradients.add(b);
-                after_images.add(b);
-                if (s.gradient) after_strokes.add(b);
-            }
-        } catch (const Error& e) {
-            if (l.fills.size() > fills_before) l.fills.erase(fills_before, l.fills.size());
-            if (l.gradients.size() > gradients_before) l.gradients.erase(gradients_before, l.gradients.size());
-            warnings_.push_back(shape.name() + ": " + e.what() + "; skipped");
+        // The chain from the outermost group down to the shape's, at most max_group_depth.
+        std::vector<int> chain;
+        for (int k = g; k >= 0; k = parent[std::size_t(k)]) chain.push_back(k);
+        std::reverse(chain.begin(), chain.end());
+        if (chain.size() > std::size_t(svg::max_group_depth)) {
+            chain.resize(std::size_t(svg::max_group_depth));
+            ++too_deep;
         }
+        std::size_t common = 0;
+        while (common < open.size() && common < chain.size() && open[common] == chain[common]) ++common;
+        open.resize(common);
+        open_nodes.resize(common + 1);
+        for (std::size_t k = common; k < chain.size(); ++k) {
+            const svg::Group& group = groups[std::size_t(chain[k])];
+            const std::size_t n = nodes_.size();
+            nodes_.push_back(std::make_unique<Node>());
+            nodes_[open_nodes.back()]->steps.push_back({true, n});
+            // Clip paths and masks first: their nodes are never steps of a parent.
+            std::vector<std::size_t> clips;
+            for (const svg::ClipPath& c : group.clip) clips.push_back(add_content(c.shapes));
+            std::optional<std::size_t> mask;
+            if (group.mask) mask = add_content(group.mask->shapes);
+            Node& node = *nodes_[n];
+            node.opacity = group.opacity;
+            node.clips = std::move(clips);
+            node.mask = mask;
+            node.filter = group.filter;
+            open.push_back(chain[k]);
+            open_nodes.push_back(n);
+        }
+        add_shape(shape, open_nodes.back(), order);
         order += 2.0f;
     }
-    if (past_layer_limit)
-        warnings_.push_back("SvgScene: " + std::to_string(past_layer_limit) + " translucent fill" +
-                            (past_layer_limit == 1 ? "" : "s") + " past the " + std::to_string(max_layers) +
+    if (bad_groups)
+        warnings_.push_back("SvgScene: " + std::to_string(bad_groups) +
+                            " group references out of range or out of order taken as no group");
+    if (too_deep)
+        warnings_.push_back("SvgScene: " + std::to_string(too_deep) + " shape" + (too_deep == 1 ? "" : "s") +
+                            " in groups nested more than " + std::to_string(svg::max_group_depth) +
+                            " deep drawn in the deepest group allowed");
+    if (past_layer_limit_)
+        warnings_.push_back("SvgScene: " + std::to_string(past_layer_limit_) + " translucent fill" +
+                            (past_layer_limit_ == 1 ? "" : "s") + " past the " + std::to_string(max_layers) +
                             "-layer limit drawn in the last layer (it may hide strokes beneath it)");
+}
+
+SvgScene::Layer& SvgScene::current_layer(std::size_t n) {
+    Node& node = *nodes_[n];
+    if (node.steps.empty() || node.steps.back().group) {
+        node.steps.push_back({false, layers_.size()});
+        layers_.push_back(std::make_unique<Layer>());
+        layers_.back()->view = view_;
+        node.clear_boxes();
+    }
+    return *layers_[node.steps.back().index];
+}
+
+void SvgScene::add_shape(const svg::Shape& shape, std::size_t n, float order) {
+    if (shape.subpaths.empty() || shape.subpaths[0].points.empty()) return;
+    Node& node = *nodes_[n];
+    const bool gradient = shape.fill && shape.fill->gradient;
+    const bool translucent =
+        shape.fill && (gradient ? std::any_of(shape.fill->gradient->stops.begin(), shape.fill->gradient->stops.end(),
+                                              [](const svg::Gradient::Stop& s) { return s.color.a < 1.0f; })
+                                : shape.fill->color.a < 1.0f);
+    const bool image = shape.image && shape.image->pixels;
+    const bool solid_stroke = shape.stroke && !shape.stroke->gradient;
+    const double reach = shape.stroke ? 0.5 * shape.stroke->width * std::max(1.0, shape.stroke->miter_limit) : 0.0;
+    Layer* current = &current_layer(n);
+    if ((translucent && (gradient ? node.after_gradients : node.after_fills).meets(box_of(shape, 0.0))) ||
+        (image && node.after_images.meets(box_of(shape, 0.0))) || (solid_stroke && node.after_strokes.meets(box_of(shape, reach)))) {
+        if (layers_.size() < max_layers) {
+            node.steps.push_back({false, layers_.size()});
+            layers_.push_back(std::make_unique<Layer>());
+            layers_.back()->view = view_;
+            node.clear_boxes();
+            current = layers_.back().get();
+        } else {
+            ++past_layer_limit_;
+        }
+    }
+    Layer& l = *current;
+    // One shape the collections refuse (a tessellator's range, a width or an order
+    // they cannot store) is skipped with a warning; the rest of the document draws.
+    // A fill already appended for it is taken back, so that the shape is all or
+    // nothing.
+    const std::size_t fills_before = l.fills_ ? l.fills_->size() : 0, gradients_before = l.gradients_ ? l.gradients_->size() : 0;
+    const std::size_t images_before = l.images.size();
+    try {
+        if (image) {
+            // One collection (one texture, one draw call) per image: documents hold few.
+            const svg::Image& im = *shape.image;
+            const auto back = im.to_final.inverse();
+            if (!back) throw ValueError("the image's transform is not invertible");
+            auto images = std::make_unique<TextureFillCollection>(image_texture(im));
+            if (view_) images->set_transform(*view_);
+            images->append(shape.subpaths, svg::FillRule::NonZero,
+                           svg::Transform::scale(1.0 / im.width, 1.0 / im.height) * *back, std::clamp(im.alpha, 0.0f, 1.0f), order);
+            l.images.push_back(std::move(images));
+            node.after_fills.add(box_of(shape, 0.0));
+            node.after_gradients.add(box_of(shape, 0.0));
+        } else if (gradient) {
+            l.gradients().append(shape.subpaths, shape.fill->rule, *shape.fill->gradient, order);
+            node.after_fills.add(box_of(shape, 0.0));
+        } else if (shape.fill) {
+            l.fills().append(shape.subpaths, shape.fill->rule, {rgba(shape.fill->color), order});
+        }
+        // A dashed stroke whose dashes all vanished (a path shorter than the first
+        // gap) draws nothing.
+        if (shape.stroke && !(shape.stroke->dashes && shape.stroke->dashes->empty())) {
+            const svg::Stroke& s = *shape.stroke;
+            const auto lines = s.dashes ? std::span<const svg::Polyline>(*s.dashes) : std::span<const svg::Polyline>(shape.subpaths);
+            const StrokeStyle style{rgba(s.color), static_cast<float>(s.width), stroke_join(s.join),
+                                    stroke_cap(s.cap), static_cast<float>(s.miter_limit), order + 1.0f};
+            if (s.gradient)
+                l.gradient_strokes().append(lines, style, *s.gradient);
+            else
+                l.strokes().append(lines, style);
+            // Half the width on each side; miters reach further, up to the limit.
+            const Box b = box_of(shape, reach);
+            node.after_fills.add(b);
+            node.after_gradients.add(b);
+            node.after_images.add(b);
+            if (s.gradient) node.after_strokes.add(b);
+        }
+    } catch (const Error& e) {
+        if (l.fills_ && l.fills_->size() > fills_before) l.fills_->erase(fills_before, l.fills_->size());
+        if (l.gradients_ && l.gradients_->size() > gradients_before) l.gradients_->erase(gradients_before, l.gradients_->size());
+        l.images.resize(images_before);
+        warnings_.push_back(shape.name() + ": " + e.what() + "; skipped");
+    }
 }
 
 SvgScene::Layer& SvgScene::layer(std::size_t i, const char* caller) {
@@ -199,44 +357,204 @@ SvgScene::Layer& SvgScene::layer(std::size_t i, const char* caller) {
     return *layers_[i];
 }
 
-PolygonCollection& SvgScene::fills(std::size_t i) { return layer(i, "SvgScene::fills").fills; }
-PathCollection& SvgScene::strokes(std::size_t i) { return layer(i, "SvgScene::strokes").strokes; }
-GradientCollection& SvgScene::gradients(std::size_t i) { return layer(i, "SvgScene::gradients").gradients; }
+PolygonCollection& SvgScene::fills(std::size_t i) { return layer(i, "SvgScene::fills").fills(); }
+PathCollection& SvgScene::strokes(std::size_t i) { return layer(i, "SvgScene::strokes").strokes(); }
+GradientCollection& SvgScene::gradients(std::size_t i) { return layer(i, "SvgScene::gradients").gradients(); }
 GradientPathCollection& SvgScene::gradient_strokes(std::size_t i) {
-    return layer(i, "SvgScene::gradient_strokes").gradient_strokes;
+    return layer(i, "SvgScene::gradient_strokes").gradient_strokes();
 }
 std::span<const std::unique_ptr<TextureFillCollection>> SvgScene::images(std::size_t i) {
     return layer(i, "SvgScene::images").images;
 }
 
-std::size_t SvgScene::draw_calls() const noexcept {
+std::size_t SvgScene::group_count() const noexcept {
     std::size_t n = 0;
-    for (const auto& l : layers_)
-        n += !l->fills.empty() + !l->gradients.empty() + l->images.size() + !l->strokes.empty() + !l->gradient_strokes.empty();
+    for (const auto& node : nodes_) n += node->steps.size() > 0 && (node->opacity < 1.0f || !node->clips.empty() || node->mask || node->filter);
+    return n;
+}
+
+namespace {
+/// The draws of a filter (see the header): a blur 2, an offset 1, a merge one per input.
+std::size_t filter_draws(const svg::Filter& f) {
+    std::size_t n = 0;
+    for (const svg::FilterPrimitive& p : f.primitives)
+        n += p.kind == svg::FilterPrimitive::Kind::GaussianBlur ? 2 : p.kind == svg::FilterPrimitive::Kind::Offset ? 1 : p.inputs.size();
+    return n;
+}
+} // namespace
+
+std::size_t SvgScene::draw_calls() const noexcept {
+    // The document's steps and, recursively, each group's: its content, its clip paths
+    // (one more per clip path after the first, to intersect), its mask, its filter and
+    // the composite.
+    std::size_t n = 0;
+    const auto content = [&](const Node& node, auto&& self) -> void {
+        for (const Node::Step& s : node.steps) {
+            if (!s.group) {
+                n += layers_[s.index]->draw_calls();
+                continue;
+            }
+            const Node& g = *nodes_[s.index];
+            if (g.steps.empty() || !(g.opacity > 0.0f)) continue;
+            self(g, self);
+            for (std::size_t k = 0; k < g.clips.size(); ++k) {
+                self(*nodes_[g.clips[k]], self);
+                n += k > 0;
+            }
+            if (g.mask) self(*nodes_[*g.mask], self);
+            if (g.filter) n += filter_draws(*g.filter);
+            n += 1;
+        }
+    };
+    content(*nodes_[0], content);
     return n;
 }
 
 void SvgScene::set_transform(const PanZoom& view) {
     view_ = view;
     for (auto& l : layers_) {
-        l->fills.set_transform(view);
-        l->gradients.set_transform(view);
+        l->view = view;
+        if (l->fills_) l->fills_->set_transform(view);
+        if (l->gradients_) l->gradients_->set_transform(view);
         for (auto& image : l->images) image->set_transform(view);
-        l->strokes.set_transform(view);
-        l->gradient_strokes.set_transform(view);
+        if (l->strokes_) l->strokes_->set_transform(view);
+        if (l->gradient_strokes_) l->gradient_strokes_->set_transform(view);
+    }
+}
+
+void SvgScene::draw_layer(Layer& l) {
+    if (l.fills_) l.fills_->draw();
+    if (l.gradients_) l.gradients_->draw();
+    for (auto& image : l.images) image->draw();
+    if (l.strokes_) l.strokes_->draw();
+    if (l.gradient_strokes_) l.gradient_strokes_->draw();
+}
+
+void SvgScene::draw_node(std::size_t n, int depth) {
+    for (const Node::Step& s : nodes_[n]->steps) {
+        if (s.group)
+            draw_group(s.index, depth);
+        else
+            draw_layer(*layers_[s.index]);
+    }
+}
+
+void SvgScene::draw_group(std::size_t n, int depth) {
+    const Node& node = *nodes_[n];
+    if (node.steps.empty() || !(node.opacity > 0.0f)) return;
+    GLint viewport[4];
+    glGetIntegerv(GL_VIEWPORT, viewport);
+    const int w = viewport[2], h = viewport[3];
+    if (w <= 0 || h <= 0) return;
+    using detail::Compositor;
+    Compositor& c = *compositor_;
+    // Slots: 4 per nesting depth (content, clip, clip scratch, mask), then the filter's
+    // results (one per primitive) and the blur's scratch, shared by every filter (a filter
+    // runs to its end before any other starts).
+    const auto slot = [&](int kind) { return std::size_t(depth) * 4 + std::size_t(kind); };
+    const std::size_t filter_slots = std::size_t(svg::max_group_depth + 1) * 4;
+    const GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
+    glDisable(GL_SCISSOR_TEST); // the offscreen targets start at (0, 0); the scissor is the host's
+    const auto restore = [&] {
+        if (scissor) glEnable(GL_SCISSOR_TEST);
+    };
+    try {
+        const auto render = [&](std::size_t target_slot, std::size_t content) -> Compositor::Target& {
+            Compositor::Target& t = c.target(target_slot, w, h);
+            auto on = t.fb.activated();
+            Compositor::clear();
+            draw_node(content, depth + 1);
+            return t;
+        };
+        Compositor::Target& content = render(slot(0), n);
+        const gloo::Texture2D* result = &content.color;
+        if (node.filter) {
+            // The view's pixels per final unit, signs included (GL's y is up).
+            const glm::dvec2 scale = view_ ? glm::dvec2(view_->view().x, view_->view().y) : glm::dvec2(1.0);
+            const auto input = [&](int k) -> std::pair<const gloo::Texture2D*, bool> {
+                if (k == svg::FilterPrimitive::source_graphic) return {&content.color, false};
+                if (k == svg::FilterPrimitive::source_alpha) return {&content.color, true};
+                return {&c.target(filter_slots + std::size_t(k), w, h).color, false};
+            };
+            const auto& primitives = node.filter->primitives;
+            for (std::size_t k = 0; k < primitives.size() && k < svg::max_filter_primitives; ++k) {
+                const svg::FilterPrimitive& p = primitives[k];
+                Compositor::Target& out = c.target(filter_slots + k, w, h);
+                // Inputs are earlier primitives only (the reader's rule; others read nothing).
+                const auto valid = [&](int in) { return in < int(k) && in >= svg::FilterPrimitive::source_alpha; };
+                switch (p.kind) {
+                case svg::FilterPrimitive::Kind::GaussianBlur: {
+                    if (p.inputs.empty() || !valid(p.inputs[0])) break;
+                    const auto [source, alpha] = input(p.inputs[0]);
+                    Compositor::Target& scratch = c.target(filter_slots + svg::max_filter_primitives, w, h);
+                    {
+                        auto on = scratch.fb.activated();
+                        c.blur(*source, alpha, {1.0f, 0.0f}, float(p.std_deviation.x * std::abs(scale.x)));
+                    }
+                    auto on = out.fb.activated();
+                    c.blur(scratch.color, false, {0.0f, 1.0f}, float(p.std_deviation.y * std::abs(scale.y)));
+                    break;
+                }
+                case svg::FilterPrimitive::Kind::Offset: {
+                    auto on = out.fb.activated();
+                    if (p.inputs.empty() || !valid(p.inputs[0])) {
+                        Compositor::clear();
+                        break;
+                    }
+                    const auto [source, alpha] = input(p.inputs[0]);
+                    Compositor::Sample sample;
+                    sample.source = source;
+                    sample.alpha_only = alpha;
+                    // Final units are y down, GL's pixels y up.
+                    sample.offset = glm::vec2(float(p.offset.x * scale.x), float(-p.offset.y * scale.y));
+                    c.composite(sample, Compositor::Blend::Replace);
+                    break;
+                }
+                case svg::FilterPrimitive::Kind::Merge: {
+                    auto on = out.fb.activated();
+                    Compositor::clear();
+                    for (const int in : p.inputs) {
+                        if (!valid(in)) continue;
+                        const auto [source, alpha] = input(in);
+                        Compositor::Sample sample;
+                        sample.source = source;
+                        sample.alpha_only = alpha;
+                        c.composite(sample, Compositor::Blend::Over);
+                    }
+                    break;
+                }
+                }
+                result = &out.color;
+            }
+        }
+        const gloo::Texture2D* clip = nullptr;
+        if (!node.clips.empty()) {
+            Compositor::Target& coverage = render(slot(1), node.clips[0]);
+            for (std::size_t k = 1; k < node.clips.size(); ++k) {
+                Compositor::Target& more = render(slot(2), node.clips[k]);
+                auto on = coverage.fb.activated();
+                Compositor::Sample sample;
+                sample.source = &more.color;
+                c.composite(sample, Compositor::Blend::Multiply);
+            }
+            clip = &coverage.color;
+        }
+        const gloo::Texture2D* mask = node.mask ? &render(slot(3), *node.mask).color : nullptr;
+        restore();
+        Compositor::Sample sample;
+        sample.source = result;
+        sample.opacity = node.opacity;
+        sample.clip = clip;
+        sample.mask = mask;
+        c.composite(sample, Compositor::Blend::Over);
+    } catch (...) {
+        restore();
+        throw;
     }
 }
 
 void SvgScene::draw() {
-    const auto draw_layers = [&] {
-        for (auto& l : layers_) {
-            l->fills.draw();
-            l->gradients.draw();
-            for (auto& image : l->images) image->draw();
-            l->strokes.draw();
-            l->gradient_strokes.draw();
-        }
-    };
+    const auto draw_layers = [&] { draw_node(0, 0); };
     if (!clip_) return draw_layers();
     // The clip rectangle in window pixels (y down), then in GL's framebuffer pixels
     // (y up from the viewport's bottom).

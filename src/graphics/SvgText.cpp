@@ -175,6 +175,7 @@ std::vector<svg::Shape> TextOutliner::outline(const svg::Shape& shape, std::vect
         o.fill = span.fill;
         o.stroke = span.stroke;
         o.transform = shape.transform;
+        o.group = shape.group;
         out.push_back(std::move(o));
     }
     return out;

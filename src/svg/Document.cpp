@@ -5,6 +5,7 @@
 // geometry in ShapeGeometry.cpp.
 
 #include "Entities.hpp"
+#include "Filter.hpp"
 #include "Gradient.hpp"
 #include "Marker.hpp"
 #include "Image.hpp"
@@ -51,8 +52,12 @@ struct Context {
     Transform ctm;
     Style style;
     Viewport viewport;
-    float alpha = 1.0f; ///< product of the ancestors' opacity (see Document.hpp)
+    float alpha = 1.0f; ///< product of the opacities folded into shapes (see Document.hpp)
     int depth = 0;
+    int group = -1;       ///< the innermost compositing group (Group.hpp), -1: none
+    int group_depth = 0;  ///< compositing groups around the element
+    bool opened = false;  ///< this element opened `group`: close() resolves it
+    std::size_t first_shape = 0; ///< the group's first shape, when opened
 };
 
 std::string_view local_part(std::string_view name) {
@@ -200,18 +205,251 @@ private:
 
     /// The context an element's children (or its own geometry) see: its transform
     /// composed, its style applied. Nothing when it is not displayed.
-    std::optional<Context> enter(pugi::xml_node node, const Context& parent, const Transform& extra = {}) {
+    /// An element that needs compositing (Group.hpp) opens a group here: `shape` says it
+    /// is a single shape, whose opacity is folded into its colours instead unless it is
+    /// both filled and stroked (where the stroke would show the fill through it). Every
+    /// caller calls close() once the element's children are visited.
+    std::optional<Context> enter(pugi::xml_node node, const Context& parent, const Transform& extra = {}, bool shape = false) {
         Context context = parent;
         context.depth = parent.depth + 1;
+        context.opened = false;
         context.ctm = parent.ctm * detail::transform_attribute(node) * extra;
         context.style.opacity = 1.0f;
         context.style.display = true;
+        context.style.clip_path.clear();
+        context.style.mask.clear();
+        context.style.filter.clear();
         std::vector<std::string> problems;
         detail::apply_style(node, context.style, parent.style, parent.viewport, problems, &sheet_);
         warn_all(node, problems);
         if (!context.style.display) return std::nullopt;
-        context.alpha = parent.alpha * context.style.opacity;
+        Style& st = context.style;
+        const auto painted = [](const Paint& p) { return p.kind != Paint::Kind::None || !p.url.empty(); };
+        const bool both = painted(st.fill) && painted(st.stroke) && st.stroke_width > 0.0;
+        const bool compositing = !st.clip_path.empty() || !st.mask.empty() || !st.filter.empty();
+        const bool group_opacity = st.opacity < 1.0f && (!shape || both);
+        if (compositing || group_opacity) {
+            std::string refused;
+            if (in_content_ > 0)
+                refused = "inside a mask or clipPath";
+            else if (doc_.groups_.size() >= max_groups)
+                refused = "past the document's " + std::to_string(max_groups) + " compositing groups";
+            else if (parent.group_depth >= max_group_depth)
+                refused = "nested in more than " + std::to_string(max_group_depth) + " compositing groups";
+            if (refused.empty()) {
+                Group g;
+                g.parent = parent.group;
+                g.opacity = st.opacity;
+                g.name = describe(node);
+                context.group = static_cast<int>(doc_.groups_.size());
+                doc_.groups_.push_back(std::move(g));
+                context.group_depth = parent.group_depth + 1;
+                context.opened = true;
+                context.first_shape = doc_.shapes_.size();
+                return context; // the opacity is the group's, not its shapes'
+            }
+            if (compositing) warn(node, "clip-path, mask and filter " + refused + " are not supported; ignored");
+            if (group_opacity && in_content_ == 0)
+                warn(node, "opacity " + refused + " is multiplied into each shape (overlaps show through)");
+            st.clip_path.clear();
+            st.mask.clear();
+            st.filter.clear();
+        }
+        context.alpha = parent.alpha * st.opacity;
         return context;
+    }
+
+    /// Resolves the clip-path, mask and filter of a group `enter` opened, now that its
+    /// shapes (and so its box, for objectBoundingBox) are known.
+    void close(pugi::xml_node node, const Context& context) {
+        if (!context.opened) return;
+        const std::optional<Bounds> box = user_box(context);
+        const Style& st = context.style;
+        std::vector<ClipPath> clip;
+        if (!st.clip_path.empty()) {
+            std::vector<pugi::xml_node> chain;
+            clip_path(node, st.clip_path, context, box, 0, clip, chain);
+        }
+        std::optional<Mask> mask;
+        if (!st.mask.empty()) mask = read_mask(node, st.mask, context, box);
+        std::optional<Filter> filter;
+        if (!st.filter.empty()) {
+            const pugi::xml_node target = find_id(st.filter);
+            if (!target || svg_name(target) != std::optional<std::string_view>("filter")) {
+                warn(node, "filter: url(#" + st.filter + ") refers to no filter element; drawn unfiltered");
+            } else {
+                std::vector<std::string> problems;
+                filter = detail::read_filter(target, context.ctm, box, problems);
+                warn_all(node, problems);
+                if (filter) filter->name = describe(target);
+            }
+        }
+        Group& g = doc_.groups_[static_cast<std::size_t>(context.group)];
+        g.clip = std::move(clip);
+        g.mask = std::move(mask);
+        g.filter = std::move(filter);
+    }
+
+    /// The box of the shapes of the group `context` opened, in its user space.
+    std::optional<Bounds> user_box(const Context& context) const {
+        std::optional<Bounds> box;
+        const auto back = context.ctm.inverse();
+        if (!back) return box;
+        for (std::size_t k = context.first_shape; k < doc_.shapes_.size(); ++k)
+            for (const Polyline& p : doc_.shapes_[k].subpaths)
+                for (const glm::dvec2 q : p.points) {
+                    const glm::dvec2 u = back->apply(q);
+                    if (!box) box = Bounds{u, u};
+                    box->min = glm::min(box->min, u);
+                    box->max = glm::max(box->max, u);
+                }
+        return box;
+    }
+
+    /// clip-path="url(#id)" of `node`: the clipPath's shapes into `out`, then its own
+    /// clip-path's (an intersection), at most max_clip_depth references deep.
+    void clip_path(pugi::xml_node node, const std::string& id, const Context& context, const std::optional<Bounds>& box,
+                   int depth, std::vector<ClipPath>& out, std::vector<pugi::xml_node>& chain) {
+        const pugi::xml_node target = find_id(id);
+        if (!target || svg_name(target) != std::optional<std::string_view>("clipPath")) {
+            warn(node, "clip-path: url(#" + id + ") refers to no clipPath; not clipped");
+            return;
+        }
+        if (std::find(chain.begin(), chain.end(), target) != chain.end()) {
+            warn(node, "clip-path: url(#" + id + ") refers back to itself; ignored there");
+            return;
+        }
+        if (depth >= max_clip_depth) {
+            warn(node, "clip-path: clipPath references nested more than " + std::to_string(max_clip_depth) +
+                           " deep; the deeper ones ignored");
+            return;
+        }
+        ClipPath cp;
+        cp.name = describe(target);
+        Transform units;
+        if (detail::trim(target.attribute("clipPathUnits").value()) == "objectBoundingBox") {
+            const glm::dvec2 size = box ? box->max - box->min : glm::dvec2(0.0);
+            // SVG: a box of zero width or height leaves nothing visible.
+            if (!(size.x > 0.0) || !(size.y > 0.0)) {
+                out.push_back(std::move(cp));
+                return;
+            }
+            units = Transform::matrix(size.x, 0.0, 0.0, size.y, box->min.x, box->min.y);
+        }
+        Context base;
+        base.depth = context.depth + 1;
+        base.viewport = context.viewport;
+        try {
+            base.ctm = context.ctm * units * detail::transform_attribute(target);
+        } catch (const Skip& skip) {
+            warn(target, skip.message + "; not clipped");
+            return;
+        }
+        std::vector<std::string> problems;
+        detail::apply_style(target, base.style, Style{}, context.viewport, problems, &sheet_);
+        warn_all(target, problems);
+        const std::string own_clip = base.style.clip_path;
+        base.style.clip_path.clear();
+        ++in_content_;
+        for (pugi::xml_node child = target.first_child(); child; child = child.next_sibling()) {
+            if (child.type() != pugi::node_element) continue;
+            try {
+                clip_child(child, base, cp.shapes, 0);
+            } catch (const Skip& skip) {
+                warn(child, skip.message + "; skipped");
+            }
+        }
+        --in_content_;
+        out.push_back(std::move(cp));
+        if (!own_clip.empty()) {
+            chain.push_back(target);
+            clip_path(target, own_clip, context, box, depth + 1, out, chain);
+            chain.pop_back();
+        }
+    }
+
+    /// One child of a clipPath: a shape, or a use of one, filled white under its clip-rule.
+    void clip_child(pugi::xml_node child, const Context& parent, std::vector<Shape>& out, int uses) {
+        const auto name = svg_name(child);
+        if (!name) return;
+        if (*name == "title" || *name == "desc" || *name == "metadata") return;
+        if (*name == "use") {
+            pugi::xml_attribute href = child.attribute("href");
+            if (!href) href = child.attribute("xlink:href");
+            const std::string_view text = detail::trim(href.value());
+            const pugi::xml_node target = text.starts_with('#') ? find_id(text.substr(1)) : pugi::xml_node();
+            if (!target) throw Skip{"href " + detail::quote(text) + " refers to no element of this document"};
+            if (uses > 0 || std::find(use_stack_.begin(), use_stack_.end(), target) != use_stack_.end())
+                throw Skip{"a use inside a clipPath may refer to one shape only"};
+            const double x = detail::length_attribute(child, "x", Axis::X, parent.viewport, 0.0, true);
+            const double y = detail::length_attribute(child, "y", Axis::Y, parent.viewport, 0.0, true);
+            const auto context = enter(child, parent, Transform::translate(x, y));
+            if (!context) return;
+            clip_child(target, *context, out, uses + 1);
+            return;
+        }
+        if (!(*name == "path" || *name == "rect" || *name == "circle" || *name == "ellipse" || *name == "line" ||
+              *name == "polyline" || *name == "polygon")) {
+            warn(child, "<" + std::string(*name) + "> inside a clipPath is not supported; ignored");
+            return;
+        }
+        auto context = enter(child, parent);
+        if (!context) return;
+        std::vector<std::string> problems;
+        const auto geometry = detail::shape_geometry(child, *name, parent.viewport, problems);
+        warn_all(child, problems);
+        if (!geometry) return;
+        Style& st = context->style;
+        st.fill = Paint::solid({1.0f, 1.0f, 1.0f, 1.0f});
+        st.fill_opacity = 1.0f;
+        st.fill_rule = st.clip_rule;
+        st.stroke = Paint::none();
+        st.dash_array.clear();
+        context->alpha = 1.0f;
+        context->group = -1;
+        if (auto s = make_shape(child, *name, geometry->path, *context, geometry->fillable)) out.push_back(std::move(*s));
+    }
+
+    /// mask="url(#id)": the mask's content, read as the document's shapes are (no groups).
+    std::optional<Mask> read_mask(pugi::xml_node node, const std::string& id, const Context& context,
+                                  const std::optional<Bounds>& box) {
+        const pugi::xml_node target = find_id(id);
+        if (!target || svg_name(target) != std::optional<std::string_view>("mask")) {
+            warn(node, "mask: url(#" + id + ") refers to no mask; not masked");
+            return std::nullopt;
+        }
+        Mask mask;
+        mask.name = describe(target);
+        Transform units;
+        if (detail::trim(target.attribute("maskContentUnits").value()) == "objectBoundingBox") {
+            const glm::dvec2 size = box ? box->max - box->min : glm::dvec2(0.0);
+            if (!(size.x > 0.0) || !(size.y > 0.0)) return mask; // nothing shows
+            units = Transform::matrix(size.x, 0.0, 0.0, size.y, box->min.x, box->min.y);
+        }
+        Context base;
+        base.depth = context.depth + 1;
+        base.viewport = context.viewport;
+        base.ctm = context.ctm * units;
+        std::vector<Shape>* saved = out_;
+        const std::size_t unsupported = unsupported_;
+        out_ = &mask.shapes;
+        ++in_content_;
+        try {
+            visit_group_like(target, base);
+        } catch (...) {
+            out_ = saved;
+            --in_content_;
+            throw;
+        }
+        out_ = saved;
+        --in_content_;
+        // Content left out (an image, text: Illustrator's opacity masks are images) would
+        // hide what it should show: no mask is nearer the picture than part of one.
+        if (unsupported_ != unsupported) {
+            warn(node, "mask: url(#" + id + ") holds elements that are not supported; not masked");
+            return std::nullopt;
+        }
+        return mask;
     }
 
     void visit_children(pugi::xml_node node, const Context& context) {
@@ -221,7 +459,10 @@ private:
 
     /// svg (root or nested) after its viewport has been set up, g, a.
     void visit_group_like(pugi::xml_node node, const Context& parent, const Transform& extra = {}) {
-        if (const auto context = enter(node, parent, extra)) visit_children(node, *context);
+        if (const auto context = enter(node, parent, extra)) {
+            visit_children(node, *context);
+            close(node, *context);
+        }
     }
 
     void visit(pugi::xml_node node, const Context& parent) {
@@ -258,6 +499,7 @@ private:
                 visit(child, *context);
                 break;
             }
+            close(node, *context);
         } else if (name == "use") {
             use(node, parent);
         } else if (name == "path" || name == "rect" || name == "circle" || name == "ellipse" || name == "line" ||
@@ -275,6 +517,7 @@ private:
             // Definitions and metadata: drawn only through references, if at all.
         } else {
             warn(node, "element <" + std::string(name) + "> is not supported; skipped");
+            ++unsupported_;
         }
     }
 
@@ -314,6 +557,7 @@ private:
             Context children = *context;
             children.viewport = inner.viewport;
             visit_children(node, children);
+            close(node, *context);
         }
     }
 
@@ -366,6 +610,7 @@ private:
             throw;
         }
         use_stack_.pop_back();
+        close(node, *context);
     }
 
     // --- shapes -----------------------------------------------------------------------
@@ -373,17 +618,19 @@ private:
     void shape(pugi::xml_node node, std::string_view name, const Context& parent) {
         // The element's transform and style first: a bad transform skips it whatever its
         // geometry, and percentages in its geometry use the parent's viewport.
-        const auto context = enter(node, parent);
+        const auto context = enter(node, parent, {}, true);
         if (!context) return;
         std::vector<std::string> problems;
         const auto geometry = detail::shape_geometry(node, name, parent.viewport, problems);
         warn_all(node, problems);
-        if (!geometry) return;
-        const std::size_t first = doc_.shapes_.size();
-        emit(node, name, geometry->path, *context, geometry->fillable);
-        const std::size_t markers_from = doc_.shapes_.size();
-        if (name == "path" || name == "line" || name == "polyline" || name == "polygon") markers(node, geometry->path, *context);
-        paint_order(first, markers_from, context->style.paint_order);
+        if (geometry) {
+            const std::size_t first = out_->size();
+            if (auto s = make_shape(node, name, geometry->path, *context, geometry->fillable)) out_->push_back(std::move(*s));
+            const std::size_t markers_from = out_->size();
+            if (name == "path" || name == "line" || name == "polyline" || name == "polygon") markers(node, geometry->path, *context);
+            paint_order(first, markers_from, context->style.paint_order);
+        }
+        close(node, *context);
     }
 
     /// Each marker of the shape (Marker.hpp): its content visited as ordinary shapes,
@@ -399,7 +646,7 @@ private:
             inner.style = instance.marker->style;
             inner.viewport = instance.marker->viewport;
             inner.depth = context.depth + 1;
-            const std::size_t before = doc_.shapes_.size();
+            const std::size_t before = out_->size();
             markers_.enter(instance.marker);
             try {
                 visit_children(instance.marker->node, inner);
@@ -409,7 +656,7 @@ private:
             }
             markers_.leave();
             problems.clear();
-            markers_.check_overflow(instance, std::span<const Shape>(doc_.shapes_).subspan(before), problems);
+            markers_.check_overflow(instance, std::span<const Shape>(*out_).subspan(before), problems);
             warn_all(node, problems);
         }
     }
@@ -420,7 +667,7 @@ private:
     void paint_order(std::size_t first, std::size_t markers_from, const std::array<Style::PaintPart, 3>& order) {
         using Part = Style::PaintPart;
         if (order == std::array{Part::Fill, Part::Stroke, Part::Markers}) return;
-        std::vector<Shape>& shapes = doc_.shapes_;
+        std::vector<Shape>& shapes = *out_;
         std::vector<Shape> marks(std::make_move_iterator(shapes.begin() + static_cast<std::ptrdiff_t>(markers_from)),
                                  std::make_move_iterator(shapes.end()));
         std::optional<Shape> whole;
@@ -448,19 +695,33 @@ private:
 
     /// <image> (Image.cpp): its rectangle, bounded as the shapes' points are.
     void image(pugi::xml_node node, const Context& parent) {
-        const auto context = enter(node, parent);
-        if (!context || !context->style.visible || points_full_) return;
+        if (unsupported_in_content(node, "image")) return;
+        const auto context = enter(node, parent, {}, true);
+        if (!context) return;
+        if (!context->style.visible || points_full_) return close(node, *context);
         std::vector<std::string> problems;
         auto s = detail::image_shape(node, context->ctm, parent.viewport, context->alpha, base_directory_, image_pixels_, problems);
         warn_all(node, problems);
-        if (!s) return;
+        if (!s) return close(node, *context);
         for (const glm::dvec2 q : s->subpaths[0].points)
             if (!std::isfinite(q.x) || !std::isfinite(q.y) || std::abs(q.x) > max_coordinate || std::abs(q.y) > max_coordinate)
                 throw Skip{"coordinates beyond " + detail::number_text(max_coordinate) + " once transformed"};
         s->id = node.attribute("id").value();
         s->line = line_of(node);
         points_ += s->subpaths[0].points.size();
-        doc_.shapes_.push_back(std::move(*s));
+        s->group = context->group;
+        out_->push_back(std::move(*s));
+        close(node, *context);
+    }
+
+    /// Inside a mask's or clipPath's content, where text and images are not drawn (they
+    /// are outlined or textured by a renderer's own path, which content does not take):
+    /// warned about and counted as not supported (read_mask then refuses the mask).
+    bool unsupported_in_content(pugi::xml_node node, std::string_view name) {
+        if (in_content_ == 0) return false;
+        warn(node, "<" + std::string(name) + "> inside a mask or clipPath is not supported; skipped");
+        ++unsupported_;
+        return true;
     }
 
     static std::optional<Color> resolve(const Paint& paint, const Color& current_color, float alpha) {
@@ -470,36 +731,46 @@ private:
         return c;
     }
 
-    void emit(pugi::xml_node node, std::string_view name, const PathData& path, const Context& context, bool fillable) {
-        const Style& st = context.style;
-        if (!st.visible || path.commands.empty()) return;
-        Shape s;
-        // A url() paint is resolved once the shape is flattened (objectBoundingBox needs
-        // its box); until then its fallback stands for it, so that "url(#g) none" alone
-        // does not stop the shape here.
+    /// The fill and stroke `st` asks for under `context`, their opacities (and the
+    /// context's alpha) multiplied in; a url() paint stands as its fallback until
+    /// paint_servers resolves it (objectBoundingBox needs the flattened box), so that
+    /// "url(#g) none" alone does not stop the shape.
+    static void solid_paints(const Style& st, const Context& context, bool fillable, std::optional<Fill>& fill,
+                             std::optional<Stroke>& stroke) {
         const auto url_or = [](const Paint& p) { return p.url.empty() ? p : Paint::solid({}); };
+        fill.reset();
+        stroke.reset();
         if (fillable)
-            if (const auto c = resolve(url_or(st.fill), st.color, st.fill_opacity * context.alpha)) s.fill = Fill{*c, st.fill_rule, {}};
-        if (st.stroke_width > 0.0) {
+            if (const auto c = resolve(url_or(st.fill), st.color, st.fill_opacity * context.alpha)) fill = Fill{*c, st.fill_rule, {}};
+        if (st.stroke_width > 0.0)
             if (const auto c = resolve(url_or(st.stroke), st.color, st.stroke_opacity * context.alpha)) {
-                Stroke stroke;
-                stroke.color = *c;
-                stroke.user_width = st.stroke_width;
-                stroke.width = st.stroke_width * context.ctm.mean_scale();
-                stroke.join = st.join;
-                stroke.cap = st.cap;
-                stroke.miter_limit = std::min(st.miter_limit, max_miter_limit);
-                s.stroke = stroke;
+                Stroke s;
+                s.color = *c;
+                s.user_width = st.stroke_width;
+                s.width = st.stroke_width * context.ctm.mean_scale();
+                s.join = st.join;
+                s.cap = st.cap;
+                s.miter_limit = std::min(st.miter_limit, max_miter_limit);
+                stroke = s;
             }
-        }
-        if (!s.fill && !s.stroke) return;
+    }
+
+    /// The shape `node` paints, flattened and checked; nothing when it paints nothing.
+    /// Throws Skip for numbers out of range.
+    std::optional<Shape> make_shape(pugi::xml_node node, std::string_view name, const PathData& path, const Context& context,
+                                    bool fillable) {
+        const Style& st = context.style;
+        if (!st.visible || path.commands.empty()) return std::nullopt;
+        Shape s;
+        solid_paints(st, context, fillable, s.fill, s.stroke);
+        if (!s.fill && !s.stroke) return std::nullopt;
         const Transform& m = context.ctm;
         for (const double v : {m.a, m.b, m.c, m.d, m.e, m.f})
             if (!std::isfinite(v)) throw Skip{"coordinates overflow once transformed"};
         if (s.stroke && !(s.stroke->width <= max_coordinate))
             throw Skip{"stroke width " + detail::number_text(s.stroke->width) + " is beyond " +
                        detail::number_text(max_coordinate) + " once transformed"};
-        if (points_full_) return; // warned once, where the limit was reached
+        if (points_full_) return std::nullopt; // warned once, where the limit was reached
         try {
             s.subpaths = flatten(path, context.ctm, tolerance_, max_points - points_);
         } catch (const ValueError&) {
@@ -518,10 +789,10 @@ private:
             }
         }
         if (s.stroke && s.stroke->cap != LineCap::Butt) count += dots(path, context.ctm, s, count);
-        if (s.subpaths.empty()) return;
+        if (s.subpaths.empty()) return std::nullopt;
         if ((s.fill && !st.fill.url.empty()) || (s.stroke && !st.stroke.url.empty())) {
             paint_servers(node, s, context);
-            if (!s.fill && !s.stroke) return;
+            if (!s.fill && !s.stroke) return std::nullopt;
         }
         points_ += count;
         if (s.stroke && !st.dash_array.empty()) {
@@ -544,7 +815,8 @@ private:
         s.id = node.attribute("id").value();
         s.line = line_of(node);
         s.transform = context.ctm;
-        doc_.shapes_.push_back(std::move(s));
+        s.group = context.group;
+        return s;
     }
 
     /// Zero-length sub-paths, which round and square caps paint: each a polyline of two
@@ -568,41 +840,32 @@ private:
 
     /// <text>: one Shape holding an svg::Text (Text.cpp reads it), outlined by a renderer.
     void text(pugi::xml_node node, const Context& parent) {
+        if (unsupported_in_content(node, "text")) return;
         const auto context = enter(node, parent);
         if (!context) return;
-        const Transform& m = context->ctm;
+        text_shape(node, *context);
+        close(node, *context);
+    }
+
+    void text_shape(pugi::xml_node node, const Context& context) {
+        const Transform& m = context.ctm;
         for (const double v : {m.a, m.b, m.c, m.d, m.e, m.f})
             if (!std::isfinite(v)) throw Skip{"coordinates overflow once transformed"};
-        // A span's paint as emit() paints a shape; a gradient in objectBoundingBox units
+        // A span's paint as make_shape() paints a shape; a gradient in objectBoundingBox units
         // has no box here (the glyphs are not known), so it paints its fallback.
         const auto paint = [&](pugi::xml_node n, const Style& st, auto& target, bool report) {
-            const auto url_or = [](const Paint& p) { return p.url.empty() ? p : Paint::solid({}); };
-            target.fill.reset();
-            target.stroke.reset();
-            if (const auto c = resolve(url_or(st.fill), st.color, st.fill_opacity * context->alpha))
-                target.fill = Fill{*c, st.fill_rule, {}};
-            if (st.stroke_width > 0.0)
-                if (const auto c = resolve(url_or(st.stroke), st.color, st.stroke_opacity * context->alpha)) {
-                    Stroke stroke;
-                    stroke.color = *c;
-                    stroke.user_width = st.stroke_width;
-                    stroke.width = st.stroke_width * m.mean_scale();
-                    stroke.join = st.join;
-                    stroke.cap = st.cap;
-                    stroke.miter_limit = std::min(st.miter_limit, max_miter_limit);
-                    target.stroke = stroke;
-                }
+            solid_paints(st, context, true, target.fill, target.stroke);
             const auto find = [this](std::string_view id) { return find_id(id); };
             std::vector<std::string> problems;
             if (target.fill && !st.fill.url.empty()) {
-                auto r = detail::resolve_url(st.fill, find, m, std::nullopt, context->viewport,
-                                             st.fill_opacity * context->alpha, st.color, "fill", problems, &sheet_);
+                auto r = detail::resolve_url(st.fill, find, m, std::nullopt, context.viewport,
+                                             st.fill_opacity * context.alpha, st.color, "fill", problems, &sheet_);
                 if (r.color) target.fill = Fill{*r.color, st.fill_rule, std::move(r.gradient)};
                 else target.fill.reset();
             }
             if (target.stroke && !st.stroke.url.empty()) {
-                auto r = detail::resolve_url(st.stroke, find, m, std::nullopt, context->viewport,
-                                             st.stroke_opacity * context->alpha, st.color, "stroke", problems, &sheet_);
+                auto r = detail::resolve_url(st.stroke, find, m, std::nullopt, context.viewport,
+                                             st.stroke_opacity * context.alpha, st.color, "stroke", problems, &sheet_);
                 if (r.color) {
                     target.stroke->color = *r.color;
                     target.stroke->gradient = std::move(r.gradient);
@@ -620,7 +883,7 @@ private:
             Style st = above;
             st.display = true;
             std::vector<std::string> problems;
-            detail::apply_style(n, st, above, context->viewport, problems, &sheet_);
+            detail::apply_style(n, st, above, context.viewport, problems, &sheet_);
             warn_all(n, problems);
             if (!st.display) return std::nullopt;
             return st;
@@ -629,17 +892,18 @@ private:
         hooks.warn = [&](pugi::xml_node n, const std::string& message) { warn(n, message); };
         hooks.name = [](pugi::xml_node n) { return svg_name(n); };
         hooks.line = [&](pugi::xml_node n) { return line_of(n); };
-        Text t = detail::read_text(node, context->style, context->viewport, hooks, text_characters_left_, text_limit_reached_);
+        Text t = detail::read_text(node, context.style, context.viewport, hooks, text_characters_left_, text_limit_reached_);
         if (t.spans.empty()) return;
         t.tolerance = tolerance_;
         Shape s;
-        paint(node, context->style, s, false); // warned about with its first span
+        paint(node, context.style, s, false); // warned about with its first span
         s.element = "text";
         s.id = node.attribute("id").value();
         s.line = line_of(node);
         s.transform = m;
         s.text = std::move(t);
-        doc_.shapes_.push_back(std::move(s));
+        s.group = context.group;
+        out_->push_back(std::move(s));
     }
 
     /// Resolves the shape's url() paints (Gradient.hpp): a gradient, a color, or none.
@@ -741,6 +1005,9 @@ private:
     std::unordered_map<std::string, pugi::xml_node> ids_;
     std::vector<pugi::xml_node> use_stack_;
     detail::Markers markers_{[this](std::string_view id) { return find_id(id); }, &sheet_};
+    std::vector<Shape>* out_ = &doc_.shapes_; ///< where shapes go: the document's, or a mask's
+    int in_content_ = 0; ///< inside a mask's or clipPath's content: no groups there
+    std::size_t unsupported_ = 0; ///< elements skipped as not supported, so far
 };
 
 namespace {

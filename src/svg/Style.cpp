@@ -21,7 +21,7 @@ bool is_style_property(std::string_view name) {
         "visibility",     "clip-path",         "mask",      "filter",   "stroke-dasharray", "stroke-dashoffset",
         "marker",         "marker-start",      "marker-mid", "marker-end", "mix-blend-mode", "stop-color", "stop-opacity",
         "overflow",       "paint-order",       "vector-effect", "isolation", "enable-background",
-        "shape-rendering", "color-interpolation-filters"};
+        "shape-rendering", "color-interpolation-filters", "clip-rule"};
     return std::find(std::begin(names), std::end(names), name) != std::end(names) || is_text_property(name);
 }
 
@@ -118,6 +118,19 @@ std::vector<std::pair<std::string, std::string>> declarations(pugi::xml_node nod
 }
 
 namespace {
+/// clip-path, mask, filter: "none" or url(#id) (quotes allowed inside the parentheses).
+std::string reference(std::string_view value) {
+    if (value == "none") return {};
+    const std::string low = lower(value);
+    if (!low.starts_with("url(") || !value.ends_with(')')) throw BadValue{"expected none or url(#id), found " + quote(value)};
+    std::string_view inner = trim(value.substr(4, value.size() - 5));
+    if (inner.size() >= 2 && (inner.front() == '"' || inner.front() == '\'') && inner.back() == inner.front())
+        inner = trim(inner.substr(1, inner.size() - 2));
+    if (!inner.starts_with('#') || inner.size() < 2)
+        throw BadValue{"only references to this document's elements (url(#id)) are supported, found " + quote(value)};
+    return std::string(inner.substr(1));
+}
+
 // url(#id) is resolved where the shape is painted (Document.cpp: it needs the shape's
 // box), and warned about there when it cannot be used.
 Paint paint(const std::string&, std::string_view value, std::vector<std::string>&) { return Paint::parse(value); }
@@ -236,6 +249,21 @@ void apply_style(pugi::xml_node node, Style& style, const Style& parent, const V
                 }
             } else if (name == "stroke-dashoffset") {
                 style.dash_offset = inherit ? parent.dash_offset : parse_length(value, Axis::Other, viewport);
+            } else if (name == "clip-rule") {
+                if (inherit)
+                    style.clip_rule = parent.clip_rule;
+                else if (value == "nonzero")
+                    style.clip_rule = FillRule::NonZero;
+                else if (value == "evenodd")
+                    style.clip_rule = FillRule::EvenOdd;
+                else
+                    throw BadValue{"expected nonzero or evenodd, found " + quote(value)};
+            } else if (name == "clip-path") {
+                style.clip_path = inherit ? parent.clip_path : reference(value);
+            } else if (name == "mask") {
+                style.mask = inherit ? parent.mask : reference(value);
+            } else if (name == "filter") {
+                style.filter = inherit ? parent.filter : reference(value);
             } else if (name == "display") {
                 style.display = value != "none";
             } else if (name == "marker" || name == "marker-start" || name == "marker-mid" || name == "marker-end") {
@@ -265,7 +293,7 @@ void apply_style(pugi::xml_node node, Style& style, const Style& parent, const V
             } else if (value != "none" && !((name == "mix-blend-mode" || name == "vector-effect") && value == "normal") &&
                        !(name == "isolation" && value == "auto") &&
                        !(name == "vector-effect" && value == "none")) {
-                // clip-path, mask, filter, mix-blend-mode, isolation, vector-effect
+                // mix-blend-mode, isolation, vector-effect
                 warnings.push_back(name + " is not supported; ignored");
             }
         } catch (const BadValue& bad) {

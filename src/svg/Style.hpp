@@ -43,6 +43,7 @@ struct Style {
     /// paint-order: fill, stroke and markers in the order they are painted.
     enum class PaintPart : std::uint8_t { Fill, Stroke, Markers };
     std::array<PaintPart, 3> paint_order{PaintPart::Fill, PaintPart::Stroke, PaintPart::Markers};
+    FillRule clip_rule = FillRule::NonZero; ///< clip-rule (inherited; used inside clipPath)
     TextStyle text; ///< font-family, font-size, font-weight, font-style, text-anchor (TextStyle.hpp)
     // Not inherited:
     float opacity = 1.0f;
@@ -50,6 +51,8 @@ struct Style {
     /// overflow hidden or scroll (the default for markers); only markers read it
     /// (Marker.cpp resets it per element; the tree walk need not).
     bool overflow_clips = true;
+    /// clip-path, mask, filter: the id of url(#id); empty for none.
+    std::string clip_path, mask, filter;
 };
 
 /// The element's style declarations in the order they apply (CSS 2.1 6.4.1, SVG 1.1

@@ -6,6 +6,7 @@ set(GLUMPP_SVG_READER_SOURCES
   Css.cpp
   Document.cpp
   Entities.cpp
+  Filter.cpp
   Flatten.cpp
   Gradient.cpp
   Marker.cpp

@@ -128,16 +128,19 @@ TEST(Document, StyleCascadeAndInheritance) {
     EXPECT_TRUE(d.warnings().empty());
 }
 
-TEST(Document, OpacityMultipliesDownAndCurrentColorFollowsColor) {
+// Group opacity is the groups' (test_compositing.cpp), not multiplied into the colours.
+TEST(Document, OpacityIsTheGroupsAndCurrentColorFollowsColor) {
     const Document d = svg(R"svg(
       <g opacity="0.5" color="blue" fill="currentColor">
         <rect width="1" height="1" fill-opacity="0.5"/>
         <g opacity="50%"><rect width="1" height="1" color="lime" stroke="currentColor" stroke-opacity="0.5"/></g>
       </g>)svg");
     ASSERT_EQ(d.shapes().size(), 2u);
-    EXPECT_EQ(d.shapes()[0].fill->color, (Color{0, 0, 1, 0.25f}));
-    EXPECT_EQ(d.shapes()[1].fill->color, (Color{0, 1, 0, 0.25f}));
-    EXPECT_EQ(d.shapes()[1].stroke->color, (Color{0, 1, 0, 0.125f}));
+    EXPECT_EQ(d.shapes()[0].fill->color, (Color{0, 0, 1, 0.5f}));
+    EXPECT_EQ(d.shapes()[1].fill->color, (Color{0, 1, 0, 1.0f}));
+    EXPECT_EQ(d.shapes()[1].stroke->color, (Color{0, 1, 0, 0.5f}));
+    ASSERT_EQ(d.groups().size(), 2u);
+    EXPECT_EQ(d.groups()[1].opacity, 0.5f);
 }
 
 TEST(Document, DisplayAndVisibility) {
@@ -281,9 +284,9 @@ TEST(Document, UnknownAndForeignElements) {
     EXPECT_EQ(d.warnings(), (std::vector<std::string>{
                                 "video#t1 (line 5): element <video> is not supported; skipped",
                                 "image (line 6): no href; skipped",
-                                "rect (line 8): clip-path is not supported; ignored",
-                                "rect (line 8): mask is not supported; ignored",
                                 "rect (line 8): fill: url(#grad) refers to no element; painting its fallback color",
+                                "rect (line 8): clip-path: url(#c) refers to no clipPath; not clipped",
+                                "rect (line 8): mask: url(#m) refers to no mask; not masked",
                             }));
 }
 

@@ -147,7 +147,11 @@ TEST(Image, TransformOpacityAndRendering) {
                            "image-rendering=\"pixelated\" href=\"" + data_png() + "\"/></g>");
     ASSERT_EQ(d.shapes().size(), 1u);
     const Image& im = *d.shapes()[0].image;
-    EXPECT_FLOAT_EQ(im.alpha, 0.25f);
+    // The image's own opacity; the group's is composited (Group.hpp), not multiplied in.
+    EXPECT_FLOAT_EQ(im.alpha, 0.5f);
+    ASSERT_EQ(d.groups().size(), 1u);
+    EXPECT_EQ(d.shapes()[0].group, 0);
+    EXPECT_FLOAT_EQ(d.groups()[0].opacity, 0.5f);
     EXPECT_FALSE(im.smooth);
     expect_near(im.to_final.apply({2, 1}), {9, 7});
     EXPECT_EQ(d.shapes()[0].subpaths[0].points, (std::vector<V>{{5, 5}, {9, 5}, {9, 7}, {5, 7}}));

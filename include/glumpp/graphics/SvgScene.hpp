@@ -18,17 +18,17 @@
 // premultiplied RGBA8 texture (linear filtering, or nearest for image-rendering
 // optimizeSpeed / pixelated), sent once.
 //
+// Text (a shape holding an svg::Text) is outlined first (graphics/SvgText.hpp: HarfBuzz
+// layout, FreeType outlines, fonts by fontconfig) into one filled and/or stroked shape per
+// span, which then go where any shape goes: text costs no draw call of its own (a
+// translucent text fill can start a layer, as any translucent fill can). Warnings of the
+// outlining (a font not found, bad UTF-8, limits) are in warnings().
 // Markers, paint-order and dots cost no collection of their own: the reader makes marker
 // instances ordinary shapes (after their shape), a shape whose paint-order puts the
 // stroke first two shapes (stroke-only, then fill-only), and a zero-length sub-path or
 // dash under round or square caps a two-point polyline that the stroke shader caps (see
 // svg/Document.hpp). tests/svg/documents' markers-*.svg and paint-order-stroke.svg draw
 // in 2 calls (a fill and a stroke collection), dots.svg in 1.
-// Text (a shape holding an svg::Text) is outlined first (graphics/SvgText.hpp: HarfBuzz
-// layout, FreeType outlines, fonts by fontconfig) into one filled and/or stroked shape per
-// span, which then go where any shape goes: text costs no draw call of its own (a
-// translucent text fill can start a layer, as any translucent fill can). Warnings of the
-// outlining (a font not found, bad UTF-8, limits) are in warnings().
 //
 // Paint order is the document's. Shapes go into layers, each a solid fill collection, a
 // gradient fill collection, its images, a stroke collection and a gradient stroke
@@ -57,8 +57,8 @@
 // translucent gradients over outlines: 3 to 9 calls for 12 icons sampled, measured with
 // `tiger --stats`). Before gradients, of the corpus test's 96 uncompressed files 80 drew
 // in 1 or 2 calls and the other 16 in 3 to 13.
-// Layers cost a program link each per collection (about 10 ms on llvmpipe) when the
-// scene is built, nothing per frame. So there are at most max_layers of them: a hostile
+// Layers cost a program link each per collection they use (about 10 ms on llvmpipe;
+// collections are made at their first item) when the scene is built, nothing per frame. So there are at most max_layers of them: a hostile
 // document alternating strokes and translucent fills over them would otherwise make
 // thousands (seconds of linking, a draw call each). Past the limit, fills stay in the
 // last layer (where a translucent one may hide an earlier stroke beneath it), with one
@@ -70,6 +70,41 @@
 // scissor test (glScissor to the rectangle's pixels under the transform, intersected
 // with a scissor box the host had enabled; both restored after draw()). set_clip changes
 // or removes it.
+//
+// Compositing groups (svg::Group, Document::groups()): the scene is a tree. The document's
+// layers and its groups are its steps, in document order; each group's shapes go into
+// layers of their own (a group between two shapes ends the layer before it). Drawing a
+// group renders its steps into an offscreen target (an RGBA8 texture of the viewport's
+// size holding premultiplied colour, cleared to 0, with a depth buffer; one per nesting
+// depth, reused by every group at that depth, made at the first draw and resized with
+// the viewport: FrameBuffer::resize), then composites it onto the target beneath with
+// ONE full-viewport draw: premultiplied "over" (glBlendFuncSeparate(ONE,
+// ONE_MINUS_SRC_ALPHA, ONE, ONE_MINUS_SRC_ALPHA)) of colour x opacity x clip coverage x
+// mask luminance. The collections' own straight-alpha blending (SRC_ALPHA for colour,
+// ONE for alpha) already leaves premultiplied colour in a target cleared to 0.
+//  - clip-path: each clip path's shapes are white fills (a PolygonCollection, antialiased
+//    as the target is: not at all offscreen) drawn into a coverage target; a second clip
+//    path (a clipPath's own clip-path) into a scratch target, multiplied into the
+//    coverage with one more draw (glBlendFunc(ZERO, SRC_ALPHA)).
+//  - mask: the mask's shapes (layers as any) drawn into a mask target; the composite
+//    takes 0.2125 R + 0.7154 G + 0.0721 B of its premultiplied colour.
+//  - filter, on the group's texture: feGaussianBlur as two passes of a separable blur
+//    (3 sigma each side, sigma in pixels = final units x the view's scale, a uniform; at
+//    most detail::max_blur_sigma_pixels = 64), feOffset one draw (the shift a uniform),
+//    feMerge one premultiplied "over" draw per input, each into a target of its own
+//    (textures clamp to transparent black outside). SourceAlpha is the texture's alpha.
+// Draw calls, on top of the layers' (1 to 4 each and one per image, groups', clip paths' and masks'
+// included): a group 1 (the composite), each clip path after the first 1, a blur 2, an
+// offset 1, a merge 1 per input. So a group at opacity 0.5 is its content + 1; a clipped
+// rectangle 3 (fill, clip fill, composite); a masked one 3; the drop shadow (blur of
+// SourceAlpha, offset, merge under SourceGraphic) of one shape 1 + 2 + 1 + 2 + 1 = 7.
+// draw_calls() counts them. Panning and zooming upload nothing (the transform, the blur
+// radius and the offset are uniforms); resizing the viewport re-allocates the targets.
+// Offscreen targets are single-sampled: a group's edges are not antialiased by the
+// window's multisampling (a difference of about a pixel's coverage along edges).
+// Groups are made only from a Document (or the constructor taking groups): a group
+// index out of range or a parent after its child is taken as no group, with a warning;
+// groups nested deeper than svg::max_group_depth draw in the deepest one allowed.
 //
 // The framebuffer needs a depth buffer, cleared every frame.
 //
@@ -95,6 +130,10 @@
 
 namespace glumpp::graphics {
 
+namespace detail {
+class Compositor;
+}
+
 class SvgScene {
 public:
     explicit SvgScene(const svg::Document& document);
@@ -102,6 +141,13 @@ public:
     /// A shape the collections refuse (a point beyond the tessellator's range, a negative
     /// width...) is left out whole, with a message in warnings(); the others draw.
     explicit SvgScene(std::span<const svg::Shape> shapes);
+    /// Shapes with their compositing groups (Shape::group indexes `groups`, as a
+    /// Document's do). A group index out of range, or a parent not before its child, is
+    /// taken as no group, with a warning.
+    SvgScene(std::span<const svg::Shape> shapes, std::span<const svg::Group> groups);
+    ~SvgScene();
+    SvgScene(SvgScene&&) noexcept;
+    SvgScene& operator=(SvgScene&&) noexcept;
 
     /// The most layers a scene makes (see above).
     static constexpr std::size_t max_layers = 64;
@@ -111,17 +157,19 @@ public:
     /// The world rectangle outside which nothing is drawn (nothing: no clipping).
     void set_clip(const std::optional<Rect>& world) { clip_ = world; }
     const std::optional<Rect>& clip() const noexcept { return clip_; }
-    /// Layer by layer, fills, gradient fills, images, strokes, then gradient strokes:
-    /// draw_calls() calls (none for empty collections),
-    /// inside the clip rectangle (glIsEnabled, glGetIntegerv of the viewport and the
-    /// scissor box, glScissor; restored after).
+    /// Layer by layer, fills, gradient fills, images, strokes, then gradient strokes, and groups offscreen (see
+    /// above): draw_calls() calls (none for empty collections), inside the clip rectangle
+    /// (glIsEnabled, glGetIntegerv of the viewport and the scissor box, glScissor;
+    /// restored after; the scissor is disabled while a group is drawn offscreen).
     void draw();
 
     /// The shapes the collections refused ("path#p (line 3): PathCollection::append: ...;
     /// skipped"), in document order; the reader's own are in Document::warnings().
     const std::vector<std::string>& warnings() const noexcept { return warnings_; }
 
-    /// Layers in drawing order (see above); at least one.
+    /// Compositing groups drawn offscreen (nodes of the tree, see above).
+    std::size_t group_count() const noexcept;
+    /// Layers (see above; groups', clip paths' and masks' included); at least one.
     std::size_t layer_count() const noexcept { return layers_.size(); }
     /// The draw calls draw() makes: one per non-empty collection.
     std::size_t draw_calls() const noexcept;
@@ -137,20 +185,26 @@ public:
     std::span<const std::unique_ptr<TextureFillCollection>> images(std::size_t layer = 0);
 
 private:
-    struct Layer {
-        PolygonCollection fills;
-        GradientCollection gradients;
-        std::vector<std::unique_ptr<TextureFillCollection>> images;
-        PathCollection strokes;
-        GradientPathCollection gradient_strokes;
-    };
+    struct Layer;
+    struct Node;
+    void build(std::span<const svg::Shape> shapes, std::span<const svg::Group> groups);
+    /// The one place a shape becomes collection items: into `node`'s current layer (a new
+    /// one when the node's last step is a group, or for a translucent fill, see above).
+    void add_shape(const svg::Shape& shape, std::size_t node, float order);
     Layer& layer(std::size_t i, const char* caller);
+    Layer& current_layer(std::size_t node);
+    void draw_layer(Layer& l);
+    void draw_node(std::size_t node, int depth);
+    void draw_group(std::size_t node, int depth);
     // Collections are not movable (their GL objects are tied to the context); the
-    // vector holds them by pointer.
+    // vectors hold them by pointer.
     std::vector<std::unique_ptr<Layer>> layers_;
+    std::vector<std::unique_ptr<Node>> nodes_; ///< 0: the document; then groups, clip paths, masks
+    std::unique_ptr<detail::Compositor> compositor_;
     std::vector<std::string> warnings_;
     std::optional<PanZoom> view_;
     std::optional<Rect> clip_;
+    std::size_t past_layer_limit_ = 0;
 };
 
 } // namespace glumpp::graphics

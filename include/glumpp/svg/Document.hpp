@@ -63,8 +63,8 @@
 // (dashes cut on the CPU: Stroke::dashes, in flatten's units), color
 // (currentColor), visibility, marker-start, marker-mid, marker-end, marker, paint-order
 // (SVG 2: a stroke before its fill makes the shape two, stroke-only then fill-only; markers
-// move with their place), plus opacity, display and overflow (read by markers only),
-// which do not inherit. Zero-length sub-paths ("M 1 1 z") and
+// move with their place), clip-rule, plus opacity, display,
+// overflow (read by markers only), clip-path, mask and filter, which do not inherit. Zero-length sub-paths ("M 1 1 z") and
 // zero-length dashes ("0 10") under round or square caps are dots, as SVG 2 says: a
 // sub-path (Stroke::dashes: a dash) of two points 1/1024 of the width apart, along the
 // user x axis (a dash: along the path), so that any stroke renderer caps them.
@@ -78,6 +78,28 @@
 // word-spacing, baseline-shift, dominant- and alignment-baseline, and vertical
 // writing-mode are warned about and ignored.
 // `inherit` is understood.
+// Compositing (Group.hpp, groups()): an element with opacity < 1 (a container, or a
+// shape both filled and stroked; a shape only filled or only stroked folds its opacity
+// into its colours, which is exact), clip-path="url(#c)", mask="url(#m)" or
+// filter="url(#f)" is a compositing group, drawn by a renderer as one layer:
+//  - clipPath: its shapes (and uses of shapes) filled under clip-rule, clipPathUnits
+//    (userSpaceOnUse, objectBoundingBox), its transform, and its own clip-path (an
+//    intersection, at most max_clip_depth references; a loop is a warning). Text and
+//    other elements inside a clipPath are ignored with a warning;
+//  - mask: luminance masks, maskContentUnits (userSpaceOnUse, objectBoundingBox); the
+//    content is read as shapes, opacity inside folded into them, clip-path, mask and
+//    filter inside ignored with a warning; the mask region is not applied; a mask whose
+//    content holds an element that is not supported (image, text) is ignored, with a
+//    warning (part of a mask would hide what the whole shows);
+//  - filter: feGaussianBlur (stdDeviation x [y]), feOffset (dx, dy) and feMerge
+//    (feMergeNode), in / result / SourceGraphic / SourceAlpha, primitiveUnits; a filter
+//    with any other primitive (feFlood, feComposite, feColorMatrix...) or input
+//    (BackgroundImage...) is warned about and the element drawn unfiltered; the filter
+//    region is not applied and color-interpolation-filters is taken as sRGB;
+//  - a reference to nothing (or to the wrong element) is a warning, and the property is
+//    ignored. Bounded: max_groups groups, max_group_depth nested, max_filter_primitives
+//    primitives a filter (Group.hpp); past a bound, a warning, and the element drawn
+//    ungrouped (opacity folded into its shapes).
 // Paint servers: fill and stroke "url(#g) [fallback]" of a linearGradient or
 // radialGradient become a Gradient (Shape.hpp) resolved for the shape: stops (offset,
 // stop-color, stop-opacity, as attributes or style; at most 4096), gradientUnits
@@ -90,14 +112,13 @@
 // viewport; em and ex are not supported.
 //
 // Approximations, each with its reason:
-//  - opacity (group opacity) is multiplied into the fill and stroke alpha of every shape
-//    below it. Exact group opacity needs an offscreen layer per group; the product is
-//    exact for groups whose shapes do not overlap, and is what glumpy does.
+//  - opacity inside mask content, and past the group bounds, is multiplied into the fill
+//    and stroke alpha of every shape below it (exact where its shapes do not overlap).
 //  - patterns (fill="url(#p)") are not supported: the fallback color of "url(#p) red"
 //    is used, "none" without one, with a warning.
-//  - clip-path, mask, filter, mix-blend-mode other than normal, isolation other than
-//    auto and vector-effect other than none are ignored with a warning; so is every
-//    element not listed above (foreignObject...).
+//  - mix-blend-mode other than normal, isolation other than auto and vector-effect
+//    other than none are ignored with a warning; so is every element not listed above
+//    (foreignObject...).
 //  - a marker's overflow hidden (the default) clips its content to its viewport: content
 //    inside it is exact; content that reaches outside is drawn unclipped, with a warning
 //    once per marker (the reader has no clip to give a renderer).
@@ -133,6 +154,7 @@
 // Warnings are collected in warnings(), never printed.
 
 #include <glumpp/svg/Flatten.hpp>
+#include <glumpp/svg/Group.hpp>
 #include <glumpp/svg/Shape.hpp>
 #include <glumpp/svg/Transform.hpp>
 
@@ -217,6 +239,8 @@ public:
 
     /// Painted shapes in document (painter's) order: later ones are drawn on top.
     const std::vector<Shape>& shapes() const { return shapes_; }
+    /// Compositing groups (Group.hpp), parents before children; Shape::group indexes it.
+    const std::vector<Group>& groups() const { return groups_; }
     const std::vector<std::string>& warnings() const { return warnings_; }
 
     /// The box around every point of every shape (strokes' widths not included; text,
@@ -230,6 +254,7 @@ private:
     std::optional<ViewBox> view_box_;
     Transform viewport_transform_;
     std::vector<Shape> shapes_;
+    std::vector<Group> groups_;
     std::vector<std::string> warnings_;
 };
 

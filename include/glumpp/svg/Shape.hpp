@@ -3,8 +3,9 @@
 //
 // Coordinates are final: every transform from the element up to the root viewport
 // (viewBox included) has been applied, and curves are flattened to the document's
-// tolerance in those units. Colors carry the element's opacities already multiplied in
-// (see Document.hpp for the approximation this makes of group opacity).
+// tolerance in those units. Colors carry fill-opacity and stroke-opacity, and the opacity
+// of a shape that is filled or stroked but not both (exact there); any other opacity is a
+// compositing group's (Group.hpp), applied to the group as one layer.
 //
 // Written by Document; read by renderers. Plain data: copy, move and edit freely.
 
@@ -176,6 +177,9 @@ struct Shape {
     /// the reader's); its spans' fill and stroke paint them, `fill` and `stroke` are the
     /// text element's own.
     std::optional<Text> text;
+    /// The innermost compositing group (Group.hpp) it belongs to, an index in
+    /// Document::groups(); -1: none (drawn straight onto the document).
+    int group = -1;
 
     /// "path#path4 (line 57)", or "rect (line 3)" without an id: for messages.
     std::string name() const {
