@@ -54,15 +54,6 @@ void main() { frag_color = gradient_color(v_gradient, v_paint, v_points, v_radiu
 )";
 }
 
-std::vector<glm::vec2> corners_of(const svg::Triangulation& t) {
-    std::vector<glm::vec2> out(t.indices.size());
-    for (std::size_t k = 0; k < out.size(); ++k) {
-        const glm::dvec2& p = t.vertices[t.indices[k]];
-        out[k] = {static_cast<float>(p.x), static_cast<float>(p.y)};
-    }
-    return out;
-}
-
 } // namespace
 
 GradientCollection::GradientCollection()
@@ -78,7 +69,7 @@ std::size_t GradientCollection::append(std::span<const svg::Polyline> contours, 
     const char* caller = "GradientCollection::append";
     detail::check_order(order, caller);
     detail::check_gradient(g, caller);
-    const auto corners = corners_of(tessellator_.fill(contours, rule));
+    const auto corners = detail::triangle_corners(tessellator_.fill(contours, rule));
     const svg::Color mean = g.mean_color();
     const detail::GradientTexels t = detail::gradient_texels(g, static_cast<float>(table_.add(g)));
     const GradientRecord record{{mean.r, mean.g, mean.b, mean.a}, order, t.paint.x, t.paint.y, t.paint.z, t.linear, t.offset, t.points};

@@ -47,15 +47,6 @@ void main() {
 }
 )";
 
-std::vector<glm::vec2> corners_of(const svg::Triangulation& t) {
-    std::vector<glm::vec2> out(t.indices.size());
-    for (std::size_t k = 0; k < out.size(); ++k) {
-        const glm::dvec2& p = t.vertices[t.indices[k]];
-        out[k] = {static_cast<float>(p.x), static_cast<float>(p.y)};
-    }
-    return out;
-}
-
 } // namespace
 
 TextureFillCollection::TextureFillCollection(gloo::Texture2D texture)
@@ -74,7 +65,7 @@ std::size_t TextureFillCollection::append(std::span<const svg::Polyline> contour
         if (!std::isfinite(v)) throw ValueError(std::string(caller) + ": the texture map's numbers are not all finite");
     if (!(alpha >= 0.0f && alpha <= 1.0f))
         throw ValueError(std::string(caller) + ": alpha " + detail::number(alpha) + " is outside [0, 1]");
-    const auto corners = corners_of(tessellator_.fill(contours, rule));
+    const auto corners = detail::triangle_corners(tessellator_.fill(contours, rule));
     const auto f = [](double v) { return static_cast<float>(v); };
     const TextureFillRecord record{{1.0f, 1.0f, 1.0f, alpha}, order, alpha, 0.0f, 0.0f, {f(m.a), f(m.b), f(m.c), f(m.d)},
                                    {f(m.e), f(m.f), 0.0f, 0.0f}};

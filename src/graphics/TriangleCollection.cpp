@@ -29,6 +29,15 @@ GLUMPP_DTYPE(FillRecord, color, order);
 DType fill_vertex_dtype() { return DType::of<FillVertex>(); }
 DType fill_record_dtype() { return DType::of<FillRecord>(); }
 
+std::vector<glm::vec2> triangle_corners(const svg::Triangulation& t) {
+    std::vector<glm::vec2> out(t.indices.size());
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        const glm::dvec2& p = t.vertices[t.indices[k]];
+        out[k] = {static_cast<float>(p.x), static_cast<float>(p.y)};
+    }
+    return out;
+}
+
 Array position_elements(std::span<const glm::vec2> positions) {
     std::vector<FillVertex> out(positions.size());
     for (std::size_t k = 0; k < positions.size(); ++k) out[k] = {positions[k], 0};

@@ -79,7 +79,7 @@ struct AxesFrame::State {
 
     // One axis's ticks (inside the view) and the labels that fit.
     void locate(Scale scale, double v0, double v1, double length, Axis axis, std::vector<double>& ticks,
-                std::vector<std::string>& labels) {
+                std::vector<std::string>& tick_labels) {
         std::vector<double> all;
         std::vector<std::string> texts;
         if (scale == Scale::Time) {
@@ -101,13 +101,13 @@ struct AxesFrame::State {
             texts = ScalarFormatter().format_ticks(all);
         }
         ticks.clear();
-        labels.clear();
+        tick_labels.clear();
         const double lo = std::min(v0, v1), hi = std::max(v0, v1);
         std::vector<double> centers, widths;
         for (std::size_t k = 0; k < all.size(); ++k) {
             if (all[k] < lo || all[k] > hi) continue;
             ticks.push_back(all[k]);
-            labels.push_back(texts[k]);
+            tick_labels.push_back(texts[k]);
             centers.push_back((all[k] - v0) / (v1 - v0) * length);
             widths.push_back(axis == Axis::X ? spec.font.layout(texts[k], spec.font_px).advance
                                              : spec.font.metrics(spec.font_px).line_height);
@@ -121,9 +121,9 @@ struct AxesFrame::State {
         if (v1 < v0)
             for (double& c : centers) c = length - c;
         const auto fit = fit_labels(centers, widths, spec.font_px / 2, first);
-        std::vector<std::string> kept(labels.size());
-        for (std::size_t k : fit.kept) kept[k] = labels[k];
-        labels = std::move(kept); // "" for a tick whose label does not fit
+        std::vector<std::string> kept(tick_labels.size());
+        for (std::size_t k : fit.kept) kept[k] = tick_labels[k];
+        tick_labels = std::move(kept); // "" for a tick whose label does not fit
     }
 
     // Ticks and labels for a view at the current rect; nothing changes if a locator throws.

@@ -394,9 +394,9 @@ void Program::generate(const char* caller) {
                 }
                 if (declaring) {
                     // glumpy pastes the hook's whole chain, used or not: so do we (the same text).
-                    std::vector<const Snippet*> all;
-                    chain_snippets(*h.call, all);
-                    for (const Snippet* c : all) r.use(*c);
+                    std::vector<const Snippet*> whole_chain;
+                    chain_snippets(*h.call, whole_chain);
+                    for (const Snippet* c : whole_chain) r.use(*c);
                     body += declaring->mangled(member);
                     for (std::size_t j = before; j < pasted.size(); ++j) first_hook.emplace(pasted[j].id(), name);
                     continue;
