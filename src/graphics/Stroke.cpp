@@ -216,14 +216,15 @@ void main() {
     // Agg: glumpy's stroke(): border = |distance| - (width / 2 - a) = sd + a.
     float e = (sd + u_antialias) / u_antialias;
     // Ramp: the pixel's exact area coverage by the stroke's body, the strip between two
-    // parallel edges: cover(sd) - cover(sd + width) (cover() below). A wide stroke is
+    // parallel edges: cover(sd) - cover(sd + width) (cover() above). A wide stroke is
     // cover(sd); one thinner than a pixel spreads its width over the pixels it crosses, so
     // the coverage across the line sums to its width, as cairo's does. Caps and joins take
     // the same formula on their distance (near enough at a pixel's scale).
     vec2 at = abs(t) * u_antialias;
     float wide = max(at.x, at.y), narrow = min(at.x, at.y);
     float alpha = v_color.a * (v_edge > 0.5 ? (e < 0.0 ? 1.0 : exp(-e * e))
-                                            : cover(sd, wide, narrow) - cover(sd + 2.0 * v_half, wide, narrow));    if (alpha <= 0.0) discard;
+                                            : cover(sd, wide, narrow) - cover(sd + 2.0 * v_half, wide, narrow));
+    if (alpha <= 0.0) discard;
 #ifdef STROKE_GRADIENT
     vec4 paint = gradient_color(v_gradient, v_paint, v_points, v_radius);
     frag_color = vec4(paint.rgb, paint.a * alpha);
