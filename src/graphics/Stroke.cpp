@@ -151,14 +151,17 @@ const int BUTT = 0, SQUARE = 2;              // StrokeCap (ROUND = 1 too)
 // segment; a: unit direction from the end point into the neighbour (unused at a cap).
 // `keep_tie` decides which of the two segments owns pixel centres exactly on the
 // bisector: the start of a segment does, the end of the previous one does not.
-float end_distance(vec2 q, vec2 s, vec2 a, bool cap, bool keep_tie, out bool outside) {
+// A butt or square cap returns the body's distance and puts the signed distance past the
+// cap's cut line in `cut` (the outline is max(body, cut) there); elsewhere cut is -1e9.
+float end_distance(vec2 q, vec2 s, vec2 a, bool cap, bool keep_tie, out bool outside, out float cut) {
     outside = false;
+    cut = -1e9;
     float u = dot(q, s);
     float body = abs(dot(q, vec2(-s.y, s.x))) - v_half;
     if (cap) {
-        if (u >= 0.0) return body;
-        if (v_cap == BUTT) return max(body, -u);
-        if (v_cap == SQUARE) return max(body, -u - v_half);
+        if (v_cap == BUTT) cut = -u;
+        if (v_cap == SQUARE) cut = -u - v_half;
+        if (u >= 0.0 || v_cap == BUTT || v_cap == SQUARE) return body;
         return length(q) - v_half;
     }
     vec2 split = s - a;   // the bisector of s and a is the line dot(q, s - a) = 0
@@ -209,21 +212,25 @@ void main() {
     vec2 a0 = cap0 ? -t : normalize(v_prev - v_p0);
     vec2 a1 = cap1 ? t : normalize(v_next - v_p1);
     bool out0, out1;
-    float sd0 = end_distance(v_pos - v_p0, t, a0, cap0, true, out0);
-    float sd1 = end_distance(v_pos - v_p1, -t, a1, cap1, false, out1);
+    float cut0, cut1;
+    float sd0 = end_distance(v_pos - v_p0, t, a0, cap0, true, out0, cut0);
+    float sd1 = end_distance(v_pos - v_p1, -t, a1, cap1, false, out1, cut1);
     if (out0 || out1) discard;
     float sd = max(sd0, sd1);
     // Agg: glumpy's stroke(): border = |distance| - (width / 2 - a) = sd + a.
-    float e = (sd + u_antialias) / u_antialias;
+    float e = (max(sd, max(cut0, cut1)) + u_antialias) / u_antialias;
     // Ramp: the pixel's exact area coverage by the stroke's body, the strip between two
     // parallel edges: cover(sd) - cover(sd + width) (cover() above). A wide stroke is
     // cover(sd); one thinner than a pixel spreads its width over the pixels it crosses, so
-    // the coverage across the line sums to its width, as cairo's does. Caps and joins take
-    // the same formula on their distance (near enough at a pixel's scale).
+    // the coverage across the line sums to its width, as cairo's does. Butt and square
+    // caps cut that strip across, the pixel's share along it cover(cut0) + cover(cut1) - 1
+    // (the same strip formula, exact for axis-aligned strokes); round caps and joins
+    // take the strip formula on their own distance (near enough at a pixel's scale).
     vec2 at = abs(t) * u_antialias;
     float wide = max(at.x, at.y), narrow = min(at.x, at.y);
-    float alpha = v_color.a * (v_edge > 0.5 ? (e < 0.0 ? 1.0 : exp(-e * e))
-                                            : cover(sd, wide, narrow) - cover(sd + 2.0 * v_half, wide, narrow));
+    float across = cover(sd, wide, narrow) - cover(sd + 2.0 * v_half, wide, narrow);
+    float along = max(cover(cut0, wide, narrow) + cover(cut1, wide, narrow) - 1.0, 0.0);
+    float alpha = v_color.a * (v_edge > 0.5 ? (e < 0.0 ? 1.0 : exp(-e * e)) : across * along);
     if (alpha <= 0.0) discard;
 #ifdef STROKE_GRADIENT
     vec4 paint = gradient_color(v_gradient, v_paint, v_points, v_radius);

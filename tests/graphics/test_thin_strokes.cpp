@@ -52,8 +52,8 @@ protected:
 };
 
 // The summed coverage of a 40-pixel line is its area, width x length, at every width and
-// angle (within the 8-bit rounding of the pixels it touches and the half pixel the box
-// filter adds at each butt end of a line thinner than the box).
+// angle, to 0.5% and the 8-bit rounding of the pixels it touches. (The one-pixel ramp
+// drawn before, clamp(0.5 - d), missed by 12% at 45 degrees through pixel centres.)
 TEST_F(ThinStrokes, SummedCoverageIsWidthTimesLength) {
     const double length = 40.0;
     for (float w : {0.1f, 0.26f, 0.5f, 1.0f, 1.5f}) {
@@ -61,8 +61,8 @@ TEST_F(ThinStrokes, SummedCoverageIsWidthTimesLength) {
             for (double offset : {0.0, 0.3}) {
                 const auto img = draw(centred_line(length, degrees, offset), w);
                 const double area = w * length;
-                // 8-bit rounding: half a level per inked pixel, plus the two ends.
-                const double slack = 0.5 / 255.0 * inked(img) + 2.0 * std::min(w, 1.0f) * 0.5 + 0.02 * area;
+                // 8-bit rounding: half a level per inked pixel.
+                const double slack = 0.5 / 255.0 * inked(img) + 0.005 * area;
                 EXPECT_NEAR(total(img), area, slack) << "width " << w << " at " << degrees << " degrees, offset " << offset;
             }
         }

@@ -33,10 +33,10 @@
 // corners over 1.41 pixels at 45 degrees, as cairo's exact coverage. So lines thinner
 // than a pixel keep their width: a 0.26-pixel line inside a pixel row inks that row at
 // 0.26, and summed across any line the coverage is its width (tests/graphics/
-// test_thin_strokes.cpp). Caps and joins use the same formula on their own distance,
-// which is near but not exact at the end of a line thinner than a pixel (a butt end's
-// last pixel gets up to half a pixel's length too much). StrokeEdge::Agg draws thinner
-// lines one pixel wide, their alpha scaled by their width, as glumpy does.
+// test_thin_strokes.cpp). Butt and square caps cut the strip across by the same formula
+// along the segment (exact for axis-aligned strokes); round caps and joins use it on
+// their own distance, near but not exact within a pixel of the corner. StrokeEdge::Agg
+// draws thinner lines one pixel wide, their alpha scaled by their width, as glumpy does.
 //
 // Widths are in world units (SVG's stroke-width): they grow with the zoom. Without a
 // transform, world units are pixels.
