@@ -57,7 +57,7 @@ flat out vec2 v_p0;
 flat out vec2 v_p1;
 flat out vec2 v_next;
 flat out vec4 v_color;
-flat out float v_half;   // half the width, pixels (at least half a pixel)
+flat out float v_half;   // half the width, pixels (Agg: at least half a pixel)
 flat out int v_join;
 flat out int v_cap;
 flat out float v_miter;
@@ -79,13 +79,17 @@ void main() {
     v_join = int(style.z);
     v_cap = int(style.w);
     float width = style.y * abs(u_view.x);
-    // Thinner than a pixel: one pixel wide, fainter (keeps the apparent weight).
+    // Ramp: the outline as it is, however thin (the fragment computes its exact coverage).
+    // Agg (glumpy's look): thinner than a pixel is one pixel wide and fainter, as glumpy
+    // draws it.
+    bool agg = v_edge > 0.5;
+    float faint = agg ? min(width, 1.0) : 1.0;
 #ifdef STROKE_GRADIENT
-    v_color = vec4(1.0, 1.0, 1.0, min(width, 1.0));   // the gradient's alpha is the fragment's
+    v_color = vec4(1.0, 1.0, 1.0, faint);   // the gradient's alpha is the fragment's
 #else
-    v_color = vec4(color.rgb, color.a * min(width, 1.0));
+    v_color = vec4(color.rgb, color.a * faint);
 #endif
-    v_half = 0.5 * max(width, 1.0);
+    v_half = 0.5 * (agg ? max(width, 1.0) : width);
     v_prev = to_pixels(a_prev);
     v_next = to_pixels(a_next);
     g_outside = 0.0; // only the segment's own ends decide whether it is clipped away
@@ -147,14 +151,17 @@ const int BUTT = 0, SQUARE = 2;              // StrokeCap (ROUND = 1 too)
 // segment; a: unit direction from the end point into the neighbour (unused at a cap).
 // `keep_tie` decides which of the two segments owns pixel centres exactly on the
 // bisector: the start of a segment does, the end of the previous one does not.
-float end_distance(vec2 q, vec2 s, vec2 a, bool cap, bool keep_tie, out bool outside) {
+// A butt or square cap returns the body's distance and puts the signed distance past the
+// cap's cut line in `cut` (the outline is max(body, cut) there); elsewhere cut is -1e9.
+float end_distance(vec2 q, vec2 s, vec2 a, bool cap, bool keep_tie, out bool outside, out float cut) {
     outside = false;
+    cut = -1e9;
     float u = dot(q, s);
     float body = abs(dot(q, vec2(-s.y, s.x))) - v_half;
     if (cap) {
-        if (u >= 0.0) return body;
-        if (v_cap == BUTT) return max(body, -u);
-        if (v_cap == SQUARE) return max(body, -u - v_half);
+        if (v_cap == BUTT) cut = -u;
+        if (v_cap == SQUARE) cut = -u - v_half;
+        if (u >= 0.0 || v_cap == BUTT || v_cap == SQUARE) return body;
         return length(q) - v_half;
     }
     vec2 split = s - a;   // the bisector of s and a is the line dot(q, s - a) = 0
@@ -180,6 +187,22 @@ float end_distance(vec2 q, vec2 s, vec2 a, bool cap, bool keep_tie, out bool out
     return max(body, dot(q, -w / wl) - v_half * sin_half);
 }
 
+// The fraction of a pixel inside a straight edge whose signed distance from the pixel's
+// centre is `sd` (negative inside), the edge running along a segment of direction t:
+// the pixel square seen across the edge spreads over |t.x| + |t.y| (times the antialias
+// width), its projection's density a trapezoid of the two widths `wide` >= `narrow`, so
+// the coverage is quadratic in the two corners' reach and linear between. Along the
+// axes (narrow = 0) it is clamp(0.5 - sd / a), the collections' coverage().
+float cover(float sd, float wide, float narrow) {
+    float x = -sd;
+    float hi = 0.5 * (wide + narrow), lo = 0.5 * (wide - narrow);
+    if (x <= -hi) return 0.0;
+    if (x >= hi) return 1.0;
+    if (x < -lo) return (x + hi) * (x + hi) / (2.0 * wide * narrow);
+    if (x > lo) return 1.0 - (hi - x) * (hi - x) / (2.0 * wide * narrow);
+    return (x + 0.5 * wide) / wide;
+}
+
 void main() {
     // normalize() everywhere: the neighbour computes the same directions from the same
     // points, so the two sides of a bisector split pixels exactly.
@@ -189,13 +212,25 @@ void main() {
     vec2 a0 = cap0 ? -t : normalize(v_prev - v_p0);
     vec2 a1 = cap1 ? t : normalize(v_next - v_p1);
     bool out0, out1;
-    float sd0 = end_distance(v_pos - v_p0, t, a0, cap0, true, out0);
-    float sd1 = end_distance(v_pos - v_p1, -t, a1, cap1, false, out1);
+    float cut0, cut1;
+    float sd0 = end_distance(v_pos - v_p0, t, a0, cap0, true, out0, cut0);
+    float sd1 = end_distance(v_pos - v_p1, -t, a1, cap1, false, out1, cut1);
     if (out0 || out1) discard;
     float sd = max(sd0, sd1);
     // Agg: glumpy's stroke(): border = |distance| - (width / 2 - a) = sd + a.
-    float e = (sd + u_antialias) / u_antialias;
-    float alpha = v_color.a * (v_edge > 0.5 ? (e < 0.0 ? 1.0 : exp(-e * e)) : coverage(sd));
+    float e = (max(sd, max(cut0, cut1)) + u_antialias) / u_antialias;
+    // Ramp: the pixel's exact area coverage by the stroke's body, the strip between two
+    // parallel edges: cover(sd) - cover(sd + width) (cover() above). A wide stroke is
+    // cover(sd); one thinner than a pixel spreads its width over the pixels it crosses, so
+    // the coverage across the line sums to its width, as cairo's does. Butt and square
+    // caps cut that strip across, the pixel's share along it cover(cut0) + cover(cut1) - 1
+    // (the same strip formula, exact for axis-aligned strokes); round caps and joins
+    // take the strip formula on their own distance (near enough at a pixel's scale).
+    vec2 at = abs(t) * u_antialias;
+    float wide = max(at.x, at.y), narrow = min(at.x, at.y);
+    float across = cover(sd, wide, narrow) - cover(sd + 2.0 * v_half, wide, narrow);
+    float along = max(cover(cut0, wide, narrow) + cover(cut1, wide, narrow) - 1.0, 0.0);
+    float alpha = v_color.a * (v_edge > 0.5 ? (e < 0.0 ? 1.0 : exp(-e * e)) : across * along);
     if (alpha <= 0.0) discard;
 #ifdef STROKE_GRADIENT
     vec4 paint = gradient_color(v_gradient, v_paint, v_points, v_radius);

@@ -26,9 +26,17 @@
 //    tip), bevel cuts them with the line through the two outer corners, round is the
 //    distance to the point. A miter longer than miter_limit * width becomes a bevel, as
 //    SVG says.
-// Coverage is 0.5 - distance / antialias, clamped (a ramp one pixel wide by default);
-// lines thinner than a pixel are drawn one pixel wide with their alpha scaled by their
-// width, which keeps their apparent weight.
+// Coverage (StrokeEdge::Ramp) is the pixel's area inside the stroke's body, a strip
+// between two parallel edges: cover(d) - cover(d + width), cover() the area of the pixel
+// square (antialias pixels wide) inside a straight edge at the segment's angle: linear
+// over one pixel along the axes (0.5 - d / antialias, clamped), quadratic at the
+// corners over 1.41 pixels at 45 degrees, as cairo's exact coverage. So lines thinner
+// than a pixel keep their width: a 0.26-pixel line inside a pixel row inks that row at
+// 0.26, and summed across any line the coverage is its width (tests/graphics/
+// test_thin_strokes.cpp). Butt and square caps cut the strip across by the same formula
+// along the segment (exact for axis-aligned strokes); round caps and joins use it on
+// their own distance, near but not exact within a pixel of the corner. StrokeEdge::Agg
+// draws thinner lines one pixel wide, their alpha scaled by their width, as glumpy does.
 //
 // Widths are in world units (SVG's stroke-width): they grow with the zoom. Without a
 // transform, world units are pixels.
@@ -67,7 +75,10 @@ enum class StrokeCap : std::uint8_t { Butt = 0, Round = 1, Square = 2 };
 /// How a stroke's edge fades, with a = the antialias width and d the signed distance
 /// from the stroke's outline (negative inside):
 enum class StrokeEdge : std::uint8_t {
-    Ramp, ///< coverage clamp(0.5 - d / a, 0, 1): a 1-pixel ramp centred on the outline
+    /// exact area coverage of the pixel by the stroke's body (see above): clamp(0.5 - d / a,
+    /// 0, 1) for axis-aligned strokes at least a pixel wide, wider (|cos| + |sin| a) and
+    /// quadratic at its ends for diagonal ones; a thinner stroke spreads its width.
+    Ramp,
     /// glumpy's agg strokes (antialias/stroke.glsl, its paths' and segments'): opaque up to
     /// a inside the outline, exp(-((d + a) / a)^2) from there, reaching 1.5 a past the
     /// outline. About 0.85x the ink of Ramp for a 1-pixel line, 0.89x for 2 pixels.
