@@ -132,6 +132,7 @@ namespace glumpp::graphics {
 
 namespace detail {
 class Compositor;
+class PatternTile;
 }
 
 class SvgScene {
@@ -205,6 +206,8 @@ private:
     std::optional<PanZoom> view_;
     std::optional<Rect> clip_;
     std::size_t past_layer_limit_ = 0;
+    std::vector<std::unique_ptr<detail::PatternTile>> tiles_; ///< one a pattern fill, rendered at the first draw
+    std::size_t past_tile_limit_ = 0;
 };
 
 } // namespace glumpp::graphics
