@@ -232,7 +232,7 @@ private:
         if (compositing || group_opacity) {
             std::string refused;
             if (in_content_ > 0)
-                refused = "inside a mask, clipPath or pattern";
+                refused = in_pattern_ > 0 ? "inside a pattern" : "inside a mask or clipPath";
             else if (doc_.groups_.size() >= max_groups)
                 refused = "past the document's " + std::to_string(max_groups) + " compositing groups";
             else if (parent.group_depth >= max_group_depth)
@@ -720,7 +720,8 @@ private:
     /// warned about and counted as not supported (read_mask then refuses the mask).
     bool unsupported_in_content(pugi::xml_node node, std::string_view name) {
         if (in_content_ == 0) return false;
-        warn(node, "<" + std::string(name) + "> inside a mask, clipPath or pattern is not supported; skipped");
+        warn(node, "<" + std::string(name) + (in_pattern_ > 0 ? "> inside a pattern" : "> inside a mask or clipPath") +
+                       " is not supported; skipped");
         ++unsupported_;
         return true;
     }
