@@ -990,8 +990,10 @@ private:
         base.ctm = tile->content_transform;
         std::vector<Shape>* saved = out_;
         const double saved_tolerance = tolerance_;
-        // Flattened finely enough for the tile as large as it shows in final units.
-        tolerance_ = tolerance_ / tile->to_final.mean_scale();
+        // Flattened finely enough for the tile as large as it shows in final units, but
+        // no finer than a renderer's texture of the tile can show (a patternTransform of
+        // scale(1e12) would otherwise spend the document's max_points on one circle).
+        tolerance_ = std::max(tolerance_ / tile->to_final.mean_scale(), std::max(tile->width, tile->height) / 4096.0);
         out_ = &pattern->shapes;
         ++in_content_;
         ++in_pattern_;

@@ -203,3 +203,27 @@ TEST(Pattern, ContentAndFillLimits) {
     ASSERT_EQ(lots.warnings().size(), 1u); // once
     EXPECT_NE(lots.warnings()[0].find("past the document's 1024 pattern fills"), std::string::npos) << lots.warnings()[0];
 }
+
+TEST(Pattern, HugeMagnificationFlattensNoFinerThanTheTileCanShow) {
+    // scale(1e6): a tile of 1e-5 user units shows 10 final units wide; its circle is
+    // flattened for that, not for 1e6 times the document's tolerance.
+    const Document d = svg(R"svg(<defs>
+      <pattern id="p" patternUnits="userSpaceOnUse" width="0.00001" height="0.00001" patternTransform="scale(1000000)">
+        <circle cx="0.000005" cy="0.000005" r="0.000004"/></pattern>
+      <pattern id="q" patternUnits="userSpaceOnUse" width="10" height="10" patternTransform="scale(1e8)">
+        <circle cx="5" cy="5" r="4"/></pattern>
+      <pattern id="r" href="#q" patternTransform="scale(1e12)"/></defs>
+      <rect width="50" height="50" fill="url(#p)"/>
+      <rect width="50" height="50" fill="url(#q)"/>
+      <circle cx="50" cy="50" r="4"/>
+      <rect id="far" width="50" height="50" fill="url(#r)"/>)svg");
+    ASSERT_EQ(d.shapes().size(), 3u);
+    EXPECT_EQ(d.warnings(), (std::vector<std::string>{
+                                "rect#far (line 10): fill: url(#r) has numbers out of range; painting nothing"}));
+    const std::size_t small = pattern_of(d, 0).shapes.at(0).subpaths.at(0).points.size();
+    const std::size_t plain = d.shapes()[2].subpaths.at(0).points.size();
+    EXPECT_GT(small, 8u);
+    EXPECT_LT(small, 4 * plain + 16); // about as fine as the same circle drawn in place
+    const std::size_t huge = pattern_of(d, 1).shapes.at(0).subpaths.at(0).points.size();
+    EXPECT_LT(huge, 2000u) << "bounded by the tile's texture, not by the 1e8 magnification";
+}

@@ -210,7 +210,7 @@ struct Pattern {
     Transform to_pattern;
     /// The tile's content in pattern space (viewBox or patternContentUnits applied),
     /// flattened as the document's shapes are, finely enough for the tile's size in
-    /// final units. At most max_pattern_shapes (Document.hpp); no groups (opacity is
+    /// final units (and never finer than max(width, height) / 4096). At most max_pattern_shapes (Document.hpp); no groups (opacity is
     /// multiplied into each shape), no text, images or nested patterns.
     std::vector<Shape> shapes;
     float alpha = 1.0f;  ///< fill-opacity times the shape's opacity, to multiply into the tile
