@@ -227,3 +227,18 @@ TEST(Pattern, HugeMagnificationFlattensNoFinerThanTheTileCanShow) {
     const std::size_t huge = pattern_of(d, 1).shapes.at(0).subpaths.at(0).points.size();
     EXPECT_LT(huge, 2000u) << "bounded by the tile's texture, not by the 1e8 magnification";
 }
+
+TEST(Pattern, ContentSkipsTextImagesAndGroups) {
+    const Document d = svg(R"svg(<defs>
+      <pattern id="p" patternUnits="userSpaceOnUse" width="10" height="10">
+        <text>no</text>
+        <g opacity="0.5"><rect width="5" height="5" fill="blue"/></g></pattern></defs>
+      <rect width="50" height="50" fill="url(#p)"/>)svg");
+    ASSERT_EQ(d.shapes().size(), 1u);
+    const Pattern& p = pattern_of(d, 0);
+    ASSERT_EQ(p.shapes.size(), 1u);
+    EXPECT_FLOAT_EQ(p.shapes[0].fill->color.a, 0.5f); // the group's opacity, multiplied in
+    EXPECT_EQ(p.shapes[0].group, -1);
+    EXPECT_TRUE(d.groups().empty());
+    EXPECT_EQ(d.warnings(), (std::vector<std::string>{"text (line 3): <text> inside a pattern is not supported; skipped"}));
+}

@@ -123,7 +123,10 @@
 //    text, a pattern inside a pattern's content, content past max_pattern_shapes, fills
 //    past max_pattern_fills. In content, opacity is multiplied into each shape (no
 //    groups) and text and images are skipped with a warning; its style is inherited from
-//    the pattern element only, not from the pattern's ancestors.
+//    the pattern element only, not from the pattern's ancestors. A pattern viewBox whose
+//    aspect differs from the tile's is placed as SVG says (xMidYMid meet centres it);
+//    rsvg-convert 2.54 shifts it by the offset times the viewBox scale instead, so
+//    tests/svg/documents/pattern-viewbox.svg keeps the tile's aspect.
 //  - mix-blend-mode other than normal, isolation other than auto and vector-effect
 //    other than none are ignored with a warning; so is every element not listed above
 //    (foreignObject...).
