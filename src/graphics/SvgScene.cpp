@@ -1,6 +1,7 @@
 #include <glumpp/graphics/SvgScene.hpp>
 
 #include "SvgCompositor.hpp"
+#include "SvgPattern.hpp"
 
 #include <glumpp/graphics/SvgText.hpp>
 
@@ -257,6 +258,9 @@ void SvgScene::build(std::span<const svg::Shape> shapes, std::span<const svg::Gr
         warnings_.push_back("SvgScene: " + std::to_string(too_deep) + " shape" + (too_deep == 1 ? "" : "s") +
                             " in groups nested more than " + std::to_string(svg::max_group_depth) +
                             " deep drawn in the deepest group allowed");
+    if (past_tile_limit_)
+        warnings_.push_back("SvgScene: " + std::to_string(past_tile_limit_) + " pattern fill" + (past_tile_limit_ == 1 ? "" : "s") +
+                            " past the " + std::to_string(detail::max_pattern_tiles) + "-pattern limit drawn in their fallback color");
     if (past_layer_limit_)
         warnings_.push_back("SvgScene: " + std::to_string(past_layer_limit_) + " translucent fill" +
                             (past_layer_limit_ == 1 ? "" : "s") + " past the " + std::to_string(max_layers) +
@@ -279,15 +283,19 @@ void SvgScene::add_shape(const svg::Shape& shape, std::size_t n, float order) {
     Node& node = *nodes_[n];
     const bool gradient = shape.fill && shape.fill->gradient;
     const bool translucent =
-        shape.fill && (gradient ? std::any_of(shape.fill->gradient->stops.begin(), shape.fill->gradient->stops.end(),
+        shape.fill && !shape.fill->pattern && (gradient ? std::any_of(shape.fill->gradient->stops.begin(), shape.fill->gradient->stops.end(),
                                               [](const svg::Gradient::Stop& s) { return s.color.a < 1.0f; })
                                 : shape.fill->color.a < 1.0f);
     const bool image = shape.image && shape.image->pixels;
+    // A pattern fill is drawn as an image is (a texture, after the gradient fills).
+    const bool pattern = !image && shape.fill && shape.fill->pattern && tiles_.size() < detail::max_pattern_tiles;
+    if (!image && shape.fill && shape.fill->pattern && !pattern) ++past_tile_limit_;
+    const bool textured = image || pattern;
     const bool solid_stroke = shape.stroke && !shape.stroke->gradient;
     const double reach = shape.stroke ? 0.5 * shape.stroke->width * std::max(1.0, shape.stroke->miter_limit) : 0.0;
     Layer* current = &current_layer(n);
     if ((translucent && (gradient ? node.after_gradients : node.after_fills).meets(box_of(shape, 0.0))) ||
-        (image && node.after_images.meets(box_of(shape, 0.0))) || (solid_stroke && node.after_strokes.meets(box_of(shape, reach)))) {
+        (textured && node.after_images.meets(box_of(shape, 0.0))) || (solid_stroke && node.after_strokes.meets(box_of(shape, reach)))) {
         if (layers_.size() < max_layers) {
             node.steps.push_back({false, layers_.size()});
             layers_.push_back(std::make_unique<Layer>());
@@ -316,6 +324,19 @@ void SvgScene::add_shape(const svg::Shape& shape, std::size_t n, float order) {
             images->append(shape.subpaths, svg::FillRule::NonZero,
                            svg::Transform::scale(1.0 / im.width, 1.0 / im.height) * *back, std::clamp(im.alpha, 0.0f, 1.0f), order);
             l.images.push_back(std::move(images));
+            node.after_fills.add(box_of(shape, 0.0));
+            node.after_gradients.add(box_of(shape, 0.0));
+        } else if (pattern) {
+            // One collection (one texture, one draw call) per pattern fill; the tile is
+            // rendered at the first draw (draw()).
+            auto tile = std::make_unique<detail::PatternTile>(shape.fill->pattern, view_ ? view_->pixels_per_unit() : 1.0);
+            auto fill = std::make_unique<TextureFillCollection>(tile->texture());
+            if (view_) fill->set_transform(*view_);
+            fill->append(shape.subpaths, shape.fill->rule, tile->to_texture(), std::clamp(shape.fill->pattern->alpha, 0.0f, 1.0f),
+                         order);
+            for (const std::string& w : tile->warnings()) warnings_.push_back(shape.fill->pattern->name + ": " + w);
+            l.images.push_back(std::move(fill));
+            tiles_.push_back(std::move(tile));
             node.after_fills.add(box_of(shape, 0.0));
             node.after_gradients.add(box_of(shape, 0.0));
         } else if (gradient) {
@@ -554,6 +575,8 @@ void SvgScene::draw_group(std::size_t n, int depth) {
 }
 
 void SvgScene::draw() {
+    // Pattern tiles first, once, at the view's scale then (SvgPattern.hpp).
+    for (auto& tile : tiles_) tile->render(view_ ? view_->pixels_per_unit() : 1.0);
     const auto draw_layers = [&] { draw_node(0, 0); };
     if (!clip_) return draw_layers();
     // The clip rectangle in window pixels (y down), then in GL's framebuffer pixels

@@ -7,6 +7,7 @@
 #include "Entities.hpp"
 #include "Filter.hpp"
 #include "Gradient.hpp"
+#include "Pattern.hpp"
 #include "Marker.hpp"
 #include "Image.hpp"
 #include "Scanner.hpp"
@@ -231,7 +232,7 @@ private:
         if (compositing || group_opacity) {
             std::string refused;
             if (in_content_ > 0)
-                refused = "inside a mask or clipPath";
+                refused = in_pattern_ > 0 ? "inside a pattern" : "inside a mask or clipPath";
             else if (doc_.groups_.size() >= max_groups)
                 refused = "past the document's " + std::to_string(max_groups) + " compositing groups";
             else if (parent.group_depth >= max_group_depth)
@@ -719,7 +720,8 @@ private:
     /// warned about and counted as not supported (read_mask then refuses the mask).
     bool unsupported_in_content(pugi::xml_node node, std::string_view name) {
         if (in_content_ == 0) return false;
-        warn(node, "<" + std::string(name) + "> inside a mask or clipPath is not supported; skipped");
+        warn(node, "<" + std::string(name) + (in_pattern_ > 0 ? "> inside a pattern" : "> inside a mask or clipPath") +
+                       " is not supported; skipped");
         ++unsupported_;
         return true;
     }
@@ -922,7 +924,11 @@ private:
                 }
         const auto find = [this](std::string_view id) { return find_id(id); };
         std::vector<std::string> problems;
-        if (s.fill && !st.fill.url.empty()) {
+        const std::string_view fill_url = detail::trim(st.fill.url);
+        const pugi::xml_node fill_server = fill_url.starts_with('#') ? find_id(fill_url.substr(1)) : pugi::xml_node();
+        if (s.fill && fill_server && svg_name(fill_server) == std::optional<std::string_view>("pattern")) {
+            s.fill = pattern_fill(fill_server, context, box, problems);
+        } else if (s.fill && !st.fill.url.empty()) {
             auto r = detail::resolve_url(st.fill, find, context.ctm, box, context.viewport, st.fill_opacity * context.alpha,
                                          st.color, "fill", problems, &sheet_);
             if (r.color)
@@ -941,6 +947,84 @@ private:
             }
         }
         warn_all(node, problems);
+    }
+
+    /// fill="url(#p)" of the pattern `server` (Pattern.hpp): its tile, and its content read
+    /// as a mask's is (no groups), in pattern space. Nothing: the fill paints nothing.
+    std::optional<Fill> pattern_fill(pugi::xml_node server, const Context& context, const std::optional<Bounds>& box,
+                                     std::vector<std::string>& problems) {
+        const Style& st = context.style;
+        const float alpha = st.fill_opacity * context.alpha;
+        const std::string what = "fill: url(" + st.fill.url + ")";
+        const std::optional<Color> fallback_color = resolve(st.fill, st.color, alpha);
+        const auto fallback = [&](const std::string& why) -> std::optional<Fill> {
+            if (!why.empty())
+                problems.push_back(what + " " + why + "; painting " + (fallback_color ? "its fallback color" : "nothing"));
+            if (!fallback_color) return std::nullopt;
+            return Fill{*fallback_color, st.fill_rule, {}, {}};
+        };
+        if (in_pattern_ > 0) return fallback("is inside a pattern's content, where patterns are not supported");
+        if (pattern_fills_ >= max_pattern_fills) {
+            if (pattern_fills_++ == max_pattern_fills)
+                return fallback("is past the document's " + std::to_string(max_pattern_fills) +
+                                " pattern fills (this and every later one are not drawn as patterns)");
+            return fallback("");
+        }
+        ++pattern_fills_;
+        std::string why;
+        std::vector<std::string> notes;
+        const auto find = [this](std::string_view id) { return find_id(id); };
+        const auto tile = detail::pattern_tile(server, find, context.ctm, box, context.viewport, why, notes);
+        for (const std::string& n : notes) problems.push_back(what + ": " + n);
+        if (!tile) return fallback(why);
+        if (!(tile->width > 0.0) || !(tile->height > 0.0) || !tile->content) return std::nullopt; // paints nothing
+        auto pattern = std::make_shared<Pattern>();
+        pattern->width = tile->width;
+        pattern->height = tile->height;
+        pattern->to_pattern = *tile->to_final.inverse();
+        pattern->alpha = alpha;
+        pattern->name = describe(server);
+        Context base;
+        base.depth = context.depth + 1;
+        base.viewport = tile->content_viewport;
+        base.ctm = tile->content_transform;
+        std::vector<Shape>* saved = out_;
+        const double saved_tolerance = tolerance_;
+        // Flattened finely enough for the tile as large as it shows in final units, but
+        // no finer than a renderer's texture of the tile can show (a patternTransform of
+        // scale(1e12) would otherwise spend the document's max_points on one circle).
+        tolerance_ = std::max(tolerance_ / tile->to_final.mean_scale(), std::max(tile->width, tile->height) / 4096.0);
+        out_ = &pattern->shapes;
+        ++in_content_;
+        ++in_pattern_;
+        const auto restore = [&] {
+            out_ = saved;
+            tolerance_ = saved_tolerance;
+            --in_content_;
+            --in_pattern_;
+        };
+        try {
+            visit_group_like(tile->content, base);
+        } catch (...) {
+            restore();
+            throw;
+        }
+        restore();
+        if (pattern->shapes.size() > max_pattern_shapes)
+            return fallback("holds more than " + std::to_string(max_pattern_shapes) + " shapes");
+        if (pattern->shapes.empty()) return std::nullopt;
+        Color color{0.0f, 0.0f, 0.0f, 0.0f};
+        if (fallback_color) {
+            color = *fallback_color;
+        } else {
+            for (const Shape& c : pattern->shapes)
+                if (c.fill) {
+                    color = c.fill->color;
+                    color.a *= alpha;
+                    break;
+                }
+        }
+        return Fill{color, st.fill_rule, {}, std::move(pattern)};
     }
 
     /// Every <style> of the document, in document order, into sheet_ (CSS applies to the
@@ -1006,7 +1090,9 @@ private:
     std::vector<pugi::xml_node> use_stack_;
     detail::Markers markers_{[this](std::string_view id) { return find_id(id); }, &sheet_};
     std::vector<Shape>* out_ = &doc_.shapes_; ///< where shapes go: the document's, or a mask's
-    int in_content_ = 0; ///< inside a mask's or clipPath's content: no groups there
+    int in_content_ = 0; ///< inside a mask's, clipPath's or pattern's content: no groups there
+    int in_pattern_ = 0; ///< inside a pattern's content: no patterns there
+    std::size_t pattern_fills_ = 0; ///< pattern fills resolved so far (max_pattern_fills)
     std::size_t unsupported_ = 0; ///< elements skipped as not supported, so far
 };
 

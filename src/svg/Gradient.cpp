@@ -165,7 +165,7 @@ ResolvedPaint resolve_url(const Paint& paint, const std::function<pugi::xml_node
     pugi::xml_node server = find_id(url.substr(1));
     if (!server) return fallback("refers to no element");
     const std::string_view kind_name = local_name(server);
-    if (kind_name == "pattern") return fallback("is a pattern, which is not supported");
+    if (kind_name == "pattern") return fallback("is a pattern, which is supported on the fill of shapes only");
     if (kind_name != "linearGradient" && kind_name != "radialGradient")
         return fallback("refers to a <" + std::string(kind_name) + ">, not a paint server");
 

@@ -10,6 +10,7 @@ set(GLUMPP_SVG_READER_SOURCES
   Flatten.cpp
   Gradient.cpp
   Marker.cpp
+  Pattern.cpp
   Image.cpp
   PathData.cpp
   Scanner.cpp

@@ -684,7 +684,7 @@ TEST(Gradient, DegenerateAndMissingServers) {
       <rect id="r0" width="10" height="10" fill="url(#none)" stroke="red"/>
       <rect id="r1" width="10" height="10" fill="url(#one)"/>
       <rect id="r2" width="10" height="10" fill="url(#flat)"/>
-      <rect id="r3" width="10" height="10" fill="url(#p) purple"/>
+      <rect id="r3" width="10" height="10" fill="none" stroke="url(#p) purple"/>
       <rect id="r4" width="10" height="10" fill="url(#missing)"/>
       <rect id="r5" width="10" height="10" fill="url(#b)"/>
       <path id="r6" d="M0 0 H 10" fill="none" stroke="url(#a) red"/>)svg");
@@ -694,12 +694,13 @@ TEST(Gradient, DegenerateAndMissingServers) {
     EXPECT_EQ(s[1].fill->color, (Color{0, 1, 0, 1})); // one stop: its color
     EXPECT_FALSE(s[1].fill->gradient);
     EXPECT_EQ(s[2].fill->color, (Color{0, 0, 1, 1})); // x1 = x2: the last stop's color
-    EXPECT_EQ(s[3].fill->color, Color::rgb8(128, 0, 128));
+    EXPECT_EQ(s[3].stroke->color, Color::rgb8(128, 0, 128)); // pattern strokes: the fallback
     EXPECT_TRUE(s[4].fill->gradient);                  // b's stops through href, despite the loop
     // A horizontal line has a box of zero height: objectBoundingBox cannot apply.
     EXPECT_EQ(s[5].stroke->color, (Color{1, 0, 0, 1}));
     EXPECT_EQ(d.warnings(), (std::vector<std::string>{
-                                "rect#r3 (line 11): fill: url(#p) is a pattern, which is not supported; painting its fallback color",
+                                "rect#r3 (line 11): stroke: url(#p) is a pattern, which is supported on the fill of shapes only; "
+                                "painting its fallback color",
                                 "rect#r4 (line 12): fill: url(#missing) refers to no element; painting nothing",
                                 "rect#r5 (line 13): fill: url(#b): href loops back to \"#b\"; the chain stops there",
                                 "path#r6 (line 14): stroke: url(#a): href loops back to \"#a\"; the chain stops there",

@@ -18,6 +18,20 @@
 // premultiplied RGBA8 texture (linear filtering, or nearest for image-rendering
 // optimizeSpeed / pixelated), sent once.
 //
+// A pattern fill (svg::Fill::pattern) is drawn as an image is: one TextureFillCollection
+// of its own (in images(), in document order with the images), the shape's triangles
+// sampling the tile's texture with Repeat wrapping through final units -> pattern space ->
+// texture coordinates (src/graphics/SvgPattern.hpp), times fill-opacity. The tile's
+// content is a nested SvgScene rendered ONCE, at the first draw(), into a gloo::FrameBuffer
+// (an RGBA8 texture holding premultiplied colour, with a depth buffer, cleared to 0) at
+// the tile's size in device pixels then (the view's pixels_per_unit) times 2 along each
+// axis (linear filtering then smooths the single-sampled edges), each side at least 1 and
+// at most detail::max_pattern_side = 1024 texels; zooming in later does not re-render it.
+// So a pattern fill costs one draw call per frame (the tile's own draw calls once). At
+// most detail::max_pattern_tiles = 64 pattern fills a scene; later ones are drawn in
+// their fallback colour (Fill::color), with one warning saying how many. Pattern strokes
+// are the reader's fallback colour (svg/Document.hpp).
+//
 // Text (a shape holding an svg::Text) is outlined first (graphics/SvgText.hpp: HarfBuzz
 // layout, FreeType outlines, fonts by fontconfig) into one filled and/or stroked shape per
 // span, which then go where any shape goes: text costs no draw call of its own (a
@@ -51,7 +65,11 @@
 // built (about 10 ms on llvmpipe), like a layer's.
 //
 // Draw calls: one per non-empty collection of a layer, so 1 to 4 per layer, plus one per
-// image (gradient strokes: one call for all of a layer's). The tiger is
+// image and one per pattern fill (gradient strokes: one call for all of a layer's).
+// tests/svg/documents' pattern-*.svg per frame (`tiger --stats`): pattern-user-space 2
+// (the pattern fill, a stroke), pattern-bbox 2, pattern-transform 2, pattern-viewbox 1;
+// the first frame adds each tile's own (1 each there: 4, 4, 3, 2). draw_calls() counts
+// the per-frame ones. The tiger is
 // one layer (2 calls), a Tango icon with highlights over outlines a few (user-home: 7); any
 // number of gradients in a layer is one call (Tango icons, whose highlights are
 // translucent gradients over outlines: 3 to 9 calls for 12 icons sampled, measured with
@@ -132,6 +150,7 @@ namespace glumpp::graphics {
 
 namespace detail {
 class Compositor;
+class PatternTile;
 }
 
 class SvgScene {
@@ -157,7 +176,8 @@ public:
     /// The world rectangle outside which nothing is drawn (nothing: no clipping).
     void set_clip(const std::optional<Rect>& world) { clip_ = world; }
     const std::optional<Rect>& clip() const noexcept { return clip_; }
-    /// Layer by layer, fills, gradient fills, images, strokes, then gradient strokes, and groups offscreen (see
+    /// Pattern tiles not yet rendered first (once each, see above), then layer by layer,
+    /// fills, gradient fills, images and pattern fills, strokes, then gradient strokes, and groups offscreen (see
     /// above): draw_calls() calls (none for empty collections), inside the clip rectangle
     /// (glIsEnabled, glGetIntegerv of the viewport and the scissor box, glScissor;
     /// restored after; the scissor is disabled while a group is drawn offscreen).
@@ -180,8 +200,8 @@ public:
     GradientCollection& gradients(std::size_t layer = 0);
     /// Layer `layer`'s strokes painted by gradients (IndexError beyond layer_count()).
     GradientPathCollection& gradient_strokes(std::size_t layer = 0);
-    /// Layer `layer`'s images, one collection (one texture, one draw call) each, in
-    /// document order (IndexError beyond layer_count()).
+    /// Layer `layer`'s images and pattern fills, one collection (one texture, one draw
+    /// call) each, in document order (IndexError beyond layer_count()).
     std::span<const std::unique_ptr<TextureFillCollection>> images(std::size_t layer = 0);
 
 private:
@@ -205,6 +225,8 @@ private:
     std::optional<PanZoom> view_;
     std::optional<Rect> clip_;
     std::size_t past_layer_limit_ = 0;
+    std::vector<std::unique_ptr<detail::PatternTile>> tiles_; ///< one a pattern fill, rendered at the first draw
+    std::size_t past_tile_limit_ = 0;
 };
 
 } // namespace glumpp::graphics

@@ -1,6 +1,7 @@
 #pragma once
 // TextureFillCollection: filled polygons painted by one texture, sampled through a
-// per-item transform; one draw call for all (SvgScene's <image>s).
+// per-item transform; one draw call for all (SvgScene's <image>s and pattern fills, the
+// latter with Repeat wrapping: texture().set_wrapping(gloo::Wrapping::Repeat)).
 //
 //   auto rgba = gloo::Texture2D::zeros<std::uint8_t>({height, width, 4});   // premultiplied
 //   ... write the pixels into rgba ...

@@ -114,8 +114,19 @@
 // Approximations, each with its reason:
 //  - opacity inside mask content, and past the group bounds, is multiplied into the fill
 //    and stroke alpha of every shape below it (exact where its shapes do not overlap).
-//  - patterns (fill="url(#p)") are not supported: the fallback color of "url(#p) red"
-//    is used, "none" without one, with a warning.
+//  - patterns: fill="url(#p)" on a shape is a Pattern (Shape.hpp; src/svg/Pattern.cpp):
+//    x, y, width, height, patternUnits (objectBoundingBox by default), patternContentUnits,
+//    patternTransform, viewBox and preserveAspectRatio, each from the first pattern of the
+//    href chain that has it (at most 16 links; a loop is a warning), the children from the
+//    first that has any. width or height 0 paints nothing. Approximated, with a warning and
+//    the fallback color ("url(#p) red"; "none" without one): pattern strokes, patterns on
+//    text, a pattern inside a pattern's content, content past max_pattern_shapes, fills
+//    past max_pattern_fills. In content, opacity is multiplied into each shape (no
+//    groups) and text and images are skipped with a warning; its style is inherited from
+//    the pattern element only, not from the pattern's ancestors. A pattern viewBox whose
+//    aspect differs from the tile's is placed as SVG says (xMidYMid meet centres it);
+//    rsvg-convert 2.54 shifts it by the offset times the viewBox scale instead, so
+//    tests/svg/documents/pattern-viewbox.svg keeps the tile's aspect.
 //  - mix-blend-mode other than normal, isolation other than auto and vector-effect
 //    other than none are ignored with a warning; so is every element not listed above
 //    (foreignObject...).
@@ -194,6 +205,13 @@ inline constexpr std::size_t max_text_characters = std::size_t(1) << 20;
 inline constexpr std::size_t max_image_pixels = std::size_t(1) << 24;
 inline constexpr std::size_t max_total_image_pixels = std::size_t(1) << 26;
 inline constexpr std::size_t max_image_bytes = std::size_t(1) << 26;
+/// fill="url(#p)": each resolved pattern holds at most max_pattern_shapes content shapes
+/// (past it: the fallback color, with a warning), and a document resolves at most
+/// max_pattern_fills pattern fills (later ones paint their fallback color, warned once),
+/// so that 1e5 shapes under one pattern of 1e4 elements do not read 1e9 shapes. Content
+/// points count towards max_points too.
+inline constexpr std::size_t max_pattern_shapes = 4096;
+inline constexpr std::size_t max_pattern_fills = 1024;
 
 struct LoadOptions {
     /// The largest distance between a flattened polyline and its curve, in device

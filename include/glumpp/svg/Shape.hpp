@@ -73,11 +73,18 @@ struct Gradient {
     friend bool operator==(const Gradient&, const Gradient&) = default;
 };
 
+struct Pattern;
+
 struct Fill {
-    /// fill-opacity and opacity included in `a`; under a gradient, its mean_color().
+    /// fill-opacity and opacity included in `a`; under a gradient, its mean_color();
+    /// under a pattern, the paint's fallback color ("url(#p) red"), else the color of the
+    /// pattern's first filled content shape (what a renderer without patterns paints).
     Color color;
     FillRule rule = FillRule::NonZero;       ///< fill-rule
     std::optional<Gradient> gradient;        ///< fill="url(#g)" of a linear or radial gradient
+    /// fill="url(#p)" of a <pattern> (below). Shared and const, so that copying a Shape
+    /// copies no tile content.
+    std::shared_ptr<const Pattern> pattern;
 };
 
 struct Stroke {
@@ -188,6 +195,26 @@ struct Shape {
         if (line > 0) out += " (line " + std::to_string(line) + ")";
         return out;
     }
+};
+
+/// A <pattern> resolved for one shape's fill (src/svg/Pattern.cpp): its href chain
+/// followed (attributes and children inherited), patternUnits, patternContentUnits,
+/// patternTransform, viewBox and preserveAspectRatio composed. The plane is tiled with
+/// copies of the tile [0, width] x [0, height] of pattern space, each showing `shapes`
+/// clipped to it (overflow hidden, as rsvg-convert draws).
+struct Pattern {
+    double width = 1.0, height = 1.0; ///< the tile's size in pattern space, both > 0
+    /// Final units to pattern space: the inverse of `shape transform * patternTransform *
+    /// translate(tile x, tile y)` (x, y, width, height in the shape's user units, from
+    /// its bounding box under objectBoundingBox), so that a tile's origin is at (0, 0).
+    Transform to_pattern;
+    /// The tile's content in pattern space (viewBox or patternContentUnits applied),
+    /// flattened as the document's shapes are, finely enough for the tile's size in
+    /// final units (and never finer than max(width, height) / 4096). At most max_pattern_shapes (Document.hpp); no groups (opacity is
+    /// multiplied into each shape), no text, images or nested patterns.
+    std::vector<Shape> shapes;
+    float alpha = 1.0f;  ///< fill-opacity times the shape's opacity, to multiply into the tile
+    std::string name;    ///< "pattern#p (line 3)", for messages
 };
 
 } // namespace glumpp::svg
