@@ -286,8 +286,9 @@ void apply_style(pugi::xml_node node, Style& style, const Style& parent, const V
             } else if (name == "shape-rendering" || name == "color-interpolation-filters" || name == "enable-background") {
                 // Silently, by decision: shape-rendering is a hint (glumpp always
                 // antialiases, which every value allows but crispEdges, whose difference
-                // is a fraction of a pixel at edges); color-interpolation-filters and
-                // enable-background matter only to filters, which are warned about.
+                // is a fraction of a pixel at edges); color-interpolation-filters is read
+                // by Filter.cpp on filters and their primitives; enable-background matters
+                // only to BackgroundImage inputs, which are warned about.
             } else if (name == "stop-color" || name == "stop-opacity" || name == "flood-color" || name == "flood-opacity") {
                 // Properties of a gradient's stops (Gradient.cpp reads them there) and of
                 // feFlood (Filter.cpp); on
