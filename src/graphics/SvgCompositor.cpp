@@ -69,6 +69,67 @@ void main() {
 }
 )";
 
+// feFlood (mode 0), feComposite (1) and feColorMatrix (2) on premultiplied colour; with
+// u_linear the inputs go to linear RGB and the result back to sRGB (SVG 1.1 15.7.2).
+const char* primitive_source = R"(#version 330 core
+uniform sampler2D u_a;
+uniform sampler2D u_b;
+uniform vec4 u_viewport;
+uniform int u_mode;
+uniform int u_op;
+uniform float u_a_alpha_only;
+uniform float u_b_alpha_only;
+uniform float u_linear;
+uniform vec4 u_color;
+uniform vec4 u_k;
+uniform mat4 u_matrix;
+uniform vec4 u_shift;
+out vec4 frag_color;
+vec3 to_linear(vec3 c) { return mix(c / 12.92, pow((c + 0.055) / 1.055, vec3(2.4)), step(0.04045, c)); }
+vec3 to_srgb(vec3 c) { return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c)); }
+vec4 unpremultiply(vec4 c) { return c.a > 0.0 ? vec4(c.rgb / c.a, c.a) : vec4(0.0); }
+vec4 space_in(vec4 c) {
+    if (u_linear < 0.5 || c.a <= 0.0) return c;
+    vec4 u = unpremultiply(c);
+    return vec4(to_linear(clamp(u.rgb, 0.0, 1.0)) * u.a, u.a);
+}
+vec4 space_out(vec4 c) {
+    c = clamp(c, 0.0, 1.0);
+    c.rgb = min(c.rgb, vec3(c.a));
+    if (u_linear < 0.5 || c.a <= 0.0) return c;
+    vec4 u = unpremultiply(c);
+    return vec4(to_srgb(u.rgb) * u.a, u.a);
+}
+vec4 at(sampler2D s, float alpha_only, vec2 uv) {
+    vec4 c = texture(s, uv);
+    return space_in(alpha_only > 0.5 ? vec4(0.0, 0.0, 0.0, c.a) : c);
+}
+void main() {
+    vec2 uv = (gl_FragCoord.xy - u_viewport.xy) / u_viewport.zw;
+    if (u_mode == 0) {
+        vec4 c = vec4(u_color.rgb * u_color.a, u_color.a);
+        frag_color = c;
+        return;
+    }
+    vec4 a = at(u_a, u_a_alpha_only, uv);
+    vec4 r;
+    if (u_mode == 1) {
+        vec4 b = at(u_b, u_b_alpha_only, uv);
+        if (u_op == 0) r = a + b * (1.0 - a.a);
+        else if (u_op == 1) r = a * b.a;
+        else if (u_op == 2) r = a * (1.0 - b.a);
+        else if (u_op == 3) r = a * b.a + b * (1.0 - a.a);
+        else if (u_op == 4) r = a * (1.0 - b.a) + b * (1.0 - a.a);
+        else r = u_k.x * a * b + u_k.y * a + u_k.z * b + vec4(u_k.w);
+    } else {
+        vec4 u = unpremultiply(a);
+        vec4 m = clamp(u_matrix * u + u_shift, 0.0, 1.0);
+        r = vec4(m.rgb * m.a, m.a);
+    }
+    frag_color = space_out(r);
+}
+)";
+
 void quad(gloo::Program& p) { p["a_position"] = {-1.0, -1.0, 1.0, -1.0, -1.0, 1.0, 1.0, 1.0}; }
 
 glm::vec4 viewport() {
@@ -138,6 +199,39 @@ gloo::Program& Compositor::sampler() {
         quad(*sampler_);
     }
     return *sampler_;
+}
+
+gloo::Program& Compositor::primitive_program() {
+    if (!primitive_) {
+        primitive_.emplace(vertex_source, primitive_source, 4);
+        quad(*primitive_);
+    }
+    return *primitive_;
+}
+
+void Compositor::primitive(const Primitive& q) {
+    gloo::Program& p = primitive_program();
+    // Unused samplers still need a texture bound: any input serves (a flood has none and
+    // reads none: its own target is not bound, the first input slot is then `b` or `a`).
+    const gloo::Texture2D* any = q.a ? q.a : q.b;
+    if (any) {
+        p["u_a"] = *(q.a ? q.a : any);
+        p["u_b"] = *(q.b ? q.b : any);
+    }
+    p["u_viewport"] = viewport();
+    p["u_mode"] = int(q.mode);
+    p["u_op"] = q.op;
+    p["u_a_alpha_only"] = q.a_alpha_only ? 1.0f : 0.0f;
+    p["u_b_alpha_only"] = q.b_alpha_only ? 1.0f : 0.0f;
+    p["u_linear"] = q.linear_rgb ? 1.0f : 0.0f;
+    p["u_color"] = q.color;
+    p["u_k"] = q.k;
+    p["u_matrix"] = q.matrix;
+    p["u_shift"] = q.shift;
+    BlendState state;
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    p.draw(gloo::Primitive::TriangleStrip);
 }
 
 gloo::Program& Compositor::blurrer() {

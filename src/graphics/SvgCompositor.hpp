@@ -3,14 +3,17 @@
 // render targets (an RGBA8 texture holding premultiplied colour, and a depth buffer for the
 // collections' depth-order trick), and two full-viewport programs: one samples a texture
 // (shifted, alpha only, times opacity, clip coverage and mask luminance) and blends it
-// onto the bound target, the other is one pass of a separable Gaussian blur. Private to
+// onto the bound target, one is one pass of a separable Gaussian blur, and one draws
+// feFlood, feComposite and feColorMatrix. Private to
 // the graphics layer.
 
 #include <glumpp/gloo/FrameBuffer.hpp>
 #include <glumpp/gloo/Program.hpp>
 #include <glumpp/gloo/Texture.hpp>
 
+#include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>
+#include <glm/vec4.hpp>
 
 #include <cstddef>
 #include <memory>
@@ -57,11 +60,28 @@ public:
     /// replacing the bound target's colour (one draw).
     void blur(const gloo::Texture2D& source, bool alpha_only, glm::vec2 direction, float sigma);
 
-    /// Draw calls each member makes: composite and blur 1.
+    /// feFlood, feComposite, feColorMatrix: one full-viewport draw replacing the bound
+    /// target's colour (no blending), premultiplied in and out.
+    struct Primitive {
+        enum class Mode { Flood = 0, Composite = 1, ColorMatrix = 2 } mode = Mode::Flood;
+        const gloo::Texture2D* a = nullptr; ///< in (Composite, ColorMatrix)
+        const gloo::Texture2D* b = nullptr; ///< in2 (Composite)
+        bool a_alpha_only = false, b_alpha_only = false;
+        bool linear_rgb = false;     ///< inputs to linear RGB, the result back to sRGB
+        glm::vec4 color{0.0f};       ///< Flood: straight sRGB colour and alpha
+        int op = 0;                  ///< Composite: svg::FilterPrimitive::Operator's value
+        glm::vec4 k{0.0f};           ///< Composite arithmetic k1..k4
+        glm::mat4 matrix{1.0f};      ///< ColorMatrix: the 4 x 4 part (GLSL column-major)
+        glm::vec4 shift{0.0f};       ///< ColorMatrix: the fifth column
+    };
+    void primitive(const Primitive& primitive);
+
+    /// Draw calls each member makes: composite, blur and primitive 1.
 private:
     gloo::Program& sampler();
     gloo::Program& blurrer();
-    std::optional<gloo::Program> sampler_, blurrer_;
+    gloo::Program& primitive_program();
+    std::optional<gloo::Program> sampler_, blurrer_, primitive_;
     std::vector<std::unique_ptr<Target>> targets_;
 };
 

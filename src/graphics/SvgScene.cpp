@@ -9,6 +9,8 @@
 #include <glumpp/gloo/gl.hpp>
 
 #include <algorithm>
+#include <tuple>
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -395,11 +397,12 @@ std::size_t SvgScene::group_count() const noexcept {
 }
 
 namespace {
-/// The draws of a filter (see the header): a blur 2, an offset 1, a merge one per input.
+/// The draws of a filter (see the header): a blur 2, a merge one per input, any other
+/// primitive 1.
 std::size_t filter_draws(const svg::Filter& f) {
     std::size_t n = 0;
     for (const svg::FilterPrimitive& p : f.primitives)
-        n += p.kind == svg::FilterPrimitive::Kind::GaussianBlur ? 2 : p.kind == svg::FilterPrimitive::Kind::Offset ? 1 : p.inputs.size();
+        n += p.kind == svg::FilterPrimitive::Kind::GaussianBlur ? 2 : p.kind == svg::FilterPrimitive::Kind::Merge ? p.inputs.size() : 1;
     return n;
 }
 } // namespace
@@ -531,6 +534,40 @@ void SvgScene::draw_group(std::size_t n, int depth) {
                     c.composite(sample, Compositor::Blend::Replace);
                     break;
                 }
+                case svg::FilterPrimitive::Kind::Flood:
+                case svg::FilterPrimitive::Kind::Composite:
+                case svg::FilterPrimitive::Kind::ColorMatrix: {
+                    auto on = out.fb.activated();
+                    Compositor::Primitive q;
+                    q.linear_rgb = p.linear_rgb;
+                    const std::size_t needed = p.kind == svg::FilterPrimitive::Kind::Flood ? 0
+                                               : p.kind == svg::FilterPrimitive::Kind::Composite ? 2 : 1;
+                    bool ok = p.inputs.size() >= needed;
+                    for (std::size_t i = 0; ok && i < needed; ++i) ok = valid(p.inputs[i]);
+                    if (!ok) {
+                        Compositor::clear();
+                        break;
+                    }
+                    if (needed >= 1) std::tie(q.a, q.a_alpha_only) = input(p.inputs[0]);
+                    if (needed >= 2) std::tie(q.b, q.b_alpha_only) = input(p.inputs[1]);
+                    if (p.kind == svg::FilterPrimitive::Kind::Flood) {
+                        q.mode = Compositor::Primitive::Mode::Flood;
+                        q.a = &content.color; // bound, not read
+                        q.color = glm::vec4(p.flood.r, p.flood.g, p.flood.b, p.flood.a);
+                    } else if (p.kind == svg::FilterPrimitive::Kind::Composite) {
+                        q.mode = Compositor::Primitive::Mode::Composite;
+                        q.op = int(p.op);
+                        q.k = glm::vec4(p.k[0], p.k[1], p.k[2], p.k[3]);
+                    } else {
+                        q.mode = Compositor::Primitive::Mode::ColorMatrix;
+                        for (int row = 0; row < 4; ++row) {
+                            for (int col = 0; col < 4; ++col) q.matrix[col][row] = p.matrix[std::size_t(row * 5 + col)];
+                            q.shift[row] = p.matrix[std::size_t(row * 5 + 4)];
+                        }
+                    }
+                    c.primitive(q);
+                    break;
+                }
                 case svg::FilterPrimitive::Kind::Merge: {
                     auto on = out.fb.activated();
                     Compositor::clear();
@@ -562,12 +599,47 @@ void SvgScene::draw_group(std::size_t n, int depth) {
         }
         const gloo::Texture2D* mask = node.mask ? &render(slot(3), *node.mask).color : nullptr;
         restore();
+        // The filter region, as a scissor on the composite (window pixels, then GL's).
+        std::optional<std::array<GLint, 4>> region;
+        if (node.filter && node.filter->region) {
+            const svg::Filter::Region& r = *node.filter->region;
+            if (r.max.x <= r.min.x || r.max.y <= r.min.y) return;
+            const auto pixels = [&](glm::dvec2 world) { return view_ ? view_->to_pixels(world) : world; };
+            const glm::dvec2 a = pixels(r.min), b = pixels(r.max);
+            const auto clamp = [](double v) { return static_cast<GLint>(std::clamp(v, -1e9, 1e9)); };
+            GLint x0 = viewport[0] + clamp(std::round(std::min(a.x, b.x))), x1 = viewport[0] + clamp(std::round(std::max(a.x, b.x)));
+            GLint y0 = viewport[1] + h - clamp(std::round(std::max(a.y, b.y)));
+            GLint y1 = viewport[1] + h - clamp(std::round(std::min(a.y, b.y)));
+            GLint box[4];
+            glGetIntegerv(GL_SCISSOR_BOX, box);
+            region = std::array<GLint, 4>{box[0], box[1], box[2], box[3]};
+            if (scissor) {
+                x0 = std::max(x0, box[0]);
+                y0 = std::max(y0, box[1]);
+                x1 = std::min(x1, box[0] + box[2]);
+                y1 = std::min(y1, box[1] + box[3]);
+            }
+            if (x1 <= x0 || y1 <= y0) return;
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(x0, y0, x1 - x0, y1 - y0);
+        }
+        const auto unscissor = [&] {
+            if (!region) return;
+            glScissor((*region)[0], (*region)[1], (*region)[2], (*region)[3]);
+            if (!scissor) glDisable(GL_SCISSOR_TEST);
+        };
         Compositor::Sample sample;
         sample.source = result;
         sample.opacity = node.opacity;
         sample.clip = clip;
         sample.mask = mask;
-        c.composite(sample, Compositor::Blend::Over);
+        try {
+            c.composite(sample, Compositor::Blend::Over);
+        } catch (...) {
+            unscissor();
+            throw;
+        }
+        unscissor();
     } catch (...) {
         restore();
         throw;

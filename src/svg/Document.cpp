@@ -280,7 +280,7 @@ private:
                 warn(node, "filter: url(#" + st.filter + ") refers to no filter element; drawn unfiltered");
             } else {
                 std::vector<std::string> problems;
-                filter = detail::read_filter(target, context.ctm, box, problems);
+                filter = detail::read_filter(target, context.ctm, box, context.viewport, problems);
                 warn_all(node, problems);
                 if (filter) filter->name = describe(target);
             }

@@ -20,6 +20,7 @@ bool is_style_property(std::string_view name) {
         "stroke-linejoin", "stroke-linecap",   "stroke-miterlimit", "color", "opacity", "display",
         "visibility",     "clip-path",         "mask",      "filter",   "stroke-dasharray", "stroke-dashoffset",
         "marker",         "marker-start",      "marker-mid", "marker-end", "mix-blend-mode", "stop-color", "stop-opacity",
+        "flood-color",    "flood-opacity",
         "overflow",       "paint-order",       "vector-effect", "isolation", "enable-background",
         "shape-rendering", "color-interpolation-filters", "clip-rule"};
     return std::find(std::begin(names), std::end(names), name) != std::end(names) || is_text_property(name);
@@ -285,10 +286,12 @@ void apply_style(pugi::xml_node node, Style& style, const Style& parent, const V
             } else if (name == "shape-rendering" || name == "color-interpolation-filters" || name == "enable-background") {
                 // Silently, by decision: shape-rendering is a hint (glumpp always
                 // antialiases, which every value allows but crispEdges, whose difference
-                // is a fraction of a pixel at edges); color-interpolation-filters and
-                // enable-background matter only to filters, which are warned about.
-            } else if (name == "stop-color" || name == "stop-opacity") {
-                // Properties of a gradient's stops (Gradient.cpp reads them there); on
+                // is a fraction of a pixel at edges); color-interpolation-filters is read
+                // by Filter.cpp on filters and their primitives; enable-background matters
+                // only to BackgroundImage inputs, which are warned about.
+            } else if (name == "stop-color" || name == "stop-opacity" || name == "flood-color" || name == "flood-opacity") {
+                // Properties of a gradient's stops (Gradient.cpp reads them there) and of
+                // feFlood (Filter.cpp); on
                 // anything else they mean nothing, as CSS says, so silently.
             } else if (value != "none" && !((name == "mix-blend-mode" || name == "vector-effect") && value == "normal") &&
                        !(name == "isolation" && value == "auto") &&

@@ -115,7 +115,7 @@ TEST_F(SvgCompositing, LuminanceMask) {
 // A drop shadow: SourceAlpha blurred, offset, merged under SourceGraphic. Far from the
 // edges the shadow is solid black (the blur's weights sum to 1), the graphic on top.
 TEST_F(SvgCompositing, DropShadow) {
-    const auto doc = document(R"svg(<filter id="f"><feGaussianBlur in="SourceAlpha" stdDeviation="1"/><feOffset dx="30" dy="0" result="s"/>
+    const auto doc = document(R"svg(<filter id="f" x="0" y="0" width="2" height="1"><feGaussianBlur in="SourceAlpha" stdDeviation="1"/><feOffset dx="30" dy="0" result="s"/>
       <feMerge><feMergeNode in="s"/><feMergeNode in="SourceGraphic"/></feMerge></filter>
       <rect x="10" y="10" width="50" height="60" fill="#f00" filter="url(#f)"/>)svg");
     SvgScene scene(doc);
@@ -124,6 +124,7 @@ TEST_F(SvgCompositing, DropShadow) {
     const auto px = render(scene);
     EXPECT_EQ(ctx.frame_stats().draw_calls, scene.draw_calls());
     EXPECT_PRED2(near, at(px, 30, 40), glm::ivec3(255, 0, 0));
+    // The region (x 10 to 110) holds the shadow; the default (-10% / 120%) would cut it at 65.
     EXPECT_PRED2(near, at(px, 75, 40), glm::ivec3(0, 0, 0)) << "the shadow, 30 pixels right";
     EXPECT_PRED2(near, at(px, 100, 40), glm::ivec3(255, 255, 255));
     // Across the shadow's right edge (x = 90) the blur ramps: neither black nor white.

@@ -145,7 +145,7 @@ TEST(Compositing, FilterPrimitives) {
       <filter id="shadow"><feGaussianBlur in="SourceAlpha" stdDeviation="2 1" result="b"/>
         <feOffset dx="3" dy="4" result="o"/><feMerge><feMergeNode in="o"/><feMergeNode in="SourceGraphic"/></feMerge></filter>
       <filter id="box" primitiveUnits="objectBoundingBox"><feGaussianBlur stdDeviation="0.1"/></filter>
-      <filter id="flood"><feFlood flood-color="red"/></filter>
+      <filter id="flood"><feTurbulence baseFrequency="0.1"/></filter>
       <g transform="scale(2 3)" filter="url(#shadow)"><rect width="10" height="10"/></g>
       <rect width="40" height="20" filter="url(#box)"/>
       <rect width="10" height="10" filter="url(#flood)"/>)svg");
@@ -164,7 +164,7 @@ TEST(Compositing, FilterPrimitives) {
     ASSERT_TRUE(d.groups()[1].filter);
     EXPECT_EQ(d.groups()[1].filter->primitives[0].std_deviation, V(4, 2));
     EXPECT_FALSE(d.groups()[2].filter);
-    EXPECT_TRUE(has_warning(d, "rect (line 8): filter: primitive <feFlood> is not supported; drawn unfiltered"));
+    EXPECT_TRUE(has_warning(d, "rect (line 8): filter: primitive <feTurbulence> is not supported; drawn unfiltered"));
 }
 
 // Bounds: max_groups groups, max_group_depth nesting, max_filter_primitives primitives;

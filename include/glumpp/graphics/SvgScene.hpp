@@ -109,11 +109,14 @@
 //  - filter, on the group's texture: feGaussianBlur as two passes of a separable blur
 //    (3 sigma each side, sigma in pixels = final units x the view's scale, a uniform; at
 //    most detail::max_blur_sigma_pixels = 64), feOffset one draw (the shift a uniform),
-//    feMerge one premultiplied "over" draw per input, each into a target of its own
-//    (textures clamp to transparent black outside). SourceAlpha is the texture's alpha.
+//    feMerge one premultiplied "over" draw per input, feFlood, feComposite (and feBlend
+//    normal) and feColorMatrix one draw each (one program: the colour, operator, k1..k4
+//    and matrix uniforms; linearRGB converted in the shader), each into a target of its
+//    own (textures clamp to transparent black outside). SourceAlpha is the texture's
+//    alpha. The filter region is a glScissor on the composite (no extra draw).
 // Draw calls, on top of the layers' (1 to 4 each and one per image, groups', clip paths' and masks'
 // included): a group 1 (the composite), each clip path after the first 1, a blur 2, an
-// offset 1, a merge 1 per input. So a group at opacity 0.5 is its content + 1; a clipped
+// offset 1, a merge 1 per input, a flood, a composite, a blend or a colour matrix 1. So a group at opacity 0.5 is its content + 1; a clipped
 // rectangle 3 (fill, clip fill, composite); a masked one 3; the drop shadow (blur of
 // SourceAlpha, offset, merge under SourceGraphic) of one shape 1 + 2 + 1 + 2 + 1 = 7.
 // draw_calls() counts them. Panning and zooming upload nothing (the transform, the blur

@@ -91,11 +91,15 @@
 //    filter inside ignored with a warning; the mask region is not applied; a mask whose
 //    content holds an element that is not supported (image, text) is ignored, with a
 //    warning (part of a mask would hide what the whole shows);
-//  - filter: feGaussianBlur (stdDeviation x [y]), feOffset (dx, dy) and feMerge
-//    (feMergeNode), in / result / SourceGraphic / SourceAlpha, primitiveUnits; a filter
-//    with any other primitive (feFlood, feComposite, feColorMatrix...) or input
-//    (BackgroundImage...) is warned about and the element drawn unfiltered; the filter
-//    region is not applied and color-interpolation-filters is taken as sRGB;
+//  - filter: feGaussianBlur (stdDeviation x [y]), feOffset (dx, dy), feMerge
+//    (feMergeNode), feFlood (flood-color, flood-opacity), feComposite (over, in, out,
+//    atop, xor, arithmetic k1..k4), feColorMatrix (matrix, saturate, hueRotate,
+//    luminanceToAlpha) and feBlend mode="normal"; in / in2 / result / SourceGraphic /
+//    SourceAlpha, primitiveUnits, the filter region (x, y, width, height, filterUnits)
+//    and color-interpolation-filters for flood, composite and colour matrix (Group.hpp).
+//    A filter with any other primitive (feTurbulence, feMorphology, feBlend of another
+//    mode...) or input (BackgroundImage...) is warned about and the element drawn
+//    unfiltered; primitive subregions are ignored with a warning;
 //  - a reference to nothing (or to the wrong element) is a warning, and the property is
 //    ignored. Bounded: max_groups groups, max_group_depth nested, max_filter_primitives
 //    primitives a filter (Group.hpp); past a bound, a warning, and the element drawn

@@ -9,10 +9,12 @@
 // by the reader: clipPathUnits, maskContentUnits and primitiveUnits (objectBoundingBox
 // uses the group's user-space box of its flattened points). Plain data, no GL.
 
+#include <glumpp/svg/Color.hpp>
 #include <glumpp/svg/Shape.hpp>
 
 #include <glm/vec2.hpp>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,28 +43,58 @@ struct Mask {
 };
 
 /// A supported filter primitive, resolved. Inputs name SourceGraphic, SourceAlpha or the
-/// result of an earlier primitive of the same filter (its index).
+/// result of an earlier primitive of the same filter (its index). Every result is
+/// premultiplied RGBA; primitive subregions (x, y, width, height on a primitive) are
+/// ignored with a warning (each primitive covers the filter region).
 struct FilterPrimitive {
-    enum class Kind : std::uint8_t { GaussianBlur, Offset, Merge };
+    /// feBlend mode="normal" is read as Composite with Operator::Over (the same formula,
+    /// SVG 1.1 15.12); other blend modes are not supported.
+    enum class Kind : std::uint8_t { GaussianBlur, Offset, Merge, Flood, Composite, ColorMatrix };
+    /// feComposite's operator (Porter-Duff on premultiplied colour, in = A, in2 = B).
+    enum class Operator : std::uint8_t { Over, In, Out, Atop, Xor, Arithmetic };
     static constexpr int source_graphic = -1;
     static constexpr int source_alpha = -2;
     Kind kind = Kind::GaussianBlur;
-    /// GaussianBlur, Offset: one input; Merge: its feMergeNode inputs, bottom first.
+    /// GaussianBlur, Offset, ColorMatrix: one input; Composite: in, in2; Merge: its
+    /// feMergeNode inputs, bottom first; Flood: none.
     std::vector<int> inputs;
     /// GaussianBlur: standard deviations along x and y in final units (>= 0; 0: the input
     /// unchanged along that axis, as SVG says).
     glm::dvec2 std_deviation{0.0, 0.0};
     /// Offset: dx, dy in final units.
     glm::dvec2 offset{0.0, 0.0};
+    /// Flood: flood-color (sRGB, not premultiplied), its alpha times flood-opacity.
+    Color flood{0.0f, 0.0f, 0.0f, 1.0f};
+    /// Composite: the operator and, for Arithmetic, k1..k4 (result = k1 A B + k2 A + k3 B
+    /// + k4 on premultiplied components, clamped to [0, 1], as SVG 1.1 15.12 says).
+    Operator op = Operator::Over;
+    std::array<float, 4> k{0.0f, 0.0f, 0.0f, 0.0f};
+    /// ColorMatrix: the 4 x 5 matrix, rows R G B A, applied to the un-premultiplied input
+    /// (columns R G B A 1, components in [0, 1]); saturate, hueRotate and luminanceToAlpha
+    /// are expanded into it as SVG 1.1 15.10 gives them.
+    std::array<float, 20> matrix{1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0};
+    /// Flood, Composite, ColorMatrix: color-interpolation-filters is linearRGB (the
+    /// default, read on the primitive, else on its filter): the inputs are converted to
+    /// linear RGB, the result back to sRGB. GaussianBlur, Offset and Merge always work on
+    /// the stored sRGB values (an approximation, exact for SourceAlpha and for flat colour).
+    bool linear_rgb = true;
     friend bool operator==(const FilterPrimitive&, const FilterPrimitive&) = default;
 };
 
 /// A filter of supported primitives only: the group's result is the last primitive's.
 /// A filter holding any other primitive is not a Filter: the reader warns and draws the
-/// element unfiltered. The filter region is not applied (the blur is not cut at it), and
-/// the primitives work on sRGB values (color-interpolation-filters is taken as sRGB).
+/// element unfiltered.
 struct Filter {
     std::vector<FilterPrimitive> primitives; ///< at least 1, at most max_filter_primitives
+    /// The filter region (x, y, width, height under filterUnits; objectBoundingBox by
+    /// default, -10% -10% 120% 120%), in final units: the axis-aligned box of the region's
+    /// corners. The composited result is cut to it (so is a flood). Nothing: no content
+    /// (objectBoundingBox units of an empty box); empty (min == max): not drawn at all
+    /// (width or height <= 0 disables the element, SVG 1.1 15.5).
+    struct Region {
+        glm::dvec2 min{0.0, 0.0}, max{0.0, 0.0};
+    };
+    std::optional<Region> region;
     std::string name;
 };
 
