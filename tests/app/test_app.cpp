@@ -1026,6 +1026,7 @@ TEST(Window, FullscreenWithoutAMonitorIsAContextErrorUnderXvfb) {
     EXPECT_EQ(test::message_of<ContextError>([&] { app::Window full(c); }),
               "Window: fullscreen on screen 0, but GLFW reports 0 monitors");
     app::Window window(glfw(50, 40, "glumpp no monitor"));
+    keep_dri_drivers_loaded();
     EXPECT_EQ(test::message_of<IndexError>([&] { window.set_fullscreen(true); }),
               "Window::set_fullscreen: screen 0 does not exist (0 monitors)");
     EXPECT_FALSE(window.fullscreen());
