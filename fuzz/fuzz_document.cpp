@@ -84,8 +84,22 @@ void check(const Document& d, std::string_view text) {
     if (!(d.width() >= 0.0) || !std::isfinite(d.width()) || !(d.height() >= 0.0) || !std::isfinite(d.height()))
         fail("a size that is negative or not finite", text);
     for (const Shape& s : d.shapes()) {
-        if (s.subpaths.empty()) fail("a shape without sub-paths", text);
         if (s.line < 1) fail("a shape without a line", text);
+        if (s.text) {
+            // A <text>: no sub-paths until a renderer outlines it; its spans carry the paint.
+            if (!s.subpaths.empty() || s.image) fail("a text shape with sub-paths or an image", text);
+            if (s.text->spans.empty()) fail("a text shape without spans", text);
+            for (const auto& span : s.text->spans) {
+                if (span.characters.empty()) fail("an empty text span", text);
+                if (!(span.font.size > 0.0) || !std::isfinite(span.font.size)) fail("a font size not positive and finite", text);
+                for (const double v : span.dx)
+                    if (!std::isfinite(v)) fail("a dx that is not finite", text);
+                for (const double v : span.dy)
+                    if (!std::isfinite(v)) fail("a dy that is not finite", text);
+            }
+            continue;
+        }
+        if (s.subpaths.empty()) fail("a shape without sub-paths", text);
         if (!s.fill && !s.stroke && !s.image) fail("a shape neither filled, stroked nor an image", text);
         if (s.image) {
             const auto& im = *s.image;
