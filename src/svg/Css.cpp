@@ -1,6 +1,7 @@
 #include "Css.hpp"
 
 #include "Scanner.hpp"
+#include "Values.hpp"
 
 #include <algorithm>
 
@@ -12,12 +13,6 @@ bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c
 bool name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
            static_cast<unsigned char>(c) >= 0x80;
-}
-
-std::string_view local_name(pugi::xml_node node) {
-    const std::string_view name = node.name();
-    const std::size_t colon = name.find(':');
-    return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
 /// "a: b; c: d !important" into normal and important declarations (names lower case).

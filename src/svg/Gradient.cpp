@@ -81,17 +81,6 @@ namespace detail {
 
 namespace {
 
-std::string_view local_name(pugi::xml_node node) {
-    const std::string_view name = node.name();
-    const std::size_t colon = name.find(':');
-    return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-pugi::xml_attribute href_of(pugi::xml_node node) {
-    if (const pugi::xml_attribute a = node.attribute("href")) return a;
-    return node.attribute("xlink:href");
-}
-
 /// A gradient's own stops: stop children with offset, stop-color, stop-opacity
 /// (attributes or style). Offsets are clamped to [0, 1] and to the previous one.
 std::vector<Gradient::Stop> stops_of(pugi::xml_node gradient, const Color& current_color, float alpha,

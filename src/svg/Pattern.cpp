@@ -16,17 +16,6 @@ namespace {
 /// one or two links).
 constexpr int max_href_links = 16;
 
-std::string_view local_name(pugi::xml_node node) {
-    const std::string_view name = node.name();
-    const std::size_t colon = name.find(':');
-    return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-pugi::xml_attribute href_of(pugi::xml_node node) {
-    if (const pugi::xml_attribute a = node.attribute("href")) return a;
-    return node.attribute("xlink:href");
-}
-
 bool has_element_children(pugi::xml_node node) {
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
         if (c.type() == pugi::node_element) return true;

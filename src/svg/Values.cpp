@@ -181,4 +181,15 @@ Transform transform_attribute(pugi::xml_node node) {
     }
 }
 
+std::string_view local_name(pugi::xml_node node) {
+    const std::string_view name = node.name();
+    const std::size_t colon = name.find(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+pugi::xml_attribute href_of(pugi::xml_node node) {
+    if (const pugi::xml_attribute a = node.attribute("href")) return a;
+    return node.attribute("xlink:href");
+}
+
 } // namespace glumpp::svg::detail

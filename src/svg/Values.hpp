@@ -78,5 +78,9 @@ std::optional<ViewBox> view_box_attribute(pugi::xml_node node);
 AspectRatio aspect_ratio_attribute(pugi::xml_node node);
 /// transform: the identity when absent.
 Transform transform_attribute(pugi::xml_node node);
+/// The element's name without its namespace prefix ("svg:rect" -> "rect").
+std::string_view local_name(pugi::xml_node node);
+/// href, or SVG 1.1's xlink:href when it is absent (an empty attribute when neither is).
+pugi::xml_attribute href_of(pugi::xml_node node);
 
 } // namespace glumpp::svg::detail
